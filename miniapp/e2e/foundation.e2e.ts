@@ -1,0 +1,107 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100').replace(/\/$/, '');
+const SCREENSHOTS = path.join(__dirname, 'screenshots');
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[];
+
+async function screenshot(name: string): Promise<void> {
+  // Let web fonts, transitions and the tab bar settle before the picture.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  // A phone-sized window, as WeChat's built-in browser would show it.
+  context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  });
+  page = await context.newPage();
+  pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+describe('mini-program foundation (H5)', () => {
+  it('sends a visitor without a session to the sign-in page', async () => {
+    await page.goto(`${BASE_URL}/#/pages/index/index`);
+
+    await page.waitForURL(/#\/pages\/login\/index/);
+    await page.locator('.demo-person').first().waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('signs in as demo member 张伟, shows the chain map and the profile', async () => {
+    await page.goto(`${BASE_URL}/#/pages/login/index`);
+    const zhangWei = page.locator('.demo-person', { hasText: '张伟' });
+    await zhangWei.waitFor();
+    await screenshot('login');
+
+    await zhangWei.click();
+
+    await page.waitForURL(/#\/pages\/index\/index/);
+    const leader = page.locator('.chain-card__leader', { hasText: '明阳风电' });
+    await leader.waitFor();
+    await expect(page.locator('.chain-map__summary').textContent()).resolves.toMatch(/^\d+ 条产业链 · \d+ 家企业$/);
+    await screenshot('home');
+
+    await page.locator('.weui-tabbar__item', { hasText: '我的' }).click();
+
+    await page.waitForURL(/#\/pages\/mine\/index/);
+    const name = page.locator('.profile-card__name');
+    await name.waitFor();
+    await expect(name.textContent()).resolves.toBe('张伟');
+    await expect(page.locator('.profile-card__role').allTextContents()).resolves.toContain('成员');
+    await screenshot('mine');
+
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('signs out back to the sign-in page', async () => {
+    await page.goto(`${BASE_URL}/#/pages/login/index`);
+    await page.locator('.demo-person', { hasText: '张伟' }).click();
+    await page.waitForURL(/#\/pages\/index\/index/);
+    await page.locator('.weui-tabbar__item', { hasText: '我的' }).click();
+    await page.locator('.profile-card__name').waitFor();
+
+    await page.locator('.mine-page__sign-out').click();
+    await page.locator('.taro-modal__foot .taro-model__confirm').click();
+
+    await page.waitForURL(/#\/pages\/login\/index/);
+    await page.locator('.demo-person').first().waitFor();
+    await expect(page.evaluate(() => window.localStorage.getItem('torch-red.access-token'))).resolves.toBeNull();
+  });
+});

@@ -1,0 +1,4 @@
+import { getMe } from '@/features/auth/api';
+import { useQuery } from '@/hooks/use-query';
+
+export const useMe = (enabled: boolean) => useQuery(getMe, enabled);

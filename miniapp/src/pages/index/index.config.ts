@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '火炬红',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,42 @@
+// Renders the tab bar icons (WeChat tab bars take PNG only, 81×81 recommended) from the
+// SVG below with headless Chromium. Run once after changing a shape:
+//   node tools/render-tab-icons.mjs
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src', 'assets', 'tabbar');
+const colors = { normal: '#8c8c8c', active: '#c8102e' };
+
+const shapes = {
+  // A house with a flame-shaped window: 首页.
+  home: (c) => `
+    <path d="M12 44 L48 14 L84 44" fill="none" stroke="${c}" stroke-width="7" stroke-linecap="round" stroke-linejoin="round"/>
+    <path d="M22 38 V80 a4 4 0 0 0 4 4 H70 a4 4 0 0 0 4 -4 V38" fill="none" stroke="${c}" stroke-width="7" stroke-linejoin="round"/>
+    <path d="M48 50 C56 58 58 64 54 71 C52 75 44 75 42 71 C38 64 42 58 48 50 Z" fill="${c}"/>`,
+  // A person: 我的.
+  mine: (c) => `
+    <circle cx="48" cy="32" r="16" fill="none" stroke="${c}" stroke-width="7"/>
+    <path d="M16 84 C18 64 32 56 48 56 C64 56 78 64 80 84" fill="none" stroke="${c}" stroke-width="7" stroke-linecap="round"/>`,
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 81, height: 81 }, deviceScaleFactor: 1 });
+  for (const [name, draw] of Object.entries(shapes)) {
+    for (const [state, color] of Object.entries(colors)) {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="81" height="81" viewBox="0 0 96 96">${draw(color)}</svg>`;
+      await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`);
+      const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: 81, height: 81 } });
+      const file = path.join(outDir, state === 'active' ? `${name}-active.png` : `${name}.png`);
+      await writeFile(file, png);
+      console.log(`wrote ${path.relative(process.cwd(), file)} (${png.length} bytes)`);
+    }
+  }
+} finally {
+  await browser.close();
+}

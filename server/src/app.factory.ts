@@ -1,0 +1,101 @@
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from 'nestjs-pino';
+import type { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter, toErrorResponse } from './common/errors/all-exceptions.filter';
+import { createValidationPipe } from './common/validation/validation.pipe';
+import type { AppConfig } from './config/app-config';
+import { runMigrations } from './database/migrate';
+import { AuthService } from './modules/auth/auth.service';
+import { DemoSeedService } from './modules/seed/demo-seed.service';
+
+export interface CreateAppOptions {
+  /** Replace providers, e.g. to point the WeChat client at a fake; tests only. */
+  configure?: Parameters<typeof NestFactory.create>[1];
+  bufferLogs?: boolean;
+}
+
+/** Builds the whole app (used by main.ts and by the e2e tests): migrations, first admin, demo seed, HTTP pipeline. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === '1',
+    routerOptions: { maxParamLength: 200 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  await runMigrations(dataSource);
+  await app.get(AuthService).ensureFirstAdmin();
+  if (config.seedDemo) await app.get(DemoSeedService).seedIfEmpty();
+
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  // Errors raised by Fastify itself (bad JSON, body too large, wrong content type) get the same body as ours.
+  fastify.setErrorHandler((error, _request, reply) => {
+    const body = toErrorResponse(error);
+    void reply.status(body.statusCode).send(body);
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 10, fields: 20 } });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('火炬红 Torch Red API')
+      .setDescription('Member API under /api, admin API under /api/admin. Errors: { statusCode, code, message, details? }.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  if (existsSync(join(config.h5Dir, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: config.h5Dir,
+      prefix: '/',
+      wildcard: false,
+      decorateReply: false,
+      setHeaders: (res, path) => {
+        // Hashed assets can be cached for long; index.html must always be fresh.
+        void res.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=604800');
+      },
+    });
+  } else {
+    app.getHttpAdapter().get('/', (_req, reply: { type: (t: string) => { send: (b: string) => void } }) => {
+      reply.type('text/html; charset=utf-8').send('<p>火炬红 API 已启动。H5 应用尚未构建：请运行 <code>pnpm build</code>。API 文档见 <a href="/api/docs">/api/docs</a>。</p>');
+    });
+  }
+
+  await app.init();
+  await fastify.ready();
+  return app;
+}

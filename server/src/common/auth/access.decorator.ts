@@ -1,0 +1,24 @@
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import type { Role } from '@torch-red/shared';
+import type { AuthUser } from './auth-user';
+
+export const ACCESS_KEY = 'torch-red:access';
+
+export type AccessRule = { kind: 'public' } | { kind: 'authenticated'; roles: Role[] };
+
+/** Anyone, signed in or not. */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);
+
+/**
+ * A signed-in person; with roles, one who holds at least one of them (admins always pass).
+ * Object-level checks ("this person and this object") still happen in the service via AccessPolicy.
+ */
+export const Authenticated = (options: { roles?: Role[] } = {}): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(ACCESS_KEY, { kind: 'authenticated', roles: options.roles ?? [] } satisfies AccessRule), ApiBearerAuth());
+
+export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser => {
+  const request = ctx.switchToHttp().getRequest<{ user?: AuthUser }>();
+  if (!request.user) throw new Error('CurrentUser used on a route without @Authenticated');
+  return request.user;
+});

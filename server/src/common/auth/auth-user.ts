@@ -1,0 +1,30 @@
+import type { Role } from '@torch-red/shared';
+
+export interface Grant {
+  id: number;
+  role: Role;
+  orgId: number | null;
+  departmentId: number | null;
+}
+
+/** The caller, loaded from the database on every request (roles are never frozen into the token). */
+export interface AuthUser {
+  id: number;
+  name: string;
+  orgId: number | null;
+  enterpriseId: number | null;
+  grants: Grant[];
+  isAdmin: boolean;
+}
+
+export function hasRole(user: AuthUser, role: Role): boolean {
+  return role === 'MEMBER' || user.isAdmin || user.grants.some((g) => g.role === role);
+}
+
+export function orgIdsWithRole(user: AuthUser, role: 'SECRETARY' | 'COMMITTEE'): number[] {
+  return user.grants.filter((g) => g.role === role && g.orgId !== null).map((g) => g.orgId as number);
+}
+
+export function departmentIdsOf(user: AuthUser): number[] {
+  return user.grants.filter((g) => g.role === 'DEPARTMENT' && g.departmentId !== null).map((g) => g.departmentId as number);
+}

@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export type DatabaseConfig =
+  | { type: 'mysql'; url: string }
+  | { type: 'better-sqlite3'; path: string };
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  isProduction: boolean;
+  host: string;
+  port: number;
+  dataDir: string;
+  h5Dir: string;
+  database: DatabaseConfig;
+  seedDemo: boolean;
+  devLogin: boolean;
+  admin: { username: string; password: string; fromDefaults: boolean };
+  jwt: { secret: string; userTtlSeconds: number; adminTtlSeconds: number };
+  /** 32-byte key for AES-256-GCM encryption of personal data. */
+  dataKey: Buffer;
+  wechat: { appId: string; secret: string; apiBase: string; timeoutMs: number; templates: Record<string, string> };
+  /** Run scheduled jobs (outbox, reminders) in this process; each job still takes a database lease. */
+  scheduler: boolean;
+  rateLimit: { loginPerMinute: number };
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+const SERVER_ROOT = resolve(__dirname, '..', '..');
+const PLACEHOLDERS = ['', 'changeme', 'change-me', 'secret', 'placeholder', 'dev', 'development', 'test', 'please-change'];
+const DEV_ADMIN = { username: 'admin', password: 'torchred-admin' };
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(value.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false;
+  throw new ConfigError(`expected a boolean (1/0, true/false), got "${value}"`);
+}
+
+function int(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${value}"`);
+  }
+  return n;
+}
+
+function isPlaceholder(value: string | undefined): boolean {
+  return value === undefined || PLACEHOLDERS.includes(value.trim().toLowerCase()) || value.trim().length < 16;
+}
+
+/** Reads a secret kept in the data folder for development, creating it once. */
+function devSecretFile(dataDir: string, name: string, bytes: number): string {
+  const file = join(dataDir, name);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const value = randomBytes(bytes).toString('base64');
+  writeFileSync(file, value + '\n', { mode: 0o600, flag: 'wx' });
+  return value;
+}
+
+function parseDataKey(raw: string): Buffer {
+  const trimmed = raw.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
+  if (key.length !== 32) throw new ConfigError('DATA_KEY must be 32 bytes, as 64 hex characters or base64');
+  return key;
+}
+
+function absolute(path: string): string {
+  return isAbsolute(path) ? path : resolve(process.cwd(), path);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const isProduction = nodeEnv === 'production';
+  const dataDir = env.DATA_DIR ? absolute(env.DATA_DIR) : join(SERVER_ROOT, 'data');
+  const problems: string[] = [];
+  const attempt = <T>(fn: () => T, fallback: T): T => {
+    try {
+      return fn();
+    } catch (err) {
+      problems.push(err instanceof Error ? err.message : String(err));
+      return fallback;
+    }
+  };
+
+  let database: DatabaseConfig;
+  if (env.DATABASE_URL) {
+    if (!/^mysql:\/\/[^/]+\/[^/?]+/.test(env.DATABASE_URL)) {
+      problems.push('DATABASE_URL must look like mysql://user:pass@host:3306/db');
+    }
+    database = { type: 'mysql', url: env.DATABASE_URL };
+  } else {
+    const path = env.SQLITE_PATH ? absolute(env.SQLITE_PATH) : join(dataDir, 'torch-red.sqlite');
+    database = { type: 'better-sqlite3', path };
+  }
+
+  const devLoginRequested = attempt(() => flag(env.DEV_LOGIN, !isProduction), false);
+  const seedDemo = attempt(() => flag(env.SEED_DEMO, !isProduction), false);
+
+  let jwtSecret = env.JWT_SECRET ?? '';
+  let dataKeyRaw = env.DATA_KEY ?? '';
+  let admin = { username: env.ADMIN_USERNAME ?? '', password: env.ADMIN_PASSWORD ?? '', fromDefaults: false };
+  if (isProduction) {
+    if (isPlaceholder(env.JWT_SECRET)) problems.push('JWT_SECRET must be set to a random value of at least 16 characters in production');
+    if (isPlaceholder(env.DATA_KEY)) problems.push('DATA_KEY must be set to a 32-byte key in production');
+    if (!admin.username || isPlaceholder(admin.password) || admin.password === DEV_ADMIN.password) {
+      problems.push('ADMIN_USERNAME and a strong ADMIN_PASSWORD (16+ characters) must be set in production');
+    }
+  } else {
+    if (!jwtSecret) jwtSecret = attempt(() => devSecretFile(dataDir, 'jwt-secret', 32), randomBytes(32).toString('base64'));
+    if (!dataKeyRaw) dataKeyRaw = attempt(() => devSecretFile(dataDir, 'data-key', 32), randomBytes(32).toString('base64'));
+    if (!admin.username || !admin.password) admin = { ...DEV_ADMIN, fromDefaults: true };
+  }
+  const dataKey = attempt(() => parseDataKey(dataKeyRaw), Buffer.alloc(32));
+
+  const config: AppConfig = {
+    env: nodeEnv,
+    isProduction,
+    host: env.HOST || '0.0.0.0',
+    port: attempt(() => int('PORT', env.PORT, 3000, 0, 65535), 3000),
+    dataDir,
+    h5Dir: env.H5_DIR ? absolute(env.H5_DIR) : resolve(SERVER_ROOT, '..', 'miniapp', 'dist', 'h5'),
+    database,
+    seedDemo,
+    devLogin: devLoginRequested && !isProduction,
+    admin,
+    jwt: {
+      secret: jwtSecret,
+      userTtlSeconds: attempt(() => int('JWT_TTL_SECONDS', env.JWT_TTL_SECONDS, 7 * 24 * 3600, 60, 90 * 24 * 3600), 0),
+      adminTtlSeconds: attempt(() => int('ADMIN_JWT_TTL_SECONDS', env.ADMIN_JWT_TTL_SECONDS, 12 * 3600, 60, 7 * 24 * 3600), 0),
+    },
+    dataKey,
+    wechat: {
+      appId: env.WECHAT_APPID ?? '',
+      secret: env.WECHAT_SECRET ?? '',
+      apiBase: (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/+$/, ''),
+      timeoutMs: attempt(() => int('WECHAT_TIMEOUT_MS', env.WECHAT_TIMEOUT_MS, 5000, 100, 60000), 5000),
+      templates: Object.fromEntries(
+        Object.entries(env)
+          .filter(([key, value]) => key.startsWith('WECHAT_TEMPLATE_') && value)
+          .map(([key, value]) => [key.slice('WECHAT_TEMPLATE_'.length).toLowerCase(), value as string]),
+      ),
+    },
+    scheduler: attempt(() => flag(env.SCHEDULER, nodeEnv !== 'test'), false),
+    rateLimit: {
+      loginPerMinute: attempt(() => int('LOGIN_RATE_LIMIT_PER_MINUTE', env.LOGIN_RATE_LIMIT_PER_MINUTE, 30, 1, 100000), 30),
+    },
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+  };
+  if (database.type === 'better-sqlite3') {
+    attempt(() => mkdirSync(dirname(database.path), { recursive: true }), undefined);
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return config;
+}

@@ -1,0 +1,73 @@
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/app-config';
+import { AuditLogEntity } from '../modules/audit/audit-log.entity';
+import { ChainEntity } from '../modules/org/chain.entity';
+import { DepartmentEntity } from '../modules/org/department.entity';
+import { EnterpriseEntity } from '../modules/org/enterprise.entity';
+import { OrgEntity } from '../modules/org/org.entity';
+import { RateLimitEntity } from '../modules/rate-limit/rate-limit.entity';
+import { AdminAccountEntity } from '../modules/user/admin-account.entity';
+import { RoleGrantEntity } from '../modules/user/role-grant.entity';
+import { UserEntity } from '../modules/user/user.entity';
+import { Foundation1764230400000 } from './migrations/1764230400000-Foundation';
+import { Activities1764316800000 } from './migrations/1764316800000-Activities';
+import { ActivityEntity } from '../modules/activity/activity.entity';
+import { RegistrationEntity } from '../modules/activity/registration.entity';
+import { NotificationEntity } from '../modules/notification/notification.entity';
+import { OutboxEntity } from '../modules/notification/outbox.entity';
+import { JobLeaseEntity } from '../modules/scheduler/job-lease.entity';
+import { WechatTokenEntity } from '../modules/wechat/wechat-token.entity';
+
+export const ENTITIES = [
+  OrgEntity,
+  ChainEntity,
+  EnterpriseEntity,
+  DepartmentEntity,
+  UserEntity,
+  RoleGrantEntity,
+  AdminAccountEntity,
+  AuditLogEntity,
+  RateLimitEntity,
+  ActivityEntity,
+  RegistrationEntity,
+  NotificationEntity,
+  OutboxEntity,
+  JobLeaseEntity,
+  WechatTokenEntity,
+];
+
+export const MIGRATIONS = [Foundation1764230400000, Activities1764316800000];
+
+/** One definition for the app, the tests and the migration CLI: MySQL when configured, else embedded SQLite. */
+export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+  } as const;
+  if (database.type === 'mysql') {
+    return {
+      ...common,
+      type: 'mysql',
+      url: database.url,
+      charset: 'utf8mb4',
+      timezone: 'Z',
+      extra: { connectionLimit: 20 },
+      migrationsTransactionMode: 'each',
+    };
+  }
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: database.path,
+    migrationsTransactionMode: 'each',
+    // WAL lets readers run alongside the single writer; busy_timeout makes writers queue instead of failing.
+    prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 5000');
+      db.pragma('synchronous = NORMAL');
+    },
+  };
+}

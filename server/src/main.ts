@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './config/app-config';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  const where = config.database.type === 'mysql' ? 'MySQL' : `SQLite at ${config.database.path}`;
+  console.log(`火炬红 Torch Red is running at http://127.0.0.1:${config.port}  (H5 app at /, API at /api, docs at /api/docs; ${where})`);
+  if (config.devLogin) console.log('Dev login is ON (POST /api/auth/dev-login). It is always off when NODE_ENV=production.');
+}
+
+main().catch((err: unknown) => {
+  console.error('Failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,185 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type {
+  ActivityDetailResponse,
+  ActivityResponse,
+  AttendeeResponse,
+  CheckinCodeResponse,
+  MyRegistrationItem,
+  Page,
+  RegistrationResponse,
+} from '@torch-red/shared';
+import type { FastifyReply } from 'fastify';
+import { Authenticated, CurrentUser } from '../../common/auth/access.decorator';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { IdParam } from '../../common/validation/id.pipe';
+import { PageQueryDto } from '../../common/validation/page-query.dto';
+import { ActivityService } from './activity.service';
+import {
+  ActivityListQueryDto,
+  CancelActivityDto,
+  CheckinDto,
+  CreateActivityDto,
+  LeaveDto,
+  RegisterDto,
+  RejectDto,
+  SetAttendanceDto,
+  UpdateActivityDto,
+} from './dto/activity.dto';
+
+@ApiTags('activities')
+@Controller()
+export class ActivityController {
+  constructor(private readonly activities: ActivityService) {}
+
+  @Post('activities')
+  @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
+  @ApiOperation({ summary: 'Draft an activity for an organisation you are secretary of (or admin)' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateActivityDto): Promise<ActivityResponse> {
+    return this.activities.create(user, dto);
+  }
+
+  @Patch('activities/:id')
+  @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
+  @ApiOperation({ summary: 'Edit; capacity cannot drop below confirmed seats, answered form fields cannot be removed' })
+  update(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: UpdateActivityDto): Promise<ActivityResponse> {
+    return this.activities.update(user, id, dto);
+  }
+
+  @Post('activities/:id/publish')
+  @HttpCode(200)
+  @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
+  publish(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<ActivityResponse> {
+    return this.activities.publish(user, id);
+  }
+
+  @Post('activities/:id/cancel')
+  @HttpCode(200)
+  @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
+  @ApiOperation({ summary: 'Cancel; everyone registered is told' })
+  cancel(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: CancelActivityDto): Promise<ActivityResponse> {
+    return this.activities.cancel(user, id, dto.reason);
+  }
+
+  @Get('activities')
+  @Authenticated()
+  @ApiOperation({ summary: 'Published activities, newest first; filters orgId, chainId, type, from, to' })
+  list(@Query() query: ActivityListQueryDto): Promise<Page<ActivityResponse>> {
+    return this.activities.list(query);
+  }
+
+  @Get('workspace/activities')
+  @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
+  @ApiOperation({ summary: 'Activities of the organisations I run, drafts included' })
+  workspace(@CurrentUser() user: AuthUser, @Query() query: ActivityListQueryDto): Promise<Page<ActivityResponse>> {
+    return this.activities.workspace(user, query);
+  }
+
+  @Get('activities/:id')
+  @Authenticated()
+  detail(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<ActivityDetailResponse> {
+    return this.activities.detail(user, id);
+  }
+
+  @Post('activities/:id/registrations')
+  @Authenticated()
+  @ApiOperation({ summary: 'Sign up with answers to the form; the same person again gets the same registration (200)' })
+  async register(
+    @CurrentUser() user: AuthUser,
+    @IdParam() id: number,
+    @Body() dto: RegisterDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RegistrationResponse> {
+    const { registration, created } = await this.activities.register(user, id, dto.answers);
+    void reply.status(created ? 201 : 200);
+    return registration;
+  }
+
+  @Delete('activities/:id/registrations/me')
+  @Authenticated()
+  @ApiOperation({ summary: 'Cancel my registration; the first waitlisted person is promoted' })
+  cancelMine(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<RegistrationResponse> {
+    return this.activities.cancelMine(user, id);
+  }
+
+  @Post('activities/:id/registrations/me/leave')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiOperation({ summary: '请假: I cannot attend, with a reason' })
+  leave(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: LeaveDto): Promise<RegistrationResponse> {
+    return this.activities.leave(user, id, dto.reason);
+  }
+
+  @Post('activities/:id/checkin')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiOperation({ summary: 'Check in with the scanned venue QR text or its 6-digit code' })
+  checkin(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: CheckinDto): Promise<RegistrationResponse> {
+    return this.activities.checkin(user, id, dto.code);
+  }
+
+  @Get('me/registrations')
+  @Authenticated()
+  myRegistrations(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<MyRegistrationItem>> {
+    return this.activities.myRegistrations(user, query.limit, query.cursor ? Number(query.cursor) : undefined);
+  }
+
+  @Get('activities/:id/registrations')
+  @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
+  @ApiOperation({ summary: 'The attendee list (phones masked) for the owner secretary' })
+  attendees(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<AttendeeResponse[]> {
+    return this.activities.attendees(user, id);
+  }
+
+  @Post('activities/:id/registrations/:registrationId/approve')
+  @HttpCode(200)
+  @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
+  approve(@CurrentUser() user: AuthUser, @IdParam() id: number, @IdParam('registrationId') registrationId: number): Promise<AttendeeResponse> {
+    return this.activities.approve(user, id, registrationId);
+  }
+
+  @Post('activities/:id/registrations/:registrationId/reject')
+  @HttpCode(200)
+  @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
+  reject(
+    @CurrentUser() user: AuthUser,
+    @IdParam() id: number,
+    @IdParam('registrationId') registrationId: number,
+    @Body() dto: RejectDto,
+  ): Promise<AttendeeResponse> {
+    return this.activities.reject(user, id, registrationId, dto.reason);
+  }
+
+  @Post('activities/:id/registrations/:registrationId/attendance')
+  @HttpCode(200)
+  @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
+  @ApiOperation({ summary: 'Check someone in by hand, or mark leave (请假) / no-show after the event' })
+  attendance(
+    @CurrentUser() user: AuthUser,
+    @IdParam() id: number,
+    @IdParam('registrationId') registrationId: number,
+    @Body() dto: SetAttendanceDto,
+  ): Promise<AttendeeResponse> {
+    return this.activities.setAttendance(user, id, registrationId, dto.attendance, dto.reason);
+  }
+
+  @Get('activities/:id/checkin-code')
+  @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
+  @ApiOperation({ summary: 'The venue QR code: a signed token that rotates every 30 s' })
+  checkinCode(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<CheckinCodeResponse> {
+    return this.activities.checkinCode(user, id);
+  }
+
+  @Get('activities/:id/export')
+  @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: 'The attendee list as .xlsx with form answers and full phone numbers (audited)' })
+  async export(@CurrentUser() user: AuthUser, @IdParam() id: number, @Res() reply: FastifyReply): Promise<void> {
+    const { filename, buffer } = await this.activities.exportXlsx(user, id);
+    await reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="registrations.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+      .header('cache-control', 'no-store')
+      .send(buffer);
+  }
+}

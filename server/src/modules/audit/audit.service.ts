@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { AuditLogResponse, Page } from '@torch-red/shared';
+import { EntityManager, In, LessThan, Repository } from 'typeorm';
+import { toIso } from '../../database/sql-time';
+import { UserEntity } from '../user/user.entity';
+import { AuditLogEntity } from './audit-log.entity';
+
+export interface AuditEntry {
+  actorId: number | null;
+  action: string;
+  entityType: string;
+  entityId: number | string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditQuery {
+  entityType?: string;
+  entityId?: string;
+  actorId?: number;
+  limit: number;
+  cursor?: number;
+}
+
+/** Append-only record of every admin write. Values must already be safe to show (masked phones, no secrets). */
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditLogEntity) private readonly logs: Repository<AuditLogEntity>) {}
+
+  async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
+    const repo = manager ? manager.getRepository(AuditLogEntity) : this.logs;
+    await repo.insert({
+      actorId: entry.actorId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId === null ? null : String(entry.entityId),
+      before: (entry.before ?? null) as object | null,
+      after: (entry.after ?? null) as object | null,
+    });
+  }
+
+  async list(query: AuditQuery): Promise<Page<AuditLogResponse>> {
+    const rows = await this.logs.find({
+      where: {
+        ...(query.entityType ? { entityType: query.entityType } : {}),
+        ...(query.entityId ? { entityId: query.entityId } : {}),
+        ...(query.actorId ? { actorId: query.actorId } : {}),
+        ...(query.cursor ? { id: LessThan(query.cursor) } : {}),
+      },
+      order: { id: 'DESC' },
+      take: query.limit + 1,
+    });
+    const page = rows.slice(0, query.limit);
+    const actorIds = [...new Set(page.map((r) => r.actorId).filter((id): id is number => id !== null))];
+    const actors = actorIds.length
+      ? await this.logs.manager.getRepository(UserEntity).find({ select: { id: true, name: true }, where: { id: In(actorIds) } })
+      : [];
+    const names = new Map(actors.map((a) => [a.id, a.name]));
+    return {
+      items: page.map((r) => ({
+        id: String(r.id),
+        actorId: r.actorId === null ? null : String(r.actorId),
+        actorName: r.actorId === null ? null : (names.get(r.actorId) ?? null),
+        action: r.action,
+        entityType: r.entityType,
+        entityId: r.entityId,
+        before: r.before,
+        after: r.after,
+        createdAt: toIso(r.createdAt),
+      })),
+      nextCursor: rows.length > query.limit ? String(page[page.length - 1].id) : null,
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { UserModule } from '../user/user.module';
+import { WechatModule } from '../wechat/wechat.module';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+
+@Module({
+  imports: [UserModule, WechatModule],
+  controllers: [AuthController],
+  providers: [AuthService],
+  exports: [AuthService],
+})
+export class AuthModule {}

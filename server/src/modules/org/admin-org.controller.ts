@@ -1,0 +1,98 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ChainResponse, DepartmentResponse, EnterpriseResponse, OrgResponse, Page } from '@torch-red/shared';
+import { Authenticated, CurrentUser } from '../../common/auth/access.decorator';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { IdParam } from '../../common/validation/id.pipe';
+import {
+  CreateChainDto,
+  CreateDepartmentDto,
+  CreateEnterpriseDto,
+  CreateOrgDto,
+  EnterpriseListQueryDto,
+  OrgListQueryDto,
+  UpdateChainDto,
+  UpdateDepartmentDto,
+  UpdateEnterpriseDto,
+  UpdateOrgDto,
+} from './dto/org.dto';
+import { OrgService } from './org.service';
+
+@ApiTags('admin: organisation model')
+@Authenticated({ roles: ['ADMIN'] })
+@Controller('admin')
+export class AdminOrgController {
+  constructor(private readonly orgs: OrgService) {}
+
+  @Get('orgs')
+  @ApiOperation({ summary: 'List organisations (committees are orgs of type INDUSTRY_COMMITTEE)' })
+  listOrgs(@Query() query: OrgListQueryDto): Promise<Page<OrgResponse>> {
+    return this.orgs.listOrgs(query);
+  }
+
+  @Get('orgs/:id')
+  getOrg(@IdParam() id: number): Promise<OrgResponse> {
+    return this.orgs.getOrg(id);
+  }
+
+  @Post('orgs')
+  @ApiOperation({ summary: 'Create a committee, 党委, 党总支 or 党支部' })
+  createOrg(@CurrentUser() user: AuthUser, @Body() dto: CreateOrgDto): Promise<OrgResponse> {
+    return this.orgs.createOrg(user, dto);
+  }
+
+  @Patch('orgs/:id')
+  updateOrg(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: UpdateOrgDto): Promise<OrgResponse> {
+    return this.orgs.updateOrg(user, id, dto);
+  }
+
+  @Get('chains')
+  listChains(): Promise<ChainResponse[]> {
+    return this.orgs.listChains();
+  }
+
+  @Post('chains')
+  createChain(@CurrentUser() user: AuthUser, @Body() dto: CreateChainDto): Promise<ChainResponse> {
+    return this.orgs.createChain(user, dto);
+  }
+
+  @Patch('chains/:id')
+  updateChain(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: UpdateChainDto): Promise<ChainResponse> {
+    return this.orgs.updateChain(user, id, dto);
+  }
+
+  @Get('enterprises')
+  listEnterprises(@Query() query: EnterpriseListQueryDto): Promise<Page<EnterpriseResponse>> {
+    return this.orgs.listEnterprises(query);
+  }
+
+  @Get('enterprises/:id')
+  getEnterprise(@IdParam() id: number): Promise<EnterpriseResponse> {
+    return this.orgs.getEnterprise(id);
+  }
+
+  @Post('enterprises')
+  createEnterprise(@CurrentUser() user: AuthUser, @Body() dto: CreateEnterpriseDto): Promise<EnterpriseResponse> {
+    return this.orgs.createEnterprise(user, dto);
+  }
+
+  @Patch('enterprises/:id')
+  updateEnterprise(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: UpdateEnterpriseDto): Promise<EnterpriseResponse> {
+    return this.orgs.updateEnterprise(user, id, dto);
+  }
+
+  @Get('departments')
+  listDepartments(): Promise<DepartmentResponse[]> {
+    return this.orgs.departments();
+  }
+
+  @Post('departments')
+  createDepartment(@CurrentUser() user: AuthUser, @Body() dto: CreateDepartmentDto): Promise<DepartmentResponse> {
+    return this.orgs.createDepartment(user, dto);
+  }
+
+  @Patch('departments/:id')
+  updateDepartment(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: UpdateDepartmentDto): Promise<DepartmentResponse> {
+    return this.orgs.updateDepartment(user, id, dto);
+  }
+}

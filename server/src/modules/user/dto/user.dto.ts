@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  POLITICAL_STATUSES,
+  ROLES,
+  type CreateUserRequest,
+  type PoliticalStatus,
+  type Role,
+  type UpdateMembershipRequest,
+  type UpdateUserRequest,
+} from '@torch-red/shared';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsName, IsOptionalId } from '../../../common/validation/decorators';
+import { PageQueryDto } from '../../../common/validation/page-query.dto';
+
+const PHONE = /^1[3-9][0-9]{9}$/;
+const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+export class CreateUserDto implements CreateUserRequest {
+  @IsName(100, '张伟')
+  name: string;
+
+  @ApiPropertyOptional({ nullable: true, example: '13812345678' })
+  @IsOptional()
+  @trim
+  @Matches(PHONE, { message: '手机号格式不正确（11 位手机号）' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  openid?: string | null;
+
+  @IsOptionalId()
+  orgId?: string | null;
+
+  @IsOptionalId()
+  enterpriseId?: string | null;
+
+  @ApiPropertyOptional({ enum: POLITICAL_STATUSES, nullable: true })
+  @IsOptional()
+  @IsIn(POLITICAL_STATUSES, { message: `politicalStatus 必须是 ${POLITICAL_STATUSES.join(' / ')} 之一` })
+  politicalStatus?: PoliticalStatus | null;
+}
+
+export class UpdateUserDto implements UpdateUserRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsName(100, '张伟')
+  name?: string;
+
+  @ApiPropertyOptional({ nullable: true, example: '13812345678' })
+  @IsOptional()
+  @trim
+  @Matches(PHONE, { message: '手机号格式不正确（11 位手机号）' })
+  phone?: string | null;
+}
+
+export class UpdateMembershipDto implements UpdateMembershipRequest {
+  @IsOptionalId('Party organisation (null to clear)')
+  orgId?: string | null;
+
+  @IsOptionalId('enterprise (null to clear)')
+  enterpriseId?: string | null;
+
+  @ApiPropertyOptional({ enum: POLITICAL_STATUSES, nullable: true })
+  @IsOptional()
+  @IsIn(POLITICAL_STATUSES, { message: `politicalStatus 必须是 ${POLITICAL_STATUSES.join(' / ')} 之一` })
+  politicalStatus?: PoliticalStatus | null;
+}
+
+export class GrantRoleDto {
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES, { message: `role 必须是 ${ROLES.join(' / ')} 之一` })
+  role: Role;
+
+  @IsOptionalId('required for SECRETARY (a Party organisation) and COMMITTEE (an industry committee)')
+  orgId?: string;
+
+  @IsOptionalId('required for DEPARTMENT')
+  departmentId?: string;
+}
+
+export class UserListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'name fragment, or an exact phone number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @IsOptionalId()
+  orgId?: string;
+}

@@ -1,0 +1,49 @@
+import type { PoliticalStatus } from '@torch-red/shared';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { BoolColumn, CreatedAtColumn, UpdatedAtColumn } from '../../database/columns';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  /** WeChat openid (or a dev-login id); null for people created by admins who never signed in. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  openid: string | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  unionid: string | null;
+
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  /** AES-256-GCM ciphertext of the phone number (see DataCipher). */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  phoneEnc: string | null;
+
+  /** Keyed hash of the phone number for exact lookups without decrypting. */
+  @Index()
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  phoneHash: string | null;
+
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  orgId: number | null;
+
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  enterpriseId: number | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  politicalStatus: PoliticalStatus | null;
+
+  @BoolColumn()
+  isSample: boolean;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @UpdatedAtColumn()
+  updatedAt: Date;
+}

@@ -1,0 +1,118 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { DataCipher } from '../../common/crypto/data-cipher';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { WechatTokenEntity } from './wechat-token.entity';
+
+export interface SubscribeMessage {
+  openid: string;
+  templateId: string;
+  page: string | null;
+  data: Record<string, string>;
+}
+
+/** retry: try again later; refused: the person has no subscription (43101) — recorded, not retried; failed: give up. */
+export type SendOutcome = { result: 'sent' } | { result: 'retry' | 'refused' | 'failed'; reason: string };
+
+/** What the outbox worker needs from WeChat's subscribe-message API. */
+export abstract class SubscribeMessageSender {
+  abstract send(message: SubscribeMessage): Promise<SendOutcome>;
+}
+
+/** WeChat's value limits per key kind (wechat.md): truncate, don't fail. */
+export function fitValue(key: string, value: string): string {
+  const kind = key.replace(/\d+$/, '');
+  const max = kind === 'thing' ? 20 : kind === 'number' || kind === 'character_string' ? 32 : kind === 'phrase' ? 5 : 64;
+  return [...value].slice(0, max).join('');
+}
+
+const TOKEN_NAME = 'access_token';
+
+@Injectable()
+export class HttpSubscribeMessageSender extends SubscribeMessageSender {
+  private readonly logger = new Logger('WechatSubscribe');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(DataCipher) private readonly cipher: DataCipher,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  async send(message: SubscribeMessage): Promise<SendOutcome> {
+    if (!this.config.wechat.appId || !this.config.wechat.secret) return { result: 'refused', reason: 'WeChat is not configured' };
+    let token = await this.accessToken(false);
+    if (!token) return { result: 'retry', reason: 'no access token' };
+    let answer = await this.post(token, message);
+    if (answer && (answer.errcode === 40001 || answer.errcode === 42001)) {
+      token = await this.accessToken(true);
+      if (!token) return { result: 'retry', reason: 'no access token' };
+      answer = await this.post(token, message);
+    }
+    if (!answer) return { result: 'retry', reason: 'network error' };
+    switch (answer.errcode ?? 0) {
+      case 0:
+        return { result: 'sent' };
+      case 43101:
+        return { result: 'refused', reason: 'no subscription (43101)' };
+      case -1:
+      case 45009:
+        return { result: 'retry', reason: `busy (${answer.errcode})` };
+      default:
+        this.logger.warn(`subscribe/send failed with errcode ${answer.errcode}`);
+        return { result: 'failed', reason: `errcode ${answer.errcode}: ${String(answer.errmsg ?? '').slice(0, 100)}` };
+    }
+  }
+
+  private async post(token: string, message: SubscribeMessage): Promise<{ errcode?: number; errmsg?: string } | null> {
+    const data = Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value: fitValue(key, value) }]));
+    try {
+      const response = await fetch(`${this.config.wechat.apiBase}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          touser: message.openid,
+          template_id: message.templateId,
+          ...(message.page ? { page: message.page } : {}),
+          data,
+          miniprogram_state: this.config.isProduction ? 'formal' : 'developer',
+          lang: 'zh_CN',
+        }),
+        signal: AbortSignal.timeout(this.config.wechat.timeoutMs),
+      });
+      if (!response.ok) return null;
+      return (await response.json()) as { errcode?: number; errmsg?: string };
+    } catch {
+      return null;
+    }
+  }
+
+  /** The shared access token: read from the database, refreshed (by one process's write) when near expiry. */
+  private async accessToken(forceRefresh: boolean): Promise<string | null> {
+    const repo = this.dataSource.getRepository(WechatTokenEntity);
+    const now = this.clock.now();
+    const cached = await repo.findOneBy({ name: TOKEN_NAME });
+    if (cached && !forceRefresh && cached.expiresAt.getTime() - now.getTime() > 5 * 60 * 1000) {
+      return this.cipher.decrypt(cached.value);
+    }
+    const { appId, secret, apiBase, timeoutMs } = this.config.wechat;
+    try {
+      const url = `${apiBase}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(appId)}&secret=${encodeURIComponent(secret)}`;
+      const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+      const body = (await response.json()) as { access_token?: string; expires_in?: number; errcode?: number };
+      if (!body.access_token) {
+        this.logger.warn(`cgi-bin/token failed with errcode ${body.errcode}`);
+        return null;
+      }
+      const expiresAt = new Date(now.getTime() + (body.expires_in ?? 7200) * 1000);
+      await repo.upsert({ name: TOKEN_NAME, value: this.cipher.encrypt(body.access_token), expiresAt }, ['name']);
+      return body.access_token;
+    } catch {
+      return null;
+    }
+  }
+}

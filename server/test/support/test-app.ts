@@ -1,0 +1,72 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import supertest from 'supertest';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory';
+import { loadConfig } from '../../src/config/app-config';
+
+export type DbKind = 'sqlite' | 'mysql';
+
+/** Which databases the e2e suites run on: both by default (E2E_DATABASES=sqlite,mysql). */
+export const DATABASES: DbKind[] = (process.env.E2E_DATABASES ?? 'sqlite,mysql')
+  .split(',')
+  .map((s) => s.trim())
+  .filter((s): s is DbKind => s === 'sqlite' || s === 'mysql');
+
+const MYSQL_BASE = process.env.E2E_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: () => supertest.Agent;
+  dataSource: DataSource;
+  close: () => Promise<void>;
+}
+
+/**
+ * A fresh server on a fresh database (an empty SQLite file, or a new MariaDB database), with the real
+ * migrations and the demo seed, exactly as `node server/dist/main.js` would start.
+ */
+export async function startTestApp(kind: DbKind, env: Record<string, string> = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'torch-red-e2e-'));
+  let dbName: string | undefined;
+  const dbEnv: Record<string, string> = {};
+  if (kind === 'mysql') {
+    dbName = `tr_e2e_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const conn = await createConnection(`${MYSQL_BASE}/test`);
+    await conn.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await conn.end();
+    dbEnv.DATABASE_URL = `${MYSQL_BASE}/${dbName}`;
+  } else {
+    dbEnv.SQLITE_PATH = join(dir, 'test.sqlite');
+  }
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dir,
+    SEED_DEMO: '1',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    H5_DIR: join(dir, 'no-h5'),
+    ...dbEnv,
+    ...env,
+  });
+  const app = await createApp(config);
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  const server = app.getHttpAdapter().getInstance().server;
+  return {
+    app,
+    dataSource,
+    http: () => supertest.agent(server),
+    close: async () => {
+      await app.close();
+      if (dbName) {
+        const conn = await createConnection(`${MYSQL_BASE}/test`);
+        await conn.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
+        await conn.end();
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

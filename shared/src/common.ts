@@ -1,0 +1,35 @@
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PageQuery {
+  limit?: number;
+  cursor?: string;
+}
+
+export interface HealthResponse {
+  status: 'ok' | 'error';
+  db: 'up' | 'down';
+}
+
+export interface AuditLogResponse {
+  id: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  createdAt: string;
+}
+
+export const LIMITS = {
+  nameMaxLength: 100,
+  textMaxLength: 5000,
+  pageSizeDefault: 20,
+  pageSizeMax: 100,
+} as const;
+
+export const API_PREFIX = '/api';

@@ -1,0 +1,70 @@
+/**
+ * Error codes returned in `{ statusCode, code, message, details? }` bodies.
+ * The server maps each code to an HTTP status; the messages are Chinese and
+ * shown to people as is, so keep them short and actionable.
+ */
+export const ERROR_MESSAGES = {
+  VALIDATION_FAILED: '提交的内容有误，请检查后重试',
+  BAD_JSON: '请求格式错误：请求体不是合法的 JSON',
+  PAYLOAD_TOO_LARGE: '提交的内容过大',
+  UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',
+  UNAUTHENTICATED: '请先登录',
+  TOKEN_INVALID: '登录状态无效，请重新登录',
+  TOKEN_EXPIRED: '登录已过期，请重新登录',
+  INVALID_CREDENTIALS: '用户名或密码错误',
+  FORBIDDEN: '没有权限执行此操作',
+  NOT_FOUND: '内容不存在或无权查看',
+  ROUTE_NOT_FOUND: '接口不存在',
+  CONFLICT: '数据已被修改，请刷新后重试',
+  NAME_TAKEN: '名称已存在',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  ORG_HIERARCHY_INVALID: '组织层级不正确',
+  ORG_CYCLE: '不能把组织移动到它自己的下级',
+  ORG_HAS_CHILDREN: '该组织下还有下级组织或人员，不能删除',
+  CHAIN_MISMATCH: '党组织必须挂在本企业所在产业链的组织之下',
+  ROLE_SCOPE_INVALID: '角色授权范围不正确',
+  WECHAT_CODE_INVALID: '微信登录凭证无效或已过期，请重新登录',
+  WECHAT_RATE_LIMITED: '微信登录太频繁，请稍后再试',
+  WECHAT_USER_BLOCKED: '该微信账号存在风险，暂时无法登录',
+  WECHAT_UNAVAILABLE: '微信服务暂时不可用，请稍后再试',
+  DEV_LOGIN_DISABLED: '开发登录未开启',
+  DB_UNAVAILABLE: '数据库暂时不可用',
+  INTERNAL: '服务器开小差了，请稍后再试',
+  ACTIVITY_NOT_PUBLISHED: '活动未发布或已取消',
+  ACTIVITY_STATE_INVALID: '当前活动状态不允许此操作',
+  SIGNUP_NOT_OPEN: '报名尚未开始',
+  SIGNUP_CLOSED: '报名已截止',
+  ACTIVITY_FULL: '名额已满',
+  FORM_ANSWER_INVALID: '报名信息填写有误',
+  CANCEL_DEADLINE_PASSED: '已过取消报名截止时间',
+  REGISTRATION_STATE_INVALID: '当前报名状态不允许此操作',
+  CAPACITY_BELOW_CONFIRMED: '名额不能少于已确认人数',
+  FORM_FIELDS_LOCKED: '已有人报名，不能删除或修改已有报名项',
+  CHECKIN_CODE_INVALID: '签到码无效或已过期，请重新扫码',
+  CHECKIN_NOT_OPEN: '当前不在签到时间内',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface ErrorResponse {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export function isErrorResponse(value: unknown): value is ErrorResponse {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorResponse).code === 'string' &&
+    typeof (value as ErrorResponse).statusCode === 'number'
+  );
+}

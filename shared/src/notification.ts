@@ -1,0 +1,27 @@
+export const NOTIFICATION_KINDS = [
+  'REGISTRATION_CONFIRMED',
+  'REGISTRATION_WAITLISTED',
+  'REGISTRATION_PENDING',
+  'REGISTRATION_PROMOTED',
+  'REGISTRATION_APPROVED',
+  'REGISTRATION_REJECTED',
+  'ACTIVITY_CHANGED',
+  'ACTIVITY_CANCELLED',
+  'ACTIVITY_STARTING',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface NotificationResponse {
+  id: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  /** Mini-program page to open, e.g. "/pages/activity-detail/index?id=3". */
+  link: string | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface UnreadCountResponse {
+  unread: number;
+}
