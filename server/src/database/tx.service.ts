@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { isRetryableLockError } from './db-errors';
 
-const RETRYABLE = /ER_LOCK_DEADLOCK|ER_LOCK_WAIT_TIMEOUT|Deadlock found|Lock wait timeout/;
 
 /**
  * Runs a unit of work in a database transaction.
@@ -34,7 +34,7 @@ export class Tx {
       try {
         return await attempt();
       } catch (err) {
-        if (i >= 4 || !(err instanceof QueryFailedError) || !RETRYABLE.test(err.message)) throw err;
+        if (i >= 4 || !isRetryableLockError(err)) throw err;
         await new Promise((r) => setTimeout(r, 10 + Math.random() * 40 * (i + 1)));
       }
     }

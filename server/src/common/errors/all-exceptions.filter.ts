@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ERROR_MESSAGES, type ErrorCode, type ErrorResponse } from '@torch-red/shared';
 import type { FastifyReply } from 'fastify';
-import { QueryFailedError } from 'typeorm';
+import { isUniqueViolation } from '../../database/db-errors';
 import { AppError, httpStatusOf } from './app-error';
 
 interface FastifyLikeError {
@@ -61,7 +61,7 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
   if (exception instanceof SyntaxError && /JSON/.test(exception.message)) {
     return { statusCode: 400, code: 'BAD_JSON', message: ERROR_MESSAGES.BAD_JSON };
   }
-  if (exception instanceof QueryFailedError && /ER_DUP_ENTRY|UNIQUE constraint failed/.test(exception.message)) {
+  if (isUniqueViolation(exception)) {
     return { statusCode: 409, code: 'CONFLICT', message: ERROR_MESSAGES.CONFLICT };
   }
   return { statusCode: 500, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL };

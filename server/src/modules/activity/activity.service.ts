@@ -16,7 +16,8 @@ import { ACTIVITY_LIMITS, ATTENDANCE_LABELS, REGISTRATION_STATUS_LABELS } from '
 import { createHmac } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import QRCode from 'qrcode';
-import { Brackets, DataSource, EntityManager, In, IsNull, LessThan, QueryFailedError } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, IsNull, LessThan } from 'typeorm';
+import { isUniqueViolation } from '../../database/db-errors';
 import { AccessPolicy } from '../../common/auth/access-policy.service';
 import { orgIdsWithRole, type AuthUser } from '../../common/auth/auth-user';
 import { Clock, formatChinaDateTime, formatChinaTime } from '../../common/clock';
@@ -39,7 +40,6 @@ import { checkFormEvolution, checkFormFields, validateAnswers } from './form-ans
 import { RegistrationEntity } from './registration.entity';
 
 const ACTIVE: RegistrationStatus[] = ['PENDING', 'CONFIRMED', 'WAITLISTED'];
-const isDuplicate = (err: unknown): boolean => err instanceof QueryFailedError && /ER_DUP_ENTRY|UNIQUE constraint failed/.test(err.message);
 
 interface Schedule {
   startAt: Date;
@@ -281,7 +281,7 @@ export class ActivityService implements OnModuleInit {
       return { registration: await this.registrationView(saved.row), created: saved.created };
     } catch (err) {
       // The same person twice at the same moment: the unique key lets one in; the other gets that one.
-      if (!isDuplicate(err)) throw err;
+      if (!isUniqueViolation(err)) throw err;
       const winner = await this.dataSource.getRepository(RegistrationEntity).findOneBy({ activityId: id, userId: user.id });
       if (!winner) throw err;
       return { registration: await this.registrationView(winner), created: false };

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { POLITICAL_STATUS_LABELS, ROLE_LABELS, type AdminLoginResponse, type DemoPerson, type LoginResponse } from '@torch-red/shared';
 import bcrypt from 'bcryptjs';
 import { Tx } from '../../database/tx.service';
-import { DataSource, In, Like, QueryFailedError } from 'typeorm';
+import { DataSource, In, Like } from 'typeorm';
+import { isUniqueViolation } from '../../database/db-errors';
 import { TokenService } from '../../common/auth/token.service';
 import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -94,7 +95,7 @@ export class AuthService {
       });
     } catch (err) {
       // Another process created it at the same moment.
-      if (err instanceof QueryFailedError && /ER_DUP_ENTRY|UNIQUE constraint failed/.test(err.message)) return;
+      if (isUniqueViolation(err)) return;
       throw err;
     }
     if (fromDefaults) {

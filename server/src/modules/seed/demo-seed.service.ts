@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Tx } from '../../database/tx.service';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../../database/db-errors';
 import { DataCipher } from '../../common/crypto/data-cipher';
 import { ChainEntity } from '../org/chain.entity';
 import { DepartmentEntity } from '../org/department.entity';
@@ -29,7 +30,7 @@ export class DemoSeedService {
       await this.tx.run((m) => this.seed(m));
     } catch (err) {
       // A second process seeding at the same moment loses on a unique key; its rows are rolled back.
-      if (err instanceof QueryFailedError && /ER_DUP_ENTRY|UNIQUE constraint failed/.test(err.message)) return false;
+      if (isUniqueViolation(err)) return false;
       throw err;
     }
     this.logger.log('Seeded the demo data (sample people and invented figures are marked as samples)');

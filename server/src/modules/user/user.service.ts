@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MeResponse, Page, RoleGrantResponse, UserResponse } from '@torch-red/shared';
 import { Tx } from '../../database/tx.service';
-import { DataSource, EntityManager, FindOptionsWhere, In, Like, MoreThan, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, In, Like, MoreThan } from 'typeorm';
+import { isUniqueViolation } from '../../database/db-errors';
 import { AccessPolicy } from '../../common/auth/access-policy.service';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { DataCipher, maskPhone } from '../../common/crypto/data-cipher';
@@ -17,8 +18,6 @@ import { toMeResponse, toRoleGrantResponse, toUserResponse } from './user.mapper
 import { UserEntity } from './user.entity';
 
 const escapeLike = (q: string): string => q.replace(/[\\%_]/g, (c) => `\\${c}`);
-const isDuplicate = (err: unknown): boolean =>
-  err instanceof QueryFailedError && /ER_DUP_ENTRY|UNIQUE constraint failed/.test(err.message);
 
 @Injectable()
 export class UserService {
@@ -38,7 +37,7 @@ export class UserService {
     try {
       return await this.tx.run((m) => m.getRepository(UserEntity).save(m.getRepository(UserEntity).create({ openid, unionid: unionid ?? null, name, isSample: false })));
     } catch (err) {
-      if (!isDuplicate(err)) throw err;
+      if (!isUniqueViolation(err)) throw err;
       const winner = await repo.findOneBy({ openid });
       if (!winner) throw err;
       return winner;
