@@ -11,7 +11,9 @@ import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter, toErrorResponse } from './common/errors/all-exceptions.filter';
+import { nestsDeeperThan } from './common/validation/body-depth';
 import { createValidationPipe } from './common/validation/validation.pipe';
+import { AppError } from './common/errors/app-error';
 import type { AppConfig } from './config/app-config';
 import { runMigrations } from './database/migrate';
 import { AuthService } from './modules/auth/auth.service';
@@ -49,6 +51,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.setErrorHandler((error, _request, reply) => {
     const body = toErrorResponse(error);
     void reply.status(body.statusCode).send(body);
+  });
+  // Bodies nested absurdly deep would exhaust the stack in validation: refuse them up front.
+  fastify.addHook('preValidation', async (request) => {
+    if (nestsDeeperThan(request.body, 16)) throw new AppError('VALIDATION_FAILED', '提交的内容嵌套层级过深');
   });
   await app.register(helmet, {
     contentSecurityPolicy: {
