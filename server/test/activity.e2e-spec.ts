@@ -280,6 +280,21 @@ describe.each(DATABASES)('activity sign-up on %s', (db) => {
       expect(inbox.body.items.filter((n: { kind: string }) => n.kind === 'ACTIVITY_STARTING')).toHaveLength(1);
     });
 
+    it('keeps phone answers encrypted at rest and masked everywhere but the export', async () => {
+      const activity = await publishedActivity(t, secretary, activityBody(ownOrg, { formFields: [{ key: 'mobile', label: '联系电话', type: 'phone', required: true }] }));
+      const p = await person(960);
+      const res = await t.http().post(`/api/activities/${activity.id}/registrations`).set(p).send({ answers: { mobile: '13912340000' } }).expect(201);
+      expect(res.body.answers.mobile).toBe('139****0000');
+      const raw: Array<{ answers: string }> = await t.dataSource.query(`SELECT answers FROM registrations WHERE id = ${Number(res.body.id)}`);
+      expect(raw[0].answers).not.toContain('13912340000');
+      const list = (await t.http().get(`/api/activities/${activity.id}/registrations`).set(secretary).expect(200)).body as AttendeeResponse[];
+      expect(list[0].answers.mobile).toBe('139****0000');
+      const exported = await t.app.get(ActivityService).exportXlsx({ id: 0, name: '', orgId: null, enterpriseId: null, grants: [], isAdmin: true }, Number(activity.id));
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(exported.buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+      expect((workbook.getWorksheet('报名名单')!.getRow(2).values as unknown[]).slice(1)).toContain('13912340000');
+    });
+
     it('exports the list as xlsx with answers and full phones, and audits it', async () => {
       const activity = await publishedActivity(t, secretary, activityBody(ownOrg, { title: '培训讲座' }));
       await t.http().post(`/api/activities/${activity.id}/registrations`).set(member).send({ answers: { company: '明阳风电', meal: '否' } }).expect(201);

@@ -5,6 +5,7 @@ import type {
   ActivityResponse,
   AttendeeResponse,
   CheckinCodeResponse,
+  FormAnswers,
   FormField,
   MyRegistrationItem,
   NotificationKind,
@@ -236,7 +237,7 @@ export class ActivityService implements OnModuleInit {
     const mine = await this.dataSource.getRepository(RegistrationEntity).findOneBy({ activityId: id, userId: user.id });
     return {
       ...(await this.respond(activity)),
-      myRegistration: mine ? toRegistrationResponse(mine, await this.positionOf(this.dataSource.manager, mine)) : null,
+      myRegistration: mine ? await this.registrationView(mine) : null,
       canManage,
     };
   }
@@ -266,7 +267,7 @@ export class ActivityService implements OnModuleInit {
         else throw new AppError('ACTIVITY_FULL');
 
         const now = this.clock.now();
-        const fields = { status, answers: checked.answers, queuedAt: now, attendance: 'NONE' as const, leaveReason: null, rejectReason: null, checkedInAt: null, reviewedBy: null };
+        const fields = { status, answers: this.sealAnswers(activity.formFields, checked.answers), queuedAt: now, attendance: 'NONE' as const, leaveReason: null, rejectReason: null, checkedInAt: null, reviewedBy: null };
         let row: RegistrationEntity;
         if (again) {
           const result = await repo.update({ id: again.id, status: 'CANCELLED' }, fields);
@@ -351,7 +352,7 @@ export class ActivityService implements OnModuleInit {
     const items: MyRegistrationItem[] = [];
     for (const r of page) {
       const activity = responses.get(String(r.activityId));
-      if (activity) items.push({ registration: toRegistrationResponse(r, await this.positionOf(this.dataSource.manager, r)), activity });
+      if (activity) items.push({ registration: await this.registrationView(r), activity });
     }
     return { items, nextCursor: rows.length > limit ? String(page[page.length - 1].id) : null };
   }
@@ -598,7 +599,27 @@ export class ActivityService implements OnModuleInit {
   }
 
   private async registrationView(reg: RegistrationEntity): Promise<RegistrationResponse> {
-    return toRegistrationResponse(reg, await this.positionOf(this.dataSource.manager, reg));
+    return toRegistrationResponse({ ...reg, answers: this.openAnswers(reg.answers, 'mask') }, await this.positionOf(this.dataSource.manager, reg));
+  }
+
+  /** Phone answers are personal data: encrypted at rest like the people table's phones. */
+  private sealAnswers(fields: FormField[], answers: FormAnswers): FormAnswers {
+    const sealed: FormAnswers = { ...answers };
+    for (const field of fields) {
+      const value = sealed[field.key];
+      if (field.type === 'phone' && typeof value === 'string') sealed[field.key] = this.cipher.encrypt(value);
+    }
+    return sealed;
+  }
+
+  /** Decrypts sealed answers: masked for lists and the person's own view, in full only for the export. */
+  private openAnswers(answers: FormAnswers, mode: 'mask' | 'full'): FormAnswers {
+    const opened: FormAnswers = {};
+    for (const [key, value] of Object.entries(answers)) {
+      const plain = typeof value === 'string' && value.startsWith('v1:') ? safeDecrypt(this.cipher, value) : null;
+      opened[key] = plain === null ? value : mode === 'full' ? plain : maskPhone(plain);
+    }
+    return opened;
   }
 
   private async registrationOf(m: EntityManager, activityId: number, registrationId: number): Promise<RegistrationEntity> {
@@ -630,7 +651,8 @@ export class ActivityService implements OnModuleInit {
     return regs.map((r) => {
       const u = byId.get(r.userId);
       const phone = u?.phoneEnc ? safeDecrypt(this.cipher, u.phoneEnc) : null;
-      return toAttendeeResponse(r, r.status === 'WAITLISTED' ? ++waitlisted : null, {
+      const opened = { ...r, answers: this.openAnswers(r.answers, fullPhones ? 'full' : 'mask') };
+      return toAttendeeResponse(opened, r.status === 'WAITLISTED' ? ++waitlisted : null, {
         name: u?.name ?? '（已删除）',
         phone: phone ? (fullPhones ? phone : maskPhone(phone)) : null,
         orgName: u?.orgId ? (orgNames.get(u.orgId) ?? null) : null,
