@@ -15,6 +15,12 @@ const shapes = {
     <path d="M12 44 L48 14 L84 44" fill="none" stroke="${c}" stroke-width="7" stroke-linecap="round" stroke-linejoin="round"/>
     <path d="M22 38 V80 a4 4 0 0 0 4 4 H70 a4 4 0 0 0 4 -4 V38" fill="none" stroke="${c}" stroke-width="7" stroke-linejoin="round"/>
     <path d="M48 50 C56 58 58 64 54 71 C52 75 44 75 42 71 C38 64 42 58 48 50 Z" fill="${c}"/>`,
+  // A calendar page with a flag on it: 活动.
+  activity: (c) => `
+    <rect x="14" y="20" width="68" height="62" rx="8" fill="none" stroke="${c}" stroke-width="7" stroke-linejoin="round"/>
+    <path d="M14 38 H82" stroke="${c}" stroke-width="7"/>
+    <path d="M32 12 V26 M64 12 V26" stroke="${c}" stroke-width="7" stroke-linecap="round"/>
+    <path d="M40 72 V48 H60 L55 54 L60 60 H40" fill="${c}" stroke="${c}" stroke-width="3" stroke-linejoin="round"/>`,
   // A person: 我的.
   mine: (c) => `
     <circle cx="48" cy="32" r="16" fill="none" stroke="${c}" stroke-width="7"/>

@@ -18,5 +18,7 @@ declare namespace NodeJS {
     /** API origin for the weapp build (`.env.*`); H5 calls the same origin. */
     TARO_APP_API_BASE?: string;
     TARO_APP_ID?: string;
+    /** WeChat subscribe-message template ids for activity reminders, comma separated. */
+    TARO_APP_SUBSCRIBE_TEMPLATE_IDS?: string;
   }
 }

@@ -49,6 +49,19 @@ describe('http client', () => {
     expect(data).toEqual({ openid: 'demo-member-zhangwei' });
   });
 
+  it('sends an empty JSON object with body-less POST and DELETE, and no body with GET', async () => {
+    answer(204, '');
+    answer(200, {});
+    answer(200, []);
+
+    await http.post('/api/me/notifications/read-all');
+    await http.delete('/api/activities/1/registrations/me');
+    await http.get('/api/chains');
+
+    const sent = request.mock.calls.map(([option]) => (option as { data: unknown }).data);
+    expect(sent).toEqual([{}, {}, undefined]);
+  });
+
   it('maps an error body to an ApiError and shows its message once', async () => {
     answer(403, { statusCode: 403, code: 'FORBIDDEN', message: '没有权限执行此操作', details: { orgId: 'o1' } });
 

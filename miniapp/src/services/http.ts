@@ -78,7 +78,9 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
     response = await Taro.request<unknown>({
       url: buildUrl(path, options.query),
       method,
-      data: body as Taro.request.Option['data'],
+      // A JSON content type with an empty body is malformed JSON to the server (400 BAD_JSON), and
+      // wx.request always sends that content type: body-less POST/PATCH/DELETE send `{}`.
+      data: (body === undefined && method !== 'GET' ? {} : body) as Taro.request.Option['data'],
       header,
       dataType: 'json',
     });

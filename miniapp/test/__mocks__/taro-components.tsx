@@ -6,18 +6,24 @@ interface MockProps {
   value?: string;
   placeholder?: string;
   onClick?: () => void;
+  /** Taro inputs report typing through onInput; NutUI reads `event.target.value` under H5. */
+  onInput?: (event: unknown) => void;
 }
 
 /** Renders a Taro component as a plain element so tests can query text and click. */
 function mockComponent(name: string, tag: 'div' | 'span' | 'input' | 'img' = 'div') {
-  const component = forwardRef<HTMLElement, MockProps>(function MockTaroComponent({ children, className, value, placeholder, onClick }, ref) {
+  const component = forwardRef<HTMLElement, MockProps>(function MockTaroComponent({ children, className, value, placeholder, onClick, onInput, ...rest }, ref) {
+    // data-* attributes pass through, as Taro passes them to the rendered element.
+    const data = Object.fromEntries(Object.entries(rest).filter(([key]) => key.startsWith('data-')));
     if (tag === 'input') {
-      return createElement('input', { ref, className, value: value ?? '', placeholder, readOnly: true, 'data-taro': name });
+      return onInput
+        ? createElement('input', { ref, className, value: value ?? '', placeholder, onChange: onInput, 'data-taro': name })
+        : createElement('input', { ref, className, value: value ?? '', placeholder, readOnly: true, 'data-taro': name });
     }
     if (tag === 'img') {
       return createElement('img', { ref, className, 'data-taro': name });
     }
-    return createElement(tag, { ref, className, onClick, 'data-taro': name }, children);
+    return createElement(tag, { ...data, ref, className, onClick, 'data-taro': name }, children);
   });
   component.displayName = name;
   return component;

@@ -10,6 +10,10 @@ export const showModal = jest.fn(() => Promise.resolve({ confirm: true, cancel: 
 export const reLaunch = jest.fn(() => Promise.resolve());
 export const switchTab = jest.fn(() => Promise.resolve());
 export const navigateTo = jest.fn(() => Promise.resolve());
+export const navigateBack = jest.fn(() => Promise.resolve());
+export const redirectTo = jest.fn(() => Promise.resolve());
+export const scanCode = jest.fn();
+export const requestSubscribeMessage = jest.fn(() => Promise.resolve({}));
 export const stopPullDownRefresh = jest.fn();
 export const getCurrentPages = jest.fn((): Array<{ route?: string }> => []);
 export const getStorageSync = jest.fn((key: string) => storage.get(key) ?? '');
@@ -27,6 +31,8 @@ export const pxTransform = (value: number) => `${value}px`;
 
 export const usePullDownRefresh = jest.fn();
 export const useDidShow = jest.fn();
+export const useDidHide = jest.fn();
+export const useReachBottom = jest.fn();
 export const useReady = jest.fn();
 export const useLoad = jest.fn();
 export const useRouter = jest.fn(() => ({ params: {} }));
@@ -47,6 +53,10 @@ const Taro = {
   reLaunch,
   switchTab,
   navigateTo,
+  navigateBack,
+  redirectTo,
+  scanCode,
+  requestSubscribeMessage,
   stopPullDownRefresh,
   getCurrentPages,
   getStorageSync,

@@ -7,8 +7,12 @@ import { PageShell } from '@/components/page-shell';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { useSignOut } from '@/features/auth/hooks/use-sign-out';
 import { useSession } from '@/features/auth/session';
+import { useUnreadCount } from '@/features/notification/hooks/use-unread-count';
+import { MineMenu, type MineMenuItem } from '@/features/profile/components/mine-menu';
 import { ProfileCard } from '@/features/profile/components/profile-card';
 import { useMe } from '@/features/profile/hooks/use-me';
+import { canUseWorkspace } from '@/features/profile/workspace-access';
+import { ROUTES } from '@/services/routes';
 import './index.scss';
 
 export default function MinePage() {
@@ -16,6 +20,15 @@ export default function MinePage() {
   const { user } = useSession();
   const me = useMe(signedIn);
   const handleSignOut = useSignOut();
+  const unread = useUnreadCount(signedIn);
+
+  const menu: MineMenuItem[] = [
+    { key: 'activities', title: '我的活动', icon: '活', description: '报名记录、候补进度与扫码签到', onClick: () => void Taro.navigateTo({ url: ROUTES.myActivities }) },
+    { key: 'messages', title: '消息', icon: '信', description: '报名结果、递补与活动提醒', badge: unread, onClick: () => void Taro.navigateTo({ url: ROUTES.notifications }) },
+  ];
+  if (canUseWorkspace(me.data ?? user)) {
+    menu.push({ key: 'workspace', title: '书记工作台', icon: '书', description: '发布活动、审核报名、现场签到与导出名单', onClick: () => void Taro.navigateTo({ url: ROUTES.workspace }) });
+  }
 
   usePullDownRefresh(() => {
     void me.reload().finally(() => Taro.stopPullDownRefresh());
@@ -39,6 +52,7 @@ export default function MinePage() {
   return (
     <PageShell className="mine-page">
       {content}
+      {signedIn ? <MineMenu items={menu} /> : null}
       <View className="mine-page__actions">
         <Button className="mine-page__sign-out" block shape="round" size="large" fill="outline" type="primary" onClick={() => void handleSignOut()}>
           退出登录

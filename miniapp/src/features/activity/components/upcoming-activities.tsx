@@ -1,0 +1,54 @@
+import { Text, View } from '@tarojs/components';
+import { ACTIVITY_TYPE_LABELS, type ActivityResponse } from '@torch-red/shared';
+import { chinaParts, formatSeats } from '../format';
+import './upcoming-activities.scss';
+
+interface UpcomingActivitiesProps {
+  activities: ActivityResponse[] | undefined;
+  failed: boolean;
+  onOpen: (activity: ActivityResponse) => void;
+  onMore: () => void;
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** 首页: the next few activities, each a tap away from signing up. */
+export function UpcomingActivities({ activities, failed, onOpen, onMore }: UpcomingActivitiesProps) {
+  let body;
+  if (activities === undefined) {
+    body = <Text className="upcoming-activities__note">{failed ? '近期活动加载失败，下拉刷新重试' : '正在加载近期活动…'}</Text>;
+  } else if (activities.length === 0) {
+    body = <Text className="upcoming-activities__note">近期暂无活动，敬请期待</Text>;
+  } else {
+    body = activities.map((activity) => {
+      const start = chinaParts(activity.startAt);
+      return (
+        <View key={activity.id} className="upcoming-activities__item" onClick={() => onOpen(activity)}>
+          <View className="upcoming-activities__date">
+            <Text className="upcoming-activities__day">{pad(start.day)}</Text>
+            <Text className="upcoming-activities__month">{start.month}月</Text>
+          </View>
+          <View className="upcoming-activities__text">
+            <Text className="upcoming-activities__title">{activity.title}</Text>
+            <Text className="upcoming-activities__meta">
+              {ACTIVITY_TYPE_LABELS[activity.type]} · {pad(start.hour)}:{pad(start.minute)} · {activity.location}
+            </Text>
+          </View>
+          <Text className="upcoming-activities__seats">{formatSeats(activity)}</Text>
+        </View>
+      );
+    });
+  }
+
+  return (
+    <View className="upcoming-activities">
+      <View className="upcoming-activities__heading">
+        <Text className="upcoming-activities__heading-title">近期活动</Text>
+        <Text className="upcoming-activities__more" onClick={onMore}>
+          查看全部 ›
+        </Text>
+      </View>
+      {body}
+    </View>
+  );
+}

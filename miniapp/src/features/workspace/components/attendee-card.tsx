@@ -1,0 +1,80 @@
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { AttendeeResponse, AttendanceStatus, FormAnswerValue, FormField } from '@torch-red/shared';
+import { RegistrationTags } from '@/features/activity/components/registration-summary';
+import { formatDateTime } from '@/features/activity/format';
+import './attendee-card.scss';
+
+export type AttendeeAction = 'approve' | 'reject' | AttendanceStatus;
+
+interface AttendeeCardProps {
+  attendee: AttendeeResponse;
+  formFields: FormField[];
+  busy: boolean;
+  onAction: (attendee: AttendeeResponse, action: AttendeeAction) => void;
+}
+
+function answerText(value: FormAnswerValue): string {
+  return Array.isArray(value) ? value.join('、') : String(value);
+}
+
+/** One person on the secretary's list: who, what they answered, and what can be done. */
+export function AttendeeCard({ attendee, formFields, busy, onAction }: AttendeeCardProps) {
+  const labelled = formFields.filter((field) => attendee.answers[field.key] !== undefined);
+  const actions: Array<{ action: AttendeeAction; text: string; primary?: boolean }> = [];
+  if (attendee.status === 'PENDING') {
+    actions.push({ action: 'approve', text: '通过', primary: true }, { action: 'reject', text: '驳回' });
+  }
+  if (attendee.status === 'WAITLISTED') {
+    actions.push({ action: 'reject', text: '移出候补' });
+  }
+  if (attendee.status === 'CONFIRMED') {
+    if (attendee.attendance !== 'CHECKED_IN') actions.push({ action: 'CHECKED_IN', text: '签到', primary: true });
+    if (attendee.attendance !== 'LEAVE') actions.push({ action: 'LEAVE', text: '请假' });
+    if (attendee.attendance !== 'NO_SHOW') actions.push({ action: 'NO_SHOW', text: '缺席' });
+    if (attendee.attendance !== 'NONE') actions.push({ action: 'NONE', text: '撤销' });
+  }
+
+  return (
+    <View className="attendee-card">
+      <View className="attendee-card__head">
+        <View className="attendee-card__who">
+          <Text className="attendee-card__name">{attendee.name}</Text>
+          {attendee.phone ? <Text className="attendee-card__phone">{attendee.phone}</Text> : null}
+        </View>
+        <RegistrationTags registration={attendee} />
+      </View>
+      <Text className="attendee-card__org">{[attendee.orgName, attendee.enterpriseName].filter(Boolean).join(' · ') || '未加入组织'}</Text>
+      {labelled.length > 0 ? (
+        <View className="attendee-card__answers">
+          {labelled.map((field) => (
+            <View key={field.key} className="attendee-card__answer">
+              <Text className="attendee-card__answer-label">{field.label}</Text>
+              <Text className="attendee-card__answer-value">{answerText(attendee.answers[field.key])}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {attendee.leaveReason ? <Text className="attendee-card__note">请假原因：{attendee.leaveReason}</Text> : null}
+      <View className="attendee-card__foot">
+        <Text className="attendee-card__time">{formatDateTime(attendee.createdAt)} 报名</Text>
+        <View className="attendee-card__actions">
+          {actions.map(({ action, text, primary }) => (
+            <Button
+              key={action}
+              className={`attendee-card__action attendee-card__action--${action.toLowerCase()}`}
+              size="small"
+              shape="round"
+              type="primary"
+              fill={primary ? 'solid' : 'outline'}
+              disabled={busy}
+              onClick={() => onAction(attendee, action)}
+            >
+              {text}
+            </Button>
+          ))}
+        </View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { ACTIVITY_LIMITS, ATTENDANCE_LABELS, REGISTRATION_STATUS_LABELS, type AttendeeResponse, type RegistrationStatus } from '@torch-red/shared';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageShell } from '@/components/page-shell';
+import { ReasonDialog } from '@/components/reason-dialog';
+import { getActivity } from '@/features/activity/api';
+import { formatSeats, formatTimeRange } from '@/features/activity/format';
+import { useRequireSession } from '@/features/auth/hooks/use-require-session';
+import { approveRegistration, listAttendees, rejectRegistration, setAttendance } from '@/features/workspace/api';
+import { AttendeeCard, type AttendeeAction } from '@/features/workspace/components/attendee-card';
+import { exportRegistrations } from '@/features/workspace/export-registrations';
+import { useQuery } from '@/hooks/use-query';
+import { ROUTES, withQuery } from '@/services/routes';
+import './index.scss';
+
+type Tab = 'ALL' | RegistrationStatus;
+const TABS: Tab[] = ['ALL', 'CONFIRMED', 'WAITLISTED', 'PENDING', 'REJECTED', 'CANCELLED'];
+const TAB_LABELS: Record<Tab, string> = { ALL: '全部', ...REGISTRATION_STATUS_LABELS, CONFIRMED: '已确认', WAITLISTED: '候补' };
+
+type ReasonTarget = { attendee: AttendeeResponse; action: 'reject' | 'LEAVE' } | null;
+
+export default function WorkspaceRegistrationsPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const signedIn = useRequireSession();
+  const activity = useQuery(() => getActivity(id), signedIn && id !== '');
+  const attendees = useQuery(() => listAttendees(id), signedIn && id !== '');
+  const [tab, setTab] = useState<Tab>('ALL');
+  const [busy, setBusy] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [reasonTarget, setReasonTarget] = useState<ReasonTarget>(null);
+
+  const reloadAll = () => Promise.all([activity.reload(), attendees.reload()]);
+
+  usePullDownRefresh(() => {
+    void reloadAll().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await work();
+      void Taro.showToast({ title: done, icon: 'success' });
+      await reloadAll();
+    } catch {
+      // Toasted by the HTTP client.
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const handleAction = (attendee: AttendeeResponse, action: AttendeeAction) => {
+    if (action === 'approve') {
+      void run(() => approveRegistration(id, attendee.id), '已通过');
+    } else if (action === 'reject' || action === 'LEAVE') {
+      setReasonTarget({ attendee, action });
+    } else {
+      void run(() => setAttendance(id, attendee.id, { attendance: action }), action === 'NONE' ? '已撤销' : `已标记${ATTENDANCE_LABELS[action]}`);
+    }
+  };
+
+  const handleReason = async (reason: string) => {
+    if (!reasonTarget) {
+      return;
+    }
+    const { attendee, action } = reasonTarget;
+    if (action === 'reject') {
+      await rejectRegistration(id, attendee.id, { reason: reason || undefined });
+      void Taro.showToast({ title: '已驳回', icon: 'success' });
+    } else {
+      await setAttendance(id, attendee.id, { attendance: 'LEAVE', reason: reason || undefined });
+      void Taro.showToast({ title: '已标记请假', icon: 'success' });
+    }
+    await reloadAll();
+  };
+
+  const handleExport = async () => {
+    if (!activity.data) {
+      return;
+    }
+    setExporting(true);
+    try {
+      await exportRegistrations(id, activity.data.title);
+      void Taro.showToast({ title: '名单已导出', icon: 'success' });
+    } catch (error) {
+      void Taro.showToast({ title: error instanceof Error ? error.message : '导出失败，请稍后再试', icon: 'none' });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const error = activity.error ?? attendees.error;
+  if (error || !activity.data || !attendees.data) {
+    return (
+      <PageShell className="registrations-page">
+        <View className="registrations-page__state">
+          {error ? <ErrorState message={error.message} onRetry={() => void reloadAll()} /> : <LoadingState cards={3} />}
+        </View>
+      </PageShell>
+    );
+  }
+
+  const all = attendees.data;
+  const counts = Object.fromEntries(TABS.map((key) => [key, key === 'ALL' ? all.length : all.filter((a) => a.status === key).length])) as Record<Tab, number>;
+  const shown = tab === 'ALL' ? all : all.filter((attendee) => attendee.status === tab);
+  const checkedIn = all.filter((attendee) => attendee.status === 'CONFIRMED' && attendee.attendance === 'CHECKED_IN').length;
+
+  return (
+    <PageShell className="registrations-page">
+      <View className="registrations-page__header">
+        <Text className="registrations-page__title">{activity.data.title}</Text>
+        <Text className="registrations-page__meta">{formatTimeRange(activity.data.startAt, activity.data.endAt)}</Text>
+        <View className="registrations-page__stats">
+          <Text className="registrations-page__stat">{formatSeats(activity.data)}</Text>
+          <Text className="registrations-page__stat">已签到 {checkedIn}</Text>
+          {activity.data.waitlistCount > 0 ? <Text className="registrations-page__stat">候补 {activity.data.waitlistCount}</Text> : null}
+          {activity.data.pendingCount > 0 ? <Text className="registrations-page__stat">待审核 {activity.data.pendingCount}</Text> : null}
+        </View>
+        <View className="registrations-page__tools">
+          <Button className="registrations-page__export" size="small" shape="round" loading={exporting} onClick={() => void handleExport()}>
+            导出名单
+          </Button>
+          {activity.data.status === 'PUBLISHED' ? (
+            <Button
+              className="registrations-page__checkin"
+              size="small"
+              shape="round"
+              onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.workspaceCheckin, { id }) })}
+            >
+              现场签到码
+            </Button>
+          ) : null}
+        </View>
+      </View>
+      <View className="registrations-page__tabs">
+        {TABS.map((key) => (
+          <Text key={key} className={`registrations-page__tab${tab === key ? ' registrations-page__tab--active' : ''}`} onClick={() => setTab(key)}>
+            {TAB_LABELS[key]} {counts[key]}
+          </Text>
+        ))}
+      </View>
+      <View className="registrations-page__list">
+        {shown.length === 0 ? (
+          <EmptyState title={tab === 'ALL' ? '还没有人报名' : `暂无${TAB_LABELS[tab]}的报名`} description={tab === 'ALL' ? '活动发布后，报名的人会出现在这里' : undefined} />
+        ) : (
+          shown.map((attendee) => <AttendeeCard key={attendee.id} attendee={attendee} formFields={activity.data?.formFields ?? []} busy={busy} onAction={handleAction} />)
+        )}
+      </View>
+      <ReasonDialog
+        visible={reasonTarget !== null}
+        title={reasonTarget?.action === 'reject' ? `驳回 ${reasonTarget.attendee.name} 的报名` : `为 ${reasonTarget?.attendee.name ?? ''} 登记请假`}
+        placeholder={reasonTarget?.action === 'reject' ? '驳回原因（选填），将通知报名者' : '请假原因（选填）'}
+        maxLength={ACTIVITY_LIMITS.reasonMaxLength}
+        onConfirm={handleReason}
+        onClose={() => setReasonTarget(null)}
+      />
+    </PageShell>
+  );
+}

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import type { ActivityResponse } from '@torch-red/shared';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { ListFooter } from '@/components/list-footer';
+import { LoadingState } from '@/components/loading-state';
+import { PageShell } from '@/components/page-shell';
+import { ActivityCard } from '@/features/activity/components/activity-card';
+import { ActivityFilters, type ActivityFilterValue } from '@/features/activity/components/activity-filters';
+import { useActivityList } from '@/features/activity/hooks/use-activity-list';
+import { useRequireSession } from '@/features/auth/hooks/use-require-session';
+import { useSession } from '@/features/auth/session';
+import { useChains } from '@/features/org/hooks/use-chains';
+import { useMe } from '@/features/profile/hooks/use-me';
+import { ROUTES, withQuery } from '@/services/routes';
+import './index.scss';
+
+const DEFAULT_FILTERS: ActivityFilterValue = { mineOnly: false, range: 'upcoming' };
+
+export default function ActivitiesPage() {
+  const signedIn = useRequireSession();
+  const { user } = useSession();
+  const me = useMe(signedIn);
+  const orgId = me.data?.orgId ?? user?.orgId;
+  const chains = useChains(signedIn);
+  const [filters, setFilters] = useState<ActivityFilterValue>(DEFAULT_FILTERS);
+  const list = useActivityList(filters, orgId, signedIn);
+
+  usePullDownRefresh(() => {
+    void list.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    void list.loadMore();
+  });
+
+  const handleOpen = (activity: ActivityResponse) => {
+    void Taro.navigateTo({ url: withQuery(ROUTES.activityDetail, { id: activity.id }) });
+  };
+
+  let content;
+  if (list.error && list.items.length === 0) {
+    content = <ErrorState message={list.error.message} onRetry={() => void list.reload()} />;
+  } else if (list.loading && list.items.length === 0) {
+    content = <LoadingState />;
+  } else if (list.items.length === 0) {
+    const filtered = filters.type !== undefined || filters.mineOnly || filters.chainId !== undefined || filters.range !== 'all';
+    content = (
+      <EmptyState
+        title={filtered ? '没有符合条件的活动' : '暂无活动'}
+        description={filtered ? '换个筛选条件看看，或查看全部活动' : '组织发布活动后会第一时间出现在这里'}
+        action={
+          filtered ? (
+            <Button type="primary" fill="outline" shape="round" onClick={() => setFilters({ mineOnly: false, range: 'all' })}>
+              查看全部活动
+            </Button>
+          ) : undefined
+        }
+      />
+    );
+  } else {
+    content = (
+      <>
+        {list.items.map((activity) => (
+          <ActivityCard key={activity.id} activity={activity} onClick={handleOpen} />
+        ))}
+        <ListFooter loadingMore={list.loadingMore} hasMore={list.hasMore} count={list.items.length} />
+      </>
+    );
+  }
+
+  return (
+    <PageShell className="activities-page">
+      <View className="activities-page__filters">
+        <ActivityFilters value={filters} onChange={setFilters} chains={chains.data ?? []} hasOrg={orgId !== undefined} />
+      </View>
+      <View className="activities-page__list">{content}</View>
+    </PageShell>
+  );
+}
