@@ -28,7 +28,8 @@ module.exports = {
       displayName: 'e2e',
       rootDir: '<rootDir>',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      testTimeout: 60000,
     },
   ],
+  // A global option (ignored inside projects): e2e hooks start a server and run migrations and the seed.
+  testTimeout: 90000,
 };

@@ -8,12 +8,16 @@ import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { ActivityModule } from './modules/activity/activity.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { BrandModule } from './modules/brand/brand.module';
+import { MediaModule } from './modules/media/media.module';
+import { TalkModule } from './modules/talk/talk.module';
 import { NotificationModule } from './modules/notification/notification.module';
 import { SchedulerModule } from './modules/scheduler/scheduler.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { OrgModule } from './modules/org/org.module';
 import { SeedModule } from './modules/seed/seed.module';
+import { StudyModule } from './modules/study/study.module';
 import { UserModule } from './modules/user/user.module';
 
 @Global()
@@ -54,6 +58,10 @@ export class AppModule {
         SchedulerModule,
         NotificationModule,
         ActivityModule,
+        MediaModule,
+        BrandModule,
+        TalkModule,
+        StudyModule,
       ],
       providers: [{ provide: APP_GUARD, useExisting: AuthGuard }],
     };

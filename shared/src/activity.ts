@@ -6,8 +6,12 @@ export const ACTIVITY_TYPES = [
   'TEAM_BUILDING',
   'PSYCH_CLASS',
   'OTHER',
+  'ENTREPRENEUR_TALK',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+/** Types a secretary may choose; 企业家月月谈 sessions are created by admins through /api/admin/talks. */
+export const SECRETARY_ACTIVITY_TYPES = ACTIVITY_TYPES.filter((t) => t !== 'ENTREPRENEUR_TALK');
 
 export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
   THEME_PARTY_DAY: '主题党日',
@@ -17,6 +21,7 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
   TEAM_BUILDING: '团建',
   PSYCH_CLASS: '心理课堂',
   OTHER: '其他',
+  ENTREPRENEUR_TALK: '企业家月月谈',
 };
 
 export const ACTIVITY_STATUSES = ['DRAFT', 'PUBLISHED', 'CANCELLED'] as const;

@@ -42,6 +42,16 @@ export const ERROR_MESSAGES = {
   FORM_FIELDS_LOCKED: '已有人报名，不能删除或修改已有报名项',
   CHECKIN_CODE_INVALID: '签到码无效或已过期，请重新扫码',
   CHECKIN_NOT_OPEN: '当前不在签到时间内',
+  IMAGE_INVALID: '不是有效的图片文件（支持 JPG、PNG、WebP、GIF）',
+  IMAGE_TOO_LARGE: '图片太大，请上传 8 MB 以内、边长不超过 8000 像素的图片',
+  BRAND_STATE_INVALID: '当前审核状态不允许此操作',
+  STUDY_SESSION_ENDED: '本次学习已结束，请重新开始学习',
+  STUDY_NO_QUESTIONS: '题库暂无可用题目',
+  DAILY_QUIZ_DONE: '今天已经答过题了，明天再来吧',
+  PAPER_TIME_UP: '答题时间已到，本次作答未计入',
+  PAPER_ATTEMPTS_EXHAUSTED: '作答次数已用完',
+  QUIZ_ANSWER_INVALID: '答案不完整或不属于本次题目',
+  STUDY_IMPORT_INVALID: '导入文件有错误，未导入任何题目',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -4,3 +4,7 @@ export * from './org';
 export * from './auth';
 export * from './activity';
 export * from './notification';
+export * from './media';
+export * from './brand';
+export * from './talk';
+export * from './study';

@@ -8,6 +8,10 @@ export const NOTIFICATION_KINDS = [
   'ACTIVITY_CHANGED',
   'ACTIVITY_CANCELLED',
   'ACTIVITY_STARTING',
+  'BRAND_SUBMITTED',
+  'BRAND_APPROVED',
+  'BRAND_RETURNED',
+  'APPEAL_ANSWERED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -69,6 +69,8 @@ export interface ChainEnterprise {
   id: string;
   name: string;
   chainRole: ChainRole;
+  /** The enterprise's published Party-building brand, when it has one. */
+  brandId?: string | null;
 }
 
 export interface ChainResponse {

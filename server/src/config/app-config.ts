@@ -15,6 +15,8 @@ export interface AppConfig {
   port: number;
   dataDir: string;
   h5Dir: string;
+  /** Uploaded images (LocalDiskStorage). */
+  uploadDir: string;
   database: DatabaseConfig;
   seedDemo: boolean;
   devLogin: boolean;
@@ -126,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST || '0.0.0.0',
     port: attempt(() => int('PORT', env.PORT, 3000, 0, 65535), 3000),
     dataDir,
+    uploadDir: env.UPLOAD_DIR ? absolute(env.UPLOAD_DIR) : join(dataDir, 'uploads'),
     h5Dir: env.H5_DIR ? absolute(env.H5_DIR) : resolve(SERVER_ROOT, '..', 'miniapp', 'dist', 'h5'),
     database,
     seedDemo,

@@ -1,4 +1,12 @@
 import type { DataSourceOptions } from 'typeorm';
+import { BrandLikeEntity } from '../modules/brand/brand-like.entity';
+import { BrandEntity } from '../modules/brand/brand.entity';
+import { PioneerPostEntity } from '../modules/brand/pioneer-post.entity';
+import { PostReviewEntity } from '../modules/brand/post-review.entity';
+import { ImageEntity } from '../modules/media/image.entity';
+import { AppealEntity } from '../modules/talk/appeal.entity';
+import { TalkSessionEntity } from '../modules/talk/talk-session.entity';
+import { BrandsAndTalks1764489600000 } from './migrations/1764489600000-BrandsAndTalks';
 import type { DatabaseConfig } from '../config/app-config';
 import { AuditLogEntity } from '../modules/audit/audit-log.entity';
 import { ChainEntity } from '../modules/org/chain.entity';
@@ -17,6 +25,11 @@ import { NotificationEntity } from '../modules/notification/notification.entity'
 import { OutboxEntity } from '../modules/notification/outbox.entity';
 import { JobLeaseEntity } from '../modules/scheduler/job-lease.entity';
 import { WechatTokenEntity } from '../modules/wechat/wechat-token.entity';
+import { Study1764403200000 } from './migrations/1764403200000-Study';
+import { LessonEntity, StudyColumnEntity } from '../modules/study/content.entity';
+import { DailyQuizEntity, PaperAttemptEntity, PaperEntity, QuestionEntity } from '../modules/study/question.entity';
+import { PointsLedgerEntity, RuleDayEntity, StudyFlagEntity, UserDayEntity, UserTotalEntity, UserWeekEntity } from '../modules/study/points.entity';
+import { LessonProgressEntity, StudySessionEntity } from '../modules/study/study-session.entity';
 
 export const ENTITIES = [
   OrgEntity,
@@ -34,9 +47,30 @@ export const ENTITIES = [
   OutboxEntity,
   JobLeaseEntity,
   WechatTokenEntity,
+  ImageEntity,
+  BrandEntity,
+  BrandLikeEntity,
+  PioneerPostEntity,
+  PostReviewEntity,
+  TalkSessionEntity,
+  AppealEntity,
+  StudyColumnEntity,
+  LessonEntity,
+  StudySessionEntity,
+  LessonProgressEntity,
+  QuestionEntity,
+  DailyQuizEntity,
+  PaperEntity,
+  PaperAttemptEntity,
+  PointsLedgerEntity,
+  RuleDayEntity,
+  UserDayEntity,
+  UserWeekEntity,
+  UserTotalEntity,
+  StudyFlagEntity,
 ];
 
-export const MIGRATIONS = [Foundation1764230400000, Activities1764316800000];
+export const MIGRATIONS = [Foundation1764230400000, Activities1764316800000, Study1764403200000, BrandsAndTalks1764489600000];
 
 /** One definition for the app, the tests and the migration CLI: MySQL when configured, else embedded SQLite. */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

@@ -44,16 +44,26 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CAPACITY_BELOW_CONFIRMED':
     case 'FORM_FIELDS_LOCKED':
     case 'CHECKIN_NOT_OPEN':
+    case 'BRAND_STATE_INVALID':
+    case 'STUDY_SESSION_ENDED':
+    case 'STUDY_NO_QUESTIONS':
+    case 'DAILY_QUIZ_DONE':
+    case 'PAPER_TIME_UP':
+    case 'PAPER_ATTEMPTS_EXHAUSTED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
+    case 'IMAGE_TOO_LARGE':
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 415;
     case 'ORG_HIERARCHY_INVALID':
+    case 'IMAGE_INVALID':
     case 'ORG_CYCLE':
     case 'CHAIN_MISMATCH':
     case 'ROLE_SCOPE_INVALID':
     case 'CHECKIN_CODE_INVALID':
+    case 'QUIZ_ANSWER_INVALID':
+    case 'STUDY_IMPORT_INVALID':
       return 422;
     case 'RATE_LIMITED':
     case 'WECHAT_RATE_LIMITED':

@@ -719,6 +719,14 @@ export class ActivityService implements OnModuleInit {
     return (await this.dataSource.getRepository(ActivityEntity).findOneBy({ id }))!;
   }
 
+  /** Responses for a set of activities by id (other features that build on activities use this). */
+  async responsesFor(ids: number[]): Promise<Map<number, ActivityResponse>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.getRepository(ActivityEntity).findBy({ id: In(ids) });
+    const responses = await this.respondMany(rows);
+    return new Map(rows.map((r, i) => [r.id, responses[i]]));
+  }
+
   private async respond(activity: ActivityEntity): Promise<ActivityResponse> {
     return (await this.respondMany([activity]))[0];
   }

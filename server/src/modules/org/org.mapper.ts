@@ -34,7 +34,7 @@ export function toEnterpriseResponse(e: EnterpriseEntity): EnterpriseResponse {
 
 const CHAIN_ROLE_ORDER = { LEADER: 0, CORE: 1, MEMBER: 2 } as const;
 
-export function toChainResponse(chain: ChainEntity, enterprises: EnterpriseEntity[]): ChainResponse {
+export function toChainResponse(chain: ChainEntity, enterprises: EnterpriseEntity[], brandOf: Map<number, string> = new Map()): ChainResponse {
   return {
     id: String(chain.id),
     name: chain.name,
@@ -43,7 +43,7 @@ export function toChainResponse(chain: ChainEntity, enterprises: EnterpriseEntit
     enterprises: enterprises
       .filter((e) => e.chainId === chain.id && e.chainRole !== null)
       .sort((a, b) => CHAIN_ROLE_ORDER[a.chainRole!] - CHAIN_ROLE_ORDER[b.chainRole!] || a.id - b.id)
-      .map((e) => ({ id: String(e.id), name: e.name, chainRole: e.chainRole! })),
+      .map((e) => ({ id: String(e.id), name: e.name, chainRole: e.chainRole!, brandId: brandOf.get(e.id) ?? null })),
   };
 }
 

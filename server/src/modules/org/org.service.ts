@@ -16,6 +16,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../user/user.entity';
+import { BrandEntity } from '../brand/brand.entity';
 import { ChainEntity } from './chain.entity';
 import { DepartmentEntity } from './department.entity';
 import type {
@@ -77,7 +78,20 @@ export class OrgService {
       this.dataSource.getRepository(ChainEntity).find({ order: { sortOrder: 'ASC', id: 'ASC' } }),
       this.dataSource.getRepository(EnterpriseEntity).find({ where: { chainId: Not(IsNull()) } }),
     ]);
-    return chains.map((chain) => toChainResponse(chain, enterprises));
+    // Link each enterprise to its published brand (demonstration points first) for the chain map.
+    const brandRows: Array<{ brandId: number | string; enterpriseId: number | string }> = await this.dataSource
+      .getRepository(BrandEntity)
+      .createQueryBuilder('b')
+      .innerJoin(OrgEntity, 'o', 'o.id = b.orgId')
+      .select('b.id', 'brandId')
+      .addSelect('o.enterpriseId', 'enterpriseId')
+      .where('b.published IS NOT NULL AND o.enterpriseId IS NOT NULL')
+      .orderBy('b.isDemoPoint', 'DESC')
+      .addOrderBy('b.id', 'ASC')
+      .getRawMany();
+    const brandOf = new Map<number, string>();
+    for (const r of brandRows) if (!brandOf.has(Number(r.enterpriseId))) brandOf.set(Number(r.enterpriseId), String(r.brandId));
+    return chains.map((chain) => toChainResponse(chain, enterprises, brandOf));
   }
 
   async departments(): Promise<DepartmentResponse[]> {

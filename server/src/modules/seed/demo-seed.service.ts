@@ -11,7 +11,14 @@ import { OrgEntity } from '../org/org.entity';
 import { RoleGrantEntity } from '../user/role-grant.entity';
 import { UserEntity } from '../user/user.entity';
 import { ActivityEntity } from '../activity/activity.entity';
-import { ACTIVITIES, ARTICLE_ENTERPRISES, CHAINS, CORE_WITH_BRANCH, DEPARTMENTS, HONOURS, PEOPLE, WORKING_COMMITTEE, chainRoleOf } from './demo-data';
+import { BrandEntity } from '../brand/brand.entity';
+import { PioneerPostEntity } from '../brand/pioneer-post.entity';
+import { PostReviewEntity } from '../brand/post-review.entity';
+import { TalkSessionEntity } from '../talk/talk-session.entity';
+import { TALK_FORM } from '../talk/talk.service';
+import { LessonEntity, StudyColumnEntity } from '../study/content.entity';
+import { PaperEntity, QuestionEntity } from '../study/question.entity';
+import { ACTIVITIES, ARTICLE_ENTERPRISES, STUDY_COLUMNS, STUDY_LESSONS, STUDY_PAPER, STUDY_QUESTIONS, STUDY_SAMPLE_NOTE, BRANDS, POSTS, TALK, CHAINS, CORE_WITH_BRANCH, DEPARTMENTS, HONOURS, PEOPLE, WORKING_COMMITTEE, chainRoleOf } from './demo-data';
 
 @Injectable()
 export class DemoSeedService {
@@ -141,5 +148,124 @@ export class DemoSeedService {
         isSample: true,
       });
     }
+
+    const stamp = new Date(now);
+    for (const b of BRANDS) {
+      const content = {
+        name: b.name,
+        slogan: b.slogan,
+        story: b.paragraphs.map((text) => ({ type: 'paragraph' as const, text })),
+        coverImageId: null,
+        galleryImageIds: [] as number[],
+        honours: b.honours,
+      };
+      await m.getRepository(BrandEntity).insert({
+        orgId: orgIds.get(b.org)!,
+        ...content,
+        status: 'APPROVED',
+        returnReason: null,
+        submittedAt: stamp,
+        reviewedAt: stamp,
+        reviewedBy: null,
+        published: { ...content, coverImageId: null, galleryImageIds: [] },
+        publishedAt: stamp,
+        isDemoPoint: b.demoPointYear !== null,
+        demoPointYear: b.demoPointYear,
+        viewCount: 0,
+        likeCount: 0,
+        isSample: !b.fromArticle,
+      });
+    }
+    for (const p of POSTS) {
+      const fields = {
+        name: p.name,
+        kind: p.kind,
+        enterpriseId: enterpriseIds.get(p.enterprise)!,
+        workshop: p.workshop,
+        commitment: p.commitment,
+        holderIds: p.holders.map((h) => userIds.get(h)!),
+      };
+      const saved = await m.getRepository(PioneerPostEntity).save(
+        m.getRepository(PioneerPostEntity).create({
+          orgId: orgIds.get(p.org)!,
+          ...fields,
+          published: { ...fields, enterpriseId: String(fields.enterpriseId), holderIds: fields.holderIds.map(String) },
+          isSample: true,
+        }),
+      );
+      if (p.review) {
+        const day = new Date(now - p.review.daysAgo * 86400000 + 8 * 3600000).toISOString().slice(0, 10);
+        await m.getRepository(PostReviewEntity).insert({ postId: saved.id, reviewedOn: day, reviewerId: userIds.get(p.review.reviewer)!, note: p.review.note });
+      }
+    }
+
+    const talkDay = new Date(now + TALK.inDays * 86400000 + 8 * 3600000);
+    const talkStart = new Date(Date.UTC(talkDay.getUTCFullYear(), talkDay.getUTCMonth(), talkDay.getUTCDate(), TALK.hour - 8, 30));
+    const talkActivity = await m.getRepository(ActivityEntity).insert({
+      orgId: wc,
+      title: `企业家月月谈 · ${TALK.theme}`,
+      type: 'ENTREPRENEUR_TALK',
+      description: TALK.description,
+      coverUrl: null,
+      location: TALK.location,
+      onlineUrl: null,
+      startAt: talkStart,
+      endAt: new Date(talkStart.getTime() + 2.5 * 3600000),
+      signupStartAt: null,
+      signupEndAt: new Date(talkStart.getTime() - 2 * 86400000),
+      capacity: TALK.capacity,
+      waitlist: true,
+      requiresApproval: true,
+      cancelDeadline: new Date(talkStart.getTime() - 86400000),
+      formFields: TALK_FORM,
+      status: 'PUBLISHED',
+      publishedAt: stamp,
+      cancelledAt: null,
+      cancelReason: null,
+      confirmedCount: 0,
+      reminderSentAt: null,
+      createdBy: userIds.get('demo-admin-xuhong')!,
+      isSample: true,
+    });
+    await m.getRepository(TalkSessionEntity).insert({
+      activityId: Number(talkActivity.identifiers[0].id),
+      theme: TALK.theme,
+      hostDepartmentIds: TALK.departments.map((d) => departmentIds.get(d)!),
+      minutes: null,
+      minutesPublishedAt: null,
+      isSample: true,
+    });
+    await this.seedStudy(m, new Date(now));
+  }
+
+  /** Sample study content (labelled 示例内容): four columns, five lessons, 30+ questions and a paper. */
+  private async seedStudy(m: EntityManager, now: Date): Promise<void> {
+    const columnIds = new Map<string, number>();
+    for (const [index, c] of STUDY_COLUMNS.entries()) {
+      const saved = await m.getRepository(StudyColumnEntity).save(m.getRepository(StudyColumnEntity).create({ ...c, sortOrder: index, status: 'PUBLISHED', isSample: true }));
+      columnIds.set(c.name, saved.id);
+    }
+    for (const [index, l] of STUDY_LESSONS.entries()) {
+      await m.getRepository(LessonEntity).insert({
+        columnId: columnIds.get(l.column)!,
+        title: l.title,
+        kind: 'ARTICLE',
+        summary: l.summary,
+        blocks: [
+          { type: 'quote', text: STUDY_SAMPLE_NOTE },
+          ...l.paragraphs.map((p) => (typeof p === 'string' ? { type: 'paragraph' as const, text: p } : { type: 'heading' as const, text: p.heading })),
+        ],
+        videoUrl: null,
+        coverUrl: null,
+        minutes: l.minutes,
+        sortOrder: index,
+        status: 'PUBLISHED',
+        publishedAt: now,
+        isSample: true,
+        createdBy: null,
+      });
+    }
+    await m.getRepository(QuestionEntity).insert(STUDY_QUESTIONS.map((q) => ({ ...q, enabled: true, isSample: true })));
+    await m.getRepository(PaperEntity).insert({ ...STUDY_PAPER, mode: 'RANDOM', questionIds: [], status: 'PUBLISHED', isSample: true });
   }
 }

@@ -4,6 +4,7 @@ import {
   ACTIVITY_TYPES,
   ATTENDANCE_STATUSES,
   FORM_FIELD_TYPES,
+  SECRETARY_ACTIVITY_TYPES,
   type ActivityType,
   type AttendanceStatus,
   type CreateActivityRequest,
@@ -70,8 +71,8 @@ export class CreateActivityDto implements CreateActivityRequest {
   @IsName(ACTIVITY_LIMITS.titleMaxLength, '发展纾难 共谋未来 政企座谈会')
   title: string;
 
-  @ApiProperty({ enum: ACTIVITY_TYPES })
-  @IsIn(ACTIVITY_TYPES, { message: '请选择活动类型' })
+  @ApiProperty({ enum: SECRETARY_ACTIVITY_TYPES })
+  @IsIn(SECRETARY_ACTIVITY_TYPES, { message: '请选择活动类型' })
   type: ActivityType;
 
   @ApiProperty()

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { MediaModule } from '../media/media.module';
+import { NotificationModule } from '../notification/notification.module';
+import { BrandController } from './brand.controller';
+import { BrandService } from './brand.service';
+
+@Module({
+  imports: [AuditModule, MediaModule, NotificationModule],
+  controllers: [BrandController],
+  providers: [BrandService],
+  exports: [BrandService],
+})
+export class BrandModule {}

@@ -1,0 +1,157 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BRAND_LIMITS, POST_KINDS, type PostKind, type SaveBrandRequest, type SavePostRequest, type StoryBlock } from '@torch-red/shared';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsName, IsOptionalId } from '../../../common/validation/decorators';
+import { PageQueryDto } from '../../../common/validation/page-query.dto';
+
+const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+const ID = /^[1-9][0-9]{0,15}$/;
+
+export class StoryBlockDto {
+  @ApiProperty({ enum: ['heading', 'paragraph', 'image'] })
+  @IsIn(['heading', 'paragraph', 'image'], { message: '内容块类型必须是 heading / paragraph / image' })
+  type: StoryBlock['type'];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(BRAND_LIMITS.blockTextMaxLength, { message: `每段文字不超过 ${BRAND_LIMITS.blockTextMaxLength} 字` })
+  text?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(ID, { message: '图片 id 格式不正确' })
+  imageId?: string;
+}
+
+export class SaveBrandDto implements Omit<SaveBrandRequest, 'story'> {
+  @IsName(BRAND_LIMITS.nameMaxLength, '金祥寓党支部“三服一创两满意”')
+  name: string;
+
+  @ApiProperty({ example: '服务企业、服务职工、服务社会，创新发展' })
+  @trim
+  @IsString()
+  @MaxLength(BRAND_LIMITS.sloganMaxLength, { message: `口号不超过 ${BRAND_LIMITS.sloganMaxLength} 字` })
+  slogan: string;
+
+  @ApiProperty({ type: [StoryBlockDto] })
+  @IsArray()
+  @ArrayMaxSize(BRAND_LIMITS.storyBlocksMax, { message: `品牌故事最多 ${BRAND_LIMITS.storyBlocksMax} 段` })
+  @ValidateNested({ each: true })
+  @Type(() => StoryBlockDto)
+  story: StoryBlockDto[];
+
+  @IsOptionalId('cover image (from POST /api/uploads/images)')
+  coverImageId: string | null;
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(BRAND_LIMITS.galleryMax, { message: `图集最多 ${BRAND_LIMITS.galleryMax} 张` })
+  @Matches(ID, { each: true, message: '图片 id 格式不正确' })
+  galleryImageIds: string[];
+
+  @ApiProperty({ type: [String], example: ['专精特新"小巨人"企业'] })
+  @IsArray()
+  @ArrayMaxSize(BRAND_LIMITS.honoursMax, { message: `荣誉最多 ${BRAND_LIMITS.honoursMax} 项` })
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true, message: '荣誉不能为空' })
+  @MaxLength(BRAND_LIMITS.honourMaxLength, { each: true, message: `每项荣誉不超过 ${BRAND_LIMITS.honourMaxLength} 字` })
+  honours: string[];
+}
+
+export class ReturnBrandDto {
+  @ApiProperty({ example: '请补充品牌故事中的具体做法和成效' })
+  @trim
+  @IsString()
+  @IsNotEmpty({ message: '请填写退回原因' })
+  @MaxLength(BRAND_LIMITS.reasonMaxLength)
+  reason: string;
+}
+
+export class DemoPointDto {
+  @ApiProperty()
+  @IsBoolean()
+  isDemoPoint: boolean;
+
+  @ApiPropertyOptional({ nullable: true, example: 2025 })
+  @IsOptional()
+  @IsInt({ message: '年份必须是整数' })
+  @Min(2000)
+  @Max(2100)
+  year?: number | null;
+}
+
+export class SavePostDto implements Omit<SavePostRequest, 'enterpriseId'> {
+  @IsName(60, '聚合反应车间党员先锋岗')
+  name: string;
+
+  @ApiProperty({ enum: POST_KINDS })
+  @IsIn(POST_KINDS, { message: '类型必须是党员先锋岗或党员责任区' })
+  kind: PostKind;
+
+  @IsOptionalId('the enterprise the post is in')
+  enterpriseId: string | null;
+
+  @ApiProperty({ example: '聚合反应车间' })
+  @trim
+  @IsString()
+  @IsNotEmpty({ message: '请填写车间或岗位位置' })
+  @MaxLength(60)
+  workshop: string;
+
+  @ApiProperty({ example: '安全生产零事故，技术攻关走在前' })
+  @trim
+  @IsString()
+  @IsNotEmpty({ message: '请填写公开承诺' })
+  @MaxLength(BRAND_LIMITS.commitmentMaxLength)
+  commitment: string;
+
+  @ApiProperty({ type: [String], description: 'the members who hold the post' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(ID, { each: true, message: '人员 id 格式不正确' })
+  holderIds: string[];
+}
+
+export class PostReviewDto {
+  @ApiProperty({ example: '2026-11-20' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
+  reviewedOn: string;
+
+  @ApiProperty({ example: '承诺事项按期完成，车间连续 300 天安全生产' })
+  @trim
+  @IsString()
+  @IsNotEmpty({ message: '请填写评议意见' })
+  @MaxLength(500)
+  note: string;
+}
+
+export class BrandListQueryDto extends PageQueryDto {
+  @IsOptionalId()
+  chainId?: string;
+
+  @IsOptionalId()
+  enterpriseId?: string;
+}
+
+export class ReviewListQueryDto {
+  @ApiPropertyOptional({ enum: ['SUBMITTED', 'RETURNED', 'APPROVED', 'DRAFT'] })
+  @IsOptional()
+  @IsIn(['SUBMITTED', 'RETURNED', 'APPROVED', 'DRAFT'])
+  status?: 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'DRAFT';
+}

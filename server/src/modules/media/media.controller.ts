@@ -1,0 +1,51 @@
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IMAGE_LIMITS, type ImageResponse } from '@torch-red/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Authenticated, CurrentUser, Public } from '../../common/auth/access.decorator';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { AppError } from '../../common/errors/app-error';
+import { RateLimitService } from '../rate-limit/rate-limit.service';
+import { ImageService } from './image.service';
+
+@ApiTags('files')
+@Controller()
+export class MediaController {
+  constructor(
+    private readonly images: ImageService,
+    private readonly rateLimit: RateLimitService,
+  ) {}
+
+  @Post('uploads/images')
+  @Authenticated()
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({ summary: 'Upload an image (JPG/PNG/WebP/GIF, ≤ 8 MB); checked by content, re-encoded, metadata stripped' })
+  async upload(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest): Promise<ImageResponse> {
+    await this.rateLimit.consume(`upload:${user.id}`, 120, 3600);
+    if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', '请以 multipart/form-data 上传图片（字段名 file）');
+    const file = await request.file({ limits: { fileSize: IMAGE_LIMITS.maxBytes, files: 1 } });
+    if (!file) throw new AppError('VALIDATION_FAILED', '请选择要上传的图片（字段名 file）');
+    let body: Buffer;
+    try {
+      body = await file.toBuffer();
+    } catch {
+      throw new AppError('IMAGE_TOO_LARGE');
+    }
+    return this.images.store(user.id, body);
+  }
+
+  @Get('files/img/:year/:name')
+  @Public()
+  @ApiOperation({ summary: 'An uploaded image; names are random and never change, so it is cached for a year' })
+  async file(@Param('year') year: string, @Param('name') name: string, @Res() reply: FastifyReply): Promise<void> {
+    if (!/^\d{4}$/.test(year) || !/^[0-9a-f-]{36}-\d+\.(jpg|png)$/.test(name)) throw new AppError('NOT_FOUND');
+    const found = await this.images.read(`img/${year}/${name}`);
+    if (!found) throw new AppError('NOT_FOUND');
+    await reply
+      .header('content-type', found.contentType)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('x-content-type-options', 'nosniff')
+      .send(found.body);
+  }
+}

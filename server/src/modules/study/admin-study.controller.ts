@@ -1,0 +1,147 @@
+import { Body, Controller, Get, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type {
+  ImportQuestionsResponse,
+  LessonDetail,
+  LessonSummary,
+  Page,
+  PaperResponse,
+  QuestionResponse,
+  StudyColumnResponse,
+  StudyFlagResponse,
+} from '@torch-red/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Authenticated, CurrentUser } from '../../common/auth/access.decorator';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { AppError } from '../../common/errors/app-error';
+import { IdParam } from '../../common/validation/id.pipe';
+import {
+  CreateColumnDto,
+  CreateLessonDto,
+  CreatePaperDto,
+  CreateQuestionDto,
+  FlagQueryDto,
+  LessonAdminQueryDto,
+  QuestionAdminQueryDto,
+  UpdateColumnDto,
+  UpdateLessonDto,
+  UpdatePaperDto,
+  UpdateQuestionDto,
+} from './dto/study.dto';
+import { PointsService } from './points.service';
+import { QuizService } from './quiz.service';
+import { StudyContentService } from './study-content.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('admin: study')
+@Authenticated({ roles: ['ADMIN'] })
+@Controller('admin/study')
+export class AdminStudyController {
+  constructor(
+    private readonly content: StudyContentService,
+    private readonly quiz: QuizService,
+    private readonly points: PointsService,
+  ) {}
+
+  @Get('columns')
+  columns(): Promise<StudyColumnResponse[]> {
+    return this.content.adminColumns();
+  }
+
+  @Post('columns')
+  @ApiOperation({ summary: 'Create a column (专栏)' })
+  createColumn(@CurrentUser() user: AuthUser, @Body() dto: CreateColumnDto): Promise<StudyColumnResponse> {
+    return this.content.createColumn(user, dto);
+  }
+
+  @Patch('columns/:id')
+  updateColumn(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: UpdateColumnDto): Promise<StudyColumnResponse> {
+    return this.content.updateColumn(user, id, dto);
+  }
+
+  @Get('lessons')
+  @ApiOperation({ summary: 'All lessons, drafts included; filter by columnId' })
+  lessons(@Query() query: LessonAdminQueryDto): Promise<Page<LessonSummary>> {
+    return this.content.adminLessons(query);
+  }
+
+  @Get('lessons/:id')
+  lesson(@IdParam() id: number): Promise<LessonDetail> {
+    return this.content.adminLesson(id);
+  }
+
+  @Post('lessons')
+  @ApiOperation({ summary: 'Create a lesson: article blocks (no HTML) or a video URL, with its estimated minutes' })
+  createLesson(@CurrentUser() user: AuthUser, @Body() dto: CreateLessonDto): Promise<LessonDetail> {
+    return this.content.createLesson(user, dto);
+  }
+
+  @Patch('lessons/:id')
+  @ApiOperation({ summary: 'Edit or publish (status PUBLISHED) a lesson' })
+  updateLesson(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: UpdateLessonDto): Promise<LessonDetail> {
+    return this.content.updateLesson(user, id, dto);
+  }
+
+  @Get('questions')
+  @ApiOperation({ summary: 'The question bank, with answers and explanations' })
+  questions(@Query() query: QuestionAdminQueryDto): Promise<Page<QuestionResponse>> {
+    return this.quiz.adminQuestions(query);
+  }
+
+  @Post('questions')
+  createQuestion(@CurrentUser() user: AuthUser, @Body() dto: CreateQuestionDto): Promise<QuestionResponse> {
+    return this.quiz.createQuestion(user, dto);
+  }
+
+  @Patch('questions/:id')
+  @ApiOperation({ summary: 'Edit a question, or disable it (enabled: false) so it is no longer drawn' })
+  updateQuestion(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: UpdateQuestionDto): Promise<QuestionResponse> {
+    return this.quiz.updateQuestion(user, id, dto);
+  }
+
+  @Get('questions/import-template')
+  @ApiProduces(XLSX)
+  @ApiOperation({ summary: 'The .xlsx template for importing questions' })
+  async importTemplate(@Res() reply: FastifyReply): Promise<void> {
+    const buffer = await this.quiz.importTemplate();
+    await reply
+      .header('content-type', XLSX)
+      .header('content-disposition', `attachment; filename="questions-template.xlsx"; filename*=UTF-8''${encodeURIComponent('题库导入模板.xlsx')}`)
+      .header('cache-control', 'no-store')
+      .send(buffer);
+  }
+
+  @Post('questions/import')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({ summary: 'Import questions from the template: all rows are checked first; any bad row imports nothing (422 with row errors)' })
+  async importQuestions(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest): Promise<ImportQuestionsResponse> {
+    if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 文件');
+    const file = await request.file();
+    if (!file) throw new AppError('VALIDATION_FAILED', '请上传 .xlsx 文件');
+    return this.quiz.importQuestions(user, await file.toBuffer());
+  }
+
+  @Get('papers')
+  papers(): Promise<PaperResponse[]> {
+    return this.quiz.adminPapers();
+  }
+
+  @Post('papers')
+  @ApiOperation({ summary: 'Create a paper: fixed questions or a random draw, time limit, pass mark, attempts' })
+  createPaper(@CurrentUser() user: AuthUser, @Body() dto: CreatePaperDto): Promise<PaperResponse> {
+    return this.quiz.createPaper(user, dto);
+  }
+
+  @Patch('papers/:id')
+  updatePaper(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: UpdatePaperDto): Promise<PaperResponse> {
+    return this.quiz.updatePaper(user, id, dto);
+  }
+
+  @Get('flags')
+  @ApiOperation({ summary: 'Flagged study records (fast heartbeats, two lessons at once, too-fast answers, points before sign-in)' })
+  flags(@Query() query: FlagQueryDto): Promise<Page<StudyFlagResponse>> {
+    return this.points.listFlags({ kind: query.kind, limit: query.limit, cursor: query.cursor ? Number(query.cursor) : undefined });
+  }
+}

@@ -1,0 +1,301 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import {
+  CONTENT_STATUSES,
+  LEADERBOARD_SCOPES,
+  LESSON_BLOCK_TYPES,
+  LESSON_KINDS,
+  PAPER_MODES,
+  QUESTION_TYPES,
+  STUDY_FLAG_KINDS,
+  STUDY_LIMITS,
+  type AnswerInput,
+  type ContentStatus,
+  type CreateColumnRequest,
+  type CreateLessonRequest,
+  type CreatePaperRequest,
+  type CreateQuestionRequest,
+  type LeaderboardScope,
+  type LessonBlock,
+  type LessonBlockType,
+  type LessonKind,
+  type OptInRequest,
+  type PaperMode,
+  type QuestionType,
+  type StudyFlagKind,
+  type SubmitAnswersRequest,
+} from '@torch-red/shared';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsName, IsOptionalId, IsRequiredId } from '../../../common/validation/decorators';
+import { PageQueryDto } from '../../../common/validation/page-query.dto';
+
+const URL_PATTERN = /^(https?:\/\/|\/)[^\s<>"']*$/;
+
+export class CreateColumnDto implements CreateColumnRequest {
+  @IsName(50, '党的创新理论')
+  name: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(500)
+  description: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  sortOrder?: number;
+
+  @ApiPropertyOptional({ enum: CONTENT_STATUSES })
+  @IsOptional()
+  @IsIn(CONTENT_STATUSES, { message: '状态不正确' })
+  status?: ContentStatus;
+}
+
+export class UpdateColumnDto extends PartialType(CreateColumnDto) {}
+
+export class LessonBlockDto implements LessonBlock {
+  @ApiProperty({ enum: LESSON_BLOCK_TYPES })
+  @IsIn(LESSON_BLOCK_TYPES, { message: `内容块类型必须是 ${LESSON_BLOCK_TYPES.join(' / ')} 之一` })
+  type: LessonBlockType;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(STUDY_LIMITS.textMaxLength, { message: `每段不超过 ${STUDY_LIMITS.textMaxLength} 字` })
+  text?: string;
+
+  @ApiPropertyOptional({ description: 'image blocks: http(s):// or /path' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @Matches(URL_PATTERN, { message: '图片地址应以 http(s):// 或 / 开头' })
+  url?: string;
+}
+
+export class CreateLessonDto implements CreateLessonRequest {
+  @IsRequiredId('the column (专栏)')
+  columnId: string;
+
+  @IsName(STUDY_LIMITS.titleMaxLength, '以产业链党建引领产业链发展')
+  title: string;
+
+  @ApiProperty({ enum: LESSON_KINDS })
+  @IsIn(LESSON_KINDS, { message: '课程类型必须是 ARTICLE 或 VIDEO' })
+  kind: LessonKind;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(300)
+  summary: string;
+
+  @ApiProperty({ type: [LessonBlockDto] })
+  @IsArray()
+  @ArrayMaxSize(STUDY_LIMITS.blocksMax)
+  @ValidateNested({ each: true })
+  @Type(() => LessonBlockDto)
+  blocks: LessonBlockDto[];
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @Matches(/^https?:\/\/[^\s<>"']+$/, { message: '视频地址应以 http(s):// 开头' })
+  videoUrl?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @Matches(URL_PATTERN, { message: '封面地址应以 http(s):// 或 / 开头' })
+  coverUrl?: string | null;
+
+  @ApiProperty({ description: 'estimated length in minutes' })
+  @IsInt({ message: '时长必须是整数分钟' })
+  @Min(1)
+  @Max(180)
+  minutes: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  sortOrder?: number;
+
+  @ApiPropertyOptional({ enum: CONTENT_STATUSES })
+  @IsOptional()
+  @IsIn(CONTENT_STATUSES, { message: '状态不正确' })
+  status?: ContentStatus;
+}
+
+export class UpdateLessonDto extends PartialType(CreateLessonDto) {}
+
+export class LessonAdminQueryDto extends PageQueryDto {
+  @IsOptionalId()
+  columnId?: string;
+}
+
+export class CreateQuestionDto implements CreateQuestionRequest {
+  @ApiProperty({ enum: QUESTION_TYPES })
+  @IsIn(QUESTION_TYPES, { message: '题型必须是 SINGLE / MULTIPLE / JUDGE 之一' })
+  type: QuestionType;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty({ message: '题干不能为空' })
+  @MaxLength(500)
+  stem: string;
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(STUDY_LIMITS.optionsMax)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  options: string[];
+
+  @ApiProperty({ type: [Number], description: '0-based indexes of the correct options' })
+  @IsArray()
+  @ArrayMinSize(1, { message: '请填写正确答案' })
+  @ArrayMaxSize(STUDY_LIMITS.optionsMax)
+  @IsInt({ each: true })
+  answer: number[];
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(STUDY_LIMITS.textMaxLength)
+  explanation: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+}
+
+export class UpdateQuestionDto extends PartialType(CreateQuestionDto) {}
+
+export class QuestionAdminQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: QUESTION_TYPES })
+  @IsOptional()
+  @IsIn(QUESTION_TYPES)
+  type?: QuestionType;
+}
+
+export class CreatePaperDto implements CreatePaperRequest {
+  @IsName(STUDY_LIMITS.titleMaxLength, '优化营商环境专题测试')
+  title: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(500)
+  description: string;
+
+  @ApiProperty({ enum: PAPER_MODES })
+  @IsIn(PAPER_MODES, { message: '组卷方式必须是 FIXED 或 RANDOM' })
+  mode: PaperMode;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Matches(/^[1-9][0-9]{0,15}$/, { each: true, message: '题目 id 格式不正确' })
+  questionIds?: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  drawCount?: number;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  @Max(180)
+  timeLimitMinutes: number;
+
+  @ApiProperty({ description: 'percent of questions right to pass' })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  passScore: number;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  maxAttempts: number;
+
+  @ApiPropertyOptional({ enum: CONTENT_STATUSES })
+  @IsOptional()
+  @IsIn(CONTENT_STATUSES)
+  status?: ContentStatus;
+}
+
+export class UpdatePaperDto extends PartialType(CreatePaperDto) {}
+
+export class AnswerDto implements AnswerInput {
+  @IsRequiredId('the question')
+  questionId: string;
+
+  @ApiProperty({ type: [Number] })
+  @IsArray()
+  @ArrayMaxSize(STUDY_LIMITS.optionsMax)
+  @IsInt({ each: true })
+  choice: number[];
+}
+
+/** Only answers: any field claiming time or a score is refused by the whitelist. */
+export class SubmitAnswersDto implements SubmitAnswersRequest {
+  @ApiProperty({ type: [AnswerDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => AnswerDto)
+  answers: AnswerDto[];
+}
+
+export class OptInDto implements OptInRequest {
+  @ApiProperty()
+  @IsBoolean({ message: 'optIn 必须是 true 或 false' })
+  optIn: boolean;
+}
+
+export class LeaderboardQueryDto {
+  @ApiPropertyOptional({ enum: LEADERBOARD_SCOPES, default: 'WEEK' })
+  @IsOptional()
+  @IsIn(LEADERBOARD_SCOPES)
+  scope: LeaderboardScope = 'WEEK';
+}
+
+export class FlagQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: STUDY_FLAG_KINDS })
+  @IsOptional()
+  @IsIn(STUDY_FLAG_KINDS)
+  kind?: StudyFlagKind;
+}
+
+/** A heartbeat carries no time: the server measures it. Any other field (e.g. seconds) is refused. */
+export class HeartbeatDto {
+  @ApiPropertyOptional({ description: 'false while the app is in the background: that stretch is not credited' })
+  @IsOptional()
+  @IsBoolean()
+  visible?: boolean;
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { AdminStudyController } from './admin-study.controller';
+import { LeaderboardService } from './leaderboard.service';
+import { PointsService } from './points.service';
+import { QuizService } from './quiz.service';
+import { StudyContentService } from './study-content.service';
+import { StudySessionService } from './study-session.service';
+import { STUDY_RULES, loadStudyRules } from './study-rules';
+import { StudyController } from './study.controller';
+
+@Module({
+  imports: [AuditModule],
+  controllers: [StudyController, AdminStudyController],
+  providers: [
+    { provide: STUDY_RULES, useFactory: () => loadStudyRules(process.env.STUDY_POINT_CAPS) },
+    PointsService,
+    StudyContentService,
+    StudySessionService,
+    QuizService,
+    LeaderboardService,
+  ],
+  exports: [PointsService],
+})
+export class StudyModule {}

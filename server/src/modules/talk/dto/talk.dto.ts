@@ -1,0 +1,115 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { APPEAL_CATEGORIES, APPEAL_STATUSES, type AppealCategory, type AppealStatus, type CreateTalkRequest, type TalkRegisterRequest } from '@torch-red/shared';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsName, IsOptionalId } from '../../../common/validation/decorators';
+
+const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+const ISO = { strict: true, strictSeparator: true };
+const ISO_MESSAGE = '时间格式应为 ISO-8601，例如 2026-12-01T09:00:00+08:00';
+
+export class CreateTalkDto implements CreateTalkRequest {
+  @IsName(60, '稳链强链与要素保障')
+  theme: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(5000)
+  description: string;
+
+  @ApiProperty({ example: '新兴产业党群服务中心 一楼报告厅' })
+  @trim
+  @IsString()
+  @IsNotEmpty({ message: '请填写地点' })
+  @MaxLength(200)
+  location: string;
+
+  @ApiProperty({ example: '2026-12-18T14:30:00+08:00' })
+  @IsISO8601(ISO, { message: ISO_MESSAGE })
+  startAt: string;
+
+  @ApiProperty({ example: '2026-12-18T17:00:00+08:00' })
+  @IsISO8601(ISO, { message: ISO_MESSAGE })
+  endAt: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsISO8601(ISO, { message: ISO_MESSAGE })
+  signupStartAt?: string | null;
+
+  @ApiProperty({ example: '2026-12-15T18:00:00+08:00' })
+  @IsISO8601(ISO, { message: ISO_MESSAGE })
+  signupEndAt: string;
+
+  @ApiProperty({ example: 30 })
+  @IsInt({ message: '席位必须是整数' })
+  @Min(1)
+  @Max(1000)
+  capacity: number;
+
+  @ApiProperty({ type: [String], description: 'host departments (from the 14)' })
+  @IsArray()
+  @ArrayMinSize(1, { message: '请至少选择一个承办部门' })
+  @ArrayMaxSize(14)
+  @Matches(/^[1-9][0-9]{0,15}$/, { each: true, message: '部门 id 格式不正确' })
+  hostDepartmentIds: string[];
+}
+
+export class UpdateTalkDto extends PartialType(CreateTalkDto) {}
+
+export class TalkRegisterDto implements TalkRegisterRequest {
+  @IsOptionalId('an enterprise from the chain map')
+  enterpriseId?: string | null;
+
+  @ApiPropertyOptional({ description: 'the enterprise name when it is not on the chain map yet' })
+  @IsOptional()
+  @trim
+  @IsString()
+  @MaxLength(100)
+  enterpriseName?: string | null;
+
+  @ApiProperty({ example: '总经理' })
+  @trim
+  @IsString()
+  @IsNotEmpty({ message: '请填写职务' })
+  @MaxLength(50)
+  position: string;
+
+  @ApiProperty({ example: '13800000006' })
+  @trim
+  @Matches(/^1[3-9][0-9]{9}$/, { message: '请填写 11 位手机号' })
+  phone: string;
+
+  @ApiProperty({ enum: APPEAL_CATEGORIES })
+  @IsIn(APPEAL_CATEGORIES, { message: '请选择诉求类别' })
+  category: AppealCategory;
+
+  @ApiProperty({ example: '希望协调园区内上游企业稳定供应丙烯原料' })
+  @trim
+  @IsString()
+  @IsNotEmpty({ message: '请填写诉求内容' })
+  @MaxLength(500, { message: '诉求内容不超过 500 字' })
+  appeal: string;
+}
+
+export class AnswerAppealDto {
+  @ApiProperty()
+  @trim
+  @IsString()
+  @IsNotEmpty({ message: '请填写答复' })
+  @MaxLength(2000)
+  answer: string;
+
+  @ApiProperty({ enum: APPEAL_STATUSES })
+  @IsIn(APPEAL_STATUSES)
+  status: AppealStatus;
+}
+
+export class PublishMinutesDto {
+  @ApiProperty()
+  @trim
+  @IsString()
+  @IsNotEmpty({ message: '请填写纪要' })
+  @MaxLength(20000)
+  minutes: string;
+}

@@ -1,0 +1,280 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  APPEAL_CATEGORY_LABELS,
+  type AdminAppealResponse,
+  type AppealResponse,
+  type FormField,
+  type TalkDetail,
+  type TalkRegistrationResponse,
+  type TalkSummary,
+} from '@torch-red/shared';
+import { DataSource, In } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { Clock } from '../../common/clock';
+import { DataCipher, maskPhone } from '../../common/crypto/data-cipher';
+import { AppError } from '../../common/errors/app-error';
+import { toIso } from '../../database/sql-time';
+import { Tx } from '../../database/tx.service';
+import { ActivityEntity } from '../activity/activity.entity';
+import { ActivityService } from '../activity/activity.service';
+import { RegistrationEntity } from '../activity/registration.entity';
+import { AuditService } from '../audit/audit.service';
+import { NotificationService } from '../notification/notification.service';
+import { DepartmentEntity } from '../org/department.entity';
+import { EnterpriseEntity } from '../org/enterprise.entity';
+import { OrgEntity } from '../org/org.entity';
+import { UserEntity } from '../user/user.entity';
+import { AppealEntity } from './appeal.entity';
+import type { AnswerAppealDto, CreateTalkDto, TalkRegisterDto, UpdateTalkDto } from './dto/talk.dto';
+import { TalkSessionEntity } from './talk-session.entity';
+
+/** The registration form of every session: the answers the activity engine stores and exports. */
+export const TALK_FORM: FormField[] = [
+  { key: 'enterprise', label: '企业名称', type: 'text', required: true },
+  { key: 'position', label: '职务', type: 'text', required: true },
+  { key: 'phone', label: '联系电话', type: 'phone', required: true },
+  { key: 'category', label: '诉求类别', type: 'select', required: true, options: Object.values(APPEAL_CATEGORY_LABELS) },
+  { key: 'appeal', label: '诉求内容', type: 'text', required: true },
+];
+
+@Injectable()
+export class TalkService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(DataCipher) private readonly cipher: DataCipher,
+    private readonly tx: Tx,
+    private readonly clock: Clock,
+    private readonly activities: ActivityService,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  // ── Admin ───────────────────────────────────────────────────────────────────
+
+  async create(user: AuthUser, dto: CreateTalkDto): Promise<TalkSummary> {
+    const departmentIds = await this.requireDepartments(dto.hostDepartmentIds);
+    const committee = await this.dataSource.getRepository(OrgEntity).findOneBy({ type: 'WORKING_COMMITTEE' });
+    if (!committee) throw new AppError('VALIDATION_FAILED', '尚未建立工委组织，无法创建月月谈');
+    const activity = await this.activities.create(user, {
+      orgId: String(committee.id),
+      title: `企业家月月谈 · ${dto.theme}`,
+      type: 'ENTREPRENEUR_TALK',
+      description: dto.description,
+      location: dto.location,
+      startAt: dto.startAt,
+      endAt: dto.endAt,
+      signupStartAt: dto.signupStartAt ?? null,
+      signupEndAt: dto.signupEndAt,
+      capacity: dto.capacity,
+      waitlist: true,
+      requiresApproval: true,
+      formFields: TALK_FORM,
+    });
+    const talk = await this.tx.run(async (m) => {
+      const saved = await m.getRepository(TalkSessionEntity).save(
+        m.getRepository(TalkSessionEntity).create({ activityId: Number(activity.id), theme: dto.theme, hostDepartmentIds: departmentIds, minutes: null, minutesPublishedAt: null, isSample: false }),
+      );
+      await this.audit.record({ actorId: user.id, action: 'talk.create', entityType: 'talk', entityId: saved.id, after: { theme: dto.theme, activityId: activity.id } }, m);
+      return saved;
+    });
+    return (await this.summaries([talk]))[0];
+  }
+
+  async update(user: AuthUser, id: number, dto: UpdateTalkDto): Promise<TalkSummary> {
+    const talk = await this.requireTalk(id);
+    const departmentIds = dto.hostDepartmentIds ? await this.requireDepartments(dto.hostDepartmentIds) : talk.hostDepartmentIds;
+    await this.activities.update(user, talk.activityId, {
+      ...(dto.theme !== undefined ? { title: `企业家月月谈 · ${dto.theme}` } : {}),
+      ...(dto.description !== undefined ? { description: dto.description } : {}),
+      ...(dto.location !== undefined ? { location: dto.location } : {}),
+      ...(dto.startAt !== undefined ? { startAt: dto.startAt } : {}),
+      ...(dto.endAt !== undefined ? { endAt: dto.endAt } : {}),
+      ...(dto.signupStartAt !== undefined ? { signupStartAt: dto.signupStartAt } : {}),
+      ...(dto.signupEndAt !== undefined ? { signupEndAt: dto.signupEndAt } : {}),
+      ...(dto.capacity !== undefined ? { capacity: dto.capacity } : {}),
+    });
+    await this.tx.run(async (m) => {
+      await m.getRepository(TalkSessionEntity).update({ id }, { theme: dto.theme ?? talk.theme, hostDepartmentIds: departmentIds });
+      await this.audit.record({ actorId: user.id, action: 'talk.update', entityType: 'talk', entityId: id, before: { theme: talk.theme }, after: { theme: dto.theme ?? talk.theme } }, m);
+    });
+    return (await this.summaries([await this.requireTalk(id)]))[0];
+  }
+
+  async publish(user: AuthUser, id: number): Promise<TalkSummary> {
+    const talk = await this.requireTalk(id);
+    await this.activities.publish(user, talk.activityId);
+    return (await this.summaries([talk]))[0];
+  }
+
+  async adminList(): Promise<TalkSummary[]> {
+    return this.summaries(await this.dataSource.getRepository(TalkSessionEntity).find({ order: { id: 'DESC' } }));
+  }
+
+  async adminAppeals(id: number): Promise<AdminAppealResponse[]> {
+    const talk = await this.requireTalk(id);
+    const appeals = await this.dataSource.getRepository(AppealEntity).find({ where: { talkSessionId: id }, order: { id: 'ASC' } });
+    if (appeals.length === 0) return [];
+    const [users, registrations] = await Promise.all([
+      this.dataSource.getRepository(UserEntity).findBy({ id: In(appeals.map((a) => a.userId)) }),
+      this.dataSource.getRepository(RegistrationEntity).findBy({ id: In(appeals.map((a) => a.registrationId)) }),
+    ]);
+    return appeals.map((a) => {
+      const reg = registrations.find((r) => r.id === a.registrationId);
+      const sealed = reg?.answers.phone;
+      let phone: string | null = null;
+      if (typeof sealed === 'string') {
+        try {
+          phone = maskPhone(this.cipher.decrypt(sealed));
+        } catch {
+          phone = null;
+        }
+      }
+      return {
+        ...this.toAppeal(a, talk.theme),
+        userId: String(a.userId),
+        name: users.find((u) => u.id === a.userId)?.name ?? '',
+        phone,
+        registrationStatus: reg?.status ?? 'CANCELLED',
+      };
+    });
+  }
+
+  async answer(user: AuthUser, appealId: number, dto: AnswerAppealDto): Promise<AppealResponse> {
+    const appeal = await this.dataSource.getRepository(AppealEntity).findOneBy({ id: appealId });
+    if (!appeal) throw new AppError('NOT_FOUND');
+    const talk = await this.requireTalk(appeal.talkSessionId);
+    await this.tx.run(async (m) => {
+      await m.getRepository(AppealEntity).update({ id: appealId }, { answer: dto.answer, status: dto.status, answeredBy: user.id, answeredAt: this.clock.now() });
+      await this.audit.record({ actorId: user.id, action: 'appeal.answer', entityType: 'appeal', entityId: appealId, before: { status: appeal.status, answer: appeal.answer }, after: { status: dto.status, answer: dto.answer } }, m);
+      await this.notifications.notify(m, [appeal.userId], {
+        kind: 'APPEAL_ANSWERED',
+        title: '诉求已答复',
+        body: `你在「企业家月月谈 · ${talk.theme}」提出的诉求已有答复，请在“我的诉求”中查看。`,
+        link: '/pages/my-appeals/index',
+      });
+    });
+    return this.toAppeal((await this.dataSource.getRepository(AppealEntity).findOneBy({ id: appealId }))!, talk.theme);
+  }
+
+  async publishMinutes(user: AuthUser, id: number, minutes: string): Promise<TalkSummary> {
+    const talk = await this.requireTalk(id);
+    await this.tx.run(async (m) => {
+      await m.getRepository(TalkSessionEntity).update({ id }, { minutes, minutesPublishedAt: this.clock.now() });
+      await this.audit.record({ actorId: user.id, action: 'talk.minutes', entityType: 'talk', entityId: id, before: { minutes: talk.minutes }, after: { minutes } }, m);
+    });
+    return (await this.summaries([await this.requireTalk(id)]))[0];
+  }
+
+  // ── Entrepreneurs ───────────────────────────────────────────────────────────
+
+  async list(): Promise<TalkSummary[]> {
+    const talks = await this.dataSource
+      .getRepository(TalkSessionEntity)
+      .createQueryBuilder('t')
+      .innerJoin(ActivityEntity, 'a', 'a.id = t.activityId')
+      .where('a.status IN (:...statuses)', { statuses: ['PUBLISHED', 'CANCELLED'] })
+      .orderBy('a.startAt', 'DESC')
+      .getMany();
+    return this.summaries(talks);
+  }
+
+  async detail(user: AuthUser, id: number): Promise<TalkDetail> {
+    const talk = await this.requireTalk(id);
+    const activity = await this.activities.detail(user, talk.activityId);
+    const [summary] = await this.summaries([talk]);
+    const mine = await this.dataSource.getRepository(AppealEntity).findOneBy({ talkSessionId: id, userId: user.id });
+    return {
+      ...summary,
+      activity,
+      minutes: talk.minutesPublishedAt ? talk.minutes : null,
+      minutesPublishedAt: toIso(talk.minutesPublishedAt),
+      myAppeal: mine ? this.toAppeal(mine, talk.theme) : null,
+    };
+  }
+
+  /**
+   * Registers through the activity engine (seats, waitlist, approval, reminders) and keeps the appeal.
+   * Repeating the call returns the same registration and appeal; a missing appeal is created then.
+   */
+  async register(user: AuthUser, id: number, dto: TalkRegisterDto): Promise<TalkRegistrationResponse> {
+    const talk = await this.requireTalk(id);
+    let enterpriseId: number | null = null;
+    let enterpriseName = dto.enterpriseName?.trim() ?? '';
+    if (dto.enterpriseId) {
+      const enterprise = await this.dataSource.getRepository(EnterpriseEntity).findOneBy({ id: Number(dto.enterpriseId) });
+      if (!enterprise) throw new AppError('VALIDATION_FAILED', '所选企业不存在', [{ field: 'enterpriseId', message: '所选企业不存在' }]);
+      enterpriseId = enterprise.id;
+      enterpriseName = enterprise.name;
+    }
+    if (!enterpriseName) throw new AppError('VALIDATION_FAILED', '请选择或填写企业名称', [{ field: 'enterpriseName', message: '请选择或填写企业名称' }]);
+    const answers = { enterprise: enterpriseName, position: dto.position, phone: dto.phone, category: APPEAL_CATEGORY_LABELS[dto.category], appeal: dto.appeal };
+    const { registration, created } = await this.activities.register(user, talk.activityId, answers);
+    const appeal = await this.tx.run(async (m) => {
+      const repo = m.getRepository(AppealEntity);
+      const existing = await repo.findOneBy({ registrationId: Number(registration.id) });
+      const fields = { enterpriseId, enterpriseName, position: dto.position, category: dto.category, content: dto.appeal };
+      if (existing && created) {
+        // Signed up again after cancelling: the new appeal replaces the old one.
+        await repo.update({ id: existing.id }, { ...fields, status: 'RECEIVED', answer: null, answeredBy: null, answeredAt: null });
+        return (await repo.findOneBy({ id: existing.id }))!;
+      }
+      if (existing) return existing;
+      return repo.save(repo.create({ talkSessionId: id, registrationId: Number(registration.id), userId: user.id, ...fields, status: 'RECEIVED', answer: null, answeredBy: null, answeredAt: null }));
+    });
+    return { registration, appeal: this.toAppeal(appeal, talk.theme) };
+  }
+
+  async myAppeals(user: AuthUser): Promise<AppealResponse[]> {
+    const appeals = await this.dataSource.getRepository(AppealEntity).find({ where: { userId: user.id }, order: { id: 'DESC' } });
+    const talks = appeals.length ? await this.dataSource.getRepository(TalkSessionEntity).findBy({ id: In(appeals.map((a) => a.talkSessionId)) }) : [];
+    return appeals.map((a) => this.toAppeal(a, talks.find((t) => t.id === a.talkSessionId)?.theme ?? ''));
+  }
+
+  // ── helpers ─────────────────────────────────────────────────────────────────
+
+  private async requireTalk(id: number): Promise<TalkSessionEntity> {
+    const talk = await this.dataSource.getRepository(TalkSessionEntity).findOneBy({ id });
+    if (!talk) throw new AppError('NOT_FOUND');
+    return talk;
+  }
+
+  private async requireDepartments(ids: string[]): Promise<number[]> {
+    const unique = [...new Set(ids.map(Number))];
+    if ((await this.dataSource.getRepository(DepartmentEntity).countBy({ id: In(unique) })) !== unique.length) {
+      throw new AppError('VALIDATION_FAILED', '承办部门不存在', [{ field: 'hostDepartmentIds', message: '承办部门不存在' }]);
+    }
+    return unique;
+  }
+
+  private toAppeal(a: AppealEntity, theme: string): AppealResponse {
+    return {
+      id: String(a.id),
+      talkId: String(a.talkSessionId),
+      talkTheme: theme,
+      enterpriseId: a.enterpriseId === null ? null : String(a.enterpriseId),
+      enterpriseName: a.enterpriseName,
+      position: a.position,
+      category: a.category,
+      content: a.content,
+      status: a.status,
+      answer: a.answer,
+      answeredAt: toIso(a.answeredAt),
+      createdAt: toIso(a.createdAt),
+    };
+  }
+
+  private async summaries(talks: TalkSessionEntity[]): Promise<TalkSummary[]> {
+    if (talks.length === 0) return [];
+    const activities = await this.activities.responsesFor(talks.map((t) => t.activityId));
+    const departments = await this.dataSource.getRepository(DepartmentEntity).find();
+    return talks.map((t) => ({
+      id: String(t.id),
+      theme: t.theme,
+      hostDepartments: t.hostDepartmentIds.map((d) => departments.find((x) => x.id === d)).filter((d): d is DepartmentEntity => Boolean(d)).map((d) => ({ id: String(d.id), name: d.name })),
+      activity: activities.get(t.activityId)!,
+      minutesPublished: t.minutesPublishedAt !== null,
+      isSample: t.isSample,
+    }));
+  }
+}

@@ -1,0 +1,78 @@
+import type { LessonDetail, QuestionResponse, QuizQuestion, StudySessionResponse } from '@torch-red/shared';
+import { Clock } from '../../src/common/clock';
+import type { TestApp } from '../support/test-app';
+
+type Auth = { Authorization: string };
+
+/** A published one-minute lesson (read after 30 s of credited time) in the given column. */
+export async function publishedLesson(t: TestApp, admin: Auth, columnId: string, overrides: Record<string, unknown> = {}): Promise<LessonDetail> {
+  const res = await t
+    .http()
+    .post('/api/admin/study/lessons')
+    .set(admin)
+    .send({
+      columnId,
+      title: '测试课程',
+      kind: 'ARTICLE',
+      summary: '测试摘要',
+      blocks: [{ type: 'paragraph', text: '正文' }],
+      minutes: 1,
+      status: 'PUBLISHED',
+      ...overrides,
+    })
+    .expect(201);
+  return res.body as LessonDetail;
+}
+
+export async function studyColumn(t: TestApp, admin: Auth, name = '测试专栏'): Promise<string> {
+  const res = await t.http().post('/api/admin/study/columns').set(admin).send({ name, description: '测试' }).expect(201);
+  return res.body.id as string;
+}
+
+/** Moves the server clock, then sends a heartbeat. */
+export async function beatAfter(t: TestApp, auth: Auth, sessionId: string, seconds: number): Promise<StudySessionResponse> {
+  t.app.get(Clock).travel(seconds * 1000);
+  return (await t.http().post(`/api/study/sessions/${sessionId}/heartbeat`).set(auth).send({}).expect(200)).body as StudySessionResponse;
+}
+
+export async function startSession(t: TestApp, auth: Auth, lessonId: string): Promise<StudySessionResponse> {
+  return (await t.http().post(`/api/study/lessons/${lessonId}/sessions`).set(auth).expect(201)).body as StudySessionResponse;
+}
+
+/** The whole bank with answers, as admins see it. */
+export async function questionBank(t: TestApp, admin: Auth): Promise<Map<string, QuestionResponse>> {
+  const bank = new Map<string, QuestionResponse>();
+  let cursor: string | null = null;
+  do {
+    const res = await t.http().get(`/api/admin/study/questions?limit=100${cursor ? `&cursor=${cursor}` : ''}`).set(admin).expect(200);
+    for (const q of res.body.items as QuestionResponse[]) bank.set(q.id, q);
+    cursor = res.body.nextCursor as string | null;
+  } while (cursor);
+  return bank;
+}
+
+/** Answers for the questions: all right, or with the first `wrong` of them wrong. */
+export function answersFor(questions: QuizQuestion[], bank: Map<string, QuestionResponse>, wrong = 0): Array<{ questionId: string; choice: number[] }> {
+  return questions.map((q, i) => {
+    const answer = bank.get(q.id)!.answer;
+    if (i >= wrong) return { questionId: q.id, choice: answer };
+    const other = q.options.findIndex((_, index) => !answer.includes(index));
+    return { questionId: q.id, choice: [other] };
+  });
+}
+
+/** Every key anywhere in a JSON value. */
+export function keysOf(value: unknown): Set<string> {
+  const keys = new Set<string>();
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      for (const [k, inner] of Object.entries(v)) {
+        keys.add(k);
+        walk(inner);
+      }
+    }
+  };
+  walk(value);
+  return keys;
+}
