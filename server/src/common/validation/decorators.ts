@@ -1,10 +1,17 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { LIMITS } from '@torch-red/shared';
 
 const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/** Trims surrounding white space from a string field before it is validated. */
+export const Trim = (): PropertyDecorator => trim;
+
+/** A time as ISO-8601 with an offset (2026-12-01T09:00:00+08:00). */
+export const IsIsoTime = (): PropertyDecorator =>
+  IsISO8601({ strict: true, strictSeparator: true }, { message: '时间格式应为 ISO-8601，例如 2026-12-01T09:00:00+08:00' });
 
 /** A required display name: trimmed, not empty, at most `max` characters. */
 export function IsName(max: number = LIMITS.nameMaxLength, example = '示例名称'): PropertyDecorator {

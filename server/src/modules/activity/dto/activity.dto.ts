@@ -12,14 +12,13 @@ import {
   type FormField,
   type FormFieldType,
 } from '@torch-red/shared';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -30,12 +29,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsName, IsOptionalId, IsRequiredId } from '../../../common/validation/decorators';
+import { IsIsoTime, IsName, IsOptionalId, IsRequiredId, Trim } from '../../../common/validation/decorators';
 import { PageQueryDto } from '../../../common/validation/page-query.dto';
 
-const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
-const ISO = { strict: true, strictSeparator: true };
-const ISO_MESSAGE = '时间格式应为 ISO-8601，例如 2026-12-01T09:00:00+08:00';
 
 export class FormFieldDto implements FormField {
   @ApiProperty({ example: 'company' })
@@ -88,7 +84,7 @@ export class CreateActivityDto implements CreateActivityRequest {
   coverUrl?: string | null;
 
   @ApiProperty({ example: '新兴产业党群服务中心' })
-  @trim
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: '请填写活动地点（线上活动可填“线上”）' })
   @MaxLength(ACTIVITY_LIMITS.locationMaxLength)
@@ -102,20 +98,20 @@ export class CreateActivityDto implements CreateActivityRequest {
   onlineUrl?: string | null;
 
   @ApiProperty({ example: '2026-12-01T09:00:00+08:00' })
-  @IsISO8601(ISO, { message: ISO_MESSAGE })
+  @IsIsoTime()
   startAt: string;
 
   @ApiProperty({ example: '2026-12-01T11:00:00+08:00' })
-  @IsISO8601(ISO, { message: ISO_MESSAGE })
+  @IsIsoTime()
   endAt: string;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @IsISO8601(ISO, { message: ISO_MESSAGE })
+  @IsIsoTime()
   signupStartAt?: string | null;
 
   @ApiProperty({ example: '2026-11-30T18:00:00+08:00' })
-  @IsISO8601(ISO, { message: ISO_MESSAGE })
+  @IsIsoTime()
   signupEndAt: string;
 
   @ApiProperty({ nullable: true, description: 'seats; null = unlimited' })
@@ -135,7 +131,7 @@ export class CreateActivityDto implements CreateActivityRequest {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @IsISO8601(ISO, { message: ISO_MESSAGE })
+  @IsIsoTime()
   cancelDeadline?: string | null;
 
   @ApiProperty({ type: [FormFieldDto] })
@@ -164,7 +160,7 @@ export class RegisterDto {
 
 export class LeaveDto {
   @ApiProperty({ example: '出差在外' })
-  @trim
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: '请填写请假原因' })
   @MaxLength(ACTIVITY_LIMITS.reasonMaxLength)
@@ -193,7 +189,7 @@ export class SetAttendanceDto {
 
 export class CheckinDto {
   @ApiProperty({ description: 'the scanned QR text, or the 6-digit code' })
-  @trim
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: '请输入签到码' })
   @MaxLength(200)
@@ -214,11 +210,11 @@ export class ActivityListQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'activities starting at or after this time' })
   @IsOptional()
-  @IsISO8601(ISO, { message: ISO_MESSAGE })
+  @IsIsoTime()
   from?: string;
 
   @ApiPropertyOptional({ description: 'activities starting before this time' })
   @IsOptional()
-  @IsISO8601(ISO, { message: ISO_MESSAGE })
+  @IsIsoTime()
   to?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BRAND_LIMITS, POST_KINDS, type PostKind, type SaveBrandRequest, type SavePostRequest, type StoryBlock } from '@torch-red/shared';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -16,10 +16,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsName, IsOptionalId } from '../../../common/validation/decorators';
+import { IsName, IsOptionalId, Trim } from '../../../common/validation/decorators';
 import { PageQueryDto } from '../../../common/validation/page-query.dto';
 
-const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 const ID = /^[1-9][0-9]{0,15}$/;
 
 export class StoryBlockDto {
@@ -44,7 +43,7 @@ export class SaveBrandDto implements Omit<SaveBrandRequest, 'story'> {
   name: string;
 
   @ApiProperty({ example: '服务企业、服务职工、服务社会，创新发展' })
-  @trim
+  @Trim()
   @IsString()
   @MaxLength(BRAND_LIMITS.sloganMaxLength, { message: `口号不超过 ${BRAND_LIMITS.sloganMaxLength} 字` })
   slogan: string;
@@ -76,7 +75,7 @@ export class SaveBrandDto implements Omit<SaveBrandRequest, 'story'> {
 
 export class ReturnBrandDto {
   @ApiProperty({ example: '请补充品牌故事中的具体做法和成效' })
-  @trim
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: '请填写退回原因' })
   @MaxLength(BRAND_LIMITS.reasonMaxLength)
@@ -108,14 +107,14 @@ export class SavePostDto implements Omit<SavePostRequest, 'enterpriseId'> {
   enterpriseId: string | null;
 
   @ApiProperty({ example: '聚合反应车间' })
-  @trim
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: '请填写车间或岗位位置' })
   @MaxLength(60)
   workshop: string;
 
   @ApiProperty({ example: '安全生产零事故，技术攻关走在前' })
-  @trim
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: '请填写公开承诺' })
   @MaxLength(BRAND_LIMITS.commitmentMaxLength)
@@ -134,7 +133,7 @@ export class PostReviewDto {
   reviewedOn: string;
 
   @ApiProperty({ example: '承诺事项按期完成，车间连续 300 天安全生产' })
-  @trim
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: '请填写评议意见' })
   @MaxLength(500)

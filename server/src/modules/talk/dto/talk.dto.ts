@@ -1,12 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { APPEAL_CATEGORIES, APPEAL_STATUSES, type AppealCategory, type AppealStatus, type CreateTalkRequest, type TalkRegisterRequest } from '@torch-red/shared';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsName, IsOptionalId } from '../../../common/validation/decorators';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIsoTime, IsName, IsOptionalId, Trim } from '../../../common/validation/decorators';
 
-const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
-const ISO = { strict: true, strictSeparator: true };
-const ISO_MESSAGE = '时间格式应为 ISO-8601，例如 2026-12-01T09:00:00+08:00';
 
 export class CreateTalkDto implements CreateTalkRequest {
   @IsName(60, '稳链强链与要素保障')
@@ -18,27 +14,27 @@ export class CreateTalkDto implements CreateTalkRequest {
   description: string;
 
   @ApiProperty({ example: '新兴产业党群服务中心 一楼报告厅' })
-  @trim
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: '请填写地点' })
   @MaxLength(200)
   location: string;
 
   @ApiProperty({ example: '2026-12-18T14:30:00+08:00' })
-  @IsISO8601(ISO, { message: ISO_MESSAGE })
+  @IsIsoTime()
   startAt: string;
 
   @ApiProperty({ example: '2026-12-18T17:00:00+08:00' })
-  @IsISO8601(ISO, { message: ISO_MESSAGE })
+  @IsIsoTime()
   endAt: string;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @IsISO8601(ISO, { message: ISO_MESSAGE })
+  @IsIsoTime()
   signupStartAt?: string | null;
 
   @ApiProperty({ example: '2026-12-15T18:00:00+08:00' })
-  @IsISO8601(ISO, { message: ISO_MESSAGE })
+  @IsIsoTime()
   signupEndAt: string;
 
   @ApiProperty({ example: 30 })
@@ -63,20 +59,20 @@ export class TalkRegisterDto implements TalkRegisterRequest {
 
   @ApiPropertyOptional({ description: 'the enterprise name when it is not on the chain map yet' })
   @IsOptional()
-  @trim
+  @Trim()
   @IsString()
   @MaxLength(100)
   enterpriseName?: string | null;
 
   @ApiProperty({ example: '总经理' })
-  @trim
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: '请填写职务' })
   @MaxLength(50)
   position: string;
 
   @ApiProperty({ example: '13800000006' })
-  @trim
+  @Trim()
   @Matches(/^1[3-9][0-9]{9}$/, { message: '请填写 11 位手机号' })
   phone: string;
 
@@ -85,7 +81,7 @@ export class TalkRegisterDto implements TalkRegisterRequest {
   category: AppealCategory;
 
   @ApiProperty({ example: '希望协调园区内上游企业稳定供应丙烯原料' })
-  @trim
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: '请填写诉求内容' })
   @MaxLength(500, { message: '诉求内容不超过 500 字' })
@@ -94,7 +90,7 @@ export class TalkRegisterDto implements TalkRegisterRequest {
 
 export class AnswerAppealDto {
   @ApiProperty()
-  @trim
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: '请填写答复' })
   @MaxLength(2000)
@@ -107,7 +103,7 @@ export class AnswerAppealDto {
 
 export class PublishMinutesDto {
   @ApiProperty()
-  @trim
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: '请填写纪要' })
   @MaxLength(20000)

@@ -8,13 +8,11 @@ import {
   type UpdateMembershipRequest,
   type UpdateUserRequest,
 } from '@torch-red/shared';
-import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsName, IsOptionalId } from '../../../common/validation/decorators';
+import { IsName, IsOptionalId, Trim } from '../../../common/validation/decorators';
 import { PageQueryDto } from '../../../common/validation/page-query.dto';
 
 const PHONE = /^1[3-9][0-9]{9}$/;
-const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 export class CreateUserDto implements CreateUserRequest {
   @IsName(100, '张伟')
@@ -22,7 +20,7 @@ export class CreateUserDto implements CreateUserRequest {
 
   @ApiPropertyOptional({ nullable: true, example: '13812345678' })
   @IsOptional()
-  @trim
+  @Trim()
   @Matches(PHONE, { message: '手机号格式不正确（11 位手机号）' })
   phone?: string | null;
 
@@ -52,7 +50,7 @@ export class UpdateUserDto implements UpdateUserRequest {
 
   @ApiPropertyOptional({ nullable: true, example: '13812345678' })
   @IsOptional()
-  @trim
+  @Trim()
   @Matches(PHONE, { message: '手机号格式不正确（11 位手机号）' })
   phone?: string | null;
 }
