@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
-import { AllExceptionsFilter, toErrorResponse } from './common/errors/all-exceptions.filter';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { nestsDeeperThan } from './common/validation/body-depth';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppError } from './common/errors/app-error';
@@ -47,11 +47,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
-  // Errors raised by Fastify itself (bad JSON, body too large, wrong content type) get the same body as ours.
-  fastify.setErrorHandler((error, _request, reply) => {
-    const body = toErrorResponse(error);
-    void reply.status(body.statusCode).send(body);
-  });
   // Bodies nested absurdly deep would exhaust the stack in validation: refuse them up front.
   fastify.addHook('preValidation', async (request) => {
     if (nestsDeeperThan(request.body, 16)) throw new AppError('VALIDATION_FAILED', '提交的内容嵌套层级过深');
