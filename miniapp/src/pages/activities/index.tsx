@@ -19,6 +19,7 @@ import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
 
 const DEFAULT_FILTERS: ActivityFilterValue = { mineOnly: false, range: 'upcoming' };
+const OWN_FILTERS: ActivityFilterValue = { mineOnly: true, range: 'upcoming' };
 
 export default function ActivitiesPage() {
   const signedIn = useRequireSession();
@@ -28,9 +29,13 @@ export default function ActivitiesPage() {
   const chains = useChains(signedIn);
   const [filters, setFilters] = useState<ActivityFilterValue>(DEFAULT_FILTERS);
   const list = useActivityList(filters, orgId, signedIn);
+  // Own organisation first: with no narrowing filter, its upcoming activities lead the page.
+  const showOwnFirst = orgId !== undefined && !filters.mineOnly && filters.type === undefined && filters.chainId === undefined;
+  const own = useActivityList(OWN_FILTERS, orgId, signedIn && showOwnFirst);
+  const ownItems = showOwnFirst ? own.items.slice(0, 3) : [];
 
   usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh());
+    void Promise.all([list.reload(), showOwnFirst ? own.reload() : undefined]).finally(() => Taro.stopPullDownRefresh());
   });
   useReachBottom(() => {
     void list.loadMore();
@@ -63,6 +68,15 @@ export default function ActivitiesPage() {
   } else {
     content = (
       <>
+        {ownItems.length > 0 && (
+          <View className="activities-page__own">
+            <View className="activities-page__section-title">本组织活动</View>
+            {ownItems.map((activity) => (
+              <ActivityCard key={`own-${activity.id}`} activity={activity} onClick={handleOpen} />
+            ))}
+            <View className="activities-page__section-title">全部活动</View>
+          </View>
+        )}
         {list.items.map((activity) => (
           <ActivityCard key={activity.id} activity={activity} onClick={handleOpen} />
         ))}
