@@ -80,7 +80,7 @@ describe.each(DATABASES)('brands and showcases on %s', (db) => {
         .set(secretary)
         .send({ name: '风电“双创先锋”', slogan: '创新创效，先锋引领', story: [{ type: 'paragraph', text: '支部介绍' }, { type: 'image', imageId: cover.id }], coverImageId: cover.id, galleryImageIds: [cover.id], honours: ['示例荣誉'] })
         .expect(200);
-      expect(draft.body as BrandWorkspaceResponse).toMatchObject({ status: 'DRAFT', hasPublishedVersion: false, cover: { id: cover.id } });
+      expect(draft.body as BrandWorkspaceResponse).toMatchObject({ status: 'DRAFT', hasPublishedVersion: false, cover: { id: cover.id }, storyImages: [{ id: cover.id }] });
       brandId = draft.body.id;
       await t.http().put(`/api/workspace/orgs/${ownOrg}/brand`).set(otherSecretary).send({ ...draft.body.content }).expect(404);
       await t.http().get(`/api/brands/${brandId}`).set(member).expect(404);

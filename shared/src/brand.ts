@@ -133,6 +133,8 @@ export interface BrandWorkspaceResponse {
   content: BrandContent;
   cover: ImageResponse | null;
   gallery: ImageResponse[];
+  /** The pictures the story's image blocks refer to. */
+  storyImages: ImageResponse[];
   returnReason: string | null;
   submittedAt: string | null;
   reviewedAt: string | null;

@@ -391,7 +391,8 @@ export class BrandService {
   private async workspaceView(orgId: number, brand: BrandEntity | null, posts: PioneerPostEntity[]): Promise<BrandWorkspaceResponse | null> {
     const org = await this.dataSource.getRepository(OrgEntity).findOneBy({ id: orgId });
     if (!brand) return null;
-    const images = await this.images.byIds([...(brand.coverImageId ? [brand.coverImageId] : []), ...brand.galleryImageIds]);
+    const storyImageIds = brand.story.filter((b) => b.type === 'image').map((b) => Number((b as { imageId: string }).imageId));
+    const images = await this.images.byIds([...(brand.coverImageId ? [brand.coverImageId] : []), ...brand.galleryImageIds, ...storyImageIds]);
     return {
       id: String(brand.id),
       orgId: String(orgId),
@@ -400,6 +401,7 @@ export class BrandService {
       content: this.contentOf(brand),
       cover: brand.coverImageId && images.get(brand.coverImageId) ? toImageResponse(images.get(brand.coverImageId)!) : null,
       gallery: brand.galleryImageIds.map((i) => images.get(i)).filter((i): i is ImageEntity => Boolean(i)).map(toImageResponse),
+      storyImages: storyImageIds.map((i) => images.get(i)).filter((i): i is ImageEntity => Boolean(i)).map(toImageResponse),
       returnReason: brand.returnReason,
       submittedAt: toIso(brand.submittedAt),
       reviewedAt: toIso(brand.reviewedAt),
