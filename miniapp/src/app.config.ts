@@ -8,12 +8,26 @@ export default defineAppConfig({
     'pages/activity-signup/index',
     'pages/my-activities/index',
     'pages/notifications/index',
+    'pages/brands/index',
+    'pages/brand-detail/index',
+    'pages/talks/index',
+    'pages/talk-detail/index',
+    'pages/talk-register/index',
+    'pages/my-appeals/index',
+    'pages/study/index',
+    'pages/study-column/index',
+    'pages/lesson/index',
+    'pages/daily-quiz/index',
+    'pages/papers/index',
+    'pages/paper-attempt/index',
+    'pages/my-points/index',
+    'pages/leaderboard/index',
   ],
   // The secretary workspace is downloaded only by those who open it.
   subPackages: [
     {
       root: 'packages/workspace',
-      pages: ['pages/activities/index', 'pages/activity-form/index', 'pages/registrations/index', 'pages/checkin/index'],
+      pages: ['pages/activities/index', 'pages/activity-form/index', 'pages/registrations/index', 'pages/checkin/index', 'pages/brand/index', 'pages/brand-post/index', 'pages/brand-review/index', 'pages/study-participation/index'],
     },
   ],
   window: {
@@ -40,6 +54,18 @@ export default defineAppConfig({
         text: '活动',
         iconPath: 'assets/tabbar/activity.png',
         selectedIconPath: 'assets/tabbar/activity-active.png',
+      },
+      {
+        pagePath: 'pages/study/index',
+        text: '学习',
+        iconPath: 'assets/tabbar/study.png',
+        selectedIconPath: 'assets/tabbar/study-active.png',
+      },
+      {
+        pagePath: 'pages/brands/index',
+        text: '品牌',
+        iconPath: 'assets/tabbar/brand.png',
+        selectedIconPath: 'assets/tabbar/brand-active.png',
       },
       {
         pagePath: 'pages/mine/index',

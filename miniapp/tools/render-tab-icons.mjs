@@ -21,6 +21,16 @@ const shapes = {
     <path d="M14 38 H82" stroke="${c}" stroke-width="7"/>
     <path d="M32 12 V26 M64 12 V26" stroke="${c}" stroke-width="7" stroke-linecap="round"/>
     <path d="M40 72 V48 H60 L55 54 L60 60 H40" fill="${c}" stroke="${c}" stroke-width="3" stroke-linejoin="round"/>`,
+  // An open book with a small flame above it: 学习.
+  study: (c) => `
+    <path d="M48 40 C38 32 24 30 12 32 V78 C24 76 38 78 48 86 C58 78 72 76 84 78 V32 C72 30 58 32 48 40 Z" fill="none" stroke="${c}" stroke-width="7" stroke-linejoin="round"/>
+    <path d="M48 40 V84" stroke="${c}" stroke-width="6"/>
+    <path d="M48 8 C54 14 56 19 53 25 C51 29 45 29 43 25 C40 19 43 14 48 8 Z" fill="${c}"/>`,
+  // A medal with a star on two ribbons: 品牌 (branch brands and honours).
+  brand: (c) => `
+    <path d="M34 56 L24 86 L38 80 L46 90 L52 64 M62 56 L72 86 L58 80 L50 90 L44 64" fill="none" stroke="${c}" stroke-width="6" stroke-linejoin="round"/>
+    <circle cx="48" cy="38" r="26" fill="none" stroke="${c}" stroke-width="7"/>
+    <path d="M48 24 L52 33 L62 34 L55 41 L57 51 L48 46 L39 51 L41 41 L34 34 L44 33 Z" fill="${c}"/>`,
   // A person: 我的.
   mine: (c) => `
     <circle cx="48" cy="32" r="16" fill="none" stroke="${c}" stroke-width="7"/>

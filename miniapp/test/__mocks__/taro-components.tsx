@@ -17,7 +17,15 @@ function mockComponent(name: string, tag: 'div' | 'span' | 'input' | 'img' = 'di
     const data = Object.fromEntries(Object.entries(rest).filter(([key]) => key.startsWith('data-')));
     if (tag === 'input') {
       return onInput
-        ? createElement('input', { ref, className, value: value ?? '', placeholder, onChange: onInput, 'data-taro': name })
+        ? createElement('input', {
+            ref,
+            className,
+            value: value ?? '',
+            placeholder,
+            // Taro reports the value in `detail` too (NutUI's TextArea reads it there).
+            onChange: (event: { target: { value: string } }) => onInput(Object.assign(event, { detail: { value: event.target.value } })),
+            'data-taro': name,
+          })
         : createElement('input', { ref, className, value: value ?? '', placeholder, readOnly: true, 'data-taro': name });
     }
     if (tag === 'img') {

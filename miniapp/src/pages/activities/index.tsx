@@ -33,6 +33,8 @@ export default function ActivitiesPage() {
   const showOwnFirst = orgId !== undefined && !filters.mineOnly && filters.type === undefined && filters.chainId === undefined;
   const own = useActivityList(OWN_FILTERS, orgId, signedIn && showOwnFirst);
   const ownItems = showOwnFirst ? own.items.slice(0, 3) : [];
+  const ownIds = new Set(ownItems.map((activity) => activity.id));
+  const otherItems = list.items.filter((activity) => !ownIds.has(activity.id));
 
   usePullDownRefresh(() => {
     void Promise.all([list.reload(), showOwnFirst ? own.reload() : undefined]).finally(() => Taro.stopPullDownRefresh());
@@ -74,10 +76,10 @@ export default function ActivitiesPage() {
             {ownItems.map((activity) => (
               <ActivityCard key={`own-${activity.id}`} activity={activity} onClick={handleOpen} />
             ))}
-            <View className="activities-page__section-title">全部活动</View>
+            {otherItems.length > 0 ? <View className="activities-page__section-title">更多活动</View> : null}
           </View>
         )}
-        {list.items.map((activity) => (
+        {otherItems.map((activity) => (
           <ActivityCard key={activity.id} activity={activity} onClick={handleOpen} />
         ))}
         <ListFooter loadingMore={list.loadingMore} hasMore={list.hasMore} count={list.items.length} />

@@ -9,6 +9,11 @@ import { useUpcomingActivities } from '@/features/activity/hooks/use-upcoming-ac
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { ChainMap } from '@/features/org/components/chain-map';
 import { useChains } from '@/features/org/hooks/use-chains';
+import { StudyTodayStrip } from '@/features/study/components/study-today-strip';
+import { useMyPoints } from '@/features/study/hooks/use-my-points';
+import { TalkCard } from '@/features/talk/components/talk-card';
+import { pickNextTalk } from '@/features/talk/format';
+import { useTalks } from '@/features/talk/hooks/use-talks';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
 
@@ -16,14 +21,17 @@ export default function IndexPage() {
   const signedIn = useRequireSession();
   const chains = useChains(signedIn);
   const upcoming = useUpcomingActivities(3, signedIn);
+  const talks = useTalks(signedIn);
+  const points = useMyPoints(signedIn);
+  const nextTalk = talks.data ? pickNextTalk(talks.data) : null;
 
   usePullDownRefresh(() => {
-    void Promise.all([chains.reload(), upcoming.reload()]).finally(() => Taro.stopPullDownRefresh());
+    void Promise.all([chains.reload(), upcoming.reload(), talks.reload(), points.reload()]).finally(() => Taro.stopPullDownRefresh());
   });
 
   let content;
   if (chains.data) {
-    content = <ChainMap chains={chains.data} />;
+    content = <ChainMap chains={chains.data} onOpenBrand={(brandId) => void Taro.navigateTo({ url: withQuery(ROUTES.brandDetail, { id: brandId }) })} />;
   } else if (chains.error) {
     content = <ErrorState message={chains.error.message} onRetry={() => void chains.reload()} />;
   } else {
@@ -34,11 +42,23 @@ export default function IndexPage() {
     <PageShell className="home-page">
       <BrandHeader />
       <View className="home-page__body">
+        <StudyTodayStrip
+          points={points.data}
+          onQuiz={() => void Taro.navigateTo({ url: ROUTES.dailyQuiz })}
+          onPoints={() => void Taro.navigateTo({ url: ROUTES.myPoints })}
+        />
         <UpcomingActivities
           activities={upcoming.data}
           failed={upcoming.error !== undefined}
           onOpen={(activity) => void Taro.navigateTo({ url: withQuery(ROUTES.activityDetail, { id: activity.id }) })}
           onMore={() => void Taro.switchTab({ url: ROUTES.activities })}
+        />
+        <TalkCard
+          talk={nextTalk?.talk ?? null}
+          upcoming={nextTalk?.upcoming ?? true}
+          loading={talks.loading && !talks.data}
+          onOpen={(talk) => void Taro.navigateTo({ url: withQuery(ROUTES.talkDetail, { id: talk.id }) })}
+          onMore={() => void Taro.navigateTo({ url: ROUTES.talks })}
         />
         {content}
       </View>

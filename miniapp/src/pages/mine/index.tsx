@@ -7,11 +7,13 @@ import { PageShell } from '@/components/page-shell';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { useSignOut } from '@/features/auth/hooks/use-sign-out';
 import { useSession } from '@/features/auth/session';
+import { brandOrgIds, canReviewBrands } from '@/features/brand/access';
 import { useUnreadCount } from '@/features/notification/hooks/use-unread-count';
 import { MineMenu, type MineMenuItem } from '@/features/profile/components/mine-menu';
 import { ProfileCard } from '@/features/profile/components/profile-card';
 import { useMe } from '@/features/profile/hooks/use-me';
 import { canUseWorkspace } from '@/features/profile/workspace-access';
+import { canSeeStudyParticipation } from '@/features/study/access';
 import { ROUTES } from '@/services/routes';
 import './index.scss';
 
@@ -25,9 +27,21 @@ export default function MinePage() {
   const menu: MineMenuItem[] = [
     { key: 'activities', title: '我的活动', icon: '活', description: '报名记录、候补进度与扫码签到', onClick: () => void Taro.navigateTo({ url: ROUTES.myActivities }) },
     { key: 'messages', title: '消息', icon: '信', description: '报名结果、递补与活动提醒', badge: unread, onClick: () => void Taro.navigateTo({ url: ROUTES.notifications }) },
+    { key: 'points', title: '我的积分', icon: '分', description: '今日积分、积分明细与学习排行', onClick: () => void Taro.navigateTo({ url: ROUTES.myPoints }) },
+    { key: 'appeals', title: '我的诉求', icon: '诉', description: '企业家月月谈中提出的诉求与答复', onClick: () => void Taro.navigateTo({ url: ROUTES.myAppeals }) },
   ];
   if (canUseWorkspace(me.data ?? user)) {
     menu.push({ key: 'workspace', title: '书记工作台', icon: '书', description: '发布活动、审核报名、现场签到与导出名单', onClick: () => void Taro.navigateTo({ url: ROUTES.workspace }) });
+  }
+
+  if (canSeeStudyParticipation(me.data ?? user)) {
+    menu.push({ key: 'study-participation', title: '支部学习情况', icon: '学', description: '本周谁已学习、谁还没学，便于温馨提醒', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceStudyParticipation }) });
+  }
+  if (brandOrgIds(me.data ?? user).length > 0) {
+    menu.push({ key: 'brand', title: '党建品牌', icon: '品', description: '编辑支部品牌与党员先锋岗，提交审核', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceBrand }) });
+  }
+  if (canReviewBrands(me.data ?? user)) {
+    menu.push({ key: 'brand-review', title: '品牌审核', icon: '审', description: '审核支部提交的党建品牌', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceBrandReview }) });
   }
 
   usePullDownRefresh(() => {

@@ -5,9 +5,18 @@ import './chain-card.scss';
 
 interface ChainCardProps {
   chain: ChainResponse;
+  /** Enterprises with a published brand open it on tap. */
+  onOpenBrand?: (brandId: string) => void;
 }
 
-function EnterpriseGroup({ title, enterprises, tone }: { title: string; enterprises: ChainEnterprise[]; tone: 'core' | 'member' }) {
+type OpenBrand = ChainCardProps['onOpenBrand'];
+
+function brandTap(enterprise: ChainEnterprise, onOpenBrand: OpenBrand): (() => void) | undefined {
+  const { brandId } = enterprise;
+  return brandId && onOpenBrand ? () => onOpenBrand(brandId) : undefined;
+}
+
+function EnterpriseGroup({ title, enterprises, tone, onOpenBrand }: { title: string; enterprises: ChainEnterprise[]; tone: 'core' | 'member'; onOpenBrand: OpenBrand }) {
   if (enterprises.length === 0) {
     return null;
   }
@@ -18,17 +27,20 @@ function EnterpriseGroup({ title, enterprises, tone }: { title: string; enterpri
         <Text className="chain-card__group-count">{enterprises.length} 家</Text>
       </View>
       <View className="chain-card__chips">
-        {enterprises.map((enterprise) => (
-          <Text key={enterprise.id} className={`chain-card__chip chain-card__chip--${tone}`}>
-            {enterprise.name}
-          </Text>
-        ))}
+        {enterprises.map((enterprise) => {
+          const handleTap = brandTap(enterprise, onOpenBrand);
+          return (
+            <Text key={enterprise.id} className={`chain-card__chip chain-card__chip--${tone}${handleTap ? ' chain-card__chip--branded' : ''}`} onClick={handleTap}>
+              {enterprise.name}
+            </Text>
+          );
+        })}
       </View>
     </View>
   );
 }
 
-function Leaders({ leaders }: { leaders: ChainEnterprise[] }) {
+function Leaders({ leaders, onOpenBrand }: { leaders: ChainEnterprise[]; onOpenBrand: OpenBrand }) {
   if (leaders.length === 0) {
     return (
       <View className="chain-card__leaders">
@@ -41,17 +53,20 @@ function Leaders({ leaders }: { leaders: ChainEnterprise[] }) {
   }
   return (
     <View className="chain-card__leaders">
-      {leaders.map((leader) => (
-        <View key={leader.id} className="chain-card__leader">
-          <Text className="chain-card__leader-badge">{CHAIN_ROLE_LABELS.LEADER}</Text>
-          <Text className="chain-card__leader-name">{leader.name}</Text>
-        </View>
-      ))}
+      {leaders.map((leader) => {
+        const handleTap = brandTap(leader, onOpenBrand);
+        return (
+          <View key={leader.id} className={`chain-card__leader${handleTap ? ' chain-card__leader--branded' : ''}`} onClick={handleTap}>
+            <Text className="chain-card__leader-badge">{CHAIN_ROLE_LABELS.LEADER}</Text>
+            <Text className="chain-card__leader-name">{leader.name}</Text>
+          </View>
+        );
+      })}
     </View>
   );
 }
 
-export function ChainCard({ chain }: ChainCardProps) {
+export function ChainCard({ chain, onOpenBrand }: ChainCardProps) {
   const groups = groupByChainRole(chain.enterprises);
 
   return (
@@ -68,9 +83,9 @@ export function ChainCard({ chain }: ChainCardProps) {
         <Text className="chain-card__none">该产业链暂无入链企业</Text>
       ) : (
         <>
-          <Leaders leaders={groups.LEADER} />
-          <EnterpriseGroup title={CHAIN_ROLE_LABELS.CORE} enterprises={groups.CORE} tone="core" />
-          <EnterpriseGroup title={CHAIN_ROLE_LABELS.MEMBER} enterprises={groups.MEMBER} tone="member" />
+          <Leaders leaders={groups.LEADER} onOpenBrand={onOpenBrand} />
+          <EnterpriseGroup title={CHAIN_ROLE_LABELS.CORE} enterprises={groups.CORE} tone="core" onOpenBrand={onOpenBrand} />
+          <EnterpriseGroup title={CHAIN_ROLE_LABELS.MEMBER} enterprises={groups.MEMBER} tone="member" onOpenBrand={onOpenBrand} />
         </>
       )}
     </View>

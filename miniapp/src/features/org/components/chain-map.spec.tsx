@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { buildChain, buildEnterprise } from '@test/factories/chain.factory';
 import { ChainMap } from './chain-map';
 
@@ -78,5 +78,30 @@ describe('ChainMap', () => {
 
     expect(screen.getByText('暂无产业链')).toBeTruthy();
     expect(screen.queryByText(/条产业链/)).toBeNull();
+  });
+
+  it('opens the brand of an enterprise that has one, and only those', () => {
+    const handleOpenBrand = jest.fn();
+    const chain = buildChain({
+      name: '风电装备产业链',
+      enterprises: [
+        buildEnterprise({ name: '明阳风电', chainRole: 'LEADER', brandId: 'brand-7' }),
+        buildEnterprise({ name: '多维时空', chainRole: 'CORE', brandId: 'brand-9' }),
+        buildEnterprise({ name: '庆北机械', chainRole: 'MEMBER', brandId: null }),
+      ],
+    });
+    render(<ChainMap chains={[chain]} onOpenBrand={handleOpenBrand} />);
+
+    fireEvent.click(screen.getByText('庆北机械'));
+    expect(handleOpenBrand).not.toHaveBeenCalled();
+    expect(screen.getByText('庆北机械').className).not.toContain('chain-card__chip--branded');
+
+    fireEvent.click(screen.getByText('多维时空'));
+    expect(handleOpenBrand).toHaveBeenLastCalledWith('brand-9');
+    expect(screen.getByText('多维时空').className).toContain('chain-card__chip--branded');
+
+    fireEvent.click(screen.getByText('明阳风电'));
+    expect(handleOpenBrand).toHaveBeenLastCalledWith('brand-7');
+    expect(handleOpenBrand).toHaveBeenCalledTimes(2);
   });
 });

@@ -7,10 +7,12 @@ import './chain-map.scss';
 
 interface ChainMapProps {
   chains: ChainResponse[];
+  /** Enterprises with a published brand open it on tap. */
+  onOpenBrand?: (brandId: string) => void;
 }
 
 /** 产业链图谱: the chains of the zone and the role each enterprise plays on its chain. */
-export function ChainMap({ chains }: ChainMapProps) {
+export function ChainMap({ chains, onOpenBrand }: ChainMapProps) {
   if (chains.length === 0) {
     return <EmptyState title="暂无产业链" description="产业链图谱尚未录入，请稍后再来看看" />;
   }
@@ -34,10 +36,10 @@ export function ChainMap({ chains }: ChainMapProps) {
       </View>
       <View className="chain-map__heading">
         <Text className="chain-map__title">产业链图谱</Text>
-        <Text className="chain-map__hint">链长引领 · 核心示范 · 链上协同</Text>
+        <Text className="chain-map__hint">{onOpenBrand ? '带 › 的企业可查看党建品牌' : '链长引领 · 核心示范 · 链上协同'}</Text>
       </View>
       {chains.map((chain) => (
-        <ChainCard key={chain.id} chain={chain} />
+        <ChainCard key={chain.id} chain={chain} onOpenBrand={onOpenBrand} />
       ))}
     </View>
   );

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '品牌审核',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

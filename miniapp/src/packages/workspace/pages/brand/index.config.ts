@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '党建品牌',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '支部学习情况',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

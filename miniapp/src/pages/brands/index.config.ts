@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '党建品牌',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '专题测试',
+  backgroundTextStyle: 'dark',
+});

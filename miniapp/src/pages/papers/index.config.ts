@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '专题测试',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
