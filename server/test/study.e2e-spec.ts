@@ -76,6 +76,15 @@ describe.each(DATABASES)('theory study on %s', (db) => {
   });
 
   describe('server-credited study time', () => {
+    it('ends a session right after a heartbeat without flagging the person', async () => {
+      const { auth, id } = await person();
+      const lesson = await publishedLesson(t, admin, columnId, { minutes: 10 });
+      await checkin(auth);
+      const session = await startSession(t, auth, lesson.id);
+      await t.http().post(`/api/study/sessions/${session.sessionId}/end`).set(auth).expect(200);
+      expect(await flagsOf(id)).not.toContain('HEARTBEAT_TOO_FAST');
+    });
+
     it('credits only wall-clock time measured by the server, capped per heartbeat', async () => {
       const { auth, id } = await person();
       const lesson = await publishedLesson(t, admin, columnId, { minutes: 10 });

@@ -73,7 +73,9 @@ export class StudySessionService {
       const lesson = await this.content.publishedLesson(session.lessonId);
       let outcome: BeatOutcome = { creditedNow: 0, pointsAwarded: 0, todayStudySeconds: null };
       if (session.activeKey !== null) {
-        outcome = await this.beat(m, user, session, lesson, now);
+        // Leaving right after a heartbeat is normal: the last few seconds are simply not credited, never flagged.
+        const sinceLastBeat = (now.getTime() - session.lastBeatAt.getTime()) / 1000;
+        if (sinceLastBeat >= STUDY_LIMITS.minHeartbeatSeconds) outcome = await this.beat(m, user, session, lesson, now);
         await m.getRepository(StudySessionEntity).update({ id: session.id }, { activeKey: null, endedAt: now, endReason: 'ENDED' });
         session.activeKey = null;
       }
