@@ -19,6 +19,9 @@ import { OrgModule } from './modules/org/org.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { StudyModule } from './modules/study/study.module';
 import { UserModule } from './modules/user/user.module';
+import { NeedModule } from './modules/need/need.module';
+import { VisitModule } from './modules/visit/visit.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 
 @Global()
 @Module({})
@@ -62,6 +65,9 @@ export class AppModule {
         BrandModule,
         TalkModule,
         StudyModule,
+        NeedModule,
+        VisitModule,
+        DashboardModule,
       ],
       providers: [{ provide: APP_GUARD, useExisting: AuthGuard }],
     };

@@ -8,3 +8,4 @@ export * from './media';
 export * from './brand';
 export * from './talk';
 export * from './study';
+export * from './need';

@@ -12,6 +12,15 @@ export const NOTIFICATION_KINDS = [
   'BRAND_APPROVED',
   'BRAND_RETURNED',
   'APPEAL_ANSWERED',
+  'NEED_RAISED',
+  'NEED_ASSIGNED',
+  'NEED_RETURNED',
+  'NEED_PROGRESS',
+  'NEED_RESOLVED',
+  'NEED_REOPENED',
+  'NEED_DEADLINE_SOON',
+  'NEED_OVERDUE',
+  'NEED_ESCALATED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -30,6 +30,11 @@ import { LessonEntity, StudyColumnEntity } from '../modules/study/content.entity
 import { DailyQuizEntity, PaperAttemptEntity, PaperEntity, QuestionEntity } from '../modules/study/question.entity';
 import { PointsLedgerEntity, RuleDayEntity, StudyFlagEntity, UserDayEntity, UserTotalEntity, UserWeekEntity } from '../modules/study/points.entity';
 import { LessonProgressEntity, StudySessionEntity } from '../modules/study/study-session.entity';
+import { NeedAssignmentEntity } from '../modules/need/need-assignment.entity';
+import { NeedEventEntity } from '../modules/need/need-event.entity';
+import { NeedEntity } from '../modules/need/need.entity';
+import { InstructorEnterpriseEntity, VisitEntity } from '../modules/visit/visit.entity';
+import { Needs1764576000000 } from './migrations/1764576000000-Needs';
 
 export const ENTITIES = [
   OrgEntity,
@@ -68,9 +73,14 @@ export const ENTITIES = [
   UserWeekEntity,
   UserTotalEntity,
   StudyFlagEntity,
+  InstructorEnterpriseEntity,
+  VisitEntity,
+  NeedEntity,
+  NeedAssignmentEntity,
+  NeedEventEntity,
 ];
 
-export const MIGRATIONS = [Foundation1764230400000, Activities1764316800000, Study1764403200000, BrandsAndTalks1764489600000];
+export const MIGRATIONS = [Foundation1764230400000, Activities1764316800000, Study1764403200000, BrandsAndTalks1764489600000, Needs1764576000000];
 
 /** One definition for the app, the tests and the migration CLI: MySQL when configured, else embedded SQLite. */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

@@ -50,6 +50,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'DAILY_QUIZ_DONE':
     case 'PAPER_TIME_UP':
     case 'PAPER_ATTEMPTS_EXHAUSTED':
+    case 'NEED_STATE_INVALID':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
     case 'IMAGE_TOO_LARGE':
@@ -64,6 +65,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CHECKIN_CODE_INVALID':
     case 'QUIZ_ANSWER_INVALID':
     case 'STUDY_IMPORT_INVALID':
+    case 'NEED_MERGE_INVALID':
+    case 'NEED_NO_ENTERPRISE':
       return 422;
     case 'RATE_LIMITED':
     case 'WECHAT_RATE_LIMITED':

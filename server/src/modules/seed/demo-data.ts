@@ -1,4 +1,4 @@
-import type { ActivityType, ChainRole, FormField, PoliticalStatus, Role } from '@torch-red/shared';
+import type { ActivityType, AssignmentStatus, ChainRole, FormField, NeedCategory, NeedStatus, NeedUrgency, PoliticalStatus, Role } from '@torch-red/shared';
 
 /**
  * Demo data from the source article (names it gives: 明阳风电, 思特科技, 亿鑫化工, 多维时空, 金祥寓,
@@ -478,3 +478,139 @@ export const STUDY_PAPER = {
   passScore: 60,
   maxAttempts: 3,
 };
+
+// ── Needs ledger (企业吹哨、部门报到) and instructor visits: samples, labelled 示例 ─────────
+
+export const NEED_SAMPLE_NOTE = '（示例需求，供体验台账流程使用）';
+
+export interface DemoNeed {
+  enterprise: string;
+  raiser: string;
+  category: NeedCategory;
+  urgency: NeedUrgency;
+  title: string;
+  description: string;
+  status: NeedStatus;
+  daysAgo: number;
+  /** Who dispatched or answered (committee staff, else the admin). */
+  committeeActor: string;
+  assignments: Array<{ department: string; status: AssignmentStatus; deadlineInDays: number; answer?: string; returnReason?: string }>;
+  answer?: string;
+  rating?: { stars: number; comment: string };
+  /** Raised by the instructor on this visit (index into VISITS). */
+  visit?: number;
+}
+
+export const NEEDS: DemoNeed[] = [
+  {
+    enterprise: '亿鑫化工',
+    raiser: 'demo-entrepreneur-wangjun',
+    category: 'RAW_MATERIALS',
+    urgency: 'URGENT',
+    title: '丙烯原料供应不稳定',
+    description: '上游装置检修，近两个月丙烯到货量减少约三成，希望协调园区内上游企业稳定供应。',
+    status: 'IN_PROGRESS',
+    daysAgo: 6,
+    committeeActor: 'demo-admin-xuhong',
+    assignments: [{ department: '经济发展局', status: 'ACCEPTED', deadlineInDays: 4 }],
+  },
+  {
+    enterprise: '亿鑫化工',
+    raiser: 'demo-entrepreneur-wangjun',
+    category: 'PERMITS',
+    urgency: 'NORMAL',
+    title: '新建罐区项目手续办理',
+    description: '新建罐区项目需办理用地、环评、安评等多项手续，希望明确办理流程并压缩时限。',
+    status: 'DISPATCHED',
+    daysAgo: 9,
+    committeeActor: 'demo-admin-xuhong',
+    assignments: [
+      { department: '营商环境建设监督局', status: 'PENDING', deadlineInDays: 3 },
+      { department: '自然资源局', status: 'PENDING', deadlineInDays: -2 },
+    ],
+  },
+  {
+    enterprise: '亿鑫化工',
+    raiser: 'demo-entrepreneur-wangjun',
+    category: 'WORKING_CAPITAL',
+    urgency: 'URGENT',
+    title: '流动资金周转紧张',
+    description: '原料价格上涨占用资金较多，希望对接银行办理流动资金贷款。',
+    status: 'CLOSED',
+    daysAgo: 20,
+    committeeActor: 'demo-admin-xuhong',
+    assignments: [{ department: '金融服务办公室', status: 'RESOLVED', deadlineInDays: -10, answer: '已组织两家银行上门对接，授信 1500 万元流动资金贷款已放款。' }],
+    rating: { stars: 5, comment: '响应快，问题解决了。' },
+  },
+  {
+    enterprise: '明阳风电',
+    raiser: 'demo-secretary-liuyang',
+    category: 'TALENT',
+    urgency: 'NORMAL',
+    title: '叶片工艺工程师招聘难',
+    description: '叶片工艺方向工程师缺口 5 人，希望对接高校和人才政策。',
+    status: 'SUBMITTED',
+    daysAgo: 1,
+    committeeActor: 'demo-committee-sunli',
+    assignments: [],
+  },
+  {
+    enterprise: '明阳风电',
+    raiser: 'demo-member-zhangwei',
+    category: 'POLICY',
+    urgency: 'NORMAL',
+    title: '研发费用加计扣除政策咨询',
+    description: '想了解今年研发费用加计扣除的适用范围和申报时间。',
+    status: 'RESOLVED',
+    daysAgo: 4,
+    committeeActor: 'demo-committee-sunli',
+    assignments: [],
+    answer: '已整理最新政策要点和申报时间表，税务局将在下周的政策宣讲会上现场解答。',
+  },
+  {
+    enterprise: '多维时空',
+    raiser: 'demo-member-lina',
+    category: 'TECHNOLOGY',
+    urgency: 'NORMAL',
+    title: '对接高校开展数字孪生技术合作',
+    description: '希望对接本地高校共建数字孪生联合实验室。',
+    status: 'SUBMITTED',
+    daysAgo: 3,
+    committeeActor: 'demo-admin-xuhong',
+    assignments: [{ department: '科技和工业信息化局', status: 'RETURNED', deadlineInDays: 5, returnReason: '涉及校企合作协议，建议改派人力资源和社会保障局牵头。' }],
+  },
+  {
+    enterprise: '北风叶片',
+    raiser: 'demo-instructor-zhoukai',
+    category: 'OTHER',
+    urgency: 'NORMAL',
+    title: '厂区道路破损影响运输',
+    description: '厂区东门外道路破损，大件运输车辆通行困难。',
+    status: 'SUBMITTED',
+    daysAgo: 2,
+    committeeActor: 'demo-committee-sunli',
+    assignments: [],
+    visit: 1,
+  },
+];
+
+export const INSTRUCTOR_ENTERPRISES: Record<string, string[]> = {
+  'demo-instructor-zhoukai': ['亿鑫化工', '明阳风电', '多维时空', '北风叶片'],
+};
+
+export const VISITS = [
+  {
+    instructor: 'demo-instructor-zhoukai',
+    enterprise: '亿鑫化工',
+    daysAgo: 7,
+    peopleMet: '王军（董事长）、陈静（党支部书记）',
+    discussed: '了解企业生产经营和党支部“红色引擎”工程开展情况，听取原料供应、项目手续、流动资金三方面困难。（示例走访记录）',
+  },
+  {
+    instructor: 'demo-instructor-zhoukai',
+    enterprise: '北风叶片',
+    daysAgo: 2,
+    peopleMet: '生产副总、党员骨干 3 人',
+    discussed: '走访生产车间，了解党员先锋岗设置情况；企业反映厂区外道路破损。（示例走访记录）',
+  },
+];

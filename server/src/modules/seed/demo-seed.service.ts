@@ -18,7 +18,11 @@ import { TalkSessionEntity } from '../talk/talk-session.entity';
 import { TALK_FORM } from '../talk/talk.service';
 import { LessonEntity, StudyColumnEntity } from '../study/content.entity';
 import { PaperEntity, QuestionEntity } from '../study/question.entity';
-import { ACTIVITIES, ARTICLE_ENTERPRISES, STUDY_COLUMNS, STUDY_LESSONS, STUDY_PAPER, STUDY_QUESTIONS, STUDY_SAMPLE_NOTE, BRANDS, POSTS, TALK, CHAINS, CORE_WITH_BRANCH, DEPARTMENTS, HONOURS, PEOPLE, WORKING_COMMITTEE, chainRoleOf } from './demo-data';
+import { NeedAssignmentEntity } from '../need/need-assignment.entity';
+import { NeedEventEntity } from '../need/need-event.entity';
+import { NeedEntity } from '../need/need.entity';
+import { InstructorEnterpriseEntity, VisitEntity } from '../visit/visit.entity';
+import { ACTIVITIES, ARTICLE_ENTERPRISES, STUDY_COLUMNS, STUDY_LESSONS, STUDY_PAPER, STUDY_QUESTIONS, STUDY_SAMPLE_NOTE, BRANDS, POSTS, TALK, CHAINS, CORE_WITH_BRANCH, DEPARTMENTS, HONOURS, PEOPLE, WORKING_COMMITTEE, chainRoleOf, INSTRUCTOR_ENTERPRISES, NEED_SAMPLE_NOTE, NEEDS, VISITS } from './demo-data';
 
 @Injectable()
 export class DemoSeedService {
@@ -236,6 +240,96 @@ export class DemoSeedService {
       isSample: true,
     });
     await this.seedStudy(m, new Date(now));
+    await this.seedNeeds(m, now, { enterpriseIds, departmentIds, userIds });
+  }
+
+  /** Sample needs in every state (labelled 示例), the demo instructor's enterprises and visits. */
+  private async seedNeeds(m: EntityManager, now: number, ids: { enterpriseIds: Map<string, number>; departmentIds: Map<string, number>; userIds: Map<string, number> }): Promise<void> {
+    const at = (days: number, hours = 0) => new Date(now + days * 86400000 + hours * 3600000);
+    for (const [openid, names] of Object.entries(INSTRUCTOR_ENTERPRISES)) {
+      await m.getRepository(InstructorEnterpriseEntity).insert(names.map((name) => ({ instructorId: ids.userIds.get(openid)!, enterpriseId: ids.enterpriseIds.get(name)!, assignedBy: null })));
+    }
+    const visitIds: number[] = [];
+    for (const v of VISITS) {
+      const day = at(-v.daysAgo, 8).toISOString().slice(0, 10);
+      const saved = await m.getRepository(VisitEntity).insert({
+        instructorId: ids.userIds.get(v.instructor)!,
+        enterpriseId: ids.enterpriseIds.get(v.enterprise)!,
+        visitedOn: day,
+        peopleMet: v.peopleMet,
+        discussed: v.discussed,
+        problems: [],
+        isSample: true,
+      });
+      visitIds.push(Number(saved.identifiers[0].id));
+    }
+    const chains = await m.getRepository(ChainEntity).find();
+    const enterprises = await m.getRepository(EnterpriseEntity).find();
+    for (const n of NEEDS) {
+      const enterprise = enterprises.find((e) => e.id === ids.enterpriseIds.get(n.enterprise))!;
+      const chain = chains.find((c) => c.id === enterprise.chainId)!;
+      const raisedBy = ids.userIds.get(n.raiser)!;
+      const actor = ids.userIds.get(n.committeeActor)!;
+      const raisedAt = at(-n.daysAgo);
+      const resolved = n.status === 'RESOLVED' || n.status === 'CLOSED';
+      const lastStep = resolved ? at(-n.daysAgo + 2) : at(-n.daysAgo + 1);
+      const visitId = n.visit !== undefined ? visitIds[n.visit] : null;
+      const saved = await m.getRepository(NeedEntity).insert({
+        enterpriseId: enterprise.id,
+        chainId: chain.id,
+        committeeOrgId: chain.committeeOrgId,
+        raisedBy,
+        category: n.category,
+        urgency: n.urgency,
+        title: n.title,
+        description: `${n.description}${NEED_SAMPLE_NOTE}`,
+        imageIds: [],
+        status: n.status,
+        version: 1,
+        appealId: null,
+        visitId,
+        mergedIntoId: null,
+        answer: n.answer ?? (resolved ? n.assignments.map((a) => `${a.department}：${a.answer ?? ''}`).join('\n') : null),
+        resolvedAt: resolved ? lastStep : null,
+        rating: n.rating?.stars ?? null,
+        ratingComment: n.rating?.comment ?? null,
+        closedAt: n.status === 'CLOSED' ? at(-n.daysAgo + 3) : null,
+        lastActivityAt: n.status === 'CLOSED' ? at(-n.daysAgo + 3) : lastStep,
+        escalatedAt: null,
+        isSample: true,
+        createdAt: raisedAt,
+      });
+      const needId = Number(saved.identifiers[0].id);
+      const events: Array<Partial<NeedEventEntity>> = [{ actorId: raisedBy, kind: 'RAISED', note: visitId ? '党建指导员走访时代企业提出' : null, createdAt: raisedAt }];
+      for (const a of n.assignments) {
+        const departmentId = ids.departmentIds.get(a.department)!;
+        await m.getRepository(NeedAssignmentEntity).insert({
+          needId,
+          departmentId,
+          deadline: at(a.deadlineInDays),
+          status: a.status,
+          assignedBy: actor,
+          acceptedBy: null,
+          acceptedAt: a.status === 'ACCEPTED' || a.status === 'RESOLVED' ? at(-n.daysAgo + 1, 2) : null,
+          returnReason: a.returnReason ?? null,
+          answer: a.answer ?? null,
+          resolvedBy: null,
+          resolvedAt: a.status === 'RESOLVED' ? lastStep : null,
+          reminderSentAt: null,
+          overdueAt: null,
+        });
+        events.push({ actorId: actor, kind: 'DISPATCHED', departmentId, note: null, createdAt: at(-n.daysAgo + 1) });
+        if (a.status === 'ACCEPTED' || a.status === 'RESOLVED') events.push({ actorId: null, kind: 'ACCEPTED', departmentId, note: null, createdAt: at(-n.daysAgo + 1, 2) });
+        if (a.status === 'RETURNED') events.push({ actorId: null, kind: 'RETURNED', departmentId, note: a.returnReason ?? null, createdAt: at(-n.daysAgo + 1, 3) });
+        if (a.status === 'RESOLVED') events.push({ actorId: null, kind: 'RESOLVED', departmentId, note: a.answer ?? null, createdAt: lastStep });
+      }
+      if (n.answer) events.push({ actorId: actor, kind: 'ANSWERED', note: n.answer, createdAt: lastStep });
+      if (n.rating) events.push({ actorId: raisedBy, kind: 'RATED', note: `${'★'.repeat(n.rating.stars)} ${n.rating.comment}`, createdAt: at(-n.daysAgo + 3) });
+      for (const e of events) await m.getRepository(NeedEventEntity).insert({ needId, departmentId: null, ...e });
+      if (visitId) {
+        await m.getRepository(VisitEntity).update({ id: visitId }, { problems: [{ title: n.title, description: n.description, category: n.category, needId }] });
+      }
+    }
   }
 
   /** Sample study content (labelled 示例内容): four columns, five lessons, 30+ questions and a paper. */

@@ -1,0 +1,78 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { NEED_CATEGORIES, NEED_URGENCIES, type LogVisitRequest, type NeedCategory, type NeedUrgency, type SetInstructorEnterprisesRequest, type VisitProblemInput } from '@torch-red/shared';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptionalId, IsRequiredId, Trim } from '../../../common/validation/decorators';
+
+export class SetInstructorEnterprisesDto implements SetInstructorEnterprisesRequest {
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @Matches(/^[1-9][0-9]{0,15}$/, { each: true, message: '企业 id 格式不正确' })
+  enterpriseIds: string[];
+}
+
+export class VisitProblemDto implements VisitProblemInput {
+  @ApiProperty({ example: '环评手续办理进度慢' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: '请填写问题' })
+  @MaxLength(100)
+  title: string;
+
+  @ApiProperty()
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: '请填写问题说明' })
+  @MaxLength(2000)
+  description: string;
+
+  @ApiProperty({ enum: NEED_CATEGORIES })
+  @IsIn(NEED_CATEGORIES, { message: '请选择问题类别' })
+  category: NeedCategory;
+
+  @ApiPropertyOptional({ enum: NEED_URGENCIES })
+  @IsOptional()
+  @IsIn(NEED_URGENCIES)
+  urgency?: NeedUrgency;
+
+  @ApiPropertyOptional({ description: 'raise this problem as a need on the enterprise\u2019s behalf' })
+  @IsOptional()
+  @IsBoolean()
+  raiseNeed?: boolean;
+}
+
+export class LogVisitDto implements LogVisitRequest {
+  @IsRequiredId()
+  enterpriseId: string;
+
+  @ApiProperty({ example: '2026-11-27' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 2026-11-27' })
+  visitedOn: string;
+
+  @ApiProperty({ example: '王军（董事长）、陈静（党支部书记）' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: '请填写走访对象' })
+  @MaxLength(500)
+  peopleMet: string;
+
+  @ApiProperty()
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: '请填写交流内容' })
+  @MaxLength(5000)
+  discussed: string;
+
+  @ApiProperty({ type: [VisitProblemDto] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => VisitProblemDto)
+  problems: VisitProblemDto[];
+}
+
+export class VisitListQueryDto {
+  @IsOptionalId('only visits to this enterprise')
+  enterpriseId?: string;
+}

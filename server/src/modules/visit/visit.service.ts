@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { InstructorEnterpriseItem, VisitResponse } from '@torch-red/shared';
+import { DataSource, In } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { AppError } from '../../common/errors/app-error';
+import { toIso } from '../../database/sql-time';
+import { Tx } from '../../database/tx.service';
+import { AuditService } from '../audit/audit.service';
+import { NeedService } from '../need/need.service';
+import { ChainEntity } from '../org/chain.entity';
+import { EnterpriseEntity } from '../org/enterprise.entity';
+import { RoleGrantEntity } from '../user/role-grant.entity';
+import { UserEntity } from '../user/user.entity';
+import type { LogVisitDto, SetInstructorEnterprisesDto } from './dto/visit.dto';
+import { InstructorEnterpriseEntity, VisitEntity, type VisitProblem } from './visit.entity';
+
+@Injectable()
+export class VisitService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: Tx,
+    private readonly audit: AuditService,
+    private readonly needs: NeedService,
+  ) {}
+
+  /** Admins decide which enterprises an instructor (INSTRUCTOR grant) looks after; the list replaces the old one. */
+  async setEnterprises(admin: AuthUser, instructorId: number, dto: SetInstructorEnterprisesDto): Promise<InstructorEnterpriseItem[]> {
+    const isInstructor = await this.dataSource.getRepository(RoleGrantEntity).existsBy({ userId: instructorId, role: 'INSTRUCTOR' });
+    if (!isInstructor) throw new AppError('NOT_FOUND');
+    const ids = [...new Set(dto.enterpriseIds.map(Number))];
+    if ((await this.dataSource.getRepository(EnterpriseEntity).countBy({ id: In(ids) })) !== ids.length) {
+      throw new AppError('VALIDATION_FAILED', '企业不存在', [{ field: 'enterpriseIds', message: '企业不存在' }]);
+    }
+    await this.tx.run(async (m) => {
+      const repo = m.getRepository(InstructorEnterpriseEntity);
+      const before = (await repo.findBy({ instructorId })).map((r) => r.enterpriseId);
+      await repo.delete({ instructorId });
+      if (ids.length) await repo.insert(ids.map((enterpriseId) => ({ instructorId, enterpriseId, assignedBy: admin.id })));
+      await this.audit.record({ actorId: admin.id, action: 'instructor.enterprises', entityType: 'user', entityId: instructorId, before: { enterpriseIds: before }, after: { enterpriseIds: ids } }, m);
+    });
+    return this.enterprisesOf(instructorId);
+  }
+
+  /** My enterprises and when each was last visited (by anyone), least recently visited first. */
+  async enterprisesOf(instructorId: number): Promise<InstructorEnterpriseItem[]> {
+    const links = await this.dataSource.getRepository(InstructorEnterpriseEntity).findBy({ instructorId });
+    if (links.length === 0) return [];
+    const ids = links.map((l) => l.enterpriseId);
+    const [enterprises, chains, stats] = await Promise.all([
+      this.dataSource.getRepository(EnterpriseEntity).findBy({ id: In(ids) }),
+      this.dataSource.getRepository(ChainEntity).find(),
+      this.dataSource
+        .getRepository(VisitEntity)
+        .createQueryBuilder('v')
+        .select('v.enterpriseId', 'enterpriseId')
+        .addSelect('MAX(v.visitedOn)', 'last')
+        .addSelect('COUNT(*)', 'count')
+        .where('v.enterpriseId IN (:...ids)', { ids })
+        .groupBy('v.enterpriseId')
+        .getRawMany<{ enterpriseId: number | string; last: string; count: number | string }>(),
+    ]);
+    const items = enterprises.map((e) => {
+      const s = stats.find((x) => Number(x.enterpriseId) === e.id);
+      return {
+        enterpriseId: String(e.id),
+        enterpriseName: e.name,
+        chainName: chains.find((c) => c.id === e.chainId)?.name ?? null,
+        lastVisitedOn: s ? s.last : null,
+        visitCount: s ? Number(s.count) : 0,
+      };
+    });
+    return items.sort((a, b) => (a.lastVisitedOn ?? '').localeCompare(b.lastVisitedOn ?? '') || a.enterpriseName.localeCompare(b.enterpriseName));
+  }
+
+  /** Logs a visit; each problem marked raiseNeed becomes a need on the enterprise's behalf, in the same transaction. */
+  async log(user: AuthUser, dto: LogVisitDto): Promise<VisitResponse> {
+    const enterpriseId = Number(dto.enterpriseId);
+    const assigned = await this.dataSource.getRepository(InstructorEnterpriseEntity).existsBy({ instructorId: user.id, enterpriseId });
+    if (!assigned && !user.isAdmin) throw new AppError('NOT_FOUND');
+    const visit = await this.tx.run(async (m) => {
+      const repo = m.getRepository(VisitEntity);
+      const saved = await repo.save(
+        repo.create({ instructorId: user.id, enterpriseId, visitedOn: dto.visitedOn, peopleMet: dto.peopleMet, discussed: dto.discussed, problems: [], isSample: false }),
+      );
+      const problems: VisitProblem[] = [];
+      for (const p of dto.problems) {
+        let needId: number | null = null;
+        if (p.raiseNeed) {
+          const need = await this.needs.createNeed(m, {
+            enterpriseId,
+            raisedBy: user.id,
+            category: p.category,
+            urgency: p.urgency ?? 'NORMAL',
+            title: p.title,
+            description: p.description,
+            imageIds: [],
+            visitId: saved.id,
+            note: `党建指导员${user.name}走访时代企业提出`,
+          });
+          needId = need.id;
+        }
+        problems.push({ title: p.title, description: p.description, category: p.category, needId });
+      }
+      await repo.update({ id: saved.id }, { problems });
+      return { ...saved, problems };
+    });
+    return (await this.responses([visit]))[0];
+  }
+
+  /** Instructors see their own visits; admins everyone's. */
+  async list(user: AuthUser, enterpriseId?: number): Promise<VisitResponse[]> {
+    const where = { ...(user.isAdmin ? {} : { instructorId: user.id }), ...(enterpriseId ? { enterpriseId } : {}) };
+    return this.responses(await this.dataSource.getRepository(VisitEntity).find({ where, order: { visitedOn: 'DESC', id: 'DESC' } }));
+  }
+
+  private async responses(visits: VisitEntity[]): Promise<VisitResponse[]> {
+    if (visits.length === 0) return [];
+    const [users, enterprises] = await Promise.all([
+      this.dataSource.getRepository(UserEntity).find({ select: { id: true, name: true }, where: { id: In(visits.map((v) => v.instructorId)) } }),
+      this.dataSource.getRepository(EnterpriseEntity).findBy({ id: In(visits.map((v) => v.enterpriseId)) }),
+    ]);
+    return visits.map((v) => ({
+      id: String(v.id),
+      instructorId: String(v.instructorId),
+      instructorName: users.find((u) => u.id === v.instructorId)?.name ?? '',
+      enterpriseId: String(v.enterpriseId),
+      enterpriseName: enterprises.find((e) => e.id === v.enterpriseId)?.name ?? '',
+      visitedOn: v.visitedOn,
+      peopleMet: v.peopleMet,
+      discussed: v.discussed,
+      problems: v.problems.map((p) => ({ title: p.title, description: p.description, category: p.category, needId: p.needId === null ? null : String(p.needId) })),
+      createdAt: toIso(v.createdAt),
+    }));
+  }
+}
