@@ -22,12 +22,15 @@ export default defineAppConfig({
     'pages/paper-attempt/index',
     'pages/my-points/index',
     'pages/leaderboard/index',
+    'pages/need-raise/index',
+    'pages/my-needs/index',
+    'pages/need-detail/index',
   ],
   // The secretary workspace is downloaded only by those who open it.
   subPackages: [
     {
       root: 'packages/workspace',
-      pages: ['pages/activities/index', 'pages/activity-form/index', 'pages/registrations/index', 'pages/checkin/index', 'pages/brand/index', 'pages/brand-post/index', 'pages/brand-review/index', 'pages/study-participation/index'],
+      pages: ['pages/activities/index', 'pages/activity-form/index', 'pages/registrations/index', 'pages/checkin/index', 'pages/brand/index', 'pages/brand-post/index', 'pages/brand-review/index', 'pages/study-participation/index', 'pages/needs-ledger/index', 'pages/needs-assignments/index', 'pages/needs-dashboard/index', 'pages/needs-visits/index'],
     },
   ],
   window: {

@@ -31,6 +31,14 @@ export const ROUTES = {
   myPoints: '/pages/my-points/index',
   leaderboard: '/pages/leaderboard/index',
   workspaceStudyParticipation: '/packages/workspace/pages/study-participation/index',
+  needRaise: '/pages/need-raise/index',
+  myNeeds: '/pages/my-needs/index',
+  /** Notification links point here (`?id=`): keep the path stable. */
+  needDetail: '/pages/need-detail/index',
+  workspaceNeedsLedger: '/packages/workspace/pages/needs-ledger/index',
+  workspaceNeedsAssignments: '/packages/workspace/pages/needs-assignments/index',
+  workspaceNeedsDashboard: '/packages/workspace/pages/needs-dashboard/index',
+  workspaceNeedsVisits: '/packages/workspace/pages/needs-visits/index',
 } as const;
 
 type Route = (typeof ROUTES)[keyof typeof ROUTES];

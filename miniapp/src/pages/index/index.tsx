@@ -7,6 +7,7 @@ import { PageShell } from '@/components/page-shell';
 import { UpcomingActivities } from '@/features/activity/components/upcoming-activities';
 import { useUpcomingActivities } from '@/features/activity/hooks/use-upcoming-activities';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
+import { WhistleEntry } from '@/features/need/components/whistle-entry';
 import { ChainMap } from '@/features/org/components/chain-map';
 import { useChains } from '@/features/org/hooks/use-chains';
 import { StudyTodayStrip } from '@/features/study/components/study-today-strip';
@@ -42,6 +43,7 @@ export default function IndexPage() {
     <PageShell className="home-page">
       <BrandHeader />
       <View className="home-page__body">
+        <WhistleEntry onRaise={() => void Taro.navigateTo({ url: ROUTES.needRaise })} onMine={() => void Taro.navigateTo({ url: ROUTES.myNeeds })} />
         <StudyTodayStrip
           points={points.data}
           onQuiz={() => void Taro.navigateTo({ url: ROUTES.dailyQuiz })}

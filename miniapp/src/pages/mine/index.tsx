@@ -13,6 +13,7 @@ import { MineMenu, type MineMenuItem } from '@/features/profile/components/mine-
 import { ProfileCard } from '@/features/profile/components/profile-card';
 import { useMe } from '@/features/profile/hooks/use-me';
 import { canUseWorkspace } from '@/features/profile/workspace-access';
+import { canKeepLedger, canSeeDashboard, isDepartmentHandler, isInstructor } from '@/features/need/access';
 import { canSeeStudyParticipation } from '@/features/study/access';
 import { ROUTES } from '@/services/routes';
 import './index.scss';
@@ -28,6 +29,7 @@ export default function MinePage() {
     { key: 'activities', title: '我的活动', icon: '活', description: '报名记录、候补进度与扫码签到', onClick: () => void Taro.navigateTo({ url: ROUTES.myActivities }) },
     { key: 'messages', title: '消息', icon: '信', description: '报名结果、递补与活动提醒', badge: unread, onClick: () => void Taro.navigateTo({ url: ROUTES.notifications }) },
     { key: 'points', title: '我的积分', icon: '分', description: '今日积分、积分明细与学习排行', onClick: () => void Taro.navigateTo({ url: ROUTES.myPoints }) },
+    { key: 'needs', title: '我的需求', icon: '哨', description: '企业吹哨的派单、办理进度与评价', onClick: () => void Taro.navigateTo({ url: ROUTES.myNeeds }) },
     { key: 'appeals', title: '我的诉求', icon: '诉', description: '企业家月月谈中提出的诉求与答复', onClick: () => void Taro.navigateTo({ url: ROUTES.myAppeals }) },
   ];
   if (canUseWorkspace(me.data ?? user)) {
@@ -42,6 +44,18 @@ export default function MinePage() {
   }
   if (canReviewBrands(me.data ?? user)) {
     menu.push({ key: 'brand-review', title: '品牌审核', icon: '审', description: '审核支部提交的党建品牌', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceBrandReview }) });
+  }
+  if (canKeepLedger(me.data ?? user)) {
+    menu.push({ key: 'needs-ledger', title: '需求台账', icon: '台', description: '企业需求派单、直接答复与超期督办', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceNeedsLedger }) });
+  }
+  if (isDepartmentHandler(me.data ?? user)) {
+    menu.push({ key: 'needs-assignments', title: '部门报到', icon: '报', description: '派给本部门的需求：接单、进度、办结', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceNeedsAssignments }) });
+  }
+  if (isInstructor(me.data ?? user)) {
+    menu.push({ key: 'needs-visits', title: '走访企业', icon: '访', description: '联系企业、走访记录，问题一键转需求', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceNeedsVisits }) });
+  }
+  if (canSeeDashboard(me.data ?? user)) {
+    menu.push({ key: 'needs-dashboard', title: '数据看板', icon: '数', description: '各产业链组织、企业、活动与需求办理情况', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceNeedsDashboard }) });
   }
 
   usePullDownRefresh(() => {

@@ -1,0 +1,19 @@
+import type { MeResponse, Role } from '@torch-red/shared';
+
+type Who = Pick<MeResponse, 'roles'> | null | undefined;
+
+const has = (me: Who, roles: readonly Role[]) => me?.roles.some((grant) => roles.includes(grant.role)) ?? false;
+
+/** Committee staff and admins keep the ledger (需求台账) and dispatch. */
+export const canKeepLedger = (me: Who) => has(me, ['COMMITTEE', 'ADMIN']);
+/** Department handlers (部门报到) work their assignments. */
+export const isDepartmentHandler = (me: Who) => has(me, ['DEPARTMENT']);
+/** Party-building instructors (党建指导员) log visits. */
+export const isInstructor = (me: Who) => has(me, ['INSTRUCTOR']);
+/** The dashboard (数据看板) is for admins and committee staff. */
+export const canSeeDashboard = (me: Who) => has(me, ['COMMITTEE', 'ADMIN']);
+
+/** Only the person who raised a need rates or reopens it (the server checks too). */
+export function isRaiser(me: Pick<MeResponse, 'name' | 'enterpriseId'> | null | undefined, need: { raisedByName: string; enterpriseId: string }): boolean {
+  return me !== null && me !== undefined && me.name === need.raisedByName && me.enterpriseId === need.enterpriseId;
+}

@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { NEED_CATEGORIES, NEED_CATEGORY_LABELS, NEED_STATUSES, NEED_STATUS_LABELS, type DispatchNeedRequest, type NeedCategory, type NeedStatus, type NeedSummary } from '@torch-red/shared';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageShell } from '@/components/page-shell';
+import { ReasonDialog } from '@/components/reason-dialog';
+import { useRequireSession } from '@/features/auth/hooks/use-require-session';
+import { answerNeed, dispatchNeed, listDepartments, listLedger } from '@/features/need/api';
+import { DispatchDialog } from '@/features/need/components/dispatch-dialog';
+import { FilterChips } from '@/features/need/components/filter-chips';
+import { NeedCard } from '@/features/need/components/need-card';
+import { useQuery } from '@/hooks/use-query';
+import { ROUTES, withQuery } from '@/services/routes';
+import './index.scss';
+
+const STATUS_OPTIONS = [{ value: undefined, label: '全部状态' }, ...NEED_STATUSES.map((value) => ({ value, label: NEED_STATUS_LABELS[value] }))];
+const CATEGORY_OPTIONS = [{ value: undefined, label: '全部类别' }, ...NEED_CATEGORIES.map((value) => ({ value, label: NEED_CATEGORY_LABELS[value] }))];
+const OVERDUE_OPTIONS = [
+  { value: undefined, label: '不限时限' },
+  { value: 'overdue' as const, label: '仅看超期' },
+];
+const OPEN: readonly NeedStatus[] = ['SUBMITTED', 'DISPATCHED', 'IN_PROGRESS'];
+
+export default function NeedsLedgerPage() {
+  const signedIn = useRequireSession();
+  const [status, setStatus] = useState<NeedStatus | undefined>();
+  const [category, setCategory] = useState<NeedCategory | undefined>();
+  const [overdue, setOverdue] = useState<'overdue' | undefined>();
+  const ledger = useQuery(() => listLedger({ status, category, overdue: overdue ? true : undefined }), signedIn);
+  const departments = useQuery(listDepartments, signedIn);
+  const [dispatching, setDispatching] = useState<NeedSummary | null>(null);
+  const [answering, setAnswering] = useState<NeedSummary | null>(null);
+
+  // A changed filter loads again (the first load is useQuery's own).
+  const filtersChanged = useRef(false);
+  const { reload } = ledger;
+  useEffect(() => {
+    if (filtersChanged.current) void reload();
+    filtersChanged.current = true;
+  }, [status, category, overdue, reload]);
+
+  useDidShow(() => {
+    if (ledger.data) void ledger.reload();
+  });
+  usePullDownRefresh(() => {
+    void ledger.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const handleDispatch = async (body: DispatchNeedRequest) => {
+    if (!dispatching) return;
+    await dispatchNeed(dispatching.id, body);
+    void Taro.showToast({ title: '已派单，承办部门会收到通知', icon: 'none' });
+    await ledger.reload();
+  };
+  const handleAnswer = async (answer: string) => {
+    if (!answering) return;
+    await answerNeed(answering.id, answer);
+    void Taro.showToast({ title: '已答复，等待企业评价', icon: 'none' });
+    await ledger.reload();
+  };
+
+  let content;
+  if (ledger.error && !ledger.data) {
+    content = <ErrorState message={ledger.error.message} onRetry={() => void ledger.reload()} />;
+  } else if (!ledger.data) {
+    content = <LoadingState cards={3} />;
+  } else if (ledger.data.length === 0) {
+    content = <EmptyState title="没有符合条件的需求" description="换个筛选条件看看，企业吹哨后会出现在这里" />;
+  } else {
+    content = ledger.data.map((need) => (
+      <NeedCard
+        key={need.id}
+        need={need}
+        showEnterprise
+        onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.needDetail, { id: need.id }) })}
+        actions={
+          OPEN.includes(need.status) ? (
+            <>
+              <Button className="needs-ledger-page__answer" size="small" shape="round" fill="outline" type="primary" onClick={() => setAnswering(need)}>
+                直接答复
+              </Button>
+              <Button className="needs-ledger-page__dispatch" size="small" shape="round" type="primary" disabled={!departments.data} onClick={() => setDispatching(need)}>
+                {need.status === 'SUBMITTED' ? '派单' : '加派部门'}
+              </Button>
+            </>
+          ) : undefined
+        }
+      />
+    ));
+  }
+
+  const waiting = ledger.data?.filter((need) => need.status === 'SUBMITTED').length ?? 0;
+  const late = ledger.data?.filter((need) => need.overdue).length ?? 0;
+
+  return (
+    <PageShell className="needs-ledger-page">
+      <View className="needs-ledger-page__header">
+        <Text className="needs-ledger-page__title">需求台账</Text>
+        <Text className="needs-ledger-page__subtitle">{ledger.data ? `${ledger.data.length} 条 · ${waiting} 条待派单 · ${late} 条超期` : '企业吹哨 → 党委派单 → 部门报到'}</Text>
+      </View>
+      <View className="needs-ledger-page__filters">
+        <FilterChips name="status" options={STATUS_OPTIONS} value={status} onChange={setStatus} />
+        <FilterChips name="category" options={CATEGORY_OPTIONS} value={category} onChange={setCategory} />
+        <FilterChips name="overdue" options={OVERDUE_OPTIONS} value={overdue} onChange={setOverdue} />
+      </View>
+      <View className="needs-ledger-page__list">{content}</View>
+      <DispatchDialog
+        visible={dispatching !== null}
+        needTitle={dispatching?.title ?? ''}
+        departments={departments.data ?? []}
+        onConfirm={handleDispatch}
+        onClose={() => setDispatching(null)}
+      />
+      <ReasonDialog
+        visible={answering !== null}
+        title="直接答复"
+        placeholder="政策咨询等无需部门办理的，可由党委直接答复企业"
+        required
+        maxLength={2000}
+        confirmText="答复"
+        onConfirm={handleAnswer}
+        onClose={() => setAnswering(null)}
+      />
+    </PageShell>
+  );
+}

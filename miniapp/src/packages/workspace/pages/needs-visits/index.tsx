@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import type { InstructorEnterpriseItem, LogVisitRequest } from '@torch-red/shared';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageShell } from '@/components/page-shell';
+import { useRequireSession } from '@/features/auth/hooks/use-require-session';
+import { listInstructorEnterprises, logVisit } from '@/features/need/api';
+import { VisitForm } from '@/features/need/components/visit-form';
+import { useQuery } from '@/hooks/use-query';
+import './index.scss';
+
+export default function NeedsVisitsPage() {
+  const signedIn = useRequireSession();
+  const enterprises = useQuery(listInstructorEnterprises, signedIn);
+  const [open, setOpen] = useState<InstructorEnterpriseItem | null>(null);
+
+  usePullDownRefresh(() => {
+    void enterprises.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const handleLog = async (body: LogVisitRequest) => {
+    const visit = await logVisit(body);
+    const raised = visit.problems.filter((problem) => problem.needId !== null).length;
+    void Taro.showToast({ title: raised > 0 ? `已记录，${raised} 个问题转入需求台账` : '走访已记录', icon: 'none' });
+    setOpen(null);
+    await enterprises.reload();
+  };
+
+  let content;
+  if (enterprises.error && !enterprises.data) {
+    content = <ErrorState message={enterprises.error.message} onRetry={() => void enterprises.reload()} />;
+  } else if (!enterprises.data) {
+    content = <LoadingState cards={3} />;
+  } else if (enterprises.data.length === 0) {
+    content = <EmptyState title="还没有分配联系企业" description="管理员为你分配联系企业后会出现在这里" />;
+  } else {
+    content = enterprises.data.map((item) =>
+      open?.enterpriseId === item.enterpriseId ? (
+        <VisitForm key={item.enterpriseId} enterpriseId={item.enterpriseId} enterpriseName={item.enterpriseName} onSubmit={handleLog} />
+      ) : (
+        <View key={item.enterpriseId} className="needs-visits-page__enterprise" onClick={() => setOpen(item)}>
+          <View className="needs-visits-page__text">
+            <Text className="needs-visits-page__name">{item.enterpriseName}</Text>
+            <Text className="needs-visits-page__meta">
+              {item.chainName ?? '未入链'} · {item.lastVisitedOn ? `上次走访 ${item.lastVisitedOn}` : '尚未走访'} · 共 {item.visitCount} 次
+            </Text>
+          </View>
+          <Text className="needs-visits-page__go">记录走访</Text>
+        </View>
+      ),
+    );
+  }
+
+  return (
+    <PageShell className="needs-visits-page">
+      <View className="needs-visits-page__header">
+        <Text className="needs-visits-page__title">走访企业</Text>
+        <Text className="needs-visits-page__subtitle">党建指导员联系企业 · 发现的问题可一键转为企业需求</Text>
+      </View>
+      <View className="needs-visits-page__list">{content}</View>
+    </PageShell>
+  );
+}

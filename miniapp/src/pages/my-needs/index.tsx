@@ -1,0 +1,63 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageShell } from '@/components/page-shell';
+import { useRequireSession } from '@/features/auth/hooks/use-require-session';
+import { listMyNeeds } from '@/features/need/api';
+import { NeedCard } from '@/features/need/components/need-card';
+import { useQuery } from '@/hooks/use-query';
+import { ROUTES, withQuery } from '@/services/routes';
+import './index.scss';
+
+export default function MyNeedsPage() {
+  const signedIn = useRequireSession();
+  const needs = useQuery(listMyNeeds, signedIn);
+
+  // Back from a detail page where it was rated or reopened: show the new status.
+  useDidShow(() => {
+    if (needs.data) void needs.reload();
+  });
+  usePullDownRefresh(() => {
+    void needs.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const raise = () => void Taro.navigateTo({ url: ROUTES.needRaise });
+  let content;
+  if (needs.error && !needs.data) {
+    content = <ErrorState message={needs.error.message} onRetry={() => void needs.reload()} />;
+  } else if (!needs.data) {
+    content = <LoadingState cards={2} />;
+  } else if (needs.data.length === 0) {
+    content = (
+      <EmptyState
+        title="还没有提过需求"
+        description="原料供应、手续办理、流动资金等难题，都可以吹哨，产业链党委派单给职能部门办理"
+        action={
+          <Button type="primary" fill="outline" shape="round" onClick={raise}>
+            企业吹哨
+          </Button>
+        }
+      />
+    );
+  } else {
+    content = needs.data.map((need) => <NeedCard key={need.id} need={need} onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.needDetail, { id: need.id }) })} />);
+  }
+
+  return (
+    <PageShell className="my-needs-page">
+      <View className="my-needs-page__header">
+        <View className="my-needs-page__heading">
+          <Text className="my-needs-page__title">我的需求</Text>
+          <Text className="my-needs-page__raise" onClick={raise}>
+            + 吹哨
+          </Text>
+        </View>
+        <Text className="my-needs-page__subtitle">我和本企业提出的需求，派单、接单、办结每一步都看得见</Text>
+      </View>
+      <View className="my-needs-page__list">{content}</View>
+    </PageShell>
+  );
+}

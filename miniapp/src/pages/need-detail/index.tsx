@@ -1,0 +1,163 @@
+import { useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, NEED_URGENCY_LABELS, type NeedDetail, type RateNeedRequest } from '@torch-red/shared';
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageShell } from '@/components/page-shell';
+import { ReasonDialog } from '@/components/reason-dialog';
+import { StatusTag } from '@/components/status-tag';
+import { formatDateTime } from '@/features/activity/format';
+import { useRequireSession } from '@/features/auth/hooks/use-require-session';
+import { useSession } from '@/features/auth/session';
+import { imageSrc } from '@/features/brand/image-src';
+import { isRaiser } from '@/features/need/access';
+import { getNeed, rateNeed, reopenNeed } from '@/features/need/api';
+import { AssignmentList } from '@/features/need/components/assignment-list';
+import { NeedTimeline } from '@/features/need/components/need-timeline';
+import { RatePanel } from '@/features/need/components/rate-panel';
+import { RatingStars } from '@/features/need/components/rating-stars';
+import { NEED_STATUS_TONES, URGENCY_TONES } from '@/features/need/format';
+import { useMe } from '@/features/profile/hooks/use-me';
+import { useQuery } from '@/hooks/use-query';
+import './index.scss';
+
+/** What the status means for the person reading, in one line. */
+function statusHint(need: NeedDetail): string {
+  switch (need.status) {
+    case 'SUBMITTED':
+      return '已提交产业链党委，等待派单';
+    case 'DISPATCHED':
+      return '已派给承办部门，等待部门接单';
+    case 'IN_PROGRESS':
+      return '承办部门正在办理';
+    case 'RESOLVED':
+      return '承办部门已办结，请确认并评价';
+    case 'CLOSED':
+      return '已办结并评价，感谢反馈';
+    case 'MERGED':
+      return '与另一条相同的需求合并办理';
+  }
+}
+
+export default function NeedDetailPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const justRaised = params.raised === '1';
+  const signedIn = useRequireSession();
+  const { user } = useSession();
+  const me = useMe(signedIn);
+  const detail = useQuery(() => getNeed(id), signedIn && id !== '');
+  const [updated, setUpdated] = useState<NeedDetail | null>(null);
+  const [reopening, setReopening] = useState(false);
+  const need = updated ?? detail.data;
+
+  usePullDownRefresh(() => {
+    setUpdated(null);
+    void detail.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const handleRate = async (body: RateNeedRequest) => {
+    setUpdated(await rateNeed(id, body));
+    void Taro.showToast({ title: '感谢评价', icon: 'none' });
+  };
+  const handleReopen = async (note: string) => {
+    setUpdated(await reopenNeed(id, note));
+    void Taro.showToast({ title: '已重新提出，等待党委派单', icon: 'none' });
+  };
+
+  if (!need) {
+    return (
+      <PageShell className="need-detail-page">
+        <View className="need-detail-page__state">
+          {detail.error ? <ErrorState message={detail.error.message} onRetry={() => void detail.reload()} /> : <LoadingState cards={3} />}
+        </View>
+      </PageShell>
+    );
+  }
+
+  const canRate = need.status === 'RESOLVED' && isRaiser(me.data ?? user, need);
+
+  return (
+    <PageShell className="need-detail-page">
+      <View className="need-detail-page__header">
+        {justRaised && need.status === 'SUBMITTED' ? <Text className="need-detail-page__raised">✓ 需求已提交</Text> : null}
+        <View className="need-detail-page__tags">
+          <StatusTag className="need-detail-page__status" text={NEED_STATUS_LABELS[need.status]} tone={NEED_STATUS_TONES[need.status]} />
+          {need.overdue ? <StatusTag text="已超期" tone="danger" /> : null}
+        </View>
+        <Text className="need-detail-page__title">{need.title}</Text>
+        <Text className="need-detail-page__hint">{statusHint(need)}</Text>
+      </View>
+
+      <View className="need-detail-page__body">
+        <View className="need-detail-page__card">
+          <View className="need-detail-page__meta-row">
+            <StatusTag text={NEED_CATEGORY_LABELS[need.category]} tone="brand" />
+            <StatusTag text={NEED_URGENCY_LABELS[need.urgency]} tone={URGENCY_TONES[need.urgency]} />
+            {need.isSample ? <StatusTag text="示例" tone="muted" /> : null}
+          </View>
+          <Text className="need-detail-page__description">{need.description}</Text>
+          {need.images.length > 0 ? (
+            <View className="need-detail-page__images">
+              {need.images.map((image) => (
+                <Image
+                  key={image.id}
+                  className="need-detail-page__image"
+                  src={imageSrc(image.thumbUrl)}
+                  mode="aspectFill"
+                  onClick={() => void Taro.previewImage({ current: imageSrc(image.url), urls: need.images.map((item) => imageSrc(item.url)) })}
+                />
+              ))}
+            </View>
+          ) : null}
+          <Text className="need-detail-page__who">
+            {need.enterpriseName} · {need.raisedByName} · {formatDateTime(need.createdAt)} 提出
+          </Text>
+        </View>
+
+        {need.answer ? (
+          <View className="need-detail-page__card need-detail-page__answer">
+            <Text className="need-detail-page__section">答复{need.resolvedAt ? ` · ${formatDateTime(need.resolvedAt)}` : ''}</Text>
+            <Text className="need-detail-page__answer-text">{need.answer}</Text>
+          </View>
+        ) : null}
+
+        {canRate ? (
+          <View className="need-detail-page__card need-detail-page__rate">
+            <RatePanel onRate={handleRate} onReopen={() => setReopening(true)} />
+          </View>
+        ) : null}
+
+        {need.rating !== null ? (
+          <View className="need-detail-page__card need-detail-page__rated">
+            <Text className="need-detail-page__section">评价</Text>
+            <RatingStars value={need.rating} />
+            {need.ratingComment ? <Text className="need-detail-page__rating-comment">{need.ratingComment}</Text> : null}
+          </View>
+        ) : null}
+
+        <View className="need-detail-page__card">
+          <Text className="need-detail-page__section">承办部门</Text>
+          <AssignmentList assignments={need.assignments} />
+        </View>
+
+        <View className="need-detail-page__card need-detail-page__timeline">
+          <Text className="need-detail-page__section">办理进度</Text>
+          <NeedTimeline events={need.timeline} />
+        </View>
+      </View>
+
+      <ReasonDialog
+        visible={reopening}
+        title="重新提出"
+        placeholder="请说明哪里还没有解决，党委会重新派单"
+        required
+        maxLength={1000}
+        confirmText="重新提出"
+        onConfirm={handleReopen}
+        onClose={() => setReopening(false)}
+      />
+    </PageShell>
+  );
+}
