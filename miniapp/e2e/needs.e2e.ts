@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -171,6 +172,13 @@ describe('企业吹哨 → 派单 → 部门报到 → 评价 (H5)', () => {
     await expect(card.locator('.need-card__departments').textContent()).resolves.toBe('承办：经济发展局');
     await expect(card.locator('.need-card__status').textContent()).resolves.toBe('待接单');
     await screenshot(page, 'needs-ledger-dispatched');
+
+    // The ledger, as filtered, downloads as a spreadsheet.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.needs-ledger-page__export').click()]);
+    expect(download.suggestedFilename()).toBe('需求台账.xlsx');
+    const saved = path.join(tmpdir(), `torch-red-ledger-${Date.now()}.xlsx`);
+    await download.saveAs(saved);
+    expect(statSync(saved).size).toBeGreaterThan(1000);
     expect(pageErrors).toEqual([]);
   });
 

@@ -14,6 +14,7 @@ import { DispatchDialog } from '@/features/need/components/dispatch-dialog';
 import { FilterChips } from '@/features/need/components/filter-chips';
 import { NeedCard } from '@/features/need/components/need-card';
 import { useQuery } from '@/hooks/use-query';
+import { downloadSpreadsheet } from '@/services/download-spreadsheet';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
 
@@ -55,6 +56,18 @@ export default function NeedsLedgerPage() {
     await dispatchNeed(dispatching.id, body);
     void Taro.showToast({ title: '已派单，承办部门会收到通知', icon: 'none' });
     await ledger.reload();
+  };
+  const [exporting, setExporting] = useState(false);
+  const handleExport = async () => {
+    setExporting(true);
+    try {
+      await downloadSpreadsheet('/api/committee/needs/export', '需求台账', { status, category, overdue: overdue ? true : undefined });
+      void Taro.showToast({ title: '台账已导出', icon: 'success' });
+    } catch (error) {
+      void Taro.showToast({ title: error instanceof Error ? error.message : '导出失败，请稍后再试', icon: 'none' });
+    } finally {
+      setExporting(false);
+    }
   };
   const handleAnswer = async (answer: string) => {
     if (!answering) return;
@@ -101,6 +114,9 @@ export default function NeedsLedgerPage() {
       <View className="needs-ledger-page__header">
         <Text className="needs-ledger-page__title">需求台账</Text>
         <Text className="needs-ledger-page__subtitle">{ledger.data ? `${ledger.data.length} 条 · ${waiting} 条待派单 · ${late} 条超期` : '企业吹哨 → 党委派单 → 部门报到'}</Text>
+        <Button className="needs-ledger-page__export" size="small" shape="round" fill="outline" disabled={exporting} onClick={() => void handleExport()}>
+          {exporting ? '导出中…' : '导出台账'}
+        </Button>
       </View>
       <View className="needs-ledger-page__filters">
         <FilterChips name="status" options={STATUS_OPTIONS} value={status} onChange={setStatus} />
