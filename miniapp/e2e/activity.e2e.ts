@@ -1,67 +1,15 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { BrowserSession, BASE_URL, screenshot, openTab } from './support/browser';
 
-const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100').replace(/\/$/, '');
-const SCREENSHOTS = path.join(__dirname, 'screenshots');
+const session = new BrowserSession();
+const { pageErrors } = session;
+const signInAs = (name: string) => session.signInAs(name);
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  // Let fonts, transitions and toasts settle before the picture.
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-/** A fresh phone-sized browser (its own storage) signed in as one demo person. */
-async function signInAs(name: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    acceptDownloads: true,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
-  await page.goto(`${BASE_URL}/#/pages/login/index`);
-  await page.locator('.demo-person', { hasText: name }).click();
-  await page.waitForURL(/#\/pages\/index\/index/);
-  return page;
-}
-
-async function openTab(page: Page, text: string): Promise<void> {
-  await page.locator('.weui-tabbar__item', { hasText: text }).click();
-}
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-afterAll(async () => {
-  for (const context of contexts) {
-    await context.close();
-  }
-  await browser?.close();
-});
+beforeAll(() => session.start());
+afterAll(() => session.close());
 
 describe('activity sign-up (H5)', () => {
   // One story across three sessions: each step builds on the one before.

@@ -1,58 +1,22 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { BASE_URL, BrowserSession, screenshot as screenshotOf } from './support/browser';
 
-const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100').replace(/\/$/, '');
-const SCREENSHOTS = path.join(__dirname, 'screenshots');
-
-let browser: Browser;
-let context: BrowserContext;
+let session: BrowserSession;
 let page: Page;
 let pageErrors: string[];
 
-async function screenshot(name: string): Promise<void> {
-  // Let web fonts, transitions and the tab bar settle before the picture.
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const screenshot = (name: string) => screenshotOf(page, name);
 
 beforeEach(async () => {
-  // A phone-sized window, as WeChat's built-in browser would show it.
-  context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  // A fresh phone-sized browser for every test, as WeChat's built-in browser would show it.
+  session = new BrowserSession();
+  await session.start();
+  page = await session.newPage('visitor');
+  pageErrors = session.pageErrors;
 });
 
 afterEach(async () => {
-  await context?.close();
+  await session?.close();
 });
 
 describe('mini-program foundation (H5)', () => {

@@ -1,0 +1,121 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** The running server that serves the H5 build at `/` and the API at `/api`. */
+export const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100').replace(/\/$/, '');
+export const SCREENSHOTS = path.join(__dirname, '..', 'screenshots');
+
+/** Debian's Chromium with the flags this machine needs (toolchain.md); never a downloaded browser. */
+export function launchChromium(): Promise<Browser> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Phone-sized browser contexts, one per demo person, each with its own storage; page errors are collected. */
+export class BrowserSession {
+  readonly pageErrors: string[] = [];
+  private browser?: Browser;
+  private readonly contexts: BrowserContext[] = [];
+
+  async start(): Promise<void> {
+    this.browser = await launchChromium();
+  }
+
+  async close(): Promise<void> {
+    for (const context of this.contexts) await context.close();
+    await this.browser?.close();
+  }
+
+  /** A fresh phone (its own storage) on the sign-in page, not yet signed in. */
+  async newPage(label: string): Promise<Page> {
+    if (!this.browser) throw new Error('BrowserSession.start() was not called');
+    const context = await this.browser.newContext({
+      viewport: { width: 375, height: 812 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => this.pageErrors.push(`${label}: ${error.message}`));
+    return page;
+  }
+
+  /** A fresh phone signed in as one demo person through the H5 sign-in page. */
+  async signInAs(name: string): Promise<Page> {
+    const page = await this.newPage(name);
+    await page.goto(`${BASE_URL}/#/pages/login/index`);
+    await page.locator('.demo-person', { hasText: name }).click();
+    await page.waitForURL(/#\/pages\/index\/index/);
+    return page;
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  // Let fonts, images, transitions and toasts settle before the picture.
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+export async function openTab(page: Page, text: string): Promise<void> {
+  await page.locator('.weui-tabbar__item', { hasText: text }).click();
+}
+
+/** Confirms a Taro.showModal dialog (H5 renders its own). */
+export async function confirmModal(page: Page): Promise<void> {
+  const foot = page.locator('.taro-modal__foot');
+  await foot.waitFor();
+  await foot.locator('> *').last().click();
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(buffer: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of buffer) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** A real PNG (torch-red field with a gold band), built byte by byte, for upload tests. */
+export function makePng(width = 96, height = 64): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // truecolour RGB
+  const rows: Buffer[] = [];
+  for (let y = 0; y < height; y += 1) {
+    const row = Buffer.alloc(1 + width * 3);
+    for (let x = 0; x < width; x += 1) {
+      const gold = y > height * 0.6 && y < height * 0.75;
+      row.set(gold ? [232, 163, 61] : [200, 16, 46], 1 + x * 3);
+    }
+    rows.push(row);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
