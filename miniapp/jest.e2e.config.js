@@ -4,6 +4,7 @@ module.exports = {
   roots: ['<rootDir>/e2e'],
   testMatch: ['<rootDir>/e2e/**/*.e2e.ts'],
   testTimeout: 60000,
+  setupFilesAfterEnv: ['<rootDir>/e2e/support/retry.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
