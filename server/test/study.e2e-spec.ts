@@ -4,7 +4,7 @@ import { Clock } from '../src/common/clock';
 import { Tx } from '../src/database/tx.service';
 import { PointsService } from '../src/modules/study/points.service';
 import { devLogin, adminLogin } from './factories/auth.factory';
-import { answersFor, beatAfter, keysOf, publishedLesson, questionBank, startSession, studyColumn } from './factories/study.factory';
+import { answersFor, beatAfter, keysOf, publishedLesson, questionBank, startOfStudyMorning, startSession, studyColumn } from './factories/study.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
 
 type Auth = { Authorization: string };
@@ -44,6 +44,7 @@ describe.each(DATABASES)('theory study on %s', (db) => {
   afterAll(async () => {
     await t?.close();
   });
+  beforeEach(() => startOfStudyMorning(t));
   afterEach(() => t.app.get(Clock).reset());
 
   describe('content', () => {

@@ -76,3 +76,14 @@ export function keysOf(value: unknown): Set<string> {
   walk(value);
   return keys;
 }
+
+/**
+ * Moves the clock to 10:00 China time of the next day, so a test that moves time on by minutes or hours
+ * never crosses midnight (a new day resets daily caps and needs a new day's sign-in) whenever it runs.
+ */
+export function startOfStudyMorning(t: TestApp): void {
+  const clock = t.app.get(Clock);
+  const now = clock.now().getTime();
+  const chinaMidnight = Math.floor((now + 8 * 3600e3) / 86400e3) * 86400e3 - 8 * 3600e3;
+  clock.travel(chinaMidnight + 86400e3 + 10 * 3600e3 - now);
+}

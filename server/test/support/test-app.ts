@@ -48,6 +48,8 @@ export async function startTestApp(kind: DbKind, env: Record<string, string> = {
     DATA_DIR: dir,
     SEED_DEMO: '1',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    // LOG_LEVEL=error shows server-side errors while debugging a test.
+    ...(process.env.LOG_LEVEL ? { LOG_LEVEL: process.env.LOG_LEVEL } : {}),
     H5_DIR: join(dir, 'no-h5'),
     ...dbEnv,
     ...env,

@@ -103,7 +103,7 @@ export class PointsService {
   }
 
   async flagIn(m: EntityManager, userId: number, kind: StudyFlagKind, dedupeKey: string, detail: FlagDetail): Promise<void> {
-    await m.createQueryBuilder().insert().into(StudyFlagEntity).values(m.getRepository(StudyFlagEntity).create({ userId, kind, dedupeKey, detail })).orIgnore().execute();
+    await m.createQueryBuilder().insert().into(StudyFlagEntity).values(m.getRepository(StudyFlagEntity).create({ userId, kind, dedupeKey, detail })).orIgnore().updateEntity(false).execute();
   }
 
   async myPoints(user: AuthUser): Promise<MyPointsResponse> {
