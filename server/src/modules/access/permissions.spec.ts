@@ -1,0 +1,117 @@
+import type { AuthUser, Grant } from '../../common/auth/auth-user';
+import { OrgTree } from '../org/org-tree';
+import {
+  ENTERPRISE_PERMISSIONS,
+  NEED_PERMISSIONS,
+  ORG_PERMISSIONS,
+  decideEnterprise,
+  decideNeed,
+  decideOrg,
+  type EnterpriseFacts,
+  type NeedFacts,
+} from './permissions';
+
+// 1 工委 ─ 2 产业党委 (chain 10) ─ 3 企业党委 (enterprise 100) ─ 4 支部
+//        └ 5 产业党委 (chain 20) ─ 6 支部 (enterprise 200)
+const tree = new OrgTree(
+  [
+    { id: 1, parentId: null, enterpriseId: null, type: 'WORKING_COMMITTEE' },
+    { id: 2, parentId: 1, enterpriseId: null, type: 'INDUSTRY_COMMITTEE' },
+    { id: 3, parentId: 2, enterpriseId: 100, type: 'PARTY_COMMITTEE' },
+    { id: 4, parentId: 3, enterpriseId: null, type: 'BRANCH' },
+    { id: 5, parentId: 1, enterpriseId: null, type: 'INDUSTRY_COMMITTEE' },
+    { id: 6, parentId: 5, enterpriseId: 200, type: 'BRANCH' },
+  ],
+  [
+    { id: 100, chainId: 10 },
+    { id: 200, chainId: 20 },
+  ],
+  [
+    { id: 10, committeeOrgId: 2 },
+    { id: 20, committeeOrgId: 5 },
+  ],
+);
+
+let grantSeq = 0;
+function person(id: number, grants: Array<Omit<Grant, 'id'>>, extra: Partial<AuthUser> = {}): AuthUser {
+  const full = grants.map((g) => ({ ...g, id: ++grantSeq }));
+  return { id, name: `p${id}`, orgId: null, enterpriseId: null, grants: full, isAdmin: full.some((g) => g.role === 'ADMIN'), ...extra };
+}
+
+const people = {
+  admin: person(1, [{ role: 'ADMIN', orgId: null, departmentId: null }]),
+  secretary3: person(2, [{ role: 'SECRETARY', orgId: 3, departmentId: null }]),
+  secretary4: person(3, [{ role: 'SECRETARY', orgId: 4, departmentId: null }]),
+  committee2: person(4, [{ role: 'COMMITTEE', orgId: 2, departmentId: null }]),
+  department7: person(5, [{ role: 'DEPARTMENT', orgId: null, departmentId: 7 }]),
+  instructor: person(6, [{ role: 'INSTRUCTOR', orgId: null, departmentId: null }]),
+  raiser: person(7, [], { orgId: 4, enterpriseId: 100 }),
+  colleague: person(8, [], { orgId: 4, enterpriseId: 100 }),
+  stranger: person(9, [], { orgId: 6, enterpriseId: 200 }),
+};
+type Who = keyof typeof people;
+const everyone = Object.keys(people) as Who[];
+
+/** Who may, per permission and object; everyone else may not. */
+function expectMatrix(decide: (who: Who) => boolean, allowed: Who[]): void {
+  const actual = everyone.filter((who) => decide(who));
+  expect(actual.sort()).toEqual([...allowed].sort());
+}
+
+describe('org permissions', () => {
+  const cases: Record<(typeof ORG_PERMISSIONS)[number], Record<number, Who[]>> = {
+    'org.read': { 1: ['admin'], 2: ['admin', 'committee2'], 3: ['admin', 'committee2', 'secretary3'], 4: ['admin', 'committee2', 'secretary3', 'secretary4'], 6: ['admin'], 404: [] },
+    'org.manage': { 1: ['admin'], 2: ['admin', 'committee2'], 3: ['admin', 'committee2', 'secretary3'], 4: ['admin', 'committee2', 'secretary3', 'secretary4'], 6: ['admin'], 404: [] },
+    'brand.review': { 1: ['admin'], 2: ['admin', 'committee2'], 3: ['admin', 'committee2'], 4: ['admin', 'committee2'], 6: ['admin'], 404: [] },
+  };
+  for (const permission of ORG_PERMISSIONS) {
+    for (const [orgId, allowed] of Object.entries(cases[permission])) {
+      it(`${permission} on org ${orgId}: ${allowed.join(', ') || 'nobody'}`, () => {
+        expectMatrix((who) => decideOrg(people[who], permission, Number(orgId), tree), allowed);
+      });
+    }
+  }
+});
+
+describe('need permissions', () => {
+  const need: NeedFacts = { committeeOrgId: 2, raisedBy: 7, enterpriseId: 100, departmentIds: [7] };
+  const undispatched: NeedFacts = { ...need, departmentIds: [] };
+  const cases: Record<(typeof NEED_PERMISSIONS)[number], Array<[string, NeedFacts, Who[]]>> = {
+    'need.read': [
+      ['dispatched', need, ['admin', 'committee2', 'department7', 'raiser', 'secretary3']],
+      ['not yet dispatched', undispatched, ['admin', 'committee2', 'raiser', 'secretary3']],
+    ],
+    'need.committee': [
+      ['dispatched', need, ['admin', 'committee2']],
+      ['of another committee', { ...need, committeeOrgId: 5 }, ['admin']],
+    ],
+  };
+  for (const permission of NEED_PERMISSIONS) {
+    for (const [label, facts, allowed] of cases[permission]) {
+      it(`${permission} on a need ${label}: ${allowed.join(', ')}`, () => {
+        expectMatrix((who) => decideNeed(people[who], permission, facts, tree), allowed);
+      });
+    }
+  }
+});
+
+describe('enterprise permissions', () => {
+  const enterprise: EnterpriseFacts = { id: 100, instructorIds: [6] };
+  const cases: Record<(typeof ENTERPRISE_PERMISSIONS)[number], Array<[EnterpriseFacts, Who[]]>> = {
+    'enterprise.visit': [
+      [enterprise, ['admin', 'instructor']],
+      [{ id: 200, instructorIds: [] }, ['admin']],
+    ],
+    'enterprise.raise-need': [
+      [enterprise, ['admin', 'colleague', 'raiser', 'secretary3']],
+      [{ id: 200, instructorIds: [] }, ['admin', 'stranger']],
+    ],
+  };
+  for (const permission of ENTERPRISE_PERMISSIONS) {
+    for (const [facts, allowed] of cases[permission]) {
+      it(`${permission} on enterprise ${facts.id}: ${allowed.join(', ')}`, () => {
+        expectMatrix((who) => decideEnterprise(people[who], permission, facts, tree), allowed);
+      });
+    }
+  }
+});

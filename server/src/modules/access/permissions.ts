@@ -1,0 +1,95 @@
+import { departmentIdsOf, orgIdsWithRole, type AuthUser } from '../../common/auth/auth-user';
+import type { OrgTree } from '../org/org-tree';
+
+/**
+ * Every object-level permission, named by what the caller wants to do to which kind of object.
+ * The decisions below are pure: they take the caller, the facts about one object and the org tree,
+ * so the whole permission × role matrix is unit-tested without a database.
+ */
+export const ORG_PERMISSIONS = [
+  /** see an org's members, study participation, workspace lists */
+  'org.read',
+  /** run an org's activities, brand, posts (today the same people as org.read) */
+  'org.manage',
+  /** approve or return the org's brand: committee staff above it, admins */
+  'brand.review',
+] as const;
+export const NEED_PERMISSIONS = [
+  /** open a need: raiser, its enterprise's secretaries, its committee, assigned departments, admins */
+  'need.read',
+  /** dispatch, answer, merge: the need's industry committee, admins */
+  'need.committee',
+] as const;
+export const ENTERPRISE_PERMISSIONS = [
+  /** log an instructor visit: the assigned instructor, admins */
+  'enterprise.visit',
+  /** raise a need on the enterprise's behalf: its people, its secretaries, admins */
+  'enterprise.raise-need',
+] as const;
+
+export type OrgPermission = (typeof ORG_PERMISSIONS)[number];
+export type NeedPermission = (typeof NEED_PERMISSIONS)[number];
+export type EnterprisePermission = (typeof ENTERPRISE_PERMISSIONS)[number];
+export type Permission = OrgPermission | NeedPermission | EnterprisePermission;
+
+export interface NeedFacts {
+  committeeOrgId: number;
+  raisedBy: number;
+  enterpriseId: number;
+  /** departments the need has been dispatched to (any assignment status) */
+  departmentIds: number[];
+}
+
+export interface EnterpriseFacts {
+  id: number;
+  /** instructors assigned to the enterprise */
+  instructorIds: number[];
+}
+
+/** Orgs the caller manages: secretaries and committee staff act on their org and everything below it. */
+function managedRoots(user: AuthUser): number[] {
+  return [...orgIdsWithRole(user, 'SECRETARY'), ...orgIdsWithRole(user, 'COMMITTEE')];
+}
+
+/** Enterprises whose Party organisation the caller is secretary of. */
+export function secretaryEnterpriseIds(user: AuthUser, tree: OrgTree): number[] {
+  return orgIdsWithRole(user, 'SECRETARY')
+    .map((id) => tree.get(id)?.enterpriseId ?? null)
+    .filter((e): e is number => e !== null);
+}
+
+export function decideOrg(user: AuthUser, permission: OrgPermission, orgId: number, tree: OrgTree): boolean {
+  if (!tree.has(orgId)) return false;
+  if (user.isAdmin) return true;
+  switch (permission) {
+    case 'org.read':
+    case 'org.manage':
+      return tree.isWithin(orgId, managedRoots(user));
+    case 'brand.review':
+      return tree.isWithin(orgId, orgIdsWithRole(user, 'COMMITTEE'));
+  }
+}
+
+export function decideNeed(user: AuthUser, permission: NeedPermission, need: NeedFacts, tree: OrgTree): boolean {
+  const committee = user.isAdmin || orgIdsWithRole(user, 'COMMITTEE').includes(need.committeeOrgId);
+  switch (permission) {
+    case 'need.committee':
+      return committee;
+    case 'need.read': {
+      if (committee || need.raisedBy === user.id) return true;
+      const departments = departmentIdsOf(user);
+      if (need.departmentIds.some((d) => departments.includes(d))) return true;
+      return secretaryEnterpriseIds(user, tree).includes(need.enterpriseId);
+    }
+  }
+}
+
+export function decideEnterprise(user: AuthUser, permission: EnterprisePermission, enterprise: EnterpriseFacts, tree: OrgTree): boolean {
+  if (user.isAdmin) return true;
+  switch (permission) {
+    case 'enterprise.visit':
+      return enterprise.instructorIds.includes(user.id);
+    case 'enterprise.raise-need':
+      return user.enterpriseId === enterprise.id || secretaryEnterpriseIds(user, tree).includes(enterprise.id);
+  }
+}
