@@ -11,6 +11,7 @@ import type {
   PostResponse,
   StoryBlock,
 } from '@torch-red/shared';
+import { brandStatusesAccepting, brandStatusesChangedBy, canBrand } from '@torch-red/shared';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { AccessPolicy } from '../../common/auth/access-policy.service';
 import { orgIdsWithRole, type AuthUser } from '../../common/auth/auth-user';
@@ -139,7 +140,7 @@ export class BrandService {
     await this.tx.run(async (m) => {
       const repo = m.getRepository(BrandEntity);
       const existing = await repo.findOneBy({ orgId });
-      if (existing?.status === 'SUBMITTED') throw new AppError('BRAND_STATE_INVALID', '品牌正在审核中，审核结束后才能继续修改');
+      if (!canBrand(existing?.status ?? 'NONE', 'save')) throw new AppError('BRAND_STATE_INVALID', '品牌正在审核中，审核结束后才能继续修改');
       const content = {
         name: dto.name,
         slogan: dto.slogan,
@@ -164,7 +165,7 @@ export class BrandService {
     await this.tx.run(async (m) => {
       const brand = await m.getRepository(BrandEntity).findOneBy({ orgId });
       if (!brand) throw new AppError('BRAND_STATE_INVALID', '请先填写品牌内容');
-      if (brand.status !== 'DRAFT' && brand.status !== 'RETURNED') throw new AppError('BRAND_STATE_INVALID', brand.status === 'SUBMITTED' ? '已提交，正在审核中' : '内容没有修改，无需提交');
+      if (!canBrand(brand.status, 'submit')) throw new AppError('BRAND_STATE_INVALID', brand.status === 'SUBMITTED' ? '已提交，正在审核中' : '内容没有修改，无需提交');
       const result = await m.getRepository(BrandEntity).update({ id: brand.id, status: brand.status }, { status: 'SUBMITTED', submittedAt: this.clock.now(), returnReason: null });
       if (!result.affected) throw new AppError('CONFLICT');
       await this.audit.record({ actorId: user.id, action: 'brand.submit', entityType: 'brand', entityId: brand.id, after: this.contentOf(brand) }, m);
@@ -188,7 +189,7 @@ export class BrandService {
     const brand = await this.requireReviewable(user, id);
     await this.tx.run(async (m) => {
       const current = (await m.getRepository(BrandEntity).findOneBy({ id }))!;
-      if (current.status !== 'SUBMITTED') throw new AppError('BRAND_STATE_INVALID', '只能审核已提交的品牌');
+      if (!canBrand(current.status, 'approve')) throw new AppError('BRAND_STATE_INVALID', '只能审核已提交的品牌');
       const now = this.clock.now();
       const published = this.contentOf(current);
       const result = await m.getRepository(BrandEntity).update({ id, status: 'SUBMITTED' }, { status: 'APPROVED', published, publishedAt: now, reviewedAt: now, reviewedBy: user.id, returnReason: null });
@@ -205,7 +206,7 @@ export class BrandService {
   async sendBack(user: AuthUser, id: number, reason: string): Promise<BrandWorkspaceResponse> {
     const brand = await this.requireReviewable(user, id);
     await this.tx.run(async (m) => {
-      const result = await m.getRepository(BrandEntity).update({ id, status: 'SUBMITTED' }, { status: 'RETURNED', returnReason: reason, reviewedAt: this.clock.now(), reviewedBy: user.id });
+      const result = await m.getRepository(BrandEntity).update({ id, status: In(brandStatusesAccepting('return')) }, { status: 'RETURNED', returnReason: reason, reviewedAt: this.clock.now(), reviewedBy: user.id });
       if (!result.affected) throw new AppError('BRAND_STATE_INVALID', '只能审核已提交的品牌');
       await this.audit.record({ actorId: user.id, action: 'brand.return', entityType: 'brand', entityId: id, after: { reason } }, m);
       await this.notifications.notify(m, await this.secretariesOf(m, brand.orgId), { kind: 'BRAND_RETURNED', title: '党建品牌被退回', body: `「${brand.name}」被退回修改：${reason}`, link: '/packages/workspace/brand/index' });
@@ -255,7 +256,7 @@ export class BrandService {
   async deletePost(user: AuthUser, postId: number): Promise<void> {
     const post = await this.requirePost(user, postId);
     await this.tx.run(async (m) => {
-      await this.requireEditable(m, post.orgId);
+      await this.requireEditable(m, post.orgId, 'deletePost');
       await m.getRepository(PioneerPostEntity).delete({ id: postId });
       await this.audit.record({ actorId: user.id, action: 'post.delete', entityType: 'pioneer-post', entityId: postId, before: this.postContentOf(post) }, m);
     });
@@ -296,14 +297,14 @@ export class BrandService {
     return { name: dto.name, kind: dto.kind, enterpriseId: dto.enterpriseId ? Number(dto.enterpriseId) : null, workshop: dto.workshop, commitment: dto.commitment, holderIds: [...new Set(dto.holderIds.map(Number))] };
   }
 
-  private async requireEditable(m: EntityManager, orgId: number): Promise<void> {
+  private async requireEditable(m: EntityManager, orgId: number, event: 'changePost' | 'deletePost' = 'changePost'): Promise<void> {
     const brand = await m.getRepository(BrandEntity).findOneBy({ orgId });
-    if (brand?.status === 'SUBMITTED') throw new AppError('BRAND_STATE_INVALID', '品牌正在审核中，审核结束后才能修改先锋岗');
+    if (!canBrand(brand?.status ?? 'NONE', event)) throw new AppError('BRAND_STATE_INVALID', '品牌正在审核中，审核结束后才能修改先锋岗');
   }
 
   /** A change to posts after approval means the brand goes through review again. */
   private async markBrandChanged(m: EntityManager, orgId: number): Promise<void> {
-    await m.getRepository(BrandEntity).update({ orgId, status: In(['APPROVED', 'RETURNED']) }, { status: 'DRAFT' });
+    await m.getRepository(BrandEntity).update({ orgId, status: In(brandStatusesChangedBy('changePost')) }, { status: 'DRAFT' });
   }
 
   private async requirePost(user: AuthUser, postId: number): Promise<PioneerPostEntity> {

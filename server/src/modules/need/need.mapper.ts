@@ -1,14 +1,12 @@
-import { NEED_STATUS_LABELS, type NeedAssignmentResponse, type NeedEventResponse, type NeedSummary } from '@torch-red/shared';
+import { NEED_STATUS_LABELS, isAssignmentActive, type NeedAssignmentResponse, type NeedEventResponse, type NeedSummary } from '@torch-red/shared';
 import { formatChinaTime } from '../../common/clock';
 import { toIso } from '../../database/sql-time';
 import type { NeedAssignmentEntity } from './need-assignment.entity';
 import type { NeedEventEntity } from './need-event.entity';
 import type { NeedEntity } from './need.entity';
 
-export const ACTIVE_ASSIGNMENT = ['PENDING', 'ACCEPTED'] as const;
-
 export function isOverdue(a: NeedAssignmentEntity, now: Date): boolean {
-  return (a.status === 'PENDING' || a.status === 'ACCEPTED') && a.deadline.getTime() <= now.getTime();
+  return isAssignmentActive(a.status) && a.deadline.getTime() <= now.getTime();
 }
 
 export function toAssignmentResponse(a: NeedAssignmentEntity, departmentName: string, now: Date): NeedAssignmentResponse {

@@ -1,15 +1,26 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  ACTIVE_ASSIGNMENT_STATUSES,
   ASSIGNMENT_STATUS_LABELS,
   NEED_CATEGORY_LABELS,
   NEED_LIMITS,
   NEED_STATUS_LABELS,
   NEED_URGENCY_LABELS,
+  OPEN_NEED_STATUSES,
+  assignmentStatusesAccepting,
+  canAssignment,
+  isAssignmentActive,
+  isNeedOpen,
+  needStatusAfterAssignment,
+  nextAssignment,
+  nextNeed,
+  type AssignmentEvent,
   type DeadlineRunResult,
   type DepartmentAssignmentItem,
   type NeedCategory,
   type NeedDetail,
+  type NeedEvent,
   type NeedEventKind,
   type NeedStatus,
   type NeedSummary,
@@ -39,9 +50,10 @@ import { NeedAssignmentEntity } from './need-assignment.entity';
 import { NeedEventEntity } from './need-event.entity';
 import { deadlineNote, toAssignmentResponse, toEventResponse, toNeedSummary } from './need.mapper';
 import { NeedEntity } from './need.entity';
+import { needRelation } from './need-relation';
 
 const DAY = 86400000;
-const OPEN: NeedStatus[] = ['SUBMITTED', 'DISPATCHED', 'IN_PROGRESS'];
+const OPEN: NeedStatus[] = [...OPEN_NEED_STATUSES];
 
 export interface NewNeed {
   enterpriseId: number;
@@ -165,8 +177,8 @@ export class NeedService implements OnModuleInit {
     if (deadlines.some((d) => d.getTime() <= now.getTime())) throw new AppError('VALIDATION_FAILED', '办理期限必须晚于现在', [{ field: 'deadline', message: '办理期限必须晚于现在' }]);
     return this.mutate(user, id, async (m, need, assignments) => {
       this.requireCommittee(user, need);
-      this.requireStatus(need, OPEN);
-      if (assignments.some((a) => (a.status === 'PENDING' || a.status === 'ACCEPTED') && departmentIds.includes(a.departmentId))) {
+      const to = this.requireStatus(need, 'dispatch');
+      if (assignments.some((a) => isAssignmentActive(a.status) && departmentIds.includes(a.departmentId))) {
         throw new AppError('NEED_STATE_INVALID', '该部门正在办理此需求，无需重复派单');
       }
       for (const [i, departmentId] of departmentIds.entries()) {
@@ -188,7 +200,7 @@ export class NeedService implements OnModuleInit {
         await this.event(m, need.id, user.id, 'DISPATCHED', departmentId, [deadlineNote(deadlines[i]), dto.note].filter(Boolean).join('；'));
         await this.notify(m, await this.departmentHandlers(m, departmentId), need, 'NEED_ASSIGNED', '有新的派单', `「${need.title}」已派给你部门办理，${deadlineNote(deadlines[i])}。请及时接单。`);
       }
-      await this.setNeed(m, need, { status: need.status === 'SUBMITTED' ? 'DISPATCHED' : need.status });
+      await this.setNeed(m, need, { status: to });
       await this.notify(m, [need.raisedBy], need, 'NEED_PROGRESS', '需求已派单', `你提出的「${need.title}」已派给${departments.map((d) => d.name).join('、')}办理。`);
     });
   }
@@ -196,8 +208,8 @@ export class NeedService implements OnModuleInit {
   async answer(user: AuthUser, id: number, answer: string): Promise<NeedDetail> {
     return this.mutate(user, id, async (m, need) => {
       this.requireCommittee(user, need);
-      this.requireStatus(need, ['SUBMITTED']);
-      await this.setNeed(m, need, { status: 'RESOLVED', answer, resolvedAt: this.clock.now() });
+      const to = this.requireStatus(need, 'answer');
+      await this.setNeed(m, need, { status: to, answer, resolvedAt: this.clock.now() });
       await this.event(m, need.id, user.id, 'ANSWERED', null, answer);
       await this.notify(m, [need.raisedBy], need, 'NEED_RESOLVED', '需求已答复', `你提出的「${need.title}」已有答复，请确认并评价。`);
     });
@@ -206,12 +218,12 @@ export class NeedService implements OnModuleInit {
   async merge(user: AuthUser, id: number, targetId: number, note: string | null): Promise<NeedDetail> {
     return this.mutate(user, id, async (m, need, assignments) => {
       this.requireCommittee(user, need);
-      this.requireStatus(need, ['SUBMITTED', 'DISPATCHED']);
+      this.requireStatus(need, 'merge');
       const target = await m.getRepository(NeedEntity).findOneBy({ id: targetId });
-      if (!target || target.id === need.id || target.committeeOrgId !== need.committeeOrgId || !OPEN.includes(target.status)) {
+      if (!target || target.id === need.id || target.committeeOrgId !== need.committeeOrgId || !isNeedOpen(target.status)) {
         throw new AppError('NEED_MERGE_INVALID');
       }
-      for (const a of assignments.filter((x) => x.status === 'PENDING')) {
+      for (const a of assignments.filter((x) => canAssignment(x.status, 'cancel'))) {
         await m.getRepository(NeedAssignmentEntity).update({ id: a.id, status: 'PENDING' }, { status: 'CANCELLED' });
       }
       await this.setNeed(m, need, { status: 'MERGED', mergedIntoId: target.id });
@@ -227,8 +239,8 @@ export class NeedService implements OnModuleInit {
     return this.mutate(user, id, async (m, need, assignments) => {
       const a = this.requireHandler(user, assignments, assignmentId);
       // Conditional update: of two handlers accepting at once, exactly one moves PENDING → ACCEPTED.
-      await this.moveAssignment(m, a, ['PENDING'], { status: 'ACCEPTED', acceptedBy: user.id, acceptedAt: this.clock.now() });
-      await this.setNeed(m, need, { status: 'IN_PROGRESS' });
+      await this.moveAssignment(m, a, 'accept', { acceptedBy: user.id, acceptedAt: this.clock.now() });
+      await this.setNeed(m, need, { status: needStatusAfterAssignment('accept', need.status, assignments.map((x) => x.status)) });
       await this.event(m, need.id, user.id, 'ACCEPTED', a.departmentId, null);
     });
   }
@@ -236,11 +248,8 @@ export class NeedService implements OnModuleInit {
   async returnAssignment(user: AuthUser, id: number, assignmentId: number, reason: string): Promise<NeedDetail> {
     return this.mutate(user, id, async (m, need, assignments) => {
       const a = this.requireHandler(user, assignments, assignmentId);
-      await this.moveAssignment(m, a, ['PENDING', 'ACCEPTED'], { status: 'RETURNED', returnReason: reason });
-      const others = assignments.filter((x) => x.id !== a.id);
-      const active = others.filter((x) => x.status === 'PENDING' || x.status === 'ACCEPTED');
-      const next: NeedStatus = active.length === 0 ? 'SUBMITTED' : active.some((x) => x.status === 'ACCEPTED') ? 'IN_PROGRESS' : 'DISPATCHED';
-      await this.setNeed(m, need, { status: next });
+      await this.moveAssignment(m, a, 'return', { returnReason: reason });
+      await this.setNeed(m, need, { status: needStatusAfterAssignment('return', need.status, assignments.map((x) => x.status)) });
       await this.event(m, need.id, user.id, 'RETURNED', a.departmentId, reason);
       await this.notify(m, await this.committeeStaff(m, need.committeeOrgId), need, 'NEED_RETURNED', '派单被退回', `「${need.title}」被承办部门退回：${reason}。请重新派单或直接答复。`);
     });
@@ -249,7 +258,7 @@ export class NeedService implements OnModuleInit {
   async progress(user: AuthUser, id: number, assignmentId: number, note: string): Promise<NeedDetail> {
     return this.mutate(user, id, async (m, need, assignments) => {
       const a = this.requireHandler(user, assignments, assignmentId);
-      if (a.status !== 'ACCEPTED') throw new AppError('NEED_STATE_INVALID', '请先接单再记录进展');
+      if (!canAssignment(a.status, 'progress')) throw new AppError('NEED_STATE_INVALID', '请先接单再记录进展');
       await this.setNeed(m, need, {});
       await this.event(m, need.id, user.id, 'PROGRESS', a.departmentId, note);
       await this.notify(m, [need.raisedBy], need, 'NEED_PROGRESS', '需求有新进展', `「${need.title}」：${note}`);
@@ -260,17 +269,17 @@ export class NeedService implements OnModuleInit {
     return this.mutate(user, id, async (m, need, assignments) => {
       const a = this.requireHandler(user, assignments, assignmentId);
       const now = this.clock.now();
-      await this.moveAssignment(m, a, ['ACCEPTED'], { status: 'RESOLVED', answer, resolvedBy: user.id, resolvedAt: now });
+      await this.moveAssignment(m, a, 'resolve', { answer, resolvedBy: user.id, resolvedAt: now });
       await this.event(m, need.id, user.id, 'RESOLVED', a.departmentId, answer);
-      const stillOpen = assignments.some((x) => x.id !== a.id && (x.status === 'PENDING' || x.status === 'ACCEPTED'));
-      if (stillOpen) {
+      const next = needStatusAfterAssignment('resolve', need.status, assignments.map((x) => x.status));
+      if (next !== 'RESOLVED') {
         await this.setNeed(m, need, {});
         return;
       }
       const done = await m.getRepository(NeedAssignmentEntity).find({ where: { needId: need.id, status: 'RESOLVED' }, order: { id: 'ASC' } });
       const names = await this.departmentNames(done.map((x) => x.departmentId));
       const combined = done.map((x) => `${names.get(x.departmentId) ?? ''}：${x.answer ?? ''}`).join('\n');
-      await this.setNeed(m, need, { status: 'RESOLVED', answer: combined, resolvedAt: now });
+      await this.setNeed(m, need, { status: next, answer: combined, resolvedAt: now });
       await this.notify(m, [need.raisedBy], need, 'NEED_RESOLVED', '需求已办结', `你提出的「${need.title}」已办结，请确认并评价。`);
     });
   }
@@ -280,8 +289,8 @@ export class NeedService implements OnModuleInit {
   async rate(user: AuthUser, id: number, rating: number, comment: string | null): Promise<NeedDetail> {
     return this.mutate(user, id, async (m, need) => {
       if (need.raisedBy !== user.id) throw new AppError('FORBIDDEN', '只有提出需求的人可以评价');
-      this.requireStatus(need, ['RESOLVED']);
-      await this.setNeed(m, need, { status: 'CLOSED', rating, ratingComment: comment, closedAt: this.clock.now() });
+      const to = this.requireStatus(need, 'rate');
+      await this.setNeed(m, need, { status: to, rating, ratingComment: comment, closedAt: this.clock.now() });
       await this.event(m, need.id, user.id, 'RATED', null, `${'★'.repeat(rating)}${'☆'.repeat(5 - rating)}${comment ? ` ${comment}` : ''}`);
     });
   }
@@ -289,8 +298,8 @@ export class NeedService implements OnModuleInit {
   async reopen(user: AuthUser, id: number, reason: string): Promise<NeedDetail> {
     return this.mutate(user, id, async (m, need) => {
       if (need.raisedBy !== user.id) throw new AppError('FORBIDDEN', '只有提出需求的人可以重新提出');
-      this.requireStatus(need, ['RESOLVED']);
-      await this.setNeed(m, need, { status: 'SUBMITTED', resolvedAt: null });
+      const to = this.requireStatus(need, 'reopen');
+      await this.setNeed(m, need, { status: to, resolvedAt: null });
       await this.event(m, need.id, user.id, 'REOPENED', null, reason);
       await this.notify(m, await this.committeeStaff(m, need.committeeOrgId), need, 'NEED_REOPENED', '需求被重新提出', `「${need.title}」企业认为尚未解决：${reason}。请重新派单。`);
     });
@@ -413,7 +422,7 @@ export class NeedService implements OnModuleInit {
     const assignments = this.dataSource.getRepository(NeedAssignmentEntity);
 
     const soon = await assignments.find({
-      where: { status: In(['PENDING', 'ACCEPTED']), reminderSentAt: IsNull(), deadline: LessThanOrEqual(new Date(now.getTime() + NEED_LIMITS.reminderHoursBefore * 3600000)) },
+      where: { status: In([...ACTIVE_ASSIGNMENT_STATUSES]), reminderSentAt: IsNull(), deadline: LessThanOrEqual(new Date(now.getTime() + NEED_LIMITS.reminderHoursBefore * 3600000)) },
     });
     for (const a of soon.filter((x) => x.deadline.getTime() > now.getTime())) {
       await this.tx.run(async (m) => {
@@ -426,7 +435,7 @@ export class NeedService implements OnModuleInit {
       });
     }
 
-    const late = await assignments.find({ where: { status: In(['PENDING', 'ACCEPTED']), overdueAt: IsNull(), deadline: LessThanOrEqual(now) } });
+    const late = await assignments.find({ where: { status: In([...ACTIVE_ASSIGNMENT_STATUSES]), overdueAt: IsNull(), deadline: LessThanOrEqual(now) } });
     for (const a of late) {
       await this.tx.run(async (m) => {
         const claim = await m.getRepository(NeedAssignmentEntity).update({ id: a.id, overdueAt: IsNull() }, { overdueAt: now });
@@ -486,15 +495,20 @@ export class NeedService implements OnModuleInit {
     Object.assign(need, patch, { version: need.version + 1 });
   }
 
-  private async moveAssignment(m: EntityManager, a: NeedAssignmentEntity, from: NeedAssignmentEntity['status'][], patch: Partial<NeedAssignmentEntity>): Promise<void> {
-    if (!from.includes(a.status)) throw new AppError('NEED_STATE_INVALID', `该派单当前为「${ASSIGNMENT_STATUS_LABELS[a.status]}」，不能执行此操作`);
-    const result = await m.getRepository(NeedAssignmentEntity).update({ id: a.id, status: In(from) }, patch);
+  /** One step of the assignment state machine, as a compare-and-set on the statuses the step accepts. */
+  private async moveAssignment(m: EntityManager, a: NeedAssignmentEntity, event: AssignmentEvent, patch: Partial<NeedAssignmentEntity>): Promise<void> {
+    const to = nextAssignment(a.status, event);
+    if (to === null) throw new AppError('NEED_STATE_INVALID', `该派单当前为「${ASSIGNMENT_STATUS_LABELS[a.status]}」，不能执行此操作`);
+    const result = await m.getRepository(NeedAssignmentEntity).update({ id: a.id, status: In(assignmentStatusesAccepting(event)) }, { ...patch, status: to });
     if (!result.affected) throw new AppError('NEED_STATE_INVALID');
-    Object.assign(a, patch);
+    Object.assign(a, patch, { status: to });
   }
 
-  private requireStatus(need: NeedEntity, allowed: NeedStatus[]): void {
-    if (!allowed.includes(need.status)) throw new AppError('NEED_STATE_INVALID', `需求当前为「${NEED_STATUS_LABELS[need.status]}」，不能执行此操作`);
+  /** The need state machine's target for `event`, or NEED_STATE_INVALID. */
+  private requireStatus(need: NeedEntity, event: NeedEvent): NeedStatus {
+    const to = nextNeed(need.status, event);
+    if (to === null) throw new AppError('NEED_STATE_INVALID', `需求当前为「${NEED_STATUS_LABELS[need.status]}」，不能执行此操作`);
+    return to;
   }
 
   private requireCommittee(user: AuthUser, need: NeedEntity): void {
@@ -509,7 +523,7 @@ export class NeedService implements OnModuleInit {
   }
 
   private isCommittee(user: AuthUser, need: NeedEntity): boolean {
-    return user.isAdmin || orgIdsWithRole(user, 'COMMITTEE').includes(need.committeeOrgId);
+    return needRelation(user, need).isCommittee;
   }
 
   private async canSee(m: EntityManager, user: AuthUser, need: NeedEntity, assignments: NeedAssignmentEntity[]): Promise<boolean> {
@@ -551,8 +565,8 @@ export class NeedService implements OnModuleInit {
       qb.andWhere('EXISTS (SELECT 1 FROM need_assignments da WHERE da.needId = n.id AND da.departmentId = :departmentId)', { departmentId: Number(q.departmentId) });
     }
     if (q.overdue !== undefined) {
-      const clause = "EXISTS (SELECT 1 FROM need_assignments oa WHERE oa.needId = n.id AND oa.status IN ('PENDING', 'ACCEPTED') AND oa.deadline <= :now)";
-      qb.andWhere(q.overdue ? clause : `NOT ${clause}`, { now: this.clock.now() });
+      const clause = "EXISTS (SELECT 1 FROM need_assignments oa WHERE oa.needId = n.id AND oa.status IN (:...activeAssignment) AND oa.deadline <= :now)";
+      qb.andWhere(q.overdue ? clause : `NOT ${clause}`, { now: this.clock.now(), activeAssignment: [...ACTIVE_ASSIGNMENT_STATUSES] });
     }
     return qb.orderBy('n.id', 'DESC').getMany();
   }
