@@ -8,6 +8,7 @@ import type {
   FormAnswers,
   FormField,
   MyRegistrationItem,
+  MyRegistrationResponse,
   NotificationKind,
   Page,
   RegistrationResponse,
@@ -44,7 +45,7 @@ import { OrgEntity } from '../org/org.entity';
 import { SchedulerService } from '../scheduler/scheduler.service';
 import { UserEntity } from '../user/user.entity';
 import { ActivityEntity } from './activity.entity';
-import { toActivityResponse, toAttendeeResponse, toRegistrationResponse, type ActivityCounts } from './activity.mapper';
+import { toActivityResponse, toAttendeeResponse, toMyRegistrationResponse, type ActivityCounts } from './activity.mapper';
 import { CheckinTokens } from './checkin-token';
 import type { ActivityListQueryDto, CreateActivityDto, UpdateActivityDto } from './dto/activity.dto';
 import { checkFormEvolution, checkFormFields, validateAnswers } from './form-answers';
@@ -247,14 +248,14 @@ export class ActivityService implements OnModuleInit {
     const mine = await this.dataSource.getRepository(RegistrationEntity).findOneBy({ activityId: id, userId: user.id });
     return {
       ...(await this.respond(activity)),
-      myRegistration: mine ? await this.registrationView(mine) : null,
+      myRegistration: mine ? await this.registrationView(mine, activity) : null,
       canManage,
     };
   }
 
   // ── Members: sign up, cancel, leave, check in ───────────────────────────────
 
-  async register(user: AuthUser, id: number, rawAnswers: unknown): Promise<{ registration: RegistrationResponse; created: boolean }> {
+  async register(user: AuthUser, id: number, rawAnswers: unknown): Promise<{ registration: MyRegistrationResponse; created: boolean }> {
     const activity = await this.visibleActivity(user, id);
     const existing = await this.dataSource.getRepository(RegistrationEntity).findOneBy({ activityId: id, userId: user.id });
     if (existing && !canRegistration(existing.status, 'register')) return { registration: await this.registrationView(existing), created: false };
@@ -361,7 +362,7 @@ export class ActivityService implements OnModuleInit {
     const items: MyRegistrationItem[] = [];
     for (const r of page) {
       const activity = responses.get(String(r.activityId));
-      if (activity) items.push({ registration: await this.registrationView(r), activity });
+      if (activity) items.push({ registration: await this.registrationView(r, activities.find((a) => a.id === r.activityId)), activity });
     }
     return { items, nextCursor: rows.length > limit ? String(page[page.length - 1].id) : null };
   }
@@ -607,8 +608,10 @@ export class ActivityService implements OnModuleInit {
     return ahead + 1;
   }
 
-  private async registrationView(reg: RegistrationEntity): Promise<RegistrationResponse> {
-    return toRegistrationResponse({ ...reg, answers: this.openAnswers(reg.answers, 'mask') }, await this.positionOf(this.dataSource.manager, reg));
+  /** The caller's own registration; `activity` when the caller has it at hand, else it is read. */
+  private async registrationView(reg: RegistrationEntity, activity?: ActivityEntity): Promise<MyRegistrationResponse> {
+    const of = activity ?? (await this.reload(reg.activityId));
+    return toMyRegistrationResponse({ ...reg, answers: this.openAnswers(reg.answers, 'mask') }, await this.positionOf(this.dataSource.manager, reg), of, this.clock.now());
   }
 
   /** Phone answers are personal data: encrypted at rest like the people table's phones. */
@@ -646,6 +649,7 @@ export class ActivityService implements OnModuleInit {
   private async attendeeRows(activityId: number, fullPhones: boolean): Promise<AttendeeResponse[]> {
     const regs = await this.dataSource.getRepository(RegistrationEntity).find({ where: { activityId }, order: { queuedAt: 'ASC', id: 'ASC' } });
     if (regs.length === 0) return [];
+    const activity = await this.reload(activityId);
     const users = await this.dataSource.getRepository(UserEntity).findBy({ id: In(regs.map((r) => r.userId)) });
     const orgIds = [...new Set(users.map((u) => u.orgId).filter((x): x is number => x !== null))];
     const enterpriseIds = [...new Set(users.map((u) => u.enterpriseId).filter((x): x is number => x !== null))];
@@ -666,7 +670,7 @@ export class ActivityService implements OnModuleInit {
         phone: phone ? (fullPhones ? phone : maskPhone(phone)) : null,
         orgName: u?.orgId ? (orgNames.get(u.orgId) ?? null) : null,
         enterpriseName: u?.enterpriseId ? (enterpriseNames.get(u.enterpriseId) ?? null) : null,
-      });
+      }, activity);
     });
   }
 

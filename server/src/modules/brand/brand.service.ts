@@ -11,7 +11,7 @@ import type {
   PostResponse,
   StoryBlock,
 } from '@torch-red/shared';
-import { brandStatusesAccepting, brandStatusesChangedBy, canBrand } from '@torch-red/shared';
+import { allowedBrandActions, brandStatusesAccepting, brandStatusesChangedBy, canBrand } from '@torch-red/shared';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { AccessPolicy } from '../../common/auth/access-policy.service';
 import { orgIdsWithRole, type AuthUser } from '../../common/auth/auth-user';
@@ -394,6 +394,8 @@ export class BrandService {
     if (!brand) return null;
     const storyImageIds = brand.story.filter((b) => b.type === 'image').map((b) => Number((b as { imageId: string }).imageId));
     const images = await this.images.byIds([...(brand.coverImageId ? [brand.coverImageId] : []), ...brand.galleryImageIds, ...storyImageIds]);
+    // Everyone these views go to manages the organisation (reviewers are committee staff above it, or admins).
+    const { canEdit, canSubmit } = allowedBrandActions(brand.status, { isManager: true, isReviewer: false });
     return {
       id: String(brand.id),
       orgId: String(orgId),
@@ -410,6 +412,8 @@ export class BrandService {
       isDemoPoint: brand.isDemoPoint,
       demoPointYear: brand.demoPointYear,
       posts: await this.postResponses(posts, 'working'),
+      canEdit,
+      canSubmit,
     };
   }
 

@@ -313,7 +313,7 @@ export class NeedService implements OnModuleInit {
     const assignments = await this.dataSource.getRepository(NeedAssignmentEntity).find({ where: { needId: id }, order: { id: 'ASC' } });
     if (!(await this.canSee(this.dataSource.manager, user, need, assignments))) throw new AppError('NOT_FOUND');
     const events = await this.dataSource.getRepository(NeedEventEntity).find({ where: { needId: id }, order: { id: 'ASC' } });
-    const [summary] = await this.summaries([need], assignments);
+    const [summary] = await this.summaries(user, [need], assignments);
     const names = await this.departmentNames([...assignments.map((a) => a.departmentId), ...events.map((e) => e.departmentId ?? 0)]);
     const actors = await this.userNames(events.map((e) => e.actorId ?? 0));
     const images = await this.images.byIds(need.imageIds);
@@ -329,7 +329,7 @@ export class NeedService implements OnModuleInit {
       visitId: need.visitId === null ? null : String(need.visitId),
       mergedIntoId: need.mergedIntoId === null ? null : String(need.mergedIntoId),
       version: need.version,
-      assignments: assignments.map((a) => toAssignmentResponse(a, names.get(a.departmentId) ?? '', now)),
+      assignments: assignments.map((a) => toAssignmentResponse(a, names.get(a.departmentId) ?? '', now, needRelation(user, need))),
       timeline: events.map((e) => toEventResponse(e, e.actorId === null ? null : (actors.get(e.actorId) ?? null), e.departmentId === null ? null : (names.get(e.departmentId) ?? null))),
     };
   }
@@ -339,12 +339,12 @@ export class NeedService implements OnModuleInit {
     const enterprises = await this.secretaryEnterpriseIds(this.dataSource.manager, user);
     const qb = this.dataSource.getRepository(NeedEntity).createQueryBuilder('n').where('n.raisedBy = :me', { me: user.id });
     if (enterprises.length) qb.orWhere('n.enterpriseId IN (:...enterprises)', { enterprises });
-    return this.summaries(await qb.orderBy('n.id', 'DESC').getMany());
+    return this.summaries(user, await qb.orderBy('n.id', 'DESC').getMany());
   }
 
   /** The ledger: admins see all, committee staff their committees'. */
   async ledger(user: AuthUser, q: NeedListQueryDto): Promise<NeedSummary[]> {
-    return this.summaries(await this.ledgerRows(user, q));
+    return this.summaries(user, await this.ledgerRows(user, q));
   }
 
   async departmentAssignments(user: AuthUser): Promise<DepartmentAssignmentItem[]> {
@@ -354,11 +354,11 @@ export class NeedService implements OnModuleInit {
     if (assignments.length === 0) return [];
     const needs = await this.dataSource.getRepository(NeedEntity).findBy({ id: In([...new Set(assignments.map((a) => a.needId))]) });
     const all = await this.dataSource.getRepository(NeedAssignmentEntity).findBy({ needId: In(needs.map((n) => n.id)) });
-    const summaries = await this.summaries(needs, all);
+    const summaries = await this.summaries(user, needs, all);
     const names = await this.departmentNames(assignments.map((a) => a.departmentId));
     const now = this.clock.now();
     return assignments.map((a) => ({
-      assignment: toAssignmentResponse(a, names.get(a.departmentId) ?? '', now),
+      assignment: toAssignmentResponse(a, names.get(a.departmentId) ?? '', now, needRelation(user, needs.find((n) => n.id === a.needId)!)),
       need: summaries.find((s) => s.id === String(a.needId))!,
     }));
   }
@@ -366,7 +366,7 @@ export class NeedService implements OnModuleInit {
   /** The ledger as .xlsx with the same filters; audited. */
   async exportXlsx(user: AuthUser, q: NeedListQueryDto): Promise<{ filename: string; buffer: Buffer }> {
     const rows = await this.ledgerRows(user, q);
-    const summaries = await this.summaries(rows);
+    const summaries = await this.summaries(user, rows);
     const workbook = new ExcelJS.Workbook();
     workbook.creator = '火炬红';
     const sheet = workbook.addWorksheet('需求台账');
@@ -571,7 +571,7 @@ export class NeedService implements OnModuleInit {
     return qb.orderBy('n.id', 'DESC').getMany();
   }
 
-  private async summaries(needs: NeedEntity[], known?: NeedAssignmentEntity[]): Promise<NeedSummary[]> {
+  private async summaries(user: AuthUser, needs: NeedEntity[], known?: NeedAssignmentEntity[]): Promise<NeedSummary[]> {
     if (needs.length === 0) return [];
     const ids = needs.map((n) => n.id);
     const assignments = known ?? (await this.dataSource.getRepository(NeedAssignmentEntity).findBy({ needId: In(ids) }));
@@ -588,6 +588,7 @@ export class NeedService implements OnModuleInit {
         assignments: assignments.filter((a) => a.needId === n.id),
         departmentNames: departments,
         now,
+        relation: needRelation(user, n),
       }),
     );
   }
