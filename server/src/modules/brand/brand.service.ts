@@ -20,7 +20,7 @@ import { isUniqueViolation } from '../../database/db-errors';
 import { toIso } from '../../database/sql-time';
 import { Tx } from '../../database/tx.service';
 import { AuditService } from '../audit/audit.service';
-import { ImageService, toImageResponse } from '../media/image.service';
+import { ImageService } from '../media/image.service';
 import type { ImageEntity } from '../media/image.entity';
 import { NotificationService } from '../notification/notification.service';
 import { ChainEntity } from '../org/chain.entity';
@@ -86,8 +86,8 @@ export class BrandService {
     const posts = await this.dataSource.getRepository(PioneerPostEntity).find({ where: { orgId: brand.orgId, published: Not(IsNull()) }, order: { id: 'ASC' } });
     return {
       ...summary,
-      story: content.story.map((block) => (block.type === 'image' && images.get(Number(block.imageId)) ? { ...block, image: toImageResponse(images.get(Number(block.imageId))!) } : block)),
-      gallery: content.galleryImageIds.map((i) => images.get(Number(i))).filter((i): i is ImageEntity => Boolean(i)).map(toImageResponse),
+      story: content.story.map((block) => (block.type === 'image' && images.get(Number(block.imageId)) ? { ...block, image: this.images.respond(images.get(Number(block.imageId))!) } : block)),
+      gallery: content.galleryImageIds.map((i) => images.get(Number(i))).filter((i): i is ImageEntity => Boolean(i)).map((i) => this.images.respond(i)),
       posts: await this.postResponses(posts, 'published'),
       likedByMe: Boolean(liked),
       publishedAt: toIso(brand.publishedAt),
@@ -133,7 +133,8 @@ export class BrandService {
     await this.policy.requireOrg(user, orgId, 'manage');
     const story = this.checkStory(dto.story);
     const imageIds = [...(dto.coverImageId ? [Number(dto.coverImageId)] : []), ...dto.galleryImageIds.map(Number), ...story.filter((b) => b.type === 'image').map((b) => Number((b as { imageId: string }).imageId))];
-    await this.images.requireExisting(imageIds);
+    const current = await this.dataSource.getRepository(BrandEntity).findOneBy({ orgId });
+    await this.images.requireAttachable(user, imageIds, current ? this.imageIdsOf(current) : []);
     const org = await this.dataSource.getRepository(OrgEntity).findOneBy({ id: orgId });
     if (!org || org.type === 'WORKING_COMMITTEE' || org.type === 'INDUSTRY_COMMITTEE') throw new AppError('NOT_FOUND');
     await this.tx.run(async (m) => {
@@ -296,6 +297,16 @@ export class BrandService {
     return { name: dto.name, kind: dto.kind, enterpriseId: dto.enterpriseId ? Number(dto.enterpriseId) : null, workshop: dto.workshop, commitment: dto.commitment, holderIds: [...new Set(dto.holderIds.map(Number))] };
   }
 
+  /** Every image the brand shows now (working copy and published version). */
+  private imageIdsOf(b: BrandEntity): number[] {
+    const ids = [...(b.coverImageId ? [b.coverImageId] : []), ...b.galleryImageIds, ...b.story.filter((s) => s.type === 'image').map((s) => Number((s as { imageId: string }).imageId))];
+    if (b.published) {
+      const p = b.published;
+      ids.push(...(p.coverImageId ? [Number(p.coverImageId)] : []), ...p.galleryImageIds.map(Number), ...p.story.filter((s) => s.type === 'image').map((s) => Number((s as { imageId: string }).imageId)));
+    }
+    return ids;
+  }
+
   private async requireEditable(m: EntityManager, orgId: number): Promise<void> {
     const brand = await m.getRepository(BrandEntity).findOneBy({ orgId });
     if (brand?.status === 'SUBMITTED') throw new AppError('BRAND_STATE_INVALID', '品牌正在审核中，审核结束后才能修改先锋岗');
@@ -399,9 +410,9 @@ export class BrandService {
       orgName: org?.name ?? '',
       status: brand.status,
       content: this.contentOf(brand),
-      cover: brand.coverImageId && images.get(brand.coverImageId) ? toImageResponse(images.get(brand.coverImageId)!) : null,
-      gallery: brand.galleryImageIds.map((i) => images.get(i)).filter((i): i is ImageEntity => Boolean(i)).map(toImageResponse),
-      storyImages: storyImageIds.map((i) => images.get(i)).filter((i): i is ImageEntity => Boolean(i)).map(toImageResponse),
+      cover: brand.coverImageId && images.get(brand.coverImageId) ? this.images.respond(images.get(brand.coverImageId)!) : null,
+      gallery: brand.galleryImageIds.map((i) => images.get(i)).filter((i): i is ImageEntity => Boolean(i)).map((i) => this.images.respond(i)),
+      storyImages: storyImageIds.map((i) => images.get(i)).filter((i): i is ImageEntity => Boolean(i)).map((i) => this.images.respond(i)),
       returnReason: brand.returnReason,
       submittedAt: toIso(brand.submittedAt),
       reviewedAt: toIso(brand.reviewedAt),
@@ -436,7 +447,7 @@ export class BrandService {
         chainName: chain?.name ?? null,
         name: content.name,
         slogan: content.slogan,
-        cover: cover ? toImageResponse(cover) : null,
+        cover: cover ? this.images.respond(cover) : null,
         honours: content.honours,
         isDemoPoint: b.isDemoPoint,
         demoPointYear: b.demoPointYear,

@@ -24,7 +24,7 @@ import { AppError } from '../../common/errors/app-error';
 import { isUniqueViolation } from '../../database/db-errors';
 import { Tx } from '../../database/tx.service';
 import { AuditService } from '../audit/audit.service';
-import { ImageService, toImageResponse } from '../media/image.service';
+import { ImageService } from '../media/image.service';
 import { NotificationService } from '../notification/notification.service';
 import { ChainEntity } from '../org/chain.entity';
 import { DepartmentEntity } from '../org/department.entity';
@@ -78,10 +78,12 @@ export class NeedService implements OnModuleInit {
   async raise(user: AuthUser, dto: RaiseNeedDto): Promise<NeedDetail> {
     const enterpriseId = await this.enterpriseFor(user, dto.enterpriseId ? Number(dto.enterpriseId) : null);
     const imageIds = [...new Set((dto.imageIds ?? []).map(Number))];
-    await this.images.requireExisting(imageIds);
-    const need = await this.tx.run((m) =>
-      this.createNeed(m, { enterpriseId, raisedBy: user.id, category: dto.category, urgency: dto.urgency, title: dto.title, description: dto.description, imageIds }),
-    );
+    // Only the raiser's own uploads; from then on they are private to the people who may read the need.
+    await this.images.requireAttachable(user, imageIds);
+    const need = await this.tx.run(async (m) => {
+      await this.images.markPrivate(m, imageIds);
+      return this.createNeed(m, { enterpriseId, raisedBy: user.id, category: dto.category, urgency: dto.urgency, title: dto.title, description: dto.description, imageIds });
+    });
     return this.detail(user, need.id);
   }
 
@@ -312,7 +314,7 @@ export class NeedService implements OnModuleInit {
     return {
       ...summary,
       description: need.description,
-      images: need.imageIds.map((i) => images.get(i)).filter((i) => i !== undefined).map(toImageResponse),
+      images: need.imageIds.map((i) => images.get(i)).filter((i) => i !== undefined).map((i) => this.images.respond(i)),
       answer: need.answer,
       resolvedAt: need.resolvedAt ? need.resolvedAt.toISOString() : null,
       ratingComment: need.ratingComment,
