@@ -4,6 +4,7 @@ import { createHmac } from 'node:crypto';
 import { statSync } from 'node:fs';
 import sharp from 'sharp';
 import { APP_CONFIG, loadConfig, type AppConfig } from '../src/config/app-config';
+import { SecurityHardening1764662400000 } from '../src/database/migrations/1764662400000-SecurityHardening';
 import { NeedEventEntity } from '../src/modules/need/need-event.entity';
 import { EnterpriseEntity } from '../src/modules/org/enterprise.entity';
 import { ChainEntity } from '../src/modules/org/chain.entity';
@@ -348,6 +349,17 @@ describe.each(DATABASES)('security hardening on %s', (db) => {
       expect(shown).toHaveLength(2);
       expect(shown.join('\n')).not.toContain('保密');
     });
+  });
+
+  it('has a migration that can run again over a half-applied or finished state', async () => {
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await new SecurityHardening1764662400000().up(runner);
+      expect(await runner.hasColumn('users', 'tokenVersion')).toBe(true);
+      expect(await runner.hasColumn('images', 'isPrivate')).toBe(true);
+    } finally {
+      await runner.release();
+    }
   });
 
   describe('19: the admin can change their password', () => {
