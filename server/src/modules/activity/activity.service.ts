@@ -42,6 +42,7 @@ import { NotificationService } from '../notification/notification.service';
 import { ChainEntity } from '../org/chain.entity';
 import { EnterpriseEntity } from '../org/enterprise.entity';
 import { OrgEntity } from '../org/org.entity';
+import { RateLimitService } from '../rate-limit/rate-limit.service';
 import { SchedulerService } from '../scheduler/scheduler.service';
 import { UserEntity } from '../user/user.entity';
 import { ActivityEntity } from './activity.entity';
@@ -52,6 +53,7 @@ import { checkFormEvolution, checkFormFields, validateAnswers } from './form-ans
 import { RegistrationEntity } from './registration.entity';
 
 const ACTIVE: RegistrationStatus[] = [...ACTIVE_REGISTRATION_STATUSES];
+const CHECKIN_ATTEMPTS = { wrongCodes: 5, windowSeconds: 600 } as const;
 
 interface Schedule {
   startAt: Date;
@@ -75,6 +77,7 @@ export class ActivityService implements OnModuleInit {
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
     private readonly scheduler: SchedulerService,
+    private readonly rateLimit: RateLimitService,
   ) {
     const key = createHmac('sha256', config.jwt.secret).update('torch-red:checkin').digest();
     this.checkins = new CheckinTokens(key, ACTIVITY_LIMITS.checkinRotateSeconds);
@@ -337,7 +340,14 @@ export class ActivityService implements OnModuleInit {
   async checkin(user: AuthUser, id: number, code: string): Promise<RegistrationResponse> {
     const activity = await this.visibleActivity(user, id);
     const now = this.clock.now();
+    // A 6-digit code falls to guessing without a limit: 5 wrong codes per person and activity per 10
+    // minutes, counted in the database (all processes). Counted before checking, given back when right.
+    const attempts = `checkin:${id}:${user.id}`;
+    const { wrongCodes, windowSeconds } = CHECKIN_ATTEMPTS;
+    const counted = new Date();
+    await this.rateLimit.consume(attempts, wrongCodes, windowSeconds, counted, `签到码错误次数过多，请 ${windowSeconds / 60} 分钟后再试，或请工作人员为你登记签到`);
     if (!this.checkins.verify(id, code, now)) throw new AppError('CHECKIN_CODE_INVALID');
+    await this.rateLimit.release(attempts, windowSeconds, counted);
     this.requireCheckinWindow(activity, now);
     const repo = this.dataSource.getRepository(RegistrationEntity);
     const mine = await repo.findOneBy({ activityId: id, userId: user.id });

@@ -35,7 +35,7 @@ import { AppError } from '../../common/errors/app-error';
 import { isUniqueViolation } from '../../database/db-errors';
 import { Tx } from '../../database/tx.service';
 import { AuditService } from '../audit/audit.service';
-import { ImageService, toImageResponse } from '../media/image.service';
+import { ImageService } from '../media/image.service';
 import { NotificationService } from '../notification/notification.service';
 import { ChainEntity } from '../org/chain.entity';
 import { DepartmentEntity } from '../org/department.entity';
@@ -90,10 +90,12 @@ export class NeedService implements OnModuleInit {
   async raise(user: AuthUser, dto: RaiseNeedDto): Promise<NeedDetail> {
     const enterpriseId = await this.enterpriseFor(user, dto.enterpriseId ? Number(dto.enterpriseId) : null);
     const imageIds = [...new Set((dto.imageIds ?? []).map(Number))];
-    await this.images.requireExisting(imageIds);
-    const need = await this.tx.run((m) =>
-      this.createNeed(m, { enterpriseId, raisedBy: user.id, category: dto.category, urgency: dto.urgency, title: dto.title, description: dto.description, imageIds }),
-    );
+    // Only the raiser's own uploads; from then on they are private to the people who may read the need.
+    await this.images.requireAttachable(user, imageIds);
+    const need = await this.tx.run(async (m) => {
+      await this.images.markPrivate(m, imageIds);
+      return this.createNeed(m, { enterpriseId, raisedBy: user.id, category: dto.category, urgency: dto.urgency, title: dto.title, description: dto.description, imageIds });
+    });
     return this.detail(user, need.id);
   }
 
@@ -227,8 +229,9 @@ export class NeedService implements OnModuleInit {
         await m.getRepository(NeedAssignmentEntity).update({ id: a.id, status: 'PENDING' }, { status: 'CANCELLED' });
       }
       await this.setNeed(m, need, { status: 'MERGED', mergedIntoId: target.id });
-      await this.event(m, need.id, user.id, 'MERGED', null, [`并入需求 #${target.id}「${target.title}」`, note].filter(Boolean).join('；'));
-      await this.event(m, target.id, user.id, 'MERGED', null, `需求 #${need.id}「${need.title}」并入本需求`);
+      // No titles in the stored notes: each reader sees the other need's title only if they may open it.
+      await this.event(m, need.id, user.id, 'MERGED', null, [`并入需求 #${target.id}`, note].filter(Boolean).join('；'));
+      await this.event(m, target.id, user.id, 'MERGED', null, `需求 #${need.id} 已并入本需求`);
       await this.notify(m, [need.raisedBy], need, 'NEED_PROGRESS', '需求已合并办理', `你提出的「${need.title}」与相同需求合并办理，可在原需求中查看进展。`);
     });
   }
@@ -317,11 +320,12 @@ export class NeedService implements OnModuleInit {
     const names = await this.departmentNames([...assignments.map((a) => a.departmentId), ...events.map((e) => e.departmentId ?? 0)]);
     const actors = await this.userNames(events.map((e) => e.actorId ?? 0));
     const images = await this.images.byIds(need.imageIds);
+    const mergeNotes = await this.mergeNotes(user, events);
     const now = this.clock.now();
     return {
       ...summary,
       description: need.description,
-      images: need.imageIds.map((i) => images.get(i)).filter((i) => i !== undefined).map(toImageResponse),
+      images: need.imageIds.map((i) => images.get(i)).filter((i) => i !== undefined).map((i) => this.images.respond(i)),
       answer: need.answer,
       resolvedAt: need.resolvedAt ? need.resolvedAt.toISOString() : null,
       ratingComment: need.ratingComment,
@@ -330,8 +334,40 @@ export class NeedService implements OnModuleInit {
       mergedIntoId: need.mergedIntoId === null ? null : String(need.mergedIntoId),
       version: need.version,
       assignments: assignments.map((a) => toAssignmentResponse(a, names.get(a.departmentId) ?? '', now, needRelation(user, need))),
-      timeline: events.map((e) => toEventResponse(e, e.actorId === null ? null : (actors.get(e.actorId) ?? null), e.departmentId === null ? null : (names.get(e.departmentId) ?? null))),
+      timeline: events.map((e) =>
+        toEventResponse(
+          mergeNotes.has(e.id) ? { ...e, note: mergeNotes.get(e.id)! } : e,
+          e.actorId === null ? null : (actors.get(e.actorId) ?? null),
+          e.departmentId === null ? null : (names.get(e.departmentId) ?? null),
+        ),
+      ),
     };
+  }
+
+  /**
+   * The notes of MERGED events name the other need. Its title is shown only to a reader who may open that
+   * need; others see just its number. Older notes stored the title, so it is taken out again here.
+   */
+  private async mergeNotes(user: AuthUser, events: NeedEventEntity[]): Promise<Map<number, string>> {
+    const result = new Map<number, string>();
+    for (const e of events) {
+      if (e.kind !== 'MERGED' || !e.note) continue;
+      const into = /^并入需求 #(\d+)/.exec(e.note);
+      const match = into ?? /^需求 #(\d+)/.exec(e.note);
+      if (!match) continue;
+      const otherId = Number(match[1]);
+      const other = await this.dataSource.getRepository(NeedEntity).findOneBy({ id: otherId });
+      const visible = other !== null && (await this.canSee(this.dataSource.manager, user, other, await this.dataSource.getRepository(NeedAssignmentEntity).findBy({ needId: other.id })));
+      const title = visible && other ? `「${other.title}」` : '';
+      if (into) {
+        let rest = e.note.slice(match[0].length);
+        if (other && rest.startsWith(`「${other.title}」`)) rest = rest.slice(other.title.length + 2);
+        result.set(e.id, `并入需求 #${otherId}${title}${rest}`);
+      } else {
+        result.set(e.id, title ? `需求 #${otherId}${title}已并入本需求` : `需求 #${otherId} 已并入本需求`);
+      }
+    }
+    return result;
   }
 
   /** The needs I raised, and those of the enterprises whose Party organisation I am secretary of. */
