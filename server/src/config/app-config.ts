@@ -30,6 +30,13 @@ export interface AppConfig {
   wechat: { appId: string; secret: string; apiBase: string; timeoutMs: number; templates: Record<string, string> };
   /** Run scheduled jobs (outbox, reminders) in this process; each job still takes a database lease. */
   scheduler: boolean;
+  /**
+   * Scheduled jobs: a running job's lease lasts leaseTtlMs and is renewed every quarter of that, so a
+   * crashed holder is replaced after at most leaseTtlMs; on shutdown a process waits up to
+   * shutdownGraceMs for its running jobs, then releases its leases. The outbox runs every
+   * outboxIntervalMs with up to outboxConcurrency sends in flight.
+   */
+  jobs: { leaseTtlMs: number; shutdownGraceMs: number; outboxIntervalMs: number; outboxConcurrency: number };
   rateLimit: { loginPerMinute: number };
   logLevel: string;
 }
@@ -171,6 +178,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ),
     },
     scheduler: attempt(() => flag(env.SCHEDULER, nodeEnv !== 'test'), false),
+    jobs: {
+      leaseTtlMs: attempt(() => int('JOB_LEASE_TTL_MS', env.JOB_LEASE_TTL_MS, 20000, 1000, 600000), 20000),
+      shutdownGraceMs: attempt(() => int('JOB_SHUTDOWN_GRACE_MS', env.JOB_SHUTDOWN_GRACE_MS, 10000, 0, 600000), 10000),
+      outboxIntervalMs: attempt(() => int('OUTBOX_INTERVAL_MS', env.OUTBOX_INTERVAL_MS, 5000, 100, 3600000), 5000),
+      outboxConcurrency: attempt(() => int('OUTBOX_CONCURRENCY', env.OUTBOX_CONCURRENCY, 4, 1, 32), 4),
+    },
     rateLimit: {
       loginPerMinute: attempt(() => int('LOGIN_RATE_LIMIT_PER_MINUTE', env.LOGIN_RATE_LIMIT_PER_MINUTE, 30, 1, 100000), 30),
     },
