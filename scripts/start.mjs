@@ -5,12 +5,12 @@
 // Only what changed is redone: the install is skipped while the lockfile, the package.json files and
 // Node are those of the last install; each package (shared, server, the mini-program's H5 app) is
 // rebuilt only when a content hash of its sources (and of what it builds on) differs from the stamp
-// written after its last build, or its output is missing or was rebuilt by something else since.
+// written after its last build, or its output is missing or differs from what that build produced.
 // The WeChat (weapp) build is not needed to run the server: `pnpm --filter @torch-red/miniapp build:weapp`.
 // `npm start -- --rebuild` ignores the stamps.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensurePnpm, installEnv, must } from './lib.mjs';
@@ -23,9 +23,9 @@ const REBUILD = process.argv.includes('--rebuild');
 const STAMPS = join(root, 'node_modules', '.cache', 'torch-red-start');
 
 const PACKAGES = [
-  { name: '@torch-red/shared', dir: 'shared', script: 'build', output: 'shared/dist/cjs/index.js', deps: [] },
-  { name: '@torch-red/server', dir: 'server', script: 'build', output: 'server/dist/main.js', deps: ['@torch-red/shared'] },
-  { name: '@torch-red/miniapp', dir: 'miniapp', script: 'build:h5', output: 'miniapp/dist/h5/index.html', deps: ['@torch-red/shared'], label: 'mini-program H5' },
+  { name: '@torch-red/shared', dir: 'shared', script: 'build', output: 'shared/dist', entry: 'shared/dist/cjs/index.js', deps: [] },
+  { name: '@torch-red/server', dir: 'server', script: 'build', output: 'server/dist', entry: 'server/dist/main.js', deps: ['@torch-red/shared'] },
+  { name: '@torch-red/miniapp', dir: 'miniapp', script: 'build:h5', output: 'miniapp/dist/h5', entry: 'miniapp/dist/h5/index.html', deps: ['@torch-red/shared'], label: 'mini-program H5' },
 ];
 const COMMON_INPUTS = ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', 'tsconfig.base.json', '.npmrc'];
 /** Generated or run-time folders and files inside a package that are never build inputs (as .gitignore). */
@@ -73,6 +73,19 @@ function packageFiles(dir) {
     .sort();
 }
 
+function walkFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const entry of readdirSync(join(root, d), { withFileTypes: true })) {
+      const rel = join(d, entry.name);
+      if (entry.isDirectory()) walk(rel);
+      else if (entry.isFile()) out.push(rel);
+    }
+  };
+  if (existsSync(join(root, dir))) walk(dir);
+  return out.sort();
+}
+
 function hashFiles(files, extra = []) {
   const h = createHash('sha256');
   for (const x of extra) h.update(`${x}\0`);
@@ -111,9 +124,9 @@ for (const p of PACKAGES) {
   ]);
   hashes.set(p.name, hash);
   const label = p.label ?? p.dir;
-  const output = join(root, p.output);
+  // The output must be the one this stamp was written for (a build from other sources changes it).
   const stamp = readStamp(p.dir);
-  const fresh = !REBUILD && existsSync(output) && stamp?.hash === hash && stamp.outputMtimeMs === statSync(output).mtimeMs;
+  const fresh = !REBUILD && existsSync(join(root, p.entry)) && stamp?.hash === hash && stamp.outputHash === hashFiles(walkFiles(p.output));
   if (fresh) {
     console.log(`→ ${label} up to date`);
     continue;
@@ -121,11 +134,11 @@ for (const p of PACKAGES) {
   console.log(`→ building ${label}`);
   const [cmd, pre] = pnpm();
   must(cmd, [...pre, '--filter', p.name, 'run', p.script], { env: installEnv() });
-  if (!existsSync(output)) {
-    console.error(`✖ building ${label} did not produce ${p.output}`);
+  if (!existsSync(join(root, p.entry))) {
+    console.error(`✖ building ${label} did not produce ${p.entry}`);
     process.exit(1);
   }
-  writeStamp(p.dir, { hash, outputMtimeMs: statSync(output).mtimeMs });
+  writeStamp(p.dir, { hash, outputHash: hashFiles(walkFiles(p.output)) });
 }
 
 // ── Start ────────────────────────────────────────────────────────────────────
