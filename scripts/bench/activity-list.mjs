@@ -5,8 +5,8 @@
 //   GET /api/me/registrations?limit=20  (the member has 30 registrations)
 // on the built server (node server/dist/main.js) and, in the same run on the same database, on the raw
 // ceiling: fastify + mysql2 / better-sqlite3 running the equivalent single query and returning
-// equivalent JSON (scripts/bench/raw-server.mjs; the script checks the JSON is the same before it
-// measures). The rows go in with plain SQL after the server has migrated the database.
+// equivalent JSON (scripts/bench/raw-server.mjs; the script checks the JSON, second pages included, is
+// the same before it measures). The rows go in with plain SQL after the server has migrated the database.
 // Prints req/s, p50/p99 and Torch Red / raw in % per endpoint.
 //
 //   pnpm --filter @torch-red/shared build && pnpm --filter @torch-red/server build
@@ -132,6 +132,16 @@ async function runDatabase(db) {
       if (e.items !== undefined && r.body?.items?.length !== e.items) problems.push(`${e.name}: ${r.body?.items?.length} items, expected ${e.items}`);
       reference.push(r.body);
     }
+    // Second pages (cursor) are compared with the raw handler too, not measured.
+    const pages = [];
+    for (const [i, e] of endpoints.entries()) {
+      if (!reference[i]?.nextCursor) continue;
+      const path = `${e.path}&cursor=${reference[i].nextCursor}`;
+      const r = await httpJson(server.bases[0], 'GET', path, { token: member.token });
+      if (r.status !== 200 || !r.body.items?.length) problems.push(`${path}: Torch Red answered ${r.status} with ${r.body?.items?.length} items`);
+      pages.push({ name: `${e.name} (page 2)`, path, body: r.body });
+    }
+    if (pages.length !== 2) problems.push(`expected a second page for the list and my registrations, got ${pages.length}`);
     // The detail target has 3 others waitlisted and 2 pending ahead of the member.
     const detail = reference[1];
     const expected = { status: 'WAITLISTED', waitlistPosition: 4, waitlistCount: 4, pendingCount: 2 };
@@ -147,6 +157,11 @@ async function runDatabase(db) {
       const r = await httpJson(raw.bases[0], 'GET', e.path, { token: member.token });
       const d = r.status === 200 ? diff(reference[i], r.body) : `raw answered ${r.status}`;
       if (d) problems.push(`${e.name}: JSON differs from the raw handler's — ${d}`);
+    }
+    for (const page of pages) {
+      const r = await httpJson(raw.bases[0], 'GET', page.path, { token: member.token });
+      const d = r.status === 200 ? diff(page.body, r.body) : `raw answered ${r.status}`;
+      if (d) problems.push(`${page.name}: JSON differs from the raw handler's — ${d}`);
     }
     const rawRuns = [];
     for (const e of endpoints) rawRuns.push(await measure(raw.bases[0], e, member.token));

@@ -87,7 +87,14 @@ const COUNTS = `(SELECT COUNT(*) FROM registrations c WHERE c.activityId = a.id 
 const POSITION = `CASE WHEN r.status = 'WAITLISTED' THEN 1 + (SELECT COUNT(*) FROM registrations w WHERE w.activityId = r.activityId
   AND w.status = 'WAITLISTED' AND (w.queuedAt < r.queuedAt OR (w.queuedAt = r.queuedAt AND w.id < r.id))) END AS r_position`;
 
-export const LIST_SQL = (withCursor) => `SELECT ${A_COLS}, o.name AS orgName, ${COUNTS}
+// MariaDB walks the primary key backwards and stops after the page. SQLite picks the (status, startAt) index
+// and sorts every published row (as for the server's query, same schema): there the page is taken first,
+// so names and counts are computed for its rows only.
+export const LIST_SQL = (withCursor, sqlite = false) => sqlite
+  ? `SELECT ${A_COLS}, o.name AS orgName, ${COUNTS}
+  FROM (SELECT * FROM activities WHERE status = 'PUBLISHED'${withCursor ? ' AND id < ?' : ''} ORDER BY id DESC LIMIT ?) a
+  LEFT JOIN orgs o ON o.id = a.orgId ORDER BY a.id DESC`
+  : `SELECT ${A_COLS}, o.name AS orgName, ${COUNTS}
   FROM activities a LEFT JOIN orgs o ON o.id = a.orgId
   WHERE a.status = 'PUBLISHED'${withCursor ? ' AND a.id < ?' : ''} ORDER BY a.id DESC LIMIT ?`;
 export const DETAIL_SQL = `SELECT ${A_COLS}, o.name AS orgName, ${COUNTS}, ${R_COLS}, ${POSITION},
@@ -194,6 +201,7 @@ export async function openDatabase(env = process.env) {
       }
     }
     return {
+      sqlite: false,
       all,
       async register(userId, activityId, answers) {
         for (let i = 0; ; i++) {
@@ -248,6 +256,7 @@ export async function openDatabase(env = process.env) {
     return { created: true, registration: registrationRow(row, position) };
   });
   return {
+    sqlite: true,
     all: async (sql, params) => prepared(sql).all(...params),
     register: async (userId, activityId, answers) => registerTx.immediate(userId, activityId, answers),
     close: async () => db.close(),

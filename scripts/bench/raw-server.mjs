@@ -64,7 +64,7 @@ app.get('/api/activities', async (req, reply) => {
   if (!userIdOf(req)) return fail(reply, 401, 'UNAUTHENTICATED', '请先登录');
   const limit = limitOf(req.query);
   const cursor = cursorOf(req.query);
-  const rows = await db.all(LIST_SQL(cursor !== null), cursor !== null ? [cursor, limit + 1] : [limit + 1]);
+  const rows = await db.all(LIST_SQL(cursor !== null, db.sqlite), cursor !== null ? [cursor, limit + 1] : [limit + 1]);
   const page = rows.slice(0, limit);
   const now = new Date();
   return { items: page.map((a) => activityJson(a, now)), nextCursor: rows.length > limit ? String(page[page.length - 1].id) : null };
