@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const requireServer = createRequire(join(ROOT, 'server', 'package.json'));
-export const MYSQL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+export const MYSQL = process.env.BENCH_MYSQL_URL ?? process.env.E2E_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 export const JWT_SECRET = 'bench-secret-0123456789abcdef';
 const MAIN = join(ROOT, 'server', 'dist', 'main.js');
 const RAW = join(ROOT, 'scripts', 'bench', 'raw-server.mjs');
