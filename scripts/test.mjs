@@ -98,6 +98,7 @@ check('lint', pnpm, [...pre, '-r', 'lint']);
 jest('shared: unit', join(root, 'shared'), []);
 jest('server: unit', join(root, 'server'), ['--selectProjects', 'unit']);
 jest('server: e2e (SQLite + MariaDB)', join(root, 'server'), ['--selectProjects', 'e2e', '--runInBand']);
+if (built) check('benchmarks: smoke, exact counts (SQLite + MariaDB)', process.execPath, ['scripts/bench/smoke.mjs']);
 if (existsSync(join(root, 'miniapp/jest.config.js'))) jest('miniapp: components', join(root, 'miniapp'), []);
 if (built) await browserSuite();
 

@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
@@ -18,6 +19,18 @@ import type { AppConfig } from './config/app-config';
 import { runMigrations } from './database/migrate';
 import { AuthService } from './modules/auth/auth.service';
 import { DemoSeedService } from './modules/seed/demo-seed.service';
+
+/**
+ * API answers carry personal data (names, masked phones, roles), so no browser, proxy or WebView cache may
+ * keep them: every /api response without its own Cache-Control (files, exports, health set theirs) gets
+ * `no-store`.
+ */
+function addNoStoreHook(fastify: FastifyInstance): void {
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    return payload;
+  });
+}
 
 export interface CreateAppOptions {
   /** Replace providers, e.g. to point the WeChat client at a fake; tests only. */
@@ -67,17 +80,21 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     crossOriginEmbedderPolicy: false,
   });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 10, fields: 20 } });
+  addNoStoreHook(fastify);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('火炬红 Torch Red API')
-      .setDescription('Member API under /api, admin API under /api/admin. Errors: { statusCode, code, message, details? }.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // The API description is a map for attackers as much as for developers: opt-in in production (API_DOCS=1).
+  if (config.apiDocs) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('火炬红 Torch Red API')
+        .setDescription('Member API under /api, admin API under /api/admin. Errors: { statusCode, code, message, details? }.')
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  }
 
   if (existsSync(join(config.h5Dir, 'index.html'))) {
     await app.register(fastifyStatic, {

@@ -128,12 +128,15 @@ describe.each(DATABASES)('brands and showcases on %s', (db) => {
 
     it('publishes pioneer posts with the brand, and records reviews', async () => {
       const me = (await t.http().get('/api/me').set(member).expect(200)).body as MeResponse;
+      // Holders must belong to the post's organisation.
+      const holder = await devLogin(t, 'brand-post-holder', '钱工');
+      await t.http().put(`/api/admin/users/${holder.user.id}/membership`).set(admin).send({ orgId: ownOrg }).expect(200);
       const post = await t.http()
         .post(`/api/workspace/orgs/${ownOrg}/posts`)
         .set(secretary)
-        .send({ name: '总装调试党员先锋岗', kind: 'PIONEER_POST', enterpriseId: me.enterpriseId, workshop: '总装车间', commitment: '调试一次成功率 100%', holderIds: [me.id] })
+        .send({ name: '总装调试党员先锋岗', kind: 'PIONEER_POST', enterpriseId: me.enterpriseId, workshop: '总装车间', commitment: '调试一次成功率 100%', holderIds: [holder.user.id] })
         .expect(201);
-      expect(post.body).toMatchObject({ published: false, holders: [{ name: '张伟' }] });
+      expect(post.body).toMatchObject({ published: false, holders: [{ name: '钱工' }] });
       const workspace = (await t.http().get(`/api/workspace/orgs/${ownOrg}/brand`).set(secretary).expect(200)).body as BrandWorkspaceResponse;
       expect(workspace.status).toBe('DRAFT');
       let detail = (await t.http().get(`/api/brands/${brandId}`).set(member).expect(200)).body as BrandDetail;

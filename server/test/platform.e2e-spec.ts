@@ -90,7 +90,7 @@ describe.each(DATABASES)('platform on %s', (db) => {
 });
 
 describe('production configuration', () => {
-  const strong = { JWT_SECRET: 'a-very-long-random-jwt-secret-value', DATA_KEY: 'a'.repeat(64), ADMIN_USERNAME: 'root-admin', ADMIN_PASSWORD: 'a-strong-admin-password-123' };
+  const strong = { JWT_SECRET: 'a-very-long-random-jwt-secret-value', DATA_KEY: '3f9c1a7be24d608e5b13c9fa72d4e06b8a5c31f7d29e4b60c8a17f3e95d2b04c', ADMIN_USERNAME: 'root-admin', ADMIN_PASSWORD: 'a-strong-admin-password-123' };
 
   it('refuses placeholder secrets', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);

@@ -1,3 +1,5 @@
+import type { AttendeeActions, RegistrationActions } from './registration-state';
+
 export const ACTIVITY_TYPES = [
   'THEME_PARTY_DAY',
   'GOV_ENTERPRISE_FORUM',
@@ -175,8 +177,11 @@ export interface RegistrationResponse {
   updatedAt: string;
 }
 
+/** The caller's own registration, with what they may do next. */
+export interface MyRegistrationResponse extends RegistrationResponse, RegistrationActions {}
+
 export interface ActivityDetailResponse extends ActivityResponse {
-  myRegistration: RegistrationResponse | null;
+  myRegistration: MyRegistrationResponse | null;
   /** True when the caller may edit and run this activity (its org's secretary, its committee, an admin). */
   canManage: boolean;
 }
@@ -198,8 +203,8 @@ export interface SetAttendanceRequest {
   reason?: string;
 }
 
-/** One line of a secretary's attendee list. */
-export interface AttendeeResponse extends RegistrationResponse {
+/** One line of a secretary's attendee list, with what the manager may do next with it. */
+export interface AttendeeResponse extends RegistrationResponse, AttendeeActions {
   userId: string;
   name: string;
   /** Masked (138****5678) in the list; full numbers only in the export. */
@@ -209,7 +214,7 @@ export interface AttendeeResponse extends RegistrationResponse {
 }
 
 export interface MyRegistrationItem {
-  registration: RegistrationResponse;
+  registration: MyRegistrationResponse;
   activity: ActivityResponse;
 }
 

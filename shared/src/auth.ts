@@ -67,6 +67,16 @@ export interface AdminLoginRequest {
   password: string;
 }
 
+/**
+ * `PUT /api/admin/auth/password` (admins with a password login). The new password needs at least
+ * 12 characters from 3 of: lower-case, upper-case, digits, symbols. All other sessions end; the answer
+ * carries a fresh token for this one.
+ */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
 /** A seeded person the H5 sign-in page offers when dev login is on. */
 export interface DemoPerson {
   openid: string;
@@ -84,8 +94,15 @@ export interface UserResponse {
   politicalStatus: PoliticalStatus | null;
   roles: RoleGrantResponse[];
   isSample: boolean;
+  /** Disabled by an admin: cannot sign in, and existing sessions are refused. */
+  disabled: boolean;
   createdAt: string;
   updatedAt: string;
+}
+
+/** `PUT /api/admin/users/:userId/status`: disabling also ends the person's sessions. */
+export interface UserStatusRequest {
+  disabled: boolean;
 }
 
 export interface CreateUserRequest {

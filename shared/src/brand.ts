@@ -1,3 +1,4 @@
+import type { BrandActions } from './brand-state';
 import type { ImageResponse } from './media';
 
 /** The working copy's place in review. Members only ever see the last approved (published) version. */
@@ -124,8 +125,11 @@ export interface BrandDetail extends BrandSummary {
   publishedAt: string | null;
 }
 
-/** The secretary's working copy, with its review state and what members currently see. */
-export interface BrandWorkspaceResponse {
+/**
+ * The secretary's working copy, with its review state and what members currently see. canEdit / canSubmit are
+ * for the organisation's managers (everyone these responses go to).
+ */
+export interface BrandWorkspaceResponse extends Pick<BrandActions, 'canEdit' | 'canSubmit'> {
   id: string;
   orgId: string;
   orgName: string;

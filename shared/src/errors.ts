@@ -11,6 +11,8 @@ export const ERROR_MESSAGES = {
   UNAUTHENTICATED: '请先登录',
   TOKEN_INVALID: '登录状态无效，请重新登录',
   TOKEN_EXPIRED: '登录已过期，请重新登录',
+  SESSION_REVOKED: '登录已失效（已退出或被管理员结束），请重新登录',
+  ACCOUNT_DISABLED: '账号已被停用，如有疑问请联系管理员',
   INVALID_CREDENTIALS: '用户名或密码错误',
   FORBIDDEN: '没有权限执行此操作',
   NOT_FOUND: '内容不存在或无权查看',

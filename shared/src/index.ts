@@ -9,3 +9,8 @@ export * from './brand';
 export * from './talk';
 export * from './study';
 export * from './need';
+export * from './state-machine';
+export * from './registration-state';
+export * from './need-state';
+export * from './brand-state';
+export * from './appeal-state';

@@ -1,4 +1,5 @@
 import type { ImageResponse } from './media';
+import type { AssignmentActions, NeedActions } from './need-state';
 
 /** 企业吹哨、部门报到: the needs ledger (需求+问题台账). */
 
@@ -114,7 +115,8 @@ export interface NeedListQuery {
   overdue?: boolean;
 }
 
-export interface NeedAssignmentResponse {
+/** One department's 派单, with what the caller may do next with it. */
+export interface NeedAssignmentResponse extends AssignmentActions {
   id: string;
   departmentId: string;
   departmentName: string;
@@ -137,7 +139,8 @@ export interface NeedEventResponse {
   at: string;
 }
 
-export interface NeedSummary {
+/** A need, with what the caller may do next with it (see need-state.ts). */
+export interface NeedSummary extends NeedActions {
   id: string;
   title: string;
   category: NeedCategory;

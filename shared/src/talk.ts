@@ -1,4 +1,4 @@
-import type { ActivityDetailResponse, ActivityResponse, RegistrationResponse } from './activity';
+import type { ActivityDetailResponse, ActivityResponse, MyRegistrationResponse, RegistrationResponse } from './activity';
 
 export const APPEAL_CATEGORIES = ['RAW_MATERIALS', 'PERMITS', 'WORKING_CAPITAL', 'TALENT', 'TECHNOLOGY', 'OTHER'] as const;
 export type AppealCategory = (typeof APPEAL_CATEGORIES)[number];
@@ -63,7 +63,7 @@ export interface TalkRegisterRequest {
 }
 
 export interface TalkRegistrationResponse {
-  registration: RegistrationResponse;
+  registration: MyRegistrationResponse;
   appeal: AppealResponse;
 }
 

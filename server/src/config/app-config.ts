@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dataKeyProblem, passwordProblem, passwordProblemEn, secretProblem } from './secret-policy';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -19,6 +20,8 @@ export interface AppConfig {
   uploadDir: string;
   database: DatabaseConfig;
   seedDemo: boolean;
+  /** Serve the OpenAPI docs at /api/docs (API_DOCS; on by default outside production). */
+  apiDocs: boolean;
   devLogin: boolean;
   admin: { username: string; password: string; fromDefaults: boolean };
   jwt: { secret: string; userTtlSeconds: number; adminTtlSeconds: number };
@@ -27,6 +30,13 @@ export interface AppConfig {
   wechat: { appId: string; secret: string; apiBase: string; timeoutMs: number; templates: Record<string, string> };
   /** Run scheduled jobs (outbox, reminders) in this process; each job still takes a database lease. */
   scheduler: boolean;
+  /**
+   * Scheduled jobs: a running job's lease lasts leaseTtlMs and is renewed every quarter of that, so a
+   * crashed holder is replaced after at most leaseTtlMs; on shutdown a process waits up to
+   * shutdownGraceMs for its running jobs, then releases its leases. The outbox runs every
+   * outboxIntervalMs with up to outboxConcurrency sends in flight.
+   */
+  jobs: { leaseTtlMs: number; shutdownGraceMs: number; outboxIntervalMs: number; outboxConcurrency: number };
   rateLimit: { loginPerMinute: number };
   logLevel: string;
 }
@@ -34,7 +44,6 @@ export interface AppConfig {
 export class ConfigError extends Error {}
 
 const SERVER_ROOT = resolve(__dirname, '..', '..');
-const PLACEHOLDERS = ['', 'changeme', 'change-me', 'secret', 'placeholder', 'dev', 'development', 'test', 'please-change'];
 const DEV_ADMIN = { username: 'admin', password: 'torchred-admin' };
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -53,10 +62,6 @@ function int(name: string, value: string | undefined, fallback: number, min: num
   return n;
 }
 
-function isPlaceholder(value: string | undefined): boolean {
-  return value === undefined || PLACEHOLDERS.includes(value.trim().toLowerCase()) || value.trim().length < 16;
-}
-
 /** Reads a secret kept in the data folder for development, creating it once. */
 function devSecretFile(dataDir: string, name: string, bytes: number): string {
   const file = join(dataDir, name);
@@ -72,6 +77,16 @@ function parseDataKey(raw: string): Buffer {
   const key = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
   if (key.length !== 32) throw new ConfigError('DATA_KEY must be 32 bytes, as 64 hex characters or base64');
   return key;
+}
+
+/** The SQLite file and its -wal/-shm hold personal data: readable by the server's user only, like the keys. */
+function restrictSqliteFiles(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  // Created here with 0600 before SQLite opens it; SQLite gives -wal/-shm the mode of the main file.
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
 }
 
 function absolute(path: string): string {
@@ -105,22 +120,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const devLoginRequested = attempt(() => flag(env.DEV_LOGIN, !isProduction), false);
   const seedDemo = attempt(() => flag(env.SEED_DEMO, !isProduction), false);
+  if (isProduction && seedDemo) {
+    problems.push('SEED_DEMO=1 is refused in production: the demo data includes an ADMIN with a publicly known openid. Unset SEED_DEMO');
+  }
+  const apiDocs = attempt(() => flag(env.API_DOCS, !isProduction), false);
 
   let jwtSecret = env.JWT_SECRET ?? '';
   let dataKeyRaw = env.DATA_KEY ?? '';
   let admin = { username: env.ADMIN_USERNAME ?? '', password: env.ADMIN_PASSWORD ?? '', fromDefaults: false };
   if (isProduction) {
-    if (isPlaceholder(env.JWT_SECRET)) problems.push('JWT_SECRET must be set to a random value of at least 16 characters in production');
-    if (isPlaceholder(env.DATA_KEY)) problems.push('DATA_KEY must be set to a 32-byte key in production');
-    if (!admin.username || isPlaceholder(admin.password) || admin.password === DEV_ADMIN.password) {
-      problems.push('ADMIN_USERNAME and a strong ADMIN_PASSWORD (16+ characters) must be set in production');
-    }
+    const secretIssue = secretProblem(env.JWT_SECRET);
+    if (secretIssue) problems.push(`JWT_SECRET ${secretIssue}; production needs a random value (e.g. \`openssl rand -base64 32\`)`);
+    if (!env.DATA_KEY?.trim()) problems.push('DATA_KEY must be set to a random 32-byte key in production (e.g. `openssl rand -hex 32`)');
+    if (!admin.username) problems.push('ADMIN_USERNAME must be set in production');
+    const passwordIssue = admin.password === DEV_ADMIN.password ? 'common' : passwordProblem(admin.password, admin.username);
+    if (passwordIssue) problems.push(`ADMIN_PASSWORD must be ${passwordProblemEn(passwordIssue)} in production`);
   } else {
     if (!jwtSecret) jwtSecret = attempt(() => devSecretFile(dataDir, 'jwt-secret', 32), randomBytes(32).toString('base64'));
     if (!dataKeyRaw) dataKeyRaw = attempt(() => devSecretFile(dataDir, 'data-key', 32), randomBytes(32).toString('base64'));
     if (!admin.username || !admin.password) admin = { ...DEV_ADMIN, fromDefaults: true };
   }
-  const dataKey = attempt(() => parseDataKey(dataKeyRaw), Buffer.alloc(32));
+  const dataKey = attempt(() => {
+    const key = parseDataKey(dataKeyRaw);
+    const keyIssue = isProduction ? dataKeyProblem(key) : null;
+    if (keyIssue) throw new ConfigError(`DATA_KEY ${keyIssue}`);
+    return key;
+  }, Buffer.alloc(32));
 
   const config: AppConfig = {
     env: nodeEnv,
@@ -132,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     h5Dir: env.H5_DIR ? absolute(env.H5_DIR) : resolve(SERVER_ROOT, '..', 'miniapp', 'dist', 'h5'),
     database,
     seedDemo,
+    apiDocs,
     devLogin: devLoginRequested && !isProduction,
     admin,
     jwt: {
@@ -152,13 +178,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ),
     },
     scheduler: attempt(() => flag(env.SCHEDULER, nodeEnv !== 'test'), false),
+    jobs: {
+      leaseTtlMs: attempt(() => int('JOB_LEASE_TTL_MS', env.JOB_LEASE_TTL_MS, 20000, 1000, 600000), 20000),
+      shutdownGraceMs: attempt(() => int('JOB_SHUTDOWN_GRACE_MS', env.JOB_SHUTDOWN_GRACE_MS, 10000, 0, 600000), 10000),
+      outboxIntervalMs: attempt(() => int('OUTBOX_INTERVAL_MS', env.OUTBOX_INTERVAL_MS, 5000, 100, 3600000), 5000),
+      outboxConcurrency: attempt(() => int('OUTBOX_CONCURRENCY', env.OUTBOX_CONCURRENCY, 4, 1, 32), 4),
+    },
     rateLimit: {
       loginPerMinute: attempt(() => int('LOGIN_RATE_LIMIT_PER_MINUTE', env.LOGIN_RATE_LIMIT_PER_MINUTE, 30, 1, 100000), 30),
     },
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
   };
   if (database.type === 'better-sqlite3') {
-    attempt(() => mkdirSync(dirname(database.path), { recursive: true }), undefined);
+    attempt(() => restrictSqliteFiles(database.path), undefined);
   }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);

@@ -35,6 +35,7 @@ import { NeedEventEntity } from '../modules/need/need-event.entity';
 import { NeedEntity } from '../modules/need/need.entity';
 import { InstructorEnterpriseEntity, VisitEntity } from '../modules/visit/visit.entity';
 import { Needs1764576000000 } from './migrations/1764576000000-Needs';
+import { SecurityHardening1764662400000 } from './migrations/1764662400000-SecurityHardening';
 
 export const ENTITIES = [
   OrgEntity,
@@ -80,7 +81,7 @@ export const ENTITIES = [
   NeedEventEntity,
 ];
 
-export const MIGRATIONS = [Foundation1764230400000, Activities1764316800000, Study1764403200000, BrandsAndTalks1764489600000, Needs1764576000000];
+export const MIGRATIONS = [Foundation1764230400000, Activities1764316800000, Study1764403200000, BrandsAndTalks1764489600000, Needs1764576000000, SecurityHardening1764662400000];
 
 /** One definition for the app, the tests and the migration CLI: MySQL when configured, else embedded SQLite. */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

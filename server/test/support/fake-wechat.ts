@@ -26,6 +26,11 @@ export class FakeWechatServer {
   expireTokens(): void {
     this.validTokens.clear();
   }
+  /**
+   * subscribe/send answers after this many milliseconds. The message counts as delivered when it
+   * arrives (as with WeChat), so a client that gives up waiting has still sent it.
+   */
+  sendDelayMs = 0;
   appId = 'wx-test-appid';
   secret = 'wx-test-secret';
 
@@ -85,6 +90,7 @@ export class FakeWechatServer {
         return send(200, { errcode: -1, errmsg: 'system busy' });
       }
       this.sent.push(message);
+      if (this.sendDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.sendDelayMs));
       return send(200, { errcode: 0, errmsg: 'ok' });
     }
     send(404, { errcode: 404, errmsg: 'not found' });

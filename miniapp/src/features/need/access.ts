@@ -13,7 +13,6 @@ export const isInstructor = (me: Who) => has(me, ['INSTRUCTOR']);
 /** The dashboard (数据看板) is for admins and committee staff. */
 export const canSeeDashboard = (me: Who) => has(me, ['COMMITTEE', 'ADMIN']);
 
-/** Only the person who raised a need rates or reopens it (the server checks too). */
-export function isRaiser(me: Pick<MeResponse, 'name' | 'enterpriseId'> | null | undefined, need: { raisedByName: string; enterpriseId: string }): boolean {
-  return me !== null && me !== undefined && me.name === need.raisedByName && me.enterpriseId === need.enterpriseId;
-}
+// What someone may do with one need (rate, reopen, dispatch, accept, …) is not decided here: the server says it
+// in the need's own flags (NeedSummary.canRate, NeedAssignmentResponse.canAccept, …). These role checks only
+// choose which workspace entries to show.

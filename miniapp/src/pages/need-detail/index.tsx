@@ -9,16 +9,13 @@ import { ReasonDialog } from '@/components/reason-dialog';
 import { StatusTag } from '@/components/status-tag';
 import { formatDateTime } from '@/features/activity/format';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { useSession } from '@/features/auth/session';
 import { imageSrc } from '@/features/brand/image-src';
-import { isRaiser } from '@/features/need/access';
 import { getNeed, rateNeed, reopenNeed } from '@/features/need/api';
 import { AssignmentList } from '@/features/need/components/assignment-list';
 import { NeedTimeline } from '@/features/need/components/need-timeline';
 import { RatePanel } from '@/features/need/components/rate-panel';
 import { RatingStars } from '@/features/need/components/rating-stars';
 import { NEED_STATUS_TONES, URGENCY_TONES } from '@/features/need/format';
-import { useMe } from '@/features/profile/hooks/use-me';
 import { useQuery } from '@/hooks/use-query';
 import './index.scss';
 
@@ -45,8 +42,6 @@ export default function NeedDetailPage() {
   const id = params.id ?? '';
   const justRaised = params.raised === '1';
   const signedIn = useRequireSession();
-  const { user } = useSession();
-  const me = useMe(signedIn);
   const detail = useQuery(() => getNeed(id), signedIn && id !== '');
   const [updated, setUpdated] = useState<NeedDetail | null>(null);
   const [reopening, setReopening] = useState(false);
@@ -75,8 +70,6 @@ export default function NeedDetailPage() {
       </PageShell>
     );
   }
-
-  const canRate = need.status === 'RESOLVED' && isRaiser(me.data ?? user, need);
 
   return (
     <PageShell className="need-detail-page">
@@ -123,9 +116,9 @@ export default function NeedDetailPage() {
           </View>
         ) : null}
 
-        {canRate ? (
+        {need.canRate ? (
           <View className="need-detail-page__card need-detail-page__rate">
-            <RatePanel onRate={handleRate} onReopen={() => setReopening(true)} />
+            <RatePanel onRate={handleRate} onReopen={need.canReopen ? () => setReopening(true) : undefined} />
           </View>
         ) : null}
 

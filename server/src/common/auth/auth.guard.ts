@@ -31,10 +31,15 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new AppError('UNAUTHENTICATED');
-    const { userId } = await this.tokens.verify(match[1]);
+    const token = await this.tokens.verify(match[1]);
 
-    const user = await this.loadUser(userId);
-    if (!user) throw new AppError('TOKEN_INVALID');
+    // One read of the person's row serves roles, the session generation and the disabled flag.
+    // The token's `kind` is deliberately not consulted: roles from the database decide (see TokenKind).
+    const loaded = await this.loadUser(token.userId);
+    if (!loaded) throw new AppError('TOKEN_INVALID');
+    if (loaded.disabled) throw new AppError('ACCOUNT_DISABLED');
+    if (loaded.tokenVersion !== token.version) throw new AppError('SESSION_REVOKED');
+    const user = loaded.user;
     if (rule.roles.length > 0 && !rule.roles.some((role) => hasRole(user, role))) {
       throw new AppError('FORBIDDEN');
     }
@@ -42,16 +47,20 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async loadUser(userId: number): Promise<AuthUser | null> {
+  private async loadUser(userId: number): Promise<{ user: AuthUser; tokenVersion: number; disabled: boolean } | null> {
     const [user, grants] = await Promise.all([this.users.findOneBy({ id: userId }), this.grants.findBy({ userId })]);
     if (!user) return null;
     return {
-      id: user.id,
-      name: user.name,
-      orgId: user.orgId,
-      enterpriseId: user.enterpriseId,
-      grants: grants.map((g) => ({ id: g.id, role: g.role, orgId: g.orgId, departmentId: g.departmentId })),
-      isAdmin: grants.some((g) => g.role === 'ADMIN'),
+      tokenVersion: user.tokenVersion,
+      disabled: user.disabledAt !== null,
+      user: {
+        id: user.id,
+        name: user.name,
+        orgId: user.orgId,
+        enterpriseId: user.enterpriseId,
+        grants: grants.map((g) => ({ id: g.id, role: g.role, orgId: g.orgId, departmentId: g.departmentId })),
+        isAdmin: grants.some((g) => g.role === 'ADMIN'),
+      },
     };
   }
 }

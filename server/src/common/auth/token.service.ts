@@ -3,11 +3,26 @@ import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AppError } from '../errors/app-error';
 
+/**
+ * How the session began: `user` from WeChat (or dev) login, `admin` from the username/password login.
+ * It grants nothing. What a person may do is decided by the roles read from the database on every
+ * request, so an ADMIN grant held by a WeChat account is as good as the password login (admins work in
+ * the app's 管理后台). The kind only sets the token lifetime and is kept for the audit trail.
+ */
 export type TokenKind = 'user' | 'admin';
 
 interface TokenPayload {
   sub: string;
   kind: TokenKind;
+  /** The person's users.tokenVersion when the token was issued; absent in tokens older than the column (0). */
+  ver?: number;
+  exp?: number;
+}
+
+export interface VerifiedToken {
+  userId: number;
+  kind: TokenKind;
+  version: number;
 }
 
 @Injectable()
@@ -17,12 +32,12 @@ export class TokenService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  issue(userId: number, kind: TokenKind): Promise<string> {
+  issue(userId: number, kind: TokenKind, version: number): Promise<string> {
     const expiresIn = kind === 'admin' ? this.config.jwt.adminTtlSeconds : this.config.jwt.userTtlSeconds;
-    return this.jwt.signAsync({ sub: String(userId), kind } satisfies TokenPayload, { expiresIn, secret: this.config.jwt.secret });
+    return this.jwt.signAsync({ sub: String(userId), kind, ver: version } satisfies TokenPayload, { expiresIn, secret: this.config.jwt.secret });
   }
 
-  async verify(token: string): Promise<{ userId: number; kind: TokenKind }> {
+  async verify(token: string): Promise<VerifiedToken> {
     let payload: TokenPayload;
     try {
       payload = await this.jwt.verifyAsync<TokenPayload>(token, { secret: this.config.jwt.secret, algorithms: ['HS256'] });
@@ -30,9 +45,13 @@ export class TokenService {
       throw new AppError((err as Error).name === 'TokenExpiredError' ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID');
     }
     const userId = Number(payload.sub);
+    // Every token we issue expires; one without `exp` was not made by this server (or only with a leaked secret).
+    if (typeof payload.exp !== 'number' || !Number.isFinite(payload.exp)) throw new AppError('TOKEN_INVALID');
     if (!Number.isSafeInteger(userId) || userId <= 0 || (payload.kind !== 'user' && payload.kind !== 'admin')) {
       throw new AppError('TOKEN_INVALID');
     }
-    return { userId, kind: payload.kind };
+    const version = payload.ver ?? 0;
+    if (!Number.isSafeInteger(version) || version < 0) throw new AppError('TOKEN_INVALID');
+    return { userId, kind: payload.kind, version };
   }
 }

@@ -21,10 +21,12 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'UNAUTHENTICATED':
     case 'TOKEN_INVALID':
     case 'TOKEN_EXPIRED':
+    case 'SESSION_REVOKED':
     case 'INVALID_CREDENTIALS':
     case 'WECHAT_CODE_INVALID':
       return 401;
     case 'FORBIDDEN':
+    case 'ACCOUNT_DISABLED':
     case 'WECHAT_USER_BLOCKED':
       return 403;
     case 'NOT_FOUND':

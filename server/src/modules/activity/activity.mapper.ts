@@ -1,4 +1,5 @@
-import type { ActivityPhase, ActivityResponse, AttendeeResponse, RegistrationResponse } from '@torch-red/shared';
+import { allowedAttendeeActions, allowedRegistrationActions } from '@torch-red/shared';
+import type { ActivityPhase, ActivityResponse, AttendeeResponse, MyRegistrationResponse, RegistrationResponse } from '@torch-red/shared';
 import { toIso } from '../../database/sql-time';
 import type { ActivityEntity } from './activity.entity';
 import type { RegistrationEntity } from './registration.entity';
@@ -68,10 +69,17 @@ export function toRegistrationResponse(r: RegistrationEntity, waitlistPosition: 
   };
 }
 
+/** The caller's own registration, with what they may do next (the shared registration state machine). */
+export function toMyRegistrationResponse(r: RegistrationEntity, waitlistPosition: number | null, activity: ActivityEntity, now: Date): MyRegistrationResponse {
+  return { ...toRegistrationResponse(r, waitlistPosition), ...allowedRegistrationActions(r, activity, now) };
+}
+
+/** `activity`: the attendee's activity, for what its manager may do next. */
 export function toAttendeeResponse(
   r: RegistrationEntity,
   position: number | null,
   person: { name: string; phone: string | null; orgName: string | null; enterpriseName: string | null },
+  activity: Pick<ActivityEntity, 'status'>,
 ): AttendeeResponse {
-  return { ...toRegistrationResponse(r, position), userId: String(r.userId), ...person };
+  return { ...toRegistrationResponse(r, position), userId: String(r.userId), ...person, ...allowedAttendeeActions(r, activity) };
 }

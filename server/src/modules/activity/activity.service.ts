@@ -8,12 +8,23 @@ import type {
   FormAnswers,
   FormField,
   MyRegistrationItem,
+  MyRegistrationResponse,
   NotificationKind,
   Page,
   RegistrationResponse,
   RegistrationStatus,
 } from '@torch-red/shared';
-import { ACTIVITY_LIMITS, ATTENDANCE_LABELS, REGISTRATION_STATUS_LABELS } from '@torch-red/shared';
+import {
+  ACTIVE_REGISTRATION_STATUSES,
+  ACTIVITY_LIMITS,
+  ATTENDANCE_LABELS,
+  REGISTRATION_STATUS_LABELS,
+  attendanceApplies,
+  canAttendance,
+  canRegistration,
+  isCancelDeadlinePassed,
+  isCheckinOpen,
+} from '@torch-red/shared';
 import { createHmac } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import QRCode from 'qrcode';
@@ -31,16 +42,18 @@ import { NotificationService } from '../notification/notification.service';
 import { ChainEntity } from '../org/chain.entity';
 import { EnterpriseEntity } from '../org/enterprise.entity';
 import { OrgEntity } from '../org/org.entity';
+import { RateLimitService } from '../rate-limit/rate-limit.service';
 import { SchedulerService } from '../scheduler/scheduler.service';
 import { UserEntity } from '../user/user.entity';
 import { ActivityEntity } from './activity.entity';
-import { toActivityResponse, toAttendeeResponse, toRegistrationResponse, type ActivityCounts } from './activity.mapper';
+import { toActivityResponse, toAttendeeResponse, toMyRegistrationResponse, type ActivityCounts } from './activity.mapper';
 import { CheckinTokens } from './checkin-token';
 import type { ActivityListQueryDto, CreateActivityDto, UpdateActivityDto } from './dto/activity.dto';
 import { checkFormEvolution, checkFormFields, validateAnswers } from './form-answers';
 import { RegistrationEntity } from './registration.entity';
 
-const ACTIVE: RegistrationStatus[] = ['PENDING', 'CONFIRMED', 'WAITLISTED'];
+const ACTIVE: RegistrationStatus[] = [...ACTIVE_REGISTRATION_STATUSES];
+const CHECKIN_ATTEMPTS = { wrongCodes: 5, windowSeconds: 600 } as const;
 
 interface Schedule {
   startAt: Date;
@@ -64,6 +77,7 @@ export class ActivityService implements OnModuleInit {
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
     private readonly scheduler: SchedulerService,
+    private readonly rateLimit: RateLimitService,
   ) {
     const key = createHmac('sha256', config.jwt.secret).update('torch-red:checkin').digest();
     this.checkins = new CheckinTokens(key, ACTIVITY_LIMITS.checkinRotateSeconds);
@@ -237,17 +251,17 @@ export class ActivityService implements OnModuleInit {
     const mine = await this.dataSource.getRepository(RegistrationEntity).findOneBy({ activityId: id, userId: user.id });
     return {
       ...(await this.respond(activity)),
-      myRegistration: mine ? await this.registrationView(mine) : null,
+      myRegistration: mine ? await this.registrationView(mine, activity) : null,
       canManage,
     };
   }
 
   // ── Members: sign up, cancel, leave, check in ───────────────────────────────
 
-  async register(user: AuthUser, id: number, rawAnswers: unknown): Promise<{ registration: RegistrationResponse; created: boolean }> {
+  async register(user: AuthUser, id: number, rawAnswers: unknown): Promise<{ registration: MyRegistrationResponse; created: boolean }> {
     const activity = await this.visibleActivity(user, id);
     const existing = await this.dataSource.getRepository(RegistrationEntity).findOneBy({ activityId: id, userId: user.id });
-    if (existing && existing.status !== 'CANCELLED') return { registration: await this.registrationView(existing), created: false };
+    if (existing && !canRegistration(existing.status, 'register')) return { registration: await this.registrationView(existing), created: false };
     this.requireSignupOpen(activity);
     const checked = validateAnswers(activity.formFields, rawAnswers);
     if ('errors' in checked) throw new AppError('FORM_ANSWER_INVALID', checked.errors[0].message, checked.errors);
@@ -258,7 +272,7 @@ export class ActivityService implements OnModuleInit {
         if (locked.status !== 'PUBLISHED') throw new AppError('ACTIVITY_NOT_PUBLISHED');
         const repo = m.getRepository(RegistrationEntity);
         const again = await repo.findOneBy({ activityId: id, userId: user.id });
-        if (again && again.status !== 'CANCELLED') return { row: again, created: false };
+        if (again && !canRegistration(again.status, 'register')) return { row: again, created: false };
 
         let status: RegistrationStatus;
         if (locked.requiresApproval) status = 'PENDING';
@@ -293,15 +307,14 @@ export class ActivityService implements OnModuleInit {
     const activity = await this.visibleActivity(user, id, { allowCancelled: true });
     const mine = await this.dataSource.getRepository(RegistrationEntity).findOneBy({ activityId: id, userId: user.id });
     if (!mine) throw new AppError('NOT_FOUND', '你还没有报名这个活动');
-    if (!ACTIVE.includes(mine.status)) throw new AppError('REGISTRATION_STATE_INVALID', `报名状态为“${REGISTRATION_STATUS_LABELS[mine.status]}”，无需取消`);
-    const deadline = activity.cancelDeadline ?? activity.startAt;
-    if (activity.status === 'PUBLISHED' && this.clock.now().getTime() > deadline.getTime()) throw new AppError('CANCEL_DEADLINE_PASSED');
+    if (!canRegistration(mine.status, 'cancel')) throw new AppError('REGISTRATION_STATE_INVALID', `报名状态为“${REGISTRATION_STATUS_LABELS[mine.status]}”，无需取消`);
+    if (isCancelDeadlinePassed(activity, this.clock.now())) throw new AppError('CANCEL_DEADLINE_PASSED');
 
     const row = await this.tx.run(async (m) => {
       const locked = await this.lockActivity(m, id);
       const repo = m.getRepository(RegistrationEntity);
       const current = (await repo.findOneBy({ id: mine.id }))!;
-      if (!ACTIVE.includes(current.status)) throw new AppError('REGISTRATION_STATE_INVALID');
+      if (!canRegistration(current.status, 'cancel')) throw new AppError('REGISTRATION_STATE_INVALID');
       const result = await repo.update({ id: current.id, status: current.status }, { status: 'CANCELLED' });
       if (!result.affected) throw new AppError('CONFLICT');
       if (current.status === 'CONFIRMED') {
@@ -318,8 +331,8 @@ export class ActivityService implements OnModuleInit {
     const repo = this.dataSource.getRepository(RegistrationEntity);
     const mine = await repo.findOneBy({ activityId: id, userId: user.id });
     if (!mine) throw new AppError('NOT_FOUND', '你还没有报名这个活动');
-    if (mine.status !== 'CONFIRMED') throw new AppError('REGISTRATION_STATE_INVALID', '只有报名成功的活动可以请假');
-    if (mine.attendance === 'CHECKED_IN') throw new AppError('REGISTRATION_STATE_INVALID', '你已签到，不能请假');
+    if (!attendanceApplies(mine.status)) throw new AppError('REGISTRATION_STATE_INVALID', '只有报名成功的活动可以请假');
+    if (!canAttendance(mine.attendance, 'leave')) throw new AppError('REGISTRATION_STATE_INVALID', '你已签到，不能请假');
     await this.tx.run((m) => m.getRepository(RegistrationEntity).update({ id: mine.id, status: 'CONFIRMED' }, { attendance: 'LEAVE', leaveReason: reason }));
     return this.registrationView((await repo.findOneBy({ id: mine.id }))!);
   }
@@ -327,11 +340,18 @@ export class ActivityService implements OnModuleInit {
   async checkin(user: AuthUser, id: number, code: string): Promise<RegistrationResponse> {
     const activity = await this.visibleActivity(user, id);
     const now = this.clock.now();
+    // A 6-digit code falls to guessing without a limit: 5 wrong codes per person and activity per 10
+    // minutes, counted in the database (all processes). Counted before checking, given back when right.
+    const attempts = `checkin:${id}:${user.id}`;
+    const { wrongCodes, windowSeconds } = CHECKIN_ATTEMPTS;
+    const counted = new Date();
+    await this.rateLimit.consume(attempts, wrongCodes, windowSeconds, counted, `签到码错误次数过多，请 ${windowSeconds / 60} 分钟后再试，或请工作人员为你登记签到`);
     if (!this.checkins.verify(id, code, now)) throw new AppError('CHECKIN_CODE_INVALID');
+    await this.rateLimit.release(attempts, windowSeconds, counted);
     this.requireCheckinWindow(activity, now);
     const repo = this.dataSource.getRepository(RegistrationEntity);
     const mine = await repo.findOneBy({ activityId: id, userId: user.id });
-    if (!mine || mine.status !== 'CONFIRMED') throw new AppError('REGISTRATION_STATE_INVALID', '你没有这个活动的有效报名，无法签到');
+    if (!mine || !attendanceApplies(mine.status)) throw new AppError('REGISTRATION_STATE_INVALID', '你没有这个活动的有效报名，无法签到');
     if (mine.attendance !== 'CHECKED_IN') {
       await this.tx.run((m) =>
         m.getRepository(RegistrationEntity).update({ id: mine.id, status: 'CONFIRMED' }, { attendance: 'CHECKED_IN', checkedInAt: now, leaveReason: null }),
@@ -352,7 +372,7 @@ export class ActivityService implements OnModuleInit {
     const items: MyRegistrationItem[] = [];
     for (const r of page) {
       const activity = responses.get(String(r.activityId));
-      if (activity) items.push({ registration: await this.registrationView(r), activity });
+      if (activity) items.push({ registration: await this.registrationView(r, activities.find((a) => a.id === r.activityId)), activity });
     }
     return { items, nextCursor: rows.length > limit ? String(page[page.length - 1].id) : null };
   }
@@ -370,7 +390,7 @@ export class ActivityService implements OnModuleInit {
       const activity = await this.lockActivity(m, id);
       if (activity.status !== 'PUBLISHED') throw new AppError('ACTIVITY_NOT_PUBLISHED');
       const reg = await this.registrationOf(m, id, registrationId);
-      if (reg.status !== 'PENDING') throw new AppError('REGISTRATION_STATE_INVALID', `报名状态为“${REGISTRATION_STATUS_LABELS[reg.status]}”，不能审核`);
+      if (!canRegistration(reg.status, 'approve')) throw new AppError('REGISTRATION_STATE_INVALID', `报名状态为“${REGISTRATION_STATUS_LABELS[reg.status]}”，不能审核`);
       let status: RegistrationStatus;
       if (await this.takeSeat(m, activity)) status = 'CONFIRMED';
       else if (activity.waitlist) status = 'WAITLISTED';
@@ -388,7 +408,7 @@ export class ActivityService implements OnModuleInit {
     await this.tx.run(async (m) => {
       const activity = await this.lockActivity(m, id);
       const reg = await this.registrationOf(m, id, registrationId);
-      if (reg.status !== 'PENDING' && reg.status !== 'WAITLISTED') {
+      if (!canRegistration(reg.status, 'reject')) {
         throw new AppError('REGISTRATION_STATE_INVALID', `报名状态为“${REGISTRATION_STATUS_LABELS[reg.status]}”，不能驳回`);
       }
       const result = await m.getRepository(RegistrationEntity).update({ id: reg.id, status: reg.status }, { status: 'REJECTED', rejectReason: reason?.trim() || null, reviewedBy: user.id });
@@ -404,7 +424,7 @@ export class ActivityService implements OnModuleInit {
     await this.tx.run(async (m) => {
       const activity = await this.lockActivity(m, id);
       const reg = await this.registrationOf(m, id, registrationId);
-      if (reg.status !== 'CONFIRMED') throw new AppError('REGISTRATION_STATE_INVALID', '只能为报名成功的人员登记出勤');
+      if (!attendanceApplies(reg.status)) throw new AppError('REGISTRATION_STATE_INVALID', '只能为报名成功的人员登记出勤');
       if (attendance === 'NO_SHOW' && now.getTime() < activity.startAt.getTime()) throw new AppError('CHECKIN_NOT_OPEN', '活动开始后才能登记缺席');
       if (attendance === 'CHECKED_IN') this.requireCheckinWindow(activity, now);
       await m.getRepository(RegistrationEntity).update(
@@ -598,8 +618,10 @@ export class ActivityService implements OnModuleInit {
     return ahead + 1;
   }
 
-  private async registrationView(reg: RegistrationEntity): Promise<RegistrationResponse> {
-    return toRegistrationResponse({ ...reg, answers: this.openAnswers(reg.answers, 'mask') }, await this.positionOf(this.dataSource.manager, reg));
+  /** The caller's own registration; `activity` when the caller has it at hand, else it is read. */
+  private async registrationView(reg: RegistrationEntity, activity?: ActivityEntity): Promise<MyRegistrationResponse> {
+    const of = activity ?? (await this.reload(reg.activityId));
+    return toMyRegistrationResponse({ ...reg, answers: this.openAnswers(reg.answers, 'mask') }, await this.positionOf(this.dataSource.manager, reg), of, this.clock.now());
   }
 
   /** Phone answers are personal data: encrypted at rest like the people table's phones. */
@@ -637,6 +659,7 @@ export class ActivityService implements OnModuleInit {
   private async attendeeRows(activityId: number, fullPhones: boolean): Promise<AttendeeResponse[]> {
     const regs = await this.dataSource.getRepository(RegistrationEntity).find({ where: { activityId }, order: { queuedAt: 'ASC', id: 'ASC' } });
     if (regs.length === 0) return [];
+    const activity = await this.reload(activityId);
     const users = await this.dataSource.getRepository(UserEntity).findBy({ id: In(regs.map((r) => r.userId)) });
     const orgIds = [...new Set(users.map((u) => u.orgId).filter((x): x is number => x !== null))];
     const enterpriseIds = [...new Set(users.map((u) => u.enterpriseId).filter((x): x is number => x !== null))];
@@ -657,7 +680,7 @@ export class ActivityService implements OnModuleInit {
         phone: phone ? (fullPhones ? phone : maskPhone(phone)) : null,
         orgName: u?.orgId ? (orgNames.get(u.orgId) ?? null) : null,
         enterpriseName: u?.enterpriseId ? (enterpriseNames.get(u.enterpriseId) ?? null) : null,
-      });
+      }, activity);
     });
   }
 
@@ -687,8 +710,7 @@ export class ActivityService implements OnModuleInit {
   }
 
   private requireCheckinWindow(activity: ActivityEntity, now: Date): void {
-    const opens = activity.startAt.getTime() - 3600 * 1000;
-    if (now.getTime() < opens || now.getTime() > activity.endAt.getTime()) throw new AppError('CHECKIN_NOT_OPEN', '签到时间为活动开始前 1 小时至活动结束');
+    if (!isCheckinOpen(activity, now)) throw new AppError('CHECKIN_NOT_OPEN', '签到时间为活动开始前 1 小时至活动结束');
   }
 
   private parseSchedule(input: { startAt: string; endAt: string; signupStartAt?: string | null; signupEndAt: string; cancelDeadline?: string | null }): Schedule {

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AdminLoginResponse, DemoPerson, LoginResponse } from '@torch-red/shared';
-import { Public } from '../../common/auth/access.decorator';
+import { Authenticated, CurrentUser, Public } from '../../common/auth/access.decorator';
+import type { AuthUser } from '../../common/auth/auth-user';
 import { AuthService } from './auth.service';
-import { AdminLoginDto, DevLoginDto, WechatLoginDto } from './dto/auth.dto';
+import { AdminLoginDto, ChangePasswordDto, DevLoginDto, WechatLoginDto } from './dto/auth.dto';
 
 @ApiTags('auth')
 @Public()
@@ -36,5 +37,20 @@ export class AuthController {
   @ApiOperation({ summary: 'Admin sign-in with username and password' })
   adminLogin(@Body() dto: AdminLoginDto, @Ip() ip: string): Promise<AdminLoginResponse> {
     return this.auth.adminLogin(dto.username, dto.password, ip);
+  }
+
+  @Put('admin/auth/password')
+  @Authenticated({ roles: ['ADMIN'] })
+  @ApiOperation({ summary: 'Change my admin password (password-login admins); ends my other sessions and returns a fresh token; audited' })
+  changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<AdminLoginResponse> {
+    return this.auth.changePassword(user, dto.currentPassword, dto.newPassword);
+  }
+
+  @Post('auth/logout')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiOperation({ summary: 'Sign out everywhere: every token of mine stops working' })
+  logout(@CurrentUser() user: AuthUser): Promise<void> {
+    return this.auth.logout(user);
   }
 }

@@ -48,6 +48,10 @@ export class BrandEntity {
   @Column({ type: 'int', nullable: true })
   reviewedBy: number | null;
 
+  /** Who changed the brand or its posts since it was last approved: none of them may approve it (admins aside). */
+  @Column({ type: 'simple-json', nullable: true })
+  editorIds: number[] | null;
+
   @Column({ type: 'simple-json', nullable: true })
   published: BrandContent | null;
 

@@ -11,6 +11,7 @@ import type {
   PostResponse,
   StoryBlock,
 } from '@torch-red/shared';
+import { allowedBrandActions, brandStatusesAccepting, brandStatusesChangedBy, canBrand } from '@torch-red/shared';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { AccessPolicy } from '../../common/auth/access-policy.service';
 import { orgIdsWithRole, type AuthUser } from '../../common/auth/auth-user';
@@ -20,7 +21,7 @@ import { isUniqueViolation } from '../../database/db-errors';
 import { toIso } from '../../database/sql-time';
 import { Tx } from '../../database/tx.service';
 import { AuditService } from '../audit/audit.service';
-import { ImageService, toImageResponse } from '../media/image.service';
+import { ImageService } from '../media/image.service';
 import type { ImageEntity } from '../media/image.entity';
 import { NotificationService } from '../notification/notification.service';
 import { ChainEntity } from '../org/chain.entity';
@@ -33,6 +34,10 @@ import { BrandEntity } from './brand.entity';
 import type { BrandListQueryDto, DemoPointDto, PostReviewDto, SaveBrandDto, SavePostDto, StoryBlockDto } from './dto/brand.dto';
 import { PioneerPostEntity } from './pioneer-post.entity';
 import { PostReviewEntity } from './post-review.entity';
+
+function withEditor(editorIds: number[] | null | undefined, userId: number): number[] {
+  return [...new Set([...(editorIds ?? []), userId])];
+}
 
 /** Sort key that lists demonstration points first, then by id; also the (numeric) page cursor. */
 const SORT_KEY = '(CASE WHEN b.isDemoPoint = 1 THEN 0 ELSE 1000000000000 END + b.id)';
@@ -86,8 +91,8 @@ export class BrandService {
     const posts = await this.dataSource.getRepository(PioneerPostEntity).find({ where: { orgId: brand.orgId, published: Not(IsNull()) }, order: { id: 'ASC' } });
     return {
       ...summary,
-      story: content.story.map((block) => (block.type === 'image' && images.get(Number(block.imageId)) ? { ...block, image: toImageResponse(images.get(Number(block.imageId))!) } : block)),
-      gallery: content.galleryImageIds.map((i) => images.get(Number(i))).filter((i): i is ImageEntity => Boolean(i)).map(toImageResponse),
+      story: content.story.map((block) => (block.type === 'image' && images.get(Number(block.imageId)) ? { ...block, image: this.images.respond(images.get(Number(block.imageId))!) } : block)),
+      gallery: content.galleryImageIds.map((i) => images.get(Number(i))).filter((i): i is ImageEntity => Boolean(i)).map((i) => this.images.respond(i)),
       posts: await this.postResponses(posts, 'published'),
       likedByMe: Boolean(liked),
       publishedAt: toIso(brand.publishedAt),
@@ -133,13 +138,14 @@ export class BrandService {
     await this.policy.requireOrg(user, orgId, 'manage');
     const story = this.checkStory(dto.story);
     const imageIds = [...(dto.coverImageId ? [Number(dto.coverImageId)] : []), ...dto.galleryImageIds.map(Number), ...story.filter((b) => b.type === 'image').map((b) => Number((b as { imageId: string }).imageId))];
-    await this.images.requireExisting(imageIds);
+    const current = await this.dataSource.getRepository(BrandEntity).findOneBy({ orgId });
+    await this.images.requireAttachable(user, imageIds, current ? this.imageIdsOf(current) : []);
     const org = await this.dataSource.getRepository(OrgEntity).findOneBy({ id: orgId });
     if (!org || org.type === 'WORKING_COMMITTEE' || org.type === 'INDUSTRY_COMMITTEE') throw new AppError('NOT_FOUND');
     await this.tx.run(async (m) => {
       const repo = m.getRepository(BrandEntity);
       const existing = await repo.findOneBy({ orgId });
-      if (existing?.status === 'SUBMITTED') throw new AppError('BRAND_STATE_INVALID', '品牌正在审核中，审核结束后才能继续修改');
+      if (!canBrand(existing?.status ?? 'NONE', 'save')) throw new AppError('BRAND_STATE_INVALID', '品牌正在审核中，审核结束后才能继续修改');
       const content = {
         name: dto.name,
         slogan: dto.slogan,
@@ -148,6 +154,7 @@ export class BrandService {
         galleryImageIds: dto.galleryImageIds.map(Number),
         honours: dto.honours.map((h) => h.trim()),
         status: 'DRAFT' as const,
+        editorIds: withEditor(existing?.editorIds, user.id),
       };
       if (existing) {
         await repo.update({ id: existing.id, status: existing.status }, content);
@@ -164,7 +171,7 @@ export class BrandService {
     await this.tx.run(async (m) => {
       const brand = await m.getRepository(BrandEntity).findOneBy({ orgId });
       if (!brand) throw new AppError('BRAND_STATE_INVALID', '请先填写品牌内容');
-      if (brand.status !== 'DRAFT' && brand.status !== 'RETURNED') throw new AppError('BRAND_STATE_INVALID', brand.status === 'SUBMITTED' ? '已提交，正在审核中' : '内容没有修改，无需提交');
+      if (!canBrand(brand.status, 'submit')) throw new AppError('BRAND_STATE_INVALID', brand.status === 'SUBMITTED' ? '已提交，正在审核中' : '内容没有修改，无需提交');
       const result = await m.getRepository(BrandEntity).update({ id: brand.id, status: brand.status }, { status: 'SUBMITTED', submittedAt: this.clock.now(), returnReason: null });
       if (!result.affected) throw new AppError('CONFLICT');
       await this.audit.record({ actorId: user.id, action: 'brand.submit', entityType: 'brand', entityId: brand.id, after: this.contentOf(brand) }, m);
@@ -188,15 +195,23 @@ export class BrandService {
     const brand = await this.requireReviewable(user, id);
     await this.tx.run(async (m) => {
       const current = (await m.getRepository(BrandEntity).findOneBy({ id }))!;
-      if (current.status !== 'SUBMITTED') throw new AppError('BRAND_STATE_INVALID', '只能审核已提交的品牌');
+      if (!canBrand(current.status, 'approve')) throw new AppError('BRAND_STATE_INVALID', '只能审核已提交的品牌');
+      // Four eyes: whoever changed this version cannot publish it. Admins may, and the audit entry says so.
+      const ownEdit = (current.editorIds ?? []).includes(user.id);
+      if (ownEdit && !user.isAdmin) throw new AppError('FORBIDDEN', '你参与编辑了这个品牌，不能审核自己的修改，请由其他审核人审核');
       const now = this.clock.now();
       const published = this.contentOf(current);
-      const result = await m.getRepository(BrandEntity).update({ id, status: 'SUBMITTED' }, { status: 'APPROVED', published, publishedAt: now, reviewedAt: now, reviewedBy: user.id, returnReason: null });
+      const result = await m
+        .getRepository(BrandEntity)
+        .update({ id, status: 'SUBMITTED' }, { status: 'APPROVED', published, publishedAt: now, reviewedAt: now, reviewedBy: user.id, returnReason: null, editorIds: [] });
       if (!result.affected) throw new AppError('CONFLICT');
       // The organisation's posts are published with the brand they belong to.
       const posts = await m.getRepository(PioneerPostEntity).findBy({ orgId: current.orgId });
       for (const post of posts) await m.getRepository(PioneerPostEntity).update({ id: post.id }, { published: this.postContentOf(post) });
-      await this.audit.record({ actorId: user.id, action: 'brand.approve', entityType: 'brand', entityId: id, before: brand.published, after: published }, m);
+      await this.audit.record(
+        { actorId: user.id, action: 'brand.approve', entityType: 'brand', entityId: id, before: brand.published, after: ownEdit ? { ...published, approvedOwnEdit: true } : published },
+        m,
+      );
       await this.notifications.notify(m, await this.secretariesOf(m, current.orgId), { kind: 'BRAND_APPROVED', title: '党建品牌已发布', body: `「${current.name}」审核通过，已发布。`, link: `/pages/brand-detail/index?id=${id}` });
     });
     return (await this.workspaceView(brand.orgId, await this.dataSource.getRepository(BrandEntity).findOneBy({ id }), await this.dataSource.getRepository(PioneerPostEntity).findBy({ orgId: brand.orgId })))!;
@@ -205,7 +220,7 @@ export class BrandService {
   async sendBack(user: AuthUser, id: number, reason: string): Promise<BrandWorkspaceResponse> {
     const brand = await this.requireReviewable(user, id);
     await this.tx.run(async (m) => {
-      const result = await m.getRepository(BrandEntity).update({ id, status: 'SUBMITTED' }, { status: 'RETURNED', returnReason: reason, reviewedAt: this.clock.now(), reviewedBy: user.id });
+      const result = await m.getRepository(BrandEntity).update({ id, status: In(brandStatusesAccepting('return')) }, { status: 'RETURNED', returnReason: reason, reviewedAt: this.clock.now(), reviewedBy: user.id });
       if (!result.affected) throw new AppError('BRAND_STATE_INVALID', '只能审核已提交的品牌');
       await this.audit.record({ actorId: user.id, action: 'brand.return', entityType: 'brand', entityId: id, after: { reason } }, m);
       await this.notifications.notify(m, await this.secretariesOf(m, brand.orgId), { kind: 'BRAND_RETURNED', title: '党建品牌被退回', body: `「${brand.name}」被退回修改：${reason}`, link: '/packages/workspace/brand/index' });
@@ -229,11 +244,11 @@ export class BrandService {
 
   async createPost(user: AuthUser, orgId: number, dto: SavePostDto): Promise<PostResponse> {
     await this.policy.requireOrg(user, orgId, 'manage');
-    await this.checkPost(dto);
+    await this.checkPost(orgId, dto, []);
     const id = await this.tx.run(async (m) => {
       await this.requireEditable(m, orgId);
       const saved = await m.getRepository(PioneerPostEntity).save(m.getRepository(PioneerPostEntity).create({ orgId, ...this.postFields(dto), published: null, isSample: false }));
-      await this.markBrandChanged(m, orgId);
+      await this.markBrandChanged(m, orgId, user.id);
       await this.audit.record({ actorId: user.id, action: 'post.create', entityType: 'pioneer-post', entityId: saved.id, after: { name: dto.name, kind: dto.kind } }, m);
       return saved.id;
     });
@@ -242,11 +257,11 @@ export class BrandService {
 
   async updatePost(user: AuthUser, postId: number, dto: SavePostDto): Promise<PostResponse> {
     const post = await this.requirePost(user, postId);
-    await this.checkPost(dto);
+    await this.checkPost(post.orgId, dto, post.holderIds);
     await this.tx.run(async (m) => {
       await this.requireEditable(m, post.orgId);
       await m.getRepository(PioneerPostEntity).update({ id: postId }, this.postFields(dto));
-      await this.markBrandChanged(m, post.orgId);
+      await this.markBrandChanged(m, post.orgId, user.id);
       await this.audit.record({ actorId: user.id, action: 'post.update', entityType: 'pioneer-post', entityId: postId, before: this.postContentOf(post), after: { name: dto.name } }, m);
     });
     return this.postById(postId);
@@ -255,8 +270,9 @@ export class BrandService {
   async deletePost(user: AuthUser, postId: number): Promise<void> {
     const post = await this.requirePost(user, postId);
     await this.tx.run(async (m) => {
-      await this.requireEditable(m, post.orgId);
+      await this.requireEditable(m, post.orgId, 'deletePost');
       await m.getRepository(PioneerPostEntity).delete({ id: postId });
+      await this.addEditor(m, post.orgId, user.id);
       await this.audit.record({ actorId: user.id, action: 'post.delete', entityType: 'pioneer-post', entityId: postId, before: this.postContentOf(post) }, m);
     });
   }
@@ -282,13 +298,21 @@ export class BrandService {
     });
   }
 
-  private async checkPost(dto: SavePostDto): Promise<void> {
+  /**
+   * Holders must be members of the post's organisation (or the orgs below it), or already hold this post:
+   * anyone else's id is refused without saying whether the person exists, so the post cannot be used to
+   * look up names.
+   */
+  private async checkPost(orgId: number, dto: SavePostDto, currentHolders: number[]): Promise<void> {
     if (dto.enterpriseId && !(await this.dataSource.getRepository(EnterpriseEntity).findOneBy({ id: Number(dto.enterpriseId) }))) {
       throw new AppError('VALIDATION_FAILED', '所属企业不存在');
     }
-    const ids = [...new Set(dto.holderIds.map(Number))];
-    if (ids.length && (await this.dataSource.getRepository(UserEntity).countBy({ id: In(ids) })) !== ids.length) {
-      throw new AppError('VALIDATION_FAILED', '岗位人员中有不存在的人员');
+    const ids = [...new Set(dto.holderIds.map(Number))].filter((id) => !currentHolders.includes(id));
+    if (ids.length === 0) return;
+    const orgIds = await this.orgAndDescendants(orgId);
+    const members = await this.dataSource.getRepository(UserEntity).countBy({ id: In(ids), orgId: In(orgIds) });
+    if (members !== ids.length) {
+      throw new AppError('VALIDATION_FAILED', '岗位人员必须是本组织的党员', [{ field: 'holderIds', message: '岗位人员必须是本组织（含下级组织）的成员' }]);
     }
   }
 
@@ -296,14 +320,42 @@ export class BrandService {
     return { name: dto.name, kind: dto.kind, enterpriseId: dto.enterpriseId ? Number(dto.enterpriseId) : null, workshop: dto.workshop, commitment: dto.commitment, holderIds: [...new Set(dto.holderIds.map(Number))] };
   }
 
-  private async requireEditable(m: EntityManager, orgId: number): Promise<void> {
+  /** Every image the brand shows now (working copy and published version). */
+  private imageIdsOf(b: BrandEntity): number[] {
+    const ids = [...(b.coverImageId ? [b.coverImageId] : []), ...b.galleryImageIds, ...b.story.filter((s) => s.type === 'image').map((s) => Number((s as { imageId: string }).imageId))];
+    if (b.published) {
+      const p = b.published;
+      ids.push(...(p.coverImageId ? [Number(p.coverImageId)] : []), ...p.galleryImageIds.map(Number), ...p.story.filter((s) => s.type === 'image').map((s) => Number((s as { imageId: string }).imageId)));
+    }
+    return ids;
+  }
+
+  private async requireEditable(m: EntityManager, orgId: number, event: 'changePost' | 'deletePost' = 'changePost'): Promise<void> {
     const brand = await m.getRepository(BrandEntity).findOneBy({ orgId });
-    if (brand?.status === 'SUBMITTED') throw new AppError('BRAND_STATE_INVALID', '品牌正在审核中，审核结束后才能修改先锋岗');
+    if (!canBrand(brand?.status ?? 'NONE', event)) throw new AppError('BRAND_STATE_INVALID', '品牌正在审核中，审核结束后才能修改先锋岗');
   }
 
   /** A change to posts after approval means the brand goes through review again. */
-  private async markBrandChanged(m: EntityManager, orgId: number): Promise<void> {
-    await m.getRepository(BrandEntity).update({ orgId, status: In(['APPROVED', 'RETURNED']) }, { status: 'DRAFT' });
+  private async markBrandChanged(m: EntityManager, orgId: number, editorId: number): Promise<void> {
+    await m.getRepository(BrandEntity).update({ orgId, status: In(brandStatusesChangedBy('changePost')) }, { status: 'DRAFT' });
+    await this.addEditor(m, orgId, editorId);
+  }
+
+  private async orgAndDescendants(rootId: number): Promise<number[]> {
+    const all = await this.dataSource.getRepository(OrgEntity).find({ select: { id: true, parentId: true } });
+    const result = [rootId];
+    for (let i = 0; i < result.length; i++) {
+      for (const org of all) if (org.parentId === result[i] && !result.includes(org.id)) result.push(org.id);
+    }
+    return result;
+  }
+
+  /** Remembers who changed the brand's content since its last approval (see approve). */
+  private async addEditor(m: EntityManager, orgId: number, editorId: number): Promise<void> {
+    const brand = await m.getRepository(BrandEntity).findOneBy({ orgId });
+    if (brand && !(brand.editorIds ?? []).includes(editorId)) {
+      await m.getRepository(BrandEntity).update({ id: brand.id }, { editorIds: withEditor(brand.editorIds, editorId) });
+    }
   }
 
   private async requirePost(user: AuthUser, postId: number): Promise<PioneerPostEntity> {
@@ -393,15 +445,17 @@ export class BrandService {
     if (!brand) return null;
     const storyImageIds = brand.story.filter((b) => b.type === 'image').map((b) => Number((b as { imageId: string }).imageId));
     const images = await this.images.byIds([...(brand.coverImageId ? [brand.coverImageId] : []), ...brand.galleryImageIds, ...storyImageIds]);
+    // Everyone these views go to manages the organisation (reviewers are committee staff above it, or admins).
+    const { canEdit, canSubmit } = allowedBrandActions(brand.status, { isManager: true, isReviewer: false });
     return {
       id: String(brand.id),
       orgId: String(orgId),
       orgName: org?.name ?? '',
       status: brand.status,
       content: this.contentOf(brand),
-      cover: brand.coverImageId && images.get(brand.coverImageId) ? toImageResponse(images.get(brand.coverImageId)!) : null,
-      gallery: brand.galleryImageIds.map((i) => images.get(i)).filter((i): i is ImageEntity => Boolean(i)).map(toImageResponse),
-      storyImages: storyImageIds.map((i) => images.get(i)).filter((i): i is ImageEntity => Boolean(i)).map(toImageResponse),
+      cover: brand.coverImageId && images.get(brand.coverImageId) ? this.images.respond(images.get(brand.coverImageId)!) : null,
+      gallery: brand.galleryImageIds.map((i) => images.get(i)).filter((i): i is ImageEntity => Boolean(i)).map((i) => this.images.respond(i)),
+      storyImages: storyImageIds.map((i) => images.get(i)).filter((i): i is ImageEntity => Boolean(i)).map((i) => this.images.respond(i)),
       returnReason: brand.returnReason,
       submittedAt: toIso(brand.submittedAt),
       reviewedAt: toIso(brand.reviewedAt),
@@ -409,6 +463,8 @@ export class BrandService {
       isDemoPoint: brand.isDemoPoint,
       demoPointYear: brand.demoPointYear,
       posts: await this.postResponses(posts, 'working'),
+      canEdit,
+      canSubmit,
     };
   }
 
@@ -436,7 +492,7 @@ export class BrandService {
         chainName: chain?.name ?? null,
         name: content.name,
         slogan: content.slogan,
-        cover: cover ? toImageResponse(cover) : null,
+        cover: cover ? this.images.respond(cover) : null,
         honours: content.honours,
         isDemoPoint: b.isDemoPoint,
         demoPointYear: b.demoPointYear,

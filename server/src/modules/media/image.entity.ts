@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAtColumn } from '../../database/columns';
+import { BoolColumn, CreatedAtColumn } from '../../database/columns';
 
 /** An uploaded image, re-encoded (metadata stripped) into a display size and a thumbnail. */
 @Entity('images')
@@ -15,6 +15,7 @@ export class ImageEntity {
   @Column({ type: 'varchar', length: 200 })
   key: string;
 
+  @Index('IDX_images_thumbKey')
   @Column({ type: 'varchar', length: 200 })
   thumbKey: string;
 
@@ -29,6 +30,13 @@ export class ImageEntity {
 
   @Column({ type: 'int' })
   bytes: number;
+
+  /**
+   * Attached to a need: served only through signed, expiring URLs handed to people who may read the need.
+   * Other images (brands, uploads not yet attached) have unguessable names and are served to anyone.
+   */
+  @BoolColumn()
+  isPrivate: boolean;
 
   @CreatedAtColumn()
   createdAt: Date;

@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IMAGE_LIMITS, type ImageResponse } from '@torch-red/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, CurrentUser, Public } from '../../common/auth/access.decorator';
@@ -37,14 +37,28 @@ export class MediaController {
 
   @Get('files/img/:year/:name')
   @Public()
-  @ApiOperation({ summary: 'An uploaded image; names are random and never change, so it is cached for a year' })
-  async file(@Param('year') year: string, @Param('name') name: string, @Res() reply: FastifyReply): Promise<void> {
+  @ApiOperation({
+    summary:
+      'An uploaded image. Public images (brands): random names that never change, cached for a year. Images of needs: only with the signed, expiring `exp`/`sig` the API put in their URL; otherwise 404',
+  })
+  @ApiQuery({ name: 'exp', required: false, description: 'expiry of a signed URL (Unix seconds)' })
+  @ApiQuery({ name: 'sig', required: false, description: 'signature of a signed URL' })
+  async file(
+    @Param('year') year: string,
+    @Param('name') name: string,
+    @Query('exp') exp: string | undefined,
+    @Query('sig') sig: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     if (!/^\d{4}$/.test(year) || !/^[0-9a-f-]{36}-\d+\.(jpg|png)$/.test(name)) throw new AppError('NOT_FOUND');
-    const found = await this.images.read(`img/${year}/${name}`);
+    const found = await this.images.read(`img/${year}/${name}`, { exp: typeof exp === 'string' ? exp : undefined, sig: typeof sig === 'string' ? sig : undefined });
     if (!found) throw new AppError('NOT_FOUND');
+    const cacheControl = found.privateUntil
+      ? `private, max-age=${Math.max(0, Math.min(3600, Math.floor((found.privateUntil.getTime() - Date.now()) / 1000)))}`
+      : 'public, max-age=31536000, immutable';
     await reply
       .header('content-type', found.contentType)
-      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('cache-control', cacheControl)
       .header('x-content-type-options', 'nosniff')
       .send(found.body);
   }

@@ -1,17 +1,25 @@
-import { NEED_STATUS_LABELS, type NeedAssignmentResponse, type NeedEventResponse, type NeedSummary } from '@torch-red/shared';
+import {
+  NEED_STATUS_LABELS,
+  allowedAssignmentActions,
+  allowedNeedActions,
+  isAssignmentActive,
+  type NeedAssignmentResponse,
+  type NeedEventResponse,
+  type NeedRelation,
+  type NeedSummary,
+} from '@torch-red/shared';
 import { formatChinaTime } from '../../common/clock';
 import { toIso } from '../../database/sql-time';
 import type { NeedAssignmentEntity } from './need-assignment.entity';
 import type { NeedEventEntity } from './need-event.entity';
 import type { NeedEntity } from './need.entity';
 
-export const ACTIVE_ASSIGNMENT = ['PENDING', 'ACCEPTED'] as const;
-
 export function isOverdue(a: NeedAssignmentEntity, now: Date): boolean {
-  return (a.status === 'PENDING' || a.status === 'ACCEPTED') && a.deadline.getTime() <= now.getTime();
+  return isAssignmentActive(a.status) && a.deadline.getTime() <= now.getTime();
 }
 
-export function toAssignmentResponse(a: NeedAssignmentEntity, departmentName: string, now: Date): NeedAssignmentResponse {
+/** `relation`: how the caller stands to the need, for what they may do with this assignment. */
+export function toAssignmentResponse(a: NeedAssignmentEntity, departmentName: string, now: Date, relation: NeedRelation<number>): NeedAssignmentResponse {
   return {
     id: String(a.id),
     departmentId: String(a.departmentId),
@@ -23,6 +31,7 @@ export function toAssignmentResponse(a: NeedAssignmentEntity, departmentName: st
     answer: a.answer,
     acceptedAt: toIso(a.acceptedAt),
     resolvedAt: toIso(a.resolvedAt),
+    ...allowedAssignmentActions(a, relation),
   };
 }
 
@@ -32,6 +41,8 @@ export interface SummaryContext {
   assignments: NeedAssignmentEntity[];
   departmentNames: Map<number, string>;
   now: Date;
+  /** How the caller stands to the need, for what they may do next. */
+  relation: NeedRelation<number>;
 }
 
 export function toNeedSummary(n: NeedEntity, c: SummaryContext): NeedSummary {
@@ -52,6 +63,7 @@ export function toNeedSummary(n: NeedEntity, c: SummaryContext): NeedSummary {
     rating: n.rating,
     isSample: n.isSample,
     createdAt: toIso(n.createdAt),
+    ...allowedNeedActions({ status: n.status, assignments: c.assignments }, c.relation),
   };
 }
 

@@ -1,15 +1,26 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  ACTIVE_ASSIGNMENT_STATUSES,
   ASSIGNMENT_STATUS_LABELS,
   NEED_CATEGORY_LABELS,
   NEED_LIMITS,
   NEED_STATUS_LABELS,
   NEED_URGENCY_LABELS,
+  OPEN_NEED_STATUSES,
+  assignmentStatusesAccepting,
+  canAssignment,
+  isAssignmentActive,
+  isNeedOpen,
+  needStatusAfterAssignment,
+  nextAssignment,
+  nextNeed,
+  type AssignmentEvent,
   type DeadlineRunResult,
   type DepartmentAssignmentItem,
   type NeedCategory,
   type NeedDetail,
+  type NeedEvent,
   type NeedEventKind,
   type NeedStatus,
   type NeedSummary,
@@ -24,7 +35,7 @@ import { AppError } from '../../common/errors/app-error';
 import { isUniqueViolation } from '../../database/db-errors';
 import { Tx } from '../../database/tx.service';
 import { AuditService } from '../audit/audit.service';
-import { ImageService, toImageResponse } from '../media/image.service';
+import { ImageService } from '../media/image.service';
 import { NotificationService } from '../notification/notification.service';
 import { ChainEntity } from '../org/chain.entity';
 import { DepartmentEntity } from '../org/department.entity';
@@ -39,9 +50,10 @@ import { NeedAssignmentEntity } from './need-assignment.entity';
 import { NeedEventEntity } from './need-event.entity';
 import { deadlineNote, toAssignmentResponse, toEventResponse, toNeedSummary } from './need.mapper';
 import { NeedEntity } from './need.entity';
+import { needRelation } from './need-relation';
 
 const DAY = 86400000;
-const OPEN: NeedStatus[] = ['SUBMITTED', 'DISPATCHED', 'IN_PROGRESS'];
+const OPEN: NeedStatus[] = [...OPEN_NEED_STATUSES];
 
 export interface NewNeed {
   enterpriseId: number;
@@ -78,10 +90,12 @@ export class NeedService implements OnModuleInit {
   async raise(user: AuthUser, dto: RaiseNeedDto): Promise<NeedDetail> {
     const enterpriseId = await this.enterpriseFor(user, dto.enterpriseId ? Number(dto.enterpriseId) : null);
     const imageIds = [...new Set((dto.imageIds ?? []).map(Number))];
-    await this.images.requireExisting(imageIds);
-    const need = await this.tx.run((m) =>
-      this.createNeed(m, { enterpriseId, raisedBy: user.id, category: dto.category, urgency: dto.urgency, title: dto.title, description: dto.description, imageIds }),
-    );
+    // Only the raiser's own uploads; from then on they are private to the people who may read the need.
+    await this.images.requireAttachable(user, imageIds);
+    const need = await this.tx.run(async (m) => {
+      await this.images.markPrivate(m, imageIds);
+      return this.createNeed(m, { enterpriseId, raisedBy: user.id, category: dto.category, urgency: dto.urgency, title: dto.title, description: dto.description, imageIds });
+    });
     return this.detail(user, need.id);
   }
 
@@ -165,8 +179,8 @@ export class NeedService implements OnModuleInit {
     if (deadlines.some((d) => d.getTime() <= now.getTime())) throw new AppError('VALIDATION_FAILED', '办理期限必须晚于现在', [{ field: 'deadline', message: '办理期限必须晚于现在' }]);
     return this.mutate(user, id, async (m, need, assignments) => {
       this.requireCommittee(user, need);
-      this.requireStatus(need, OPEN);
-      if (assignments.some((a) => (a.status === 'PENDING' || a.status === 'ACCEPTED') && departmentIds.includes(a.departmentId))) {
+      const to = this.requireStatus(need, 'dispatch');
+      if (assignments.some((a) => isAssignmentActive(a.status) && departmentIds.includes(a.departmentId))) {
         throw new AppError('NEED_STATE_INVALID', '该部门正在办理此需求，无需重复派单');
       }
       for (const [i, departmentId] of departmentIds.entries()) {
@@ -188,7 +202,7 @@ export class NeedService implements OnModuleInit {
         await this.event(m, need.id, user.id, 'DISPATCHED', departmentId, [deadlineNote(deadlines[i]), dto.note].filter(Boolean).join('；'));
         await this.notify(m, await this.departmentHandlers(m, departmentId), need, 'NEED_ASSIGNED', '有新的派单', `「${need.title}」已派给你部门办理，${deadlineNote(deadlines[i])}。请及时接单。`);
       }
-      await this.setNeed(m, need, { status: need.status === 'SUBMITTED' ? 'DISPATCHED' : need.status });
+      await this.setNeed(m, need, { status: to });
       await this.notify(m, [need.raisedBy], need, 'NEED_PROGRESS', '需求已派单', `你提出的「${need.title}」已派给${departments.map((d) => d.name).join('、')}办理。`);
     });
   }
@@ -196,8 +210,8 @@ export class NeedService implements OnModuleInit {
   async answer(user: AuthUser, id: number, answer: string): Promise<NeedDetail> {
     return this.mutate(user, id, async (m, need) => {
       this.requireCommittee(user, need);
-      this.requireStatus(need, ['SUBMITTED']);
-      await this.setNeed(m, need, { status: 'RESOLVED', answer, resolvedAt: this.clock.now() });
+      const to = this.requireStatus(need, 'answer');
+      await this.setNeed(m, need, { status: to, answer, resolvedAt: this.clock.now() });
       await this.event(m, need.id, user.id, 'ANSWERED', null, answer);
       await this.notify(m, [need.raisedBy], need, 'NEED_RESOLVED', '需求已答复', `你提出的「${need.title}」已有答复，请确认并评价。`);
     });
@@ -206,17 +220,18 @@ export class NeedService implements OnModuleInit {
   async merge(user: AuthUser, id: number, targetId: number, note: string | null): Promise<NeedDetail> {
     return this.mutate(user, id, async (m, need, assignments) => {
       this.requireCommittee(user, need);
-      this.requireStatus(need, ['SUBMITTED', 'DISPATCHED']);
+      this.requireStatus(need, 'merge');
       const target = await m.getRepository(NeedEntity).findOneBy({ id: targetId });
-      if (!target || target.id === need.id || target.committeeOrgId !== need.committeeOrgId || !OPEN.includes(target.status)) {
+      if (!target || target.id === need.id || target.committeeOrgId !== need.committeeOrgId || !isNeedOpen(target.status)) {
         throw new AppError('NEED_MERGE_INVALID');
       }
-      for (const a of assignments.filter((x) => x.status === 'PENDING')) {
+      for (const a of assignments.filter((x) => canAssignment(x.status, 'cancel'))) {
         await m.getRepository(NeedAssignmentEntity).update({ id: a.id, status: 'PENDING' }, { status: 'CANCELLED' });
       }
       await this.setNeed(m, need, { status: 'MERGED', mergedIntoId: target.id });
-      await this.event(m, need.id, user.id, 'MERGED', null, [`并入需求 #${target.id}「${target.title}」`, note].filter(Boolean).join('；'));
-      await this.event(m, target.id, user.id, 'MERGED', null, `需求 #${need.id}「${need.title}」并入本需求`);
+      // No titles in the stored notes: each reader sees the other need's title only if they may open it.
+      await this.event(m, need.id, user.id, 'MERGED', null, [`并入需求 #${target.id}`, note].filter(Boolean).join('；'));
+      await this.event(m, target.id, user.id, 'MERGED', null, `需求 #${need.id} 已并入本需求`);
       await this.notify(m, [need.raisedBy], need, 'NEED_PROGRESS', '需求已合并办理', `你提出的「${need.title}」与相同需求合并办理，可在原需求中查看进展。`);
     });
   }
@@ -227,8 +242,8 @@ export class NeedService implements OnModuleInit {
     return this.mutate(user, id, async (m, need, assignments) => {
       const a = this.requireHandler(user, assignments, assignmentId);
       // Conditional update: of two handlers accepting at once, exactly one moves PENDING → ACCEPTED.
-      await this.moveAssignment(m, a, ['PENDING'], { status: 'ACCEPTED', acceptedBy: user.id, acceptedAt: this.clock.now() });
-      await this.setNeed(m, need, { status: 'IN_PROGRESS' });
+      await this.moveAssignment(m, a, 'accept', { acceptedBy: user.id, acceptedAt: this.clock.now() });
+      await this.setNeed(m, need, { status: needStatusAfterAssignment('accept', need.status, assignments.map((x) => x.status)) });
       await this.event(m, need.id, user.id, 'ACCEPTED', a.departmentId, null);
     });
   }
@@ -236,11 +251,8 @@ export class NeedService implements OnModuleInit {
   async returnAssignment(user: AuthUser, id: number, assignmentId: number, reason: string): Promise<NeedDetail> {
     return this.mutate(user, id, async (m, need, assignments) => {
       const a = this.requireHandler(user, assignments, assignmentId);
-      await this.moveAssignment(m, a, ['PENDING', 'ACCEPTED'], { status: 'RETURNED', returnReason: reason });
-      const others = assignments.filter((x) => x.id !== a.id);
-      const active = others.filter((x) => x.status === 'PENDING' || x.status === 'ACCEPTED');
-      const next: NeedStatus = active.length === 0 ? 'SUBMITTED' : active.some((x) => x.status === 'ACCEPTED') ? 'IN_PROGRESS' : 'DISPATCHED';
-      await this.setNeed(m, need, { status: next });
+      await this.moveAssignment(m, a, 'return', { returnReason: reason });
+      await this.setNeed(m, need, { status: needStatusAfterAssignment('return', need.status, assignments.map((x) => x.status)) });
       await this.event(m, need.id, user.id, 'RETURNED', a.departmentId, reason);
       await this.notify(m, await this.committeeStaff(m, need.committeeOrgId), need, 'NEED_RETURNED', '派单被退回', `「${need.title}」被承办部门退回：${reason}。请重新派单或直接答复。`);
     });
@@ -249,7 +261,7 @@ export class NeedService implements OnModuleInit {
   async progress(user: AuthUser, id: number, assignmentId: number, note: string): Promise<NeedDetail> {
     return this.mutate(user, id, async (m, need, assignments) => {
       const a = this.requireHandler(user, assignments, assignmentId);
-      if (a.status !== 'ACCEPTED') throw new AppError('NEED_STATE_INVALID', '请先接单再记录进展');
+      if (!canAssignment(a.status, 'progress')) throw new AppError('NEED_STATE_INVALID', '请先接单再记录进展');
       await this.setNeed(m, need, {});
       await this.event(m, need.id, user.id, 'PROGRESS', a.departmentId, note);
       await this.notify(m, [need.raisedBy], need, 'NEED_PROGRESS', '需求有新进展', `「${need.title}」：${note}`);
@@ -260,17 +272,17 @@ export class NeedService implements OnModuleInit {
     return this.mutate(user, id, async (m, need, assignments) => {
       const a = this.requireHandler(user, assignments, assignmentId);
       const now = this.clock.now();
-      await this.moveAssignment(m, a, ['ACCEPTED'], { status: 'RESOLVED', answer, resolvedBy: user.id, resolvedAt: now });
+      await this.moveAssignment(m, a, 'resolve', { answer, resolvedBy: user.id, resolvedAt: now });
       await this.event(m, need.id, user.id, 'RESOLVED', a.departmentId, answer);
-      const stillOpen = assignments.some((x) => x.id !== a.id && (x.status === 'PENDING' || x.status === 'ACCEPTED'));
-      if (stillOpen) {
+      const next = needStatusAfterAssignment('resolve', need.status, assignments.map((x) => x.status));
+      if (next !== 'RESOLVED') {
         await this.setNeed(m, need, {});
         return;
       }
       const done = await m.getRepository(NeedAssignmentEntity).find({ where: { needId: need.id, status: 'RESOLVED' }, order: { id: 'ASC' } });
       const names = await this.departmentNames(done.map((x) => x.departmentId));
       const combined = done.map((x) => `${names.get(x.departmentId) ?? ''}：${x.answer ?? ''}`).join('\n');
-      await this.setNeed(m, need, { status: 'RESOLVED', answer: combined, resolvedAt: now });
+      await this.setNeed(m, need, { status: next, answer: combined, resolvedAt: now });
       await this.notify(m, [need.raisedBy], need, 'NEED_RESOLVED', '需求已办结', `你提出的「${need.title}」已办结，请确认并评价。`);
     });
   }
@@ -280,8 +292,8 @@ export class NeedService implements OnModuleInit {
   async rate(user: AuthUser, id: number, rating: number, comment: string | null): Promise<NeedDetail> {
     return this.mutate(user, id, async (m, need) => {
       if (need.raisedBy !== user.id) throw new AppError('FORBIDDEN', '只有提出需求的人可以评价');
-      this.requireStatus(need, ['RESOLVED']);
-      await this.setNeed(m, need, { status: 'CLOSED', rating, ratingComment: comment, closedAt: this.clock.now() });
+      const to = this.requireStatus(need, 'rate');
+      await this.setNeed(m, need, { status: to, rating, ratingComment: comment, closedAt: this.clock.now() });
       await this.event(m, need.id, user.id, 'RATED', null, `${'★'.repeat(rating)}${'☆'.repeat(5 - rating)}${comment ? ` ${comment}` : ''}`);
     });
   }
@@ -289,8 +301,8 @@ export class NeedService implements OnModuleInit {
   async reopen(user: AuthUser, id: number, reason: string): Promise<NeedDetail> {
     return this.mutate(user, id, async (m, need) => {
       if (need.raisedBy !== user.id) throw new AppError('FORBIDDEN', '只有提出需求的人可以重新提出');
-      this.requireStatus(need, ['RESOLVED']);
-      await this.setNeed(m, need, { status: 'SUBMITTED', resolvedAt: null });
+      const to = this.requireStatus(need, 'reopen');
+      await this.setNeed(m, need, { status: to, resolvedAt: null });
       await this.event(m, need.id, user.id, 'REOPENED', null, reason);
       await this.notify(m, await this.committeeStaff(m, need.committeeOrgId), need, 'NEED_REOPENED', '需求被重新提出', `「${need.title}」企业认为尚未解决：${reason}。请重新派单。`);
     });
@@ -304,15 +316,16 @@ export class NeedService implements OnModuleInit {
     const assignments = await this.dataSource.getRepository(NeedAssignmentEntity).find({ where: { needId: id }, order: { id: 'ASC' } });
     if (!(await this.canSee(this.dataSource.manager, user, need, assignments))) throw new AppError('NOT_FOUND');
     const events = await this.dataSource.getRepository(NeedEventEntity).find({ where: { needId: id }, order: { id: 'ASC' } });
-    const [summary] = await this.summaries([need], assignments);
+    const [summary] = await this.summaries(user, [need], assignments);
     const names = await this.departmentNames([...assignments.map((a) => a.departmentId), ...events.map((e) => e.departmentId ?? 0)]);
     const actors = await this.userNames(events.map((e) => e.actorId ?? 0));
     const images = await this.images.byIds(need.imageIds);
+    const mergeNotes = await this.mergeNotes(user, events);
     const now = this.clock.now();
     return {
       ...summary,
       description: need.description,
-      images: need.imageIds.map((i) => images.get(i)).filter((i) => i !== undefined).map(toImageResponse),
+      images: need.imageIds.map((i) => images.get(i)).filter((i) => i !== undefined).map((i) => this.images.respond(i)),
       answer: need.answer,
       resolvedAt: need.resolvedAt ? need.resolvedAt.toISOString() : null,
       ratingComment: need.ratingComment,
@@ -320,9 +333,41 @@ export class NeedService implements OnModuleInit {
       visitId: need.visitId === null ? null : String(need.visitId),
       mergedIntoId: need.mergedIntoId === null ? null : String(need.mergedIntoId),
       version: need.version,
-      assignments: assignments.map((a) => toAssignmentResponse(a, names.get(a.departmentId) ?? '', now)),
-      timeline: events.map((e) => toEventResponse(e, e.actorId === null ? null : (actors.get(e.actorId) ?? null), e.departmentId === null ? null : (names.get(e.departmentId) ?? null))),
+      assignments: assignments.map((a) => toAssignmentResponse(a, names.get(a.departmentId) ?? '', now, needRelation(user, need))),
+      timeline: events.map((e) =>
+        toEventResponse(
+          mergeNotes.has(e.id) ? { ...e, note: mergeNotes.get(e.id)! } : e,
+          e.actorId === null ? null : (actors.get(e.actorId) ?? null),
+          e.departmentId === null ? null : (names.get(e.departmentId) ?? null),
+        ),
+      ),
     };
+  }
+
+  /**
+   * The notes of MERGED events name the other need. Its title is shown only to a reader who may open that
+   * need; others see just its number. Older notes stored the title, so it is taken out again here.
+   */
+  private async mergeNotes(user: AuthUser, events: NeedEventEntity[]): Promise<Map<number, string>> {
+    const result = new Map<number, string>();
+    for (const e of events) {
+      if (e.kind !== 'MERGED' || !e.note) continue;
+      const into = /^并入需求 #(\d+)/.exec(e.note);
+      const match = into ?? /^需求 #(\d+)/.exec(e.note);
+      if (!match) continue;
+      const otherId = Number(match[1]);
+      const other = await this.dataSource.getRepository(NeedEntity).findOneBy({ id: otherId });
+      const visible = other !== null && (await this.canSee(this.dataSource.manager, user, other, await this.dataSource.getRepository(NeedAssignmentEntity).findBy({ needId: other.id })));
+      const title = visible && other ? `「${other.title}」` : '';
+      if (into) {
+        let rest = e.note.slice(match[0].length);
+        if (other && rest.startsWith(`「${other.title}」`)) rest = rest.slice(other.title.length + 2);
+        result.set(e.id, `并入需求 #${otherId}${title}${rest}`);
+      } else {
+        result.set(e.id, title ? `需求 #${otherId}${title}已并入本需求` : `需求 #${otherId} 已并入本需求`);
+      }
+    }
+    return result;
   }
 
   /** The needs I raised, and those of the enterprises whose Party organisation I am secretary of. */
@@ -330,12 +375,12 @@ export class NeedService implements OnModuleInit {
     const enterprises = await this.secretaryEnterpriseIds(this.dataSource.manager, user);
     const qb = this.dataSource.getRepository(NeedEntity).createQueryBuilder('n').where('n.raisedBy = :me', { me: user.id });
     if (enterprises.length) qb.orWhere('n.enterpriseId IN (:...enterprises)', { enterprises });
-    return this.summaries(await qb.orderBy('n.id', 'DESC').getMany());
+    return this.summaries(user, await qb.orderBy('n.id', 'DESC').getMany());
   }
 
   /** The ledger: admins see all, committee staff their committees'. */
   async ledger(user: AuthUser, q: NeedListQueryDto): Promise<NeedSummary[]> {
-    return this.summaries(await this.ledgerRows(user, q));
+    return this.summaries(user, await this.ledgerRows(user, q));
   }
 
   async departmentAssignments(user: AuthUser): Promise<DepartmentAssignmentItem[]> {
@@ -345,11 +390,11 @@ export class NeedService implements OnModuleInit {
     if (assignments.length === 0) return [];
     const needs = await this.dataSource.getRepository(NeedEntity).findBy({ id: In([...new Set(assignments.map((a) => a.needId))]) });
     const all = await this.dataSource.getRepository(NeedAssignmentEntity).findBy({ needId: In(needs.map((n) => n.id)) });
-    const summaries = await this.summaries(needs, all);
+    const summaries = await this.summaries(user, needs, all);
     const names = await this.departmentNames(assignments.map((a) => a.departmentId));
     const now = this.clock.now();
     return assignments.map((a) => ({
-      assignment: toAssignmentResponse(a, names.get(a.departmentId) ?? '', now),
+      assignment: toAssignmentResponse(a, names.get(a.departmentId) ?? '', now, needRelation(user, needs.find((n) => n.id === a.needId)!)),
       need: summaries.find((s) => s.id === String(a.needId))!,
     }));
   }
@@ -357,7 +402,7 @@ export class NeedService implements OnModuleInit {
   /** The ledger as .xlsx with the same filters; audited. */
   async exportXlsx(user: AuthUser, q: NeedListQueryDto): Promise<{ filename: string; buffer: Buffer }> {
     const rows = await this.ledgerRows(user, q);
-    const summaries = await this.summaries(rows);
+    const summaries = await this.summaries(user, rows);
     const workbook = new ExcelJS.Workbook();
     workbook.creator = '火炬红';
     const sheet = workbook.addWorksheet('需求台账');
@@ -413,7 +458,7 @@ export class NeedService implements OnModuleInit {
     const assignments = this.dataSource.getRepository(NeedAssignmentEntity);
 
     const soon = await assignments.find({
-      where: { status: In(['PENDING', 'ACCEPTED']), reminderSentAt: IsNull(), deadline: LessThanOrEqual(new Date(now.getTime() + NEED_LIMITS.reminderHoursBefore * 3600000)) },
+      where: { status: In([...ACTIVE_ASSIGNMENT_STATUSES]), reminderSentAt: IsNull(), deadline: LessThanOrEqual(new Date(now.getTime() + NEED_LIMITS.reminderHoursBefore * 3600000)) },
     });
     for (const a of soon.filter((x) => x.deadline.getTime() > now.getTime())) {
       await this.tx.run(async (m) => {
@@ -426,7 +471,7 @@ export class NeedService implements OnModuleInit {
       });
     }
 
-    const late = await assignments.find({ where: { status: In(['PENDING', 'ACCEPTED']), overdueAt: IsNull(), deadline: LessThanOrEqual(now) } });
+    const late = await assignments.find({ where: { status: In([...ACTIVE_ASSIGNMENT_STATUSES]), overdueAt: IsNull(), deadline: LessThanOrEqual(now) } });
     for (const a of late) {
       await this.tx.run(async (m) => {
         const claim = await m.getRepository(NeedAssignmentEntity).update({ id: a.id, overdueAt: IsNull() }, { overdueAt: now });
@@ -486,15 +531,20 @@ export class NeedService implements OnModuleInit {
     Object.assign(need, patch, { version: need.version + 1 });
   }
 
-  private async moveAssignment(m: EntityManager, a: NeedAssignmentEntity, from: NeedAssignmentEntity['status'][], patch: Partial<NeedAssignmentEntity>): Promise<void> {
-    if (!from.includes(a.status)) throw new AppError('NEED_STATE_INVALID', `该派单当前为「${ASSIGNMENT_STATUS_LABELS[a.status]}」，不能执行此操作`);
-    const result = await m.getRepository(NeedAssignmentEntity).update({ id: a.id, status: In(from) }, patch);
+  /** One step of the assignment state machine, as a compare-and-set on the statuses the step accepts. */
+  private async moveAssignment(m: EntityManager, a: NeedAssignmentEntity, event: AssignmentEvent, patch: Partial<NeedAssignmentEntity>): Promise<void> {
+    const to = nextAssignment(a.status, event);
+    if (to === null) throw new AppError('NEED_STATE_INVALID', `该派单当前为「${ASSIGNMENT_STATUS_LABELS[a.status]}」，不能执行此操作`);
+    const result = await m.getRepository(NeedAssignmentEntity).update({ id: a.id, status: In(assignmentStatusesAccepting(event)) }, { ...patch, status: to });
     if (!result.affected) throw new AppError('NEED_STATE_INVALID');
-    Object.assign(a, patch);
+    Object.assign(a, patch, { status: to });
   }
 
-  private requireStatus(need: NeedEntity, allowed: NeedStatus[]): void {
-    if (!allowed.includes(need.status)) throw new AppError('NEED_STATE_INVALID', `需求当前为「${NEED_STATUS_LABELS[need.status]}」，不能执行此操作`);
+  /** The need state machine's target for `event`, or NEED_STATE_INVALID. */
+  private requireStatus(need: NeedEntity, event: NeedEvent): NeedStatus {
+    const to = nextNeed(need.status, event);
+    if (to === null) throw new AppError('NEED_STATE_INVALID', `需求当前为「${NEED_STATUS_LABELS[need.status]}」，不能执行此操作`);
+    return to;
   }
 
   private requireCommittee(user: AuthUser, need: NeedEntity): void {
@@ -509,7 +559,7 @@ export class NeedService implements OnModuleInit {
   }
 
   private isCommittee(user: AuthUser, need: NeedEntity): boolean {
-    return user.isAdmin || orgIdsWithRole(user, 'COMMITTEE').includes(need.committeeOrgId);
+    return needRelation(user, need).isCommittee;
   }
 
   private async canSee(m: EntityManager, user: AuthUser, need: NeedEntity, assignments: NeedAssignmentEntity[]): Promise<boolean> {
@@ -551,13 +601,13 @@ export class NeedService implements OnModuleInit {
       qb.andWhere('EXISTS (SELECT 1 FROM need_assignments da WHERE da.needId = n.id AND da.departmentId = :departmentId)', { departmentId: Number(q.departmentId) });
     }
     if (q.overdue !== undefined) {
-      const clause = "EXISTS (SELECT 1 FROM need_assignments oa WHERE oa.needId = n.id AND oa.status IN ('PENDING', 'ACCEPTED') AND oa.deadline <= :now)";
-      qb.andWhere(q.overdue ? clause : `NOT ${clause}`, { now: this.clock.now() });
+      const clause = "EXISTS (SELECT 1 FROM need_assignments oa WHERE oa.needId = n.id AND oa.status IN (:...activeAssignment) AND oa.deadline <= :now)";
+      qb.andWhere(q.overdue ? clause : `NOT ${clause}`, { now: this.clock.now(), activeAssignment: [...ACTIVE_ASSIGNMENT_STATUSES] });
     }
     return qb.orderBy('n.id', 'DESC').getMany();
   }
 
-  private async summaries(needs: NeedEntity[], known?: NeedAssignmentEntity[]): Promise<NeedSummary[]> {
+  private async summaries(user: AuthUser, needs: NeedEntity[], known?: NeedAssignmentEntity[]): Promise<NeedSummary[]> {
     if (needs.length === 0) return [];
     const ids = needs.map((n) => n.id);
     const assignments = known ?? (await this.dataSource.getRepository(NeedAssignmentEntity).findBy({ needId: In(ids) }));
@@ -574,6 +624,7 @@ export class NeedService implements OnModuleInit {
         assignments: assignments.filter((a) => a.needId === n.id),
         departmentNames: departments,
         now,
+        relation: needRelation(user, n),
       }),
     );
   }

@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentUser } from '../../common/auth/access.decorator';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { IdParam } from '../../common/validation/id.pipe';
+import { UserStatusDto } from './dto/user-status.dto';
 import { CreateUserDto, GrantRoleDto, UpdateMembershipDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
 import { UserService } from './user.service';
 
@@ -39,6 +40,19 @@ export class AdminUserController {
   @ApiOperation({ summary: 'Set the org, enterprise and political status of a person' })
   membership(@CurrentUser() user: AuthUser, @IdParam('userId') id: number, @Body() dto: UpdateMembershipDto): Promise<UserResponse> {
     return this.users.updateMembership(user, id, dto);
+  }
+
+  @Put(':userId/status')
+  @ApiOperation({ summary: 'Disable (also ends all sessions) or re-enable a person; audited. Not yourself, not the last admin' })
+  status(@CurrentUser() user: AuthUser, @IdParam('userId') id: number, @Body() dto: UserStatusDto): Promise<UserResponse> {
+    return this.users.setDisabled(user, id, dto.disabled);
+  }
+
+  @Post(':userId/sessions/revoke')
+  @HttpCode(204)
+  @ApiOperation({ summary: "End all of a person's sessions: their tokens stop working on the next request; audited" })
+  revokeSessions(@CurrentUser() user: AuthUser, @IdParam('userId') id: number): Promise<void> {
+    return this.users.revokeSessions(user, id);
   }
 
   @Post(':userId/roles')

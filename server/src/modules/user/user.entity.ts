@@ -1,6 +1,6 @@
 import type { PoliticalStatus } from '@torch-red/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { BoolColumn, CreatedAtColumn, UpdatedAtColumn } from '../../database/columns';
+import { BoolColumn, CreatedAtColumn, DateTimeColumn, UpdatedAtColumn } from '../../database/columns';
 
 @Entity('users')
 export class UserEntity {
@@ -40,6 +40,17 @@ export class UserEntity {
 
   @BoolColumn()
   isSample: boolean;
+
+  /**
+   * Session generation: every access token carries the value it was issued with, and the guard refuses a
+   * token whose value differs. Bumping it ends all of the person's sessions, in every process at once.
+   */
+  @Column({ type: 'int', default: 0 })
+  tokenVersion: number;
+
+  /** Set by an admin: the person cannot sign in and every request with an existing token is refused. */
+  @DateTimeColumn({ nullable: true })
+  disabledAt: Date | null;
 
   @CreatedAtColumn()
   createdAt: Date;

@@ -26,6 +26,7 @@ export function toUserResponse(user: UserEntity, grants: RoleGrantEntity[], phon
     politicalStatus: user.politicalStatus,
     roles: grants.map(toRoleGrantResponse),
     isSample: user.isSample,
+    disabled: user.disabledAt !== null,
     createdAt: toIso(user.createdAt),
     updatedAt: toIso(user.updatedAt),
   };

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MeResponse, Page, RoleGrantResponse, UserResponse } from '@torch-red/shared';
 import { Tx } from '../../database/tx.service';
-import { DataSource, EntityManager, FindOptionsWhere, In, Like, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, In, IsNull, Like, MoreThan } from 'typeorm';
 import { isUniqueViolation } from '../../database/db-errors';
 import { AccessPolicy } from '../../common/auth/access-policy.service';
 import type { AuthUser } from '../../common/auth/auth-user';
@@ -182,7 +182,7 @@ export class UserService {
       const repo = m.getRepository(RoleGrantEntity);
       const grant = await repo.findOneBy({ id: grantId, userId });
       if (!grant) throw new AppError('NOT_FOUND');
-      if (grant.role === 'ADMIN' && (await repo.countBy({ role: 'ADMIN' })) <= 1) {
+      if (grant.role === 'ADMIN' && (await this.activeAdminIds(m)).filter((id) => id !== userId).length === 0) {
         throw new AppError('CONFLICT', '不能撤销最后一位管理员的权限');
       }
       await repo.delete({ id: grantId });
@@ -191,6 +191,64 @@ export class UserService {
         m,
       );
     });
+  }
+
+  // ── Sessions and disabling ─────────────────────────────────────────────────
+
+  /**
+   * Disables or re-enables a person. Disabling ends their sessions at once (every process checks the
+   * session generation on each request) and blocks every way of signing in until re-enabled.
+   */
+  async setDisabled(actor: AuthUser, id: number, disabled: boolean): Promise<UserResponse> {
+    return this.tx.run(async (m) => {
+      const repo = m.getRepository(UserEntity);
+      const user = await repo.findOneBy({ id });
+      if (!user) throw new AppError('NOT_FOUND');
+      if (disabled && id === actor.id) throw new AppError('CONFLICT', '不能停用自己的账号');
+      if (disabled && user.disabledAt === null) {
+        const admins = await this.activeAdminIds(m);
+        if (admins.includes(id) && admins.length <= 1) throw new AppError('CONFLICT', '不能停用最后一位管理员');
+        await repo.update({ id }, { disabledAt: new Date() });
+        await this.endSessions(m, id);
+      } else if (!disabled && user.disabledAt !== null) {
+        await repo.update({ id }, { disabledAt: null });
+      }
+      const wasDisabled = user.disabledAt !== null;
+      if (wasDisabled !== disabled) {
+        await this.audit.record({ actorId: actor.id, action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: id, before: { disabled: wasDisabled }, after: { disabled } }, m);
+      }
+      const saved = (await repo.findOneBy({ id }))!;
+      const grants = await m.getRepository(RoleGrantEntity).findBy({ userId: id });
+      return toUserResponse(saved, grants, this.phoneFor(actor, saved));
+    });
+  }
+
+  /** Ends every session of a person (all their tokens stop working on the next request). */
+  async revokeSessions(actor: AuthUser, id: number): Promise<void> {
+    await this.tx.run(async (m) => {
+      if (!(await m.getRepository(UserEntity).existsBy({ id }))) throw new AppError('NOT_FOUND');
+      await this.endSessions(m, id);
+      await this.audit.record({ actorId: actor.id, action: 'user.sessions-revoke', entityType: 'user', entityId: id }, m);
+    });
+  }
+
+  /** Moves the person's session generation on; returns the new one (for a token issued right after). */
+  async endSessions(m: EntityManager, id: number): Promise<number> {
+    await m.getRepository(UserEntity).increment({ id }, 'tokenVersion', 1);
+    return (await m.getRepository(UserEntity).findOneByOrFail({ id })).tokenVersion;
+  }
+
+  /**
+   * Admins who can still act: holding ADMIN and not disabled. On MySQL the ADMIN grants are locked, so two
+   * admins disabling (or demoting) each other at once cannot leave nobody in charge.
+   */
+  private async activeAdminIds(m: EntityManager): Promise<number[]> {
+    const qb = m.getRepository(RoleGrantEntity).createQueryBuilder('g').where('g.role = :role', { role: 'ADMIN' });
+    if (this.tx.isMysql) qb.setLock('pessimistic_write');
+    const grants = await qb.getMany();
+    if (grants.length === 0) return [];
+    const active = await m.getRepository(UserEntity).find({ select: { id: true }, where: { id: In(grants.map((g) => g.userId)), disabledAt: IsNull() } });
+    return active.map((u) => u.id);
   }
 
   // ── helpers ─────────────────────────────────────────────────────────────────

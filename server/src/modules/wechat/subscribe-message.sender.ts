@@ -13,10 +13,27 @@ export interface SubscribeMessage {
   data: Record<string, string>;
 }
 
-/** retry: try again later; refused: the person has no subscription (43101) — recorded, not retried; failed: give up. */
-export type SendOutcome = { result: 'sent' } | { result: 'retry' | 'refused' | 'failed'; reason: string };
+/**
+ * retry: WeChat certainly did not take the message (busy, or no connection was made): try again later;
+ * refused: the person has no subscription (43101) — recorded, not retried; failed: give up;
+ * unknown: the request may have reached WeChat (timeout, dropped connection, unreadable answer). WeChat
+ * does not deduplicate, so an unknown send must not be repeated.
+ */
+export type SendOutcome = { result: 'sent' } | { result: 'retry' | 'refused' | 'failed' | 'unknown'; reason: string };
 
-/** What the outbox worker needs from WeChat's subscribe-message API. */
+type PostResult = { answer: { errcode?: number; errmsg?: string } } | { result: 'retry' | 'unknown'; reason: string };
+
+/** Errors raised while connecting, before any byte of the request was sent. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function neverSent(err: unknown): boolean {
+  const cause = (err as { cause?: { code?: string; errors?: Array<{ code?: string }> } } | null)?.cause;
+  if (!cause) return false;
+  if (cause.code && NOT_SENT_CODES.has(cause.code)) return true;
+  return Boolean(cause.errors?.length && cause.errors.every((e) => e.code && NOT_SENT_CODES.has(e.code)));
+}
+
+/** What the outbox worker needs from WeChat's subscribe-message API. send() throws only before anything could reach WeChat. */
 export abstract class SubscribeMessageSender {
   abstract send(message: SubscribeMessage): Promise<SendOutcome>;
 }
@@ -33,6 +50,7 @@ const TOKEN_NAME = 'access_token';
 @Injectable()
 export class HttpSubscribeMessageSender extends SubscribeMessageSender {
   private readonly logger = new Logger('WechatSubscribe');
+  private refreshing?: Promise<string | null>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -45,15 +63,16 @@ export class HttpSubscribeMessageSender extends SubscribeMessageSender {
 
   async send(message: SubscribeMessage): Promise<SendOutcome> {
     if (!this.config.wechat.appId || !this.config.wechat.secret) return { result: 'refused', reason: 'WeChat is not configured' };
-    let token = await this.accessToken(false);
+    let token = await this.accessToken();
     if (!token) return { result: 'retry', reason: 'no access token' };
-    let answer = await this.post(token, message);
-    if (answer && (answer.errcode === 40001 || answer.errcode === 42001)) {
-      token = await this.accessToken(true);
+    let posted = await this.post(token, message);
+    if ('answer' in posted && (posted.answer.errcode === 40001 || posted.answer.errcode === 42001)) {
+      token = await this.accessToken(token);
       if (!token) return { result: 'retry', reason: 'no access token' };
-      answer = await this.post(token, message);
+      posted = await this.post(token, message);
     }
-    if (!answer) return { result: 'retry', reason: 'network error' };
+    if (!('answer' in posted)) return posted;
+    const answer = posted.answer;
     switch (answer.errcode ?? 0) {
       case 0:
         return { result: 'sent' };
@@ -68,7 +87,7 @@ export class HttpSubscribeMessageSender extends SubscribeMessageSender {
     }
   }
 
-  private async post(token: string, message: SubscribeMessage): Promise<{ errcode?: number; errmsg?: string } | null> {
+  private async post(token: string, message: SubscribeMessage): Promise<PostResult> {
     const data = Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value: fitValue(key, value) }]));
     try {
       const response = await fetch(`${this.config.wechat.apiBase}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
@@ -84,21 +103,37 @@ export class HttpSubscribeMessageSender extends SubscribeMessageSender {
         }),
         signal: AbortSignal.timeout(this.config.wechat.timeoutMs),
       });
-      if (!response.ok) return null;
-      return (await response.json()) as { errcode?: number; errmsg?: string };
-    } catch {
-      return null;
+      // 429 and 503 say "not taken, come back later"; other HTTP failures (a gateway's 502/504…) may follow delivery.
+      if (response.status === 429 || response.status === 503) return { result: 'retry', reason: `HTTP ${response.status}` };
+      if (!response.ok) return { result: 'unknown', reason: `HTTP ${response.status}: outcome unknown, not resent` };
+      return { answer: (await response.json()) as { errcode?: number; errmsg?: string } };
+    } catch (err) {
+      if (neverSent(err)) return { result: 'retry', reason: `network error (${(err as { cause: { code?: string } }).cause.code ?? 'connect'})` };
+      const what = (err as Error).name === 'TimeoutError' ? `no answer within ${this.config.wechat.timeoutMs} ms` : `connection failed (${(err as Error).message})`;
+      return { result: 'unknown', reason: `${what}: outcome unknown, not resent` };
     }
   }
 
-  /** The shared access token: read from the database, refreshed (by one process's write) when near expiry. */
-  private async accessToken(forceRefresh: boolean): Promise<string | null> {
+  /**
+   * The shared access token: read from the database, refreshed (by one process's write) when near
+   * expiry or when WeChat rejected `rejected`. Concurrent sends in this process share one refresh.
+   */
+  private async accessToken(rejected?: string): Promise<string | null> {
+    const repo = this.dataSource.getRepository(WechatTokenEntity);
+    const cached = await repo.findOneBy({ name: TOKEN_NAME });
+    if (cached && cached.expiresAt.getTime() - this.clock.now().getTime() > 5 * 60 * 1000) {
+      const value = this.cipher.decrypt(cached.value);
+      if (value !== rejected) return value;
+    }
+    this.refreshing ??= this.fetchToken().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async fetchToken(): Promise<string | null> {
     const repo = this.dataSource.getRepository(WechatTokenEntity);
     const now = this.clock.now();
-    const cached = await repo.findOneBy({ name: TOKEN_NAME });
-    if (cached && !forceRefresh && cached.expiresAt.getTime() - now.getTime() > 5 * 60 * 1000) {
-      return this.cipher.decrypt(cached.value);
-    }
     const { appId, secret, apiBase, timeoutMs } = this.config.wechat;
     try {
       const url = `${apiBase}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(appId)}&secret=${encodeURIComponent(secret)}`;

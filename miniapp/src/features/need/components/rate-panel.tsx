@@ -7,7 +7,8 @@ import './rate-panel.scss';
 
 interface RatePanelProps {
   onRate: (body: RateNeedRequest) => Promise<void>;
-  onReopen: () => void;
+  /** Shown only when the need may be reopened. */
+  onReopen?: () => void;
 }
 
 /** 评价: the raiser confirms and rates the handling, or says it is not solved. */
@@ -47,9 +48,11 @@ export function RatePanel({ onRate, onReopen }: RatePanelProps) {
       <Button className="rate-panel__submit" type="primary" shape="round" block loading={busy} disabled={busy} onClick={() => void handleRate()}>
         确认办结并评价
       </Button>
-      <Text className="rate-panel__reopen" onClick={onReopen}>
-        问题没有解决？重新提出 ›
-      </Text>
+      {onReopen ? (
+        <Text className="rate-panel__reopen" onClick={onReopen}>
+          问题没有解决？重新提出 ›
+        </Text>
+      ) : null}
     </View>
   );
 }

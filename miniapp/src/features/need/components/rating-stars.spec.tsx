@@ -47,4 +47,14 @@ describe('RatePanel', () => {
     // Settles once the answer is in.
     await waitFor(() => expect(submit.className).not.toContain('nut-button-loading'));
   });
+
+  it('offers reopening only when the server says the need may be reopened', () => {
+    const handleReopen = jest.fn();
+    const { unmount } = render(<RatePanel onRate={jest.fn()} onReopen={handleReopen} />);
+    fireEvent.click(screen.getByText('问题没有解决？重新提出 ›'));
+    expect(handleReopen).toHaveBeenCalled();
+    unmount();
+    render(<RatePanel onRate={jest.fn()} />);
+    expect(screen.queryByText('问题没有解决？重新提出 ›')).toBeNull();
+  });
 });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AdminLoginRequest, DevLoginRequest, WechatLoginRequest } from '@torch-red/shared';
+import type { AdminLoginRequest, ChangePasswordRequest, DevLoginRequest, WechatLoginRequest } from '@torch-red/shared';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsName } from '../../../common/validation/decorators';
 
@@ -35,4 +35,18 @@ export class AdminLoginDto implements AdminLoginRequest {
   @IsNotEmpty({ message: '请输入密码' })
   @MaxLength(200)
   password: string;
+}
+
+export class ChangePasswordDto implements ChangePasswordRequest {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty({ message: '请输入当前密码' })
+  @MaxLength(200)
+  currentPassword: string;
+
+  @ApiProperty({ description: 'at least 12 characters from 3 of: lower-case, upper-case, digits, symbols; not common, not a simple sequence' })
+  @IsString()
+  @IsNotEmpty({ message: '请输入新密码' })
+  @MaxLength(200, { message: '密码最多 200 位' })
+  newPassword: string;
 }

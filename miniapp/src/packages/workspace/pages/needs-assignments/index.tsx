@@ -72,7 +72,6 @@ export default function NeedsAssignmentsPage() {
     content = items.data.map((item) => {
       const { need, assignment } = item;
       const busy = busyId === assignment.id;
-      const open = assignment.status === 'PENDING' || assignment.status === 'ACCEPTED';
       return (
         <NeedCard
             key={assignment.id}
@@ -89,25 +88,28 @@ export default function NeedsAssignmentsPage() {
             showEnterprise
             onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.needDetail, { id: need.id }) })}
             actions={
-              open ? (
+              assignment.canReturn || assignment.canAccept || assignment.canProgress || assignment.canResolve ? (
                 <>
-                  <Button className="needs-assignments-page__return" size="small" shape="round" fill="outline" disabled={busy} onClick={() => setStep({ kind: 'return', item })}>
-                    退回
-                  </Button>
-                  {assignment.status === 'PENDING' ? (
+                  {assignment.canReturn ? (
+                    <Button className="needs-assignments-page__return" size="small" shape="round" fill="outline" disabled={busy} onClick={() => setStep({ kind: 'return', item })}>
+                      退回
+                    </Button>
+                  ) : null}
+                  {assignment.canAccept ? (
                     <Button className="needs-assignments-page__accept" size="small" shape="round" type="primary" loading={busy} disabled={busy} onClick={() => void handleAccept(item)}>
                       接单
                     </Button>
-                  ) : (
-                    <>
-                      <Button className="needs-assignments-page__progress" size="small" shape="round" fill="outline" type="primary" onClick={() => setStep({ kind: 'progress', item })}>
-                        记录进展
-                      </Button>
-                      <Button className="needs-assignments-page__resolve" size="small" shape="round" type="primary" onClick={() => setStep({ kind: 'resolve', item })}>
-                        办结
-                      </Button>
-                    </>
-                  )}
+                  ) : null}
+                  {assignment.canProgress ? (
+                    <Button className="needs-assignments-page__progress" size="small" shape="round" fill="outline" type="primary" onClick={() => setStep({ kind: 'progress', item })}>
+                      记录进展
+                    </Button>
+                  ) : null}
+                  {assignment.canResolve ? (
+                    <Button className="needs-assignments-page__resolve" size="small" shape="round" type="primary" onClick={() => setStep({ kind: 'resolve', item })}>
+                      办结
+                    </Button>
+                  ) : null}
                 </>
               ) : undefined
             }

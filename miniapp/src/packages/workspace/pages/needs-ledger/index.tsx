@@ -24,7 +24,6 @@ const OVERDUE_OPTIONS = [
   { value: undefined, label: '不限时限' },
   { value: 'overdue' as const, label: '仅看超期' },
 ];
-const OPEN: readonly NeedStatus[] = ['SUBMITTED', 'DISPATCHED', 'IN_PROGRESS'];
 
 export default function NeedsLedgerPage() {
   const signedIn = useRequireSession();
@@ -91,14 +90,18 @@ export default function NeedsLedgerPage() {
         showEnterprise
         onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.needDetail, { id: need.id }) })}
         actions={
-          OPEN.includes(need.status) ? (
+          need.canAnswer || need.canDispatch ? (
             <>
-              <Button className="needs-ledger-page__answer" size="small" shape="round" fill="outline" type="primary" onClick={() => setAnswering(need)}>
-                直接答复
-              </Button>
-              <Button className="needs-ledger-page__dispatch" size="small" shape="round" type="primary" disabled={!departments.data} onClick={() => setDispatching(need)}>
-                {need.status === 'SUBMITTED' ? '派单' : '加派部门'}
-              </Button>
+              {need.canAnswer ? (
+                <Button className="needs-ledger-page__answer" size="small" shape="round" fill="outline" type="primary" onClick={() => setAnswering(need)}>
+                  直接答复
+                </Button>
+              ) : null}
+              {need.canDispatch ? (
+                <Button className="needs-ledger-page__dispatch" size="small" shape="round" type="primary" disabled={!departments.data} onClick={() => setDispatching(need)}>
+                  {need.status === 'SUBMITTED' ? '派单' : '加派部门'}
+                </Button>
+              ) : null}
             </>
           ) : undefined
         }
