@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard } from './common/auth/auth.guard';
 import { CoreModule } from './common/core.module';
+import { AccessModule } from './modules/access/access.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { ActivityModule } from './modules/activity/activity.module';
@@ -52,6 +53,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config.database)),
         CoreModule,
+        AccessModule,
         HealthModule,
         AuditModule,
         UserModule,

@@ -6,24 +6,22 @@ import { RateLimitService } from '../modules/rate-limit/rate-limit.service';
 import { ENTITIES } from '../database/data-source';
 import { Tx } from '../database/tx.service';
 import { Clock } from './clock';
-import { AccessPolicy } from './auth/access-policy.service';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenService } from './auth/token.service';
 import { DataCipher } from './crypto/data-cipher';
 
-/** Cross-cutting services every feature may use: config, tokens, the access policy, encryption, rate limits. */
+/** Cross-cutting services every feature may use: config, tokens, encryption, rate limits. */
 @Global()
 @Module({
   imports: [JwtModule.register({}), TypeOrmModule.forFeature(ENTITIES)],
   providers: [
     { provide: DataCipher, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new DataCipher(config.dataKey) },
     TokenService,
-    AccessPolicy,
     AuthGuard,
     RateLimitService,
     Tx,
     Clock,
   ],
-  exports: [DataCipher, TokenService, AccessPolicy, AuthGuard, RateLimitService, Tx, Clock, TypeOrmModule],
+  exports: [DataCipher, TokenService, AuthGuard, RateLimitService, Tx, Clock, TypeOrmModule],
 })
 export class CoreModule {}

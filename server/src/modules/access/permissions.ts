@@ -70,8 +70,13 @@ export function decideOrg(user: AuthUser, permission: OrgPermission, orgId: numb
   }
 }
 
+/** Staff of the need's industry committee; admins count as every committee. */
+export function isNeedCommittee(user: AuthUser, committeeOrgId: number): boolean {
+  return user.isAdmin || orgIdsWithRole(user, 'COMMITTEE').includes(committeeOrgId);
+}
+
 export function decideNeed(user: AuthUser, permission: NeedPermission, need: NeedFacts, tree: OrgTree): boolean {
-  const committee = user.isAdmin || orgIdsWithRole(user, 'COMMITTEE').includes(need.committeeOrgId);
+  const committee = isNeedCommittee(user, need.committeeOrgId);
   switch (permission) {
     case 'need.committee':
       return committee;

@@ -30,7 +30,7 @@ import ExcelJS from 'exceljs';
 import QRCode from 'qrcode';
 import { Brackets, DataSource, EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { isUniqueViolation } from '../../database/db-errors';
-import { AccessPolicy } from '../../common/auth/access-policy.service';
+import { AccessPolicy } from '../access/access-policy.service';
 import { orgIdsWithRole, type AuthUser } from '../../common/auth/auth-user';
 import { Clock, formatChinaDateTime, formatChinaTime } from '../../common/clock';
 import { DataCipher, maskPhone } from '../../common/crypto/data-cipher';
@@ -39,7 +39,6 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Tx } from '../../database/tx.service';
 import { AuditService } from '../audit/audit.service';
 import { NotificationService } from '../notification/notification.service';
-import { ChainEntity } from '../org/chain.entity';
 import { EnterpriseEntity } from '../org/enterprise.entity';
 import { OrgEntity } from '../org/org.entity';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
@@ -91,7 +90,7 @@ export class ActivityService implements OnModuleInit {
 
   async create(user: AuthUser, dto: CreateActivityDto): Promise<ActivityResponse> {
     const orgId = Number(dto.orgId);
-    await this.policy.requireOrg(user, orgId, 'manage');
+    await this.policy.require(user, 'org.manage', orgId);
     const schedule = this.parseSchedule(dto);
     this.checkSchedule(schedule);
     this.requireValidForm(dto.formFields);
@@ -217,8 +216,11 @@ export class ActivityService implements OnModuleInit {
 
   async list(query: ActivityListQueryDto): Promise<Page<ActivityResponse>> {
     const qb = this.dataSource.getRepository(ActivityEntity).createQueryBuilder('a').where('a.status = :status', { status: 'PUBLISHED' });
-    if (query.orgId) qb.andWhere('a.orgId IN (:...orgIds)', { orgIds: await this.descendantOrgIds([Number(query.orgId)]) });
-    if (query.chainId) qb.andWhere('a.orgId IN (:...chainOrgs)', { chainOrgs: await this.orgIdsOfChain(Number(query.chainId)) });
+    if (query.orgId || query.chainId) {
+      const tree = await this.policy.tree();
+      if (query.orgId) qb.andWhere('a.orgId IN (:...orgIds)', { orgIds: nonEmpty(tree.descendants([Number(query.orgId)])) });
+      if (query.chainId) qb.andWhere('a.orgId IN (:...chainOrgs)', { chainOrgs: nonEmpty(tree.orgsOfChain(Number(query.chainId))) });
+    }
     if (query.type) qb.andWhere('a.type = :type', { type: query.type });
     if (query.from) qb.andWhere('a.endAt >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('a.startAt < :to', { to: new Date(query.to) });
@@ -234,7 +236,7 @@ export class ActivityService implements OnModuleInit {
     if (!user.isAdmin) {
       const roots = [...orgIdsWithRole(user, 'SECRETARY'), ...orgIdsWithRole(user, 'COMMITTEE')];
       if (roots.length === 0) return { items: [], nextCursor: null };
-      qb.where('a.orgId IN (:...orgIds)', { orgIds: await this.descendantOrgIds(roots) });
+      qb.where('a.orgId IN (:...orgIds)', { orgIds: nonEmpty((await this.policy.tree()).descendants(roots)) });
     }
     if (query.orgId) qb.andWhere('a.orgId = :orgId', { orgId: Number(query.orgId) });
     if (query.cursor) qb.andWhere('a.id < :cursor', { cursor: Number(query.cursor) });
@@ -246,7 +248,7 @@ export class ActivityService implements OnModuleInit {
   async detail(user: AuthUser, id: number): Promise<ActivityDetailResponse> {
     const activity = await this.dataSource.getRepository(ActivityEntity).findOneBy({ id });
     if (!activity) throw new AppError('NOT_FOUND');
-    const canManage = await this.policy.canOnOrg(user, activity.orgId, 'manage');
+    const canManage = await this.policy.can(user, 'org.manage', activity.orgId);
     if (activity.status === 'DRAFT' && !canManage) throw new AppError('NOT_FOUND');
     const mine = await this.dataSource.getRepository(RegistrationEntity).findOneBy({ activityId: id, userId: user.id });
     return {
@@ -686,7 +688,7 @@ export class ActivityService implements OnModuleInit {
 
   private async requireManaged(user: AuthUser, id: number): Promise<ActivityEntity> {
     const activity = await this.dataSource.getRepository(ActivityEntity).findOneBy({ id });
-    if (!activity || !(await this.policy.canOnOrg(user, activity.orgId, 'manage'))) throw new AppError('NOT_FOUND');
+    if (!activity || !(await this.policy.can(user, 'org.manage', activity.orgId))) throw new AppError('NOT_FOUND');
     return activity;
   }
 
@@ -695,7 +697,7 @@ export class ActivityService implements OnModuleInit {
     const activity = await this.dataSource.getRepository(ActivityEntity).findOneBy({ id });
     if (!activity) throw new AppError('NOT_FOUND');
     if (activity.status === 'DRAFT') {
-      if (await this.policy.canOnOrg(user, activity.orgId, 'read')) throw new AppError('ACTIVITY_NOT_PUBLISHED');
+      if (await this.policy.can(user, 'org.read', activity.orgId)) throw new AppError('ACTIVITY_NOT_PUBLISHED');
       throw new AppError('NOT_FOUND');
     }
     if (activity.status === 'CANCELLED' && !options.allowCancelled) throw new AppError('ACTIVITY_NOT_PUBLISHED');
@@ -776,26 +778,6 @@ export class ActivityService implements OnModuleInit {
       return toActivityResponse(a, orgNames.get(a.orgId) ?? '', c, now);
     });
   }
-
-  private async descendantOrgIds(roots: number[]): Promise<number[]> {
-    const all = await this.dataSource.getRepository(OrgEntity).find({ select: { id: true, parentId: true } });
-    const result = [...roots];
-    for (let i = 0; i < result.length; i++) {
-      for (const org of all) if (org.parentId === result[i] && !result.includes(org.id)) result.push(org.id);
-    }
-    return result;
-  }
-
-  /** Orgs on a chain: its committee and everything under it, plus orgs inside the chain's enterprises. */
-  private async orgIdsOfChain(chainId: number): Promise<number[]> {
-    const chain = await this.dataSource.getRepository(ChainEntity).findOneBy({ id: chainId });
-    if (!chain) return [0];
-    const enterprises = await this.dataSource.getRepository(EnterpriseEntity).find({ select: { id: true }, where: { chainId } });
-    const inEnterprises = enterprises.length
-      ? (await this.dataSource.getRepository(OrgEntity).find({ select: { id: true }, where: { enterpriseId: In(enterprises.map((e) => e.id)) } })).map((o) => o.id)
-      : [];
-    return [...new Set([...(await this.descendantOrgIds([chain.committeeOrgId])), ...inEnterprises])];
-  }
 }
 
 function normaliseField(f: FormField): FormField {
@@ -819,4 +801,9 @@ function safeDecrypt(cipher: DataCipher, sealed: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** `IN (...)` needs at least one value; 0 matches no row. */
+function nonEmpty(ids: number[]): number[] {
+  return ids.length ? ids : [0];
 }

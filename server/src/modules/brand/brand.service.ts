@@ -13,8 +13,8 @@ import type {
 } from '@torch-red/shared';
 import { allowedBrandActions, brandStatusesAccepting, brandStatusesChangedBy, canBrand } from '@torch-red/shared';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
-import { AccessPolicy } from '../../common/auth/access-policy.service';
-import { orgIdsWithRole, type AuthUser } from '../../common/auth/auth-user';
+import { AccessPolicy } from '../access/access-policy.service';
+import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
 import { isUniqueViolation } from '../../database/db-errors';
@@ -59,12 +59,8 @@ export class BrandService {
   async list(query: BrandListQueryDto): Promise<Page<BrandSummary>> {
     const qb = this.dataSource.getRepository(BrandEntity).createQueryBuilder('b').where('b.published IS NOT NULL');
     if (query.chainId || query.enterpriseId) {
-      const enterpriseIds = query.enterpriseId
-        ? [Number(query.enterpriseId)]
-        : (await this.dataSource.getRepository(EnterpriseEntity).find({ select: { id: true }, where: { chainId: Number(query.chainId) } })).map((e) => e.id);
-      const orgIds = enterpriseIds.length
-        ? (await this.dataSource.getRepository(OrgEntity).find({ select: { id: true }, where: { enterpriseId: In(enterpriseIds) } })).map((o) => o.id)
-        : [];
+      const tree = await this.policy.tree();
+      const orgIds = query.enterpriseId ? tree.orgsOfEnterprise(Number(query.enterpriseId)) : tree.orgsOfChain(Number(query.chainId));
       qb.andWhere('b.orgId IN (:...orgIds)', { orgIds: orgIds.length ? orgIds : [0] });
     }
     if (query.cursor) qb.andWhere(`${SORT_KEY} > :cursor`, { cursor: Number(query.cursor) });
@@ -128,14 +124,14 @@ export class BrandService {
   // ── Secretary workspace ─────────────────────────────────────────────────────
 
   async workspace(user: AuthUser, orgId: number): Promise<BrandWorkspaceResponse | null> {
-    await this.policy.requireOrg(user, orgId, 'manage');
+    await this.policy.require(user, 'org.manage', orgId);
     const brand = await this.dataSource.getRepository(BrandEntity).findOneBy({ orgId });
     const posts = await this.dataSource.getRepository(PioneerPostEntity).find({ where: { orgId }, order: { id: 'ASC' } });
     return this.workspaceView(orgId, brand, posts);
   }
 
   async save(user: AuthUser, orgId: number, dto: SaveBrandDto): Promise<BrandWorkspaceResponse> {
-    await this.policy.requireOrg(user, orgId, 'manage');
+    await this.policy.require(user, 'org.manage', orgId);
     const story = this.checkStory(dto.story);
     const imageIds = [...(dto.coverImageId ? [Number(dto.coverImageId)] : []), ...dto.galleryImageIds.map(Number), ...story.filter((b) => b.type === 'image').map((b) => Number((b as { imageId: string }).imageId))];
     const current = await this.dataSource.getRepository(BrandEntity).findOneBy({ orgId });
@@ -167,7 +163,7 @@ export class BrandService {
   }
 
   async submit(user: AuthUser, orgId: number): Promise<BrandWorkspaceResponse> {
-    await this.policy.requireOrg(user, orgId, 'manage');
+    await this.policy.require(user, 'org.manage', orgId);
     await this.tx.run(async (m) => {
       const brand = await m.getRepository(BrandEntity).findOneBy({ orgId });
       if (!brand) throw new AppError('BRAND_STATE_INVALID', '请先填写品牌内容');
@@ -185,8 +181,8 @@ export class BrandService {
 
   async reviewQueue(user: AuthUser, status: BrandEntity['status'] = 'SUBMITTED'): Promise<BrandWorkspaceResponse[]> {
     const brands = await this.dataSource.getRepository(BrandEntity).find({ where: { status }, order: { submittedAt: 'ASC', id: 'ASC' } });
-    const visible: BrandEntity[] = [];
-    for (const b of brands) if (await this.canReview(user, b.orgId)) visible.push(b);
+    const reviewable = await this.policy.allowed(user, 'brand.review', brands.map((b) => b.orgId));
+    const visible = brands.filter((b) => reviewable.has(b.orgId));
     const posts = visible.length ? await this.dataSource.getRepository(PioneerPostEntity).find({ where: { orgId: In(visible.map((b) => b.orgId)) }, order: { id: 'ASC' } }) : [];
     return Promise.all(visible.map((b) => this.workspaceView(b.orgId, b, posts.filter((p) => p.orgId === b.orgId)).then((v) => v!)));
   }
@@ -243,7 +239,7 @@ export class BrandService {
   // ── Pioneer posts ───────────────────────────────────────────────────────────
 
   async createPost(user: AuthUser, orgId: number, dto: SavePostDto): Promise<PostResponse> {
-    await this.policy.requireOrg(user, orgId, 'manage');
+    await this.policy.require(user, 'org.manage', orgId);
     await this.checkPost(orgId, dto, []);
     const id = await this.tx.run(async (m) => {
       await this.requireEditable(m, orgId);
@@ -309,7 +305,7 @@ export class BrandService {
     }
     const ids = [...new Set(dto.holderIds.map(Number))].filter((id) => !currentHolders.includes(id));
     if (ids.length === 0) return;
-    const orgIds = await this.orgAndDescendants(orgId);
+    const orgIds = (await this.policy.tree()).descendants([orgId]);
     const members = await this.dataSource.getRepository(UserEntity).countBy({ id: In(ids), orgId: In(orgIds) });
     if (members !== ids.length) {
       throw new AppError('VALIDATION_FAILED', '岗位人员必须是本组织的党员', [{ field: 'holderIds', message: '岗位人员必须是本组织（含下级组织）的成员' }]);
@@ -341,15 +337,6 @@ export class BrandService {
     await this.addEditor(m, orgId, editorId);
   }
 
-  private async orgAndDescendants(rootId: number): Promise<number[]> {
-    const all = await this.dataSource.getRepository(OrgEntity).find({ select: { id: true, parentId: true } });
-    const result = [rootId];
-    for (let i = 0; i < result.length; i++) {
-      for (const org of all) if (org.parentId === result[i] && !result.includes(org.id)) result.push(org.id);
-    }
-    return result;
-  }
-
   /** Remembers who changed the brand's content since its last approval (see approve). */
   private async addEditor(m: EntityManager, orgId: number, editorId: number): Promise<void> {
     const brand = await m.getRepository(BrandEntity).findOneBy({ orgId });
@@ -360,7 +347,7 @@ export class BrandService {
 
   private async requirePost(user: AuthUser, postId: number): Promise<PioneerPostEntity> {
     const post = await this.dataSource.getRepository(PioneerPostEntity).findOneBy({ id: postId });
-    if (!post || !(await this.policy.canOnOrg(user, post.orgId, 'manage'))) throw new AppError('NOT_FOUND');
+    if (!post || !(await this.policy.can(user, 'org.manage', post.orgId))) throw new AppError('NOT_FOUND');
     return post;
   }
 
@@ -369,22 +356,14 @@ export class BrandService {
     return (await this.postResponses([post], 'working'))[0];
   }
 
-  /** Reviewers: the committee staff of an industry committee above the org; admins always. */
-  private async canReview(user: AuthUser, orgId: number): Promise<boolean> {
-    if (user.isAdmin) return true;
-    const committees = orgIdsWithRole(user, 'COMMITTEE');
-    if (committees.length === 0) return false;
-    return (await this.policy.ancestorIds(orgId)).some((id) => committees.includes(id));
-  }
-
   private async requireReviewable(user: AuthUser, id: number): Promise<BrandEntity> {
     const brand = await this.dataSource.getRepository(BrandEntity).findOneBy({ id });
-    if (!brand || !(await this.canReview(user, brand.orgId))) throw new AppError('NOT_FOUND');
+    if (!brand || !(await this.policy.can(user, 'brand.review', brand.orgId))) throw new AppError('NOT_FOUND');
     return brand;
   }
 
   private async reviewersOf(m: EntityManager, orgId: number): Promise<number[]> {
-    const ancestors = await this.policy.ancestorIds(orgId);
+    const ancestors = (await this.policy.tree()).ancestors(orgId);
     const grants = await m.getRepository(RoleGrantEntity).find({ where: [{ role: 'COMMITTEE', orgId: In(ancestors) }] });
     return grants.map((g) => g.userId);
   }

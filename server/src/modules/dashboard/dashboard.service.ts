@@ -4,6 +4,7 @@ import type { DashboardFigures, DashboardResponse } from '@torch-red/shared';
 import { DataSource, IsNull, Not, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { orgIdsWithRole, type AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
+import { OrgHierarchy } from '../org/org-hierarchy.service';
 import { ActivityEntity } from '../activity/activity.entity';
 import { RegistrationEntity } from '../activity/registration.entity';
 import { NeedAssignmentEntity } from '../need/need-assignment.entity';
@@ -30,6 +31,7 @@ export class DashboardService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly hierarchy: OrgHierarchy,
   ) {}
 
   async figures(user: AuthUser): Promise<DashboardResponse> {
@@ -37,11 +39,11 @@ export class DashboardService {
     const allChains = await this.dataSource.getRepository(ChainEntity).find({ order: { sortOrder: 'ASC', id: 'ASC' } });
     const committees = orgIdsWithRole(user, 'COMMITTEE');
     const chains = user.isAdmin ? allChains : allChains.filter((c) => committees.includes(c.committeeOrgId));
-    const orgChain = await this.orgChains(allChains);
+    const tree = await this.hierarchy.tree();
     const byOrg = (rows: Array<{ key: number | string | null; n: number | string | null }>): ByChain => {
       const out: ByChain = new Map();
       for (const r of rows) {
-        const chain = r.key === null ? null : (orgChain.get(Number(r.key)) ?? null);
+        const chain = r.key === null ? null : tree.chainOf(Number(r.key));
         out.set(chain, (out.get(chain) ?? 0) + Number(r.n ?? 0));
       }
       return out;
@@ -150,30 +152,6 @@ export class DashboardService {
       chains: chains.map((c) => ({ chainId: String(c.id), chainName: c.name, figures: figuresFor([c.id]) })),
       generatedAt: now.toISOString(),
     };
-  }
-
-  /** Which chain each Party organisation belongs to: its enterprise's chain, its committee's, or its parent's. */
-  private async orgChains(chains: ChainEntity[]): Promise<Map<number, number>> {
-    const [orgs, enterprises] = await Promise.all([
-      this.dataSource.getRepository(OrgEntity).find({ select: { id: true, parentId: true, enterpriseId: true } }),
-      this.dataSource.getRepository(EnterpriseEntity).find({ select: { id: true, chainId: true } }),
-    ]);
-    const byId = new Map(orgs.map((o) => [o.id, o]));
-    const enterpriseChain = new Map(enterprises.filter((e) => e.chainId !== null).map((e) => [e.id, e.chainId as number]));
-    const committeeChain = new Map(chains.map((c) => [c.committeeOrgId, c.id]));
-    const result = new Map<number, number>();
-    for (const org of orgs) {
-      let current: OrgEntity | undefined = org;
-      for (let depth = 0; current && depth < 32; depth++) {
-        const chain = (current.enterpriseId !== null ? enterpriseChain.get(current.enterpriseId) : undefined) ?? committeeChain.get(current.id);
-        if (chain !== undefined) {
-          result.set(org.id, chain);
-          break;
-        }
-        current = current.parentId !== null ? byId.get(current.parentId) : undefined;
-      }
-    }
-    return result;
   }
 }
 

@@ -1,5 +1,7 @@
 import type { NeedRelation } from '@torch-red/shared';
-import { departmentIdsOf, orgIdsWithRole, type AuthUser } from '../../common/auth/auth-user';
+import { departmentIdsOf, type AuthUser } from '../../common/auth/auth-user';
+import { isNeedCommittee, type NeedFacts } from '../access/permissions';
+import type { NeedAssignmentEntity } from './need-assignment.entity';
 import type { NeedEntity } from './need.entity';
 
 /**
@@ -10,7 +12,12 @@ import type { NeedEntity } from './need.entity';
 export function needRelation(user: AuthUser, need: Pick<NeedEntity, 'raisedBy' | 'committeeOrgId'>): NeedRelation<number> {
   return {
     isRaiser: need.raisedBy === user.id,
-    isCommittee: user.isAdmin || orgIdsWithRole(user, 'COMMITTEE').includes(need.committeeOrgId),
+    isCommittee: isNeedCommittee(user, need.committeeOrgId),
     departmentIds: departmentIdsOf(user),
   };
+}
+
+/** What the access policy needs to know about a need the caller already loaded. */
+export function needFacts(need: Pick<NeedEntity, 'raisedBy' | 'committeeOrgId' | 'enterpriseId'>, assignments: Array<Pick<NeedAssignmentEntity, 'departmentId'>>): NeedFacts {
+  return { committeeOrgId: need.committeeOrgId, raisedBy: need.raisedBy, enterpriseId: need.enterpriseId, departmentIds: assignments.map((a) => a.departmentId) };
 }

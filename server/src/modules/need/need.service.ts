@@ -40,7 +40,6 @@ import { NotificationService } from '../notification/notification.service';
 import { ChainEntity } from '../org/chain.entity';
 import { DepartmentEntity } from '../org/department.entity';
 import { EnterpriseEntity } from '../org/enterprise.entity';
-import { OrgEntity } from '../org/org.entity';
 import { SchedulerService } from '../scheduler/scheduler.service';
 import { AppealEntity } from '../talk/appeal.entity';
 import { RoleGrantEntity } from '../user/role-grant.entity';
@@ -50,7 +49,9 @@ import { NeedAssignmentEntity } from './need-assignment.entity';
 import { NeedEventEntity } from './need-event.entity';
 import { deadlineNote, toAssignmentResponse, toEventResponse, toNeedSummary } from './need.mapper';
 import { NeedEntity } from './need.entity';
-import { needRelation } from './need-relation';
+import { needFacts, needRelation } from './need-relation';
+import { AccessPolicy } from '../access/access-policy.service';
+import { secretaryEnterpriseIds } from '../access/permissions';
 
 const DAY = 86400000;
 const OPEN: NeedStatus[] = [...OPEN_NEED_STATUSES];
@@ -78,6 +79,7 @@ export class NeedService implements OnModuleInit {
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
     private readonly images: ImageService,
+    private readonly policy: AccessPolicy,
     private readonly scheduler: SchedulerService,
   ) {}
 
@@ -314,7 +316,7 @@ export class NeedService implements OnModuleInit {
     const need = await this.dataSource.getRepository(NeedEntity).findOneBy({ id });
     if (!need) throw new AppError('NOT_FOUND');
     const assignments = await this.dataSource.getRepository(NeedAssignmentEntity).find({ where: { needId: id }, order: { id: 'ASC' } });
-    if (!(await this.canSee(this.dataSource.manager, user, need, assignments))) throw new AppError('NOT_FOUND');
+    if (!(await this.policy.canOnNeed(user, 'need.read', needFacts(need, assignments)))) throw new AppError('NOT_FOUND');
     const events = await this.dataSource.getRepository(NeedEventEntity).find({ where: { needId: id }, order: { id: 'ASC' } });
     const [summary] = await this.summaries(user, [need], assignments);
     const names = await this.departmentNames([...assignments.map((a) => a.departmentId), ...events.map((e) => e.departmentId ?? 0)]);
@@ -357,7 +359,7 @@ export class NeedService implements OnModuleInit {
       if (!match) continue;
       const otherId = Number(match[1]);
       const other = await this.dataSource.getRepository(NeedEntity).findOneBy({ id: otherId });
-      const visible = other !== null && (await this.canSee(this.dataSource.manager, user, other, await this.dataSource.getRepository(NeedAssignmentEntity).findBy({ needId: other.id })));
+      const visible = other !== null && (await this.policy.can(user, 'need.read', other.id));
       const title = visible && other ? `「${other.title}」` : '';
       if (into) {
         let rest = e.note.slice(match[0].length);
@@ -372,7 +374,7 @@ export class NeedService implements OnModuleInit {
 
   /** The needs I raised, and those of the enterprises whose Party organisation I am secretary of. */
   async mine(user: AuthUser): Promise<NeedSummary[]> {
-    const enterprises = await this.secretaryEnterpriseIds(this.dataSource.manager, user);
+    const enterprises = secretaryEnterpriseIds(user, await this.policy.tree());
     const qb = this.dataSource.getRepository(NeedEntity).createQueryBuilder('n').where('n.raisedBy = :me', { me: user.id });
     if (enterprises.length) qb.orWhere('n.enterpriseId IN (:...enterprises)', { enterprises });
     return this.summaries(user, await qb.orderBy('n.id', 'DESC').getMany());
@@ -512,7 +514,7 @@ export class NeedService implements OnModuleInit {
       const need = await qb.getOne();
       if (!need) throw new AppError('NOT_FOUND');
       const assignments = await m.getRepository(NeedAssignmentEntity).find({ where: { needId: id }, order: { id: 'ASC' } });
-      if (!(await this.canSee(m, user, need, assignments))) throw new AppError('NOT_FOUND');
+      if (!(await this.policy.canOnNeed(user, 'need.read', needFacts(need, assignments)))) throw new AppError('NOT_FOUND');
       await work(m, need, assignments);
     });
     return this.detail(user, id);
@@ -562,27 +564,13 @@ export class NeedService implements OnModuleInit {
     return needRelation(user, need).isCommittee;
   }
 
-  private async canSee(m: EntityManager, user: AuthUser, need: NeedEntity, assignments: NeedAssignmentEntity[]): Promise<boolean> {
-    if (this.isCommittee(user, need) || need.raisedBy === user.id) return true;
-    const departments = departmentIdsOf(user);
-    if (assignments.some((a) => departments.includes(a.departmentId))) return true;
-    return (await this.secretaryEnterpriseIds(m, user)).includes(need.enterpriseId);
-  }
-
-  private async secretaryEnterpriseIds(m: EntityManager, user: AuthUser): Promise<number[]> {
-    const orgIds = orgIdsWithRole(user, 'SECRETARY');
-    if (orgIds.length === 0) return [];
-    const orgs = await m.getRepository(OrgEntity).findBy({ id: In(orgIds) });
-    return orgs.map((o) => o.enterpriseId).filter((e): e is number => e !== null);
-  }
-
   /** The caller's own enterprise, one they are secretary for, or (admins) any. */
   private async enterpriseFor(user: AuthUser, requested: number | null): Promise<number> {
-    const allowed = [...(user.enterpriseId !== null ? [user.enterpriseId] : []), ...(await this.secretaryEnterpriseIds(this.dataSource.manager, user))];
     if (requested !== null) {
-      if (user.isAdmin || allowed.includes(requested)) return requested;
+      if (await this.policy.can(user, 'enterprise.raise-need', requested)) return requested;
       throw new AppError('NEED_NO_ENTERPRISE');
     }
+    const allowed = [...(user.enterpriseId !== null ? [user.enterpriseId] : []), ...secretaryEnterpriseIds(user, await this.policy.tree())];
     if (allowed.length === 0) throw new AppError('NEED_NO_ENTERPRISE');
     return allowed[0];
   }

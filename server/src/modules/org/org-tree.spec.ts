@@ -72,5 +72,7 @@ describe('OrgTree', () => {
     expect(tree.orgsOfChain(10)).toEqual([2, 3, 4, 6]);
     expect(tree.orgsOfChain(20)).toEqual([5]);
     expect(tree.orgsOfChain(99)).toEqual([]);
+    expect(tree.orgsOfEnterprise(100)).toEqual([3]);
+    expect(tree.orgsOfEnterprise(300)).toEqual([]);
   });
 });

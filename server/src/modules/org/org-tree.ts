@@ -107,6 +107,11 @@ export class OrgTree {
     return this.chainByOrg.get(orgId) ?? null;
   }
 
+  /** The Party organisations inside an enterprise, in id order. */
+  orgsOfEnterprise(enterpriseId: number): number[] {
+    return [...this.byId.values()].filter((o) => o.enterpriseId === enterpriseId).map((o) => o.id).sort((x, y) => x - y);
+  }
+
   /** Every org on a chain, in id order: the chain committee and all below it, and the orgs inside its enterprises. */
   orgsOfChain(chainId: number): number[] {
     return this.orgsByChain.get(chainId) ?? [];

@@ -33,6 +33,7 @@ import type {
 } from './dto/org.dto';
 import { EnterpriseEntity } from './enterprise.entity';
 import { toChainResponse, toDepartmentResponse, toEnterpriseResponse, toOrgResponse } from './org.mapper';
+import { OrgHierarchy } from './org-hierarchy.service';
 import { OrgEntity } from './org.entity';
 
 /** Depth of each org type in "1+1+X+N": a parent must sit strictly higher than its child. */
@@ -54,6 +55,7 @@ export class OrgService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly tx: Tx,
+    private readonly hierarchy: OrgHierarchy,
   ) {}
 
   // ── Public reads ────────────────────────────────────────────────────────────
@@ -171,13 +173,7 @@ export class OrgService {
     const parent = await repo.findOneBy({ id: org.parentId });
     if (!parent) throw new AppError('ORG_HIERARCHY_INVALID', '上级组织不存在');
     if (existingId !== null) {
-      if (parent.id === existingId) throw new AppError('ORG_CYCLE');
-      // Walk up from the new parent: meeting this org means the move would make a cycle.
-      let cursor: OrgEntity | null = parent;
-      for (let depth = 0; cursor && cursor.parentId !== null && depth < 32; depth++) {
-        if (cursor.parentId === existingId) throw new AppError('ORG_CYCLE');
-        cursor = await repo.findOneBy({ id: cursor.parentId });
-      }
+      if ((await this.hierarchy.tree()).wouldCycle(existingId, parent.id)) throw new AppError('ORG_CYCLE');
       const children = await repo.findBy({ parentId: existingId });
       if (children.some((child) => RANK[child.type] <= RANK[org.type])) {
         throw new AppError('ORG_HIERARCHY_INVALID', '下级组织的层级必须低于本组织，请先调整下级组织');

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { GroupBoardItem, GroupBoardResponse, LeaderboardResponse, LeaderboardScope, ParticipationResponse } from '@torch-red/shared';
 import { LEADERBOARD_NOTICE, STUDY_LIMITS } from '@torch-red/shared';
 import { DataSource, In } from 'typeorm';
-import { AccessPolicy } from '../../common/auth/access-policy.service';
+import { AccessPolicy } from '../access/access-policy.service';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
@@ -123,7 +123,7 @@ export class LeaderboardService {
 
   /** For the secretary: who in this organisation has studied this week — a list by name, not a ranking. */
   async participation(user: AuthUser, orgId: number): Promise<ParticipationResponse> {
-    await this.policy.requireOrg(user, orgId, 'read');
+    await this.policy.require(user, 'org.read', orgId);
     const org = await this.dataSource.getRepository(OrgEntity).findOneBy({ id: orgId });
     if (!org) throw new AppError('NOT_FOUND');
     const week = chinaWeek(this.clock.now());

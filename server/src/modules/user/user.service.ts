@@ -4,7 +4,7 @@ import type { MeResponse, Page, RoleGrantResponse, UserResponse } from '@torch-r
 import { Tx } from '../../database/tx.service';
 import { DataSource, EntityManager, FindOptionsWhere, In, IsNull, Like, MoreThan } from 'typeorm';
 import { isUniqueViolation } from '../../database/db-errors';
-import { AccessPolicy } from '../../common/auth/access-policy.service';
+import { AccessPolicy } from '../access/access-policy.service';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { DataCipher, maskPhone } from '../../common/crypto/data-cipher';
 import { AppError } from '../../common/errors/app-error';
@@ -89,8 +89,8 @@ export class UserService {
 
   /** Members of an org and the orgs below it, for its secretary, its committee and admins. */
   async membersOfOrg(viewer: AuthUser, orgId: number, query: UserListQueryDto): Promise<Page<UserResponse>> {
-    await this.policy.requireOrg(viewer, orgId, 'read');
-    const orgIds = await this.descendantOrgIds(orgId);
+    await this.policy.require(viewer, 'org.read', orgId);
+    const orgIds = (await this.policy.tree()).descendants([orgId]);
     const rows = await this.dataSource.getRepository(UserEntity).find({
       where: { orgId: In(orgIds), ...(query.cursor ? { id: MoreThan(Number(query.cursor)) } : {}) },
       order: { id: 'ASC' },
@@ -292,15 +292,6 @@ export class UserService {
     if (enterpriseId !== null && !(await m.getRepository(EnterpriseEntity).findOneBy({ id: enterpriseId }))) {
       throw new AppError('VALIDATION_FAILED', '所属企业不存在', [{ field: 'enterpriseId', message: '所属企业不存在' }]);
     }
-  }
-
-  private async descendantOrgIds(rootId: number): Promise<number[]> {
-    const all = await this.dataSource.getRepository(OrgEntity).find({ select: { id: true, parentId: true } });
-    const result = [rootId];
-    for (let i = 0; i < result.length; i++) {
-      for (const org of all) if (org.parentId === result[i] && !result.includes(org.id)) result.push(org.id);
-    }
-    return result;
   }
 
   private async withGrants(viewer: AuthUser, users: UserEntity[]): Promise<UserResponse[]> {

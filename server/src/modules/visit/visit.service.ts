@@ -6,6 +6,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
 import { toIso } from '../../database/sql-time';
 import { Tx } from '../../database/tx.service';
+import { AccessPolicy } from '../access/access-policy.service';
 import { AuditService } from '../audit/audit.service';
 import { NeedService } from '../need/need.service';
 import { ChainEntity } from '../org/chain.entity';
@@ -22,6 +23,7 @@ export class VisitService {
     private readonly tx: Tx,
     private readonly audit: AuditService,
     private readonly needs: NeedService,
+    private readonly policy: AccessPolicy,
   ) {}
 
   /** Admins decide which enterprises an instructor (INSTRUCTOR grant) looks after; the list replaces the old one. */
@@ -76,8 +78,7 @@ export class VisitService {
   /** Logs a visit; each problem marked raiseNeed becomes a need on the enterprise's behalf, in the same transaction. */
   async log(user: AuthUser, dto: LogVisitDto): Promise<VisitResponse> {
     const enterpriseId = Number(dto.enterpriseId);
-    const assigned = await this.dataSource.getRepository(InstructorEnterpriseEntity).existsBy({ instructorId: user.id, enterpriseId });
-    if (!assigned && !user.isAdmin) throw new AppError('NOT_FOUND');
+    await this.policy.require(user, 'enterprise.visit', enterpriseId);
     const visit = await this.tx.run(async (m) => {
       const repo = m.getRepository(VisitEntity);
       const saved = await repo.save(
