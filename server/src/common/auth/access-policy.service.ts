@@ -31,9 +31,12 @@ export class AccessPolicy {
     return ids;
   }
 
-  /** Secretaries act on their org and the orgs below it; committee staff on everything under their committee. */
+  /**
+   * Secretaries act on their org and the orgs below it; committee staff on everything under their committee;
+   * admins on every org that exists (a missing org is "not found" for everyone, never a foreign-key failure later).
+   */
   async canOnOrg(user: AuthUser, orgId: number, _action: OrgAction): Promise<boolean> {
-    if (user.isAdmin) return true;
+    if (user.isAdmin) return this.orgs.existsBy({ id: orgId });
     const scoped = [...orgIdsWithRole(user, 'SECRETARY'), ...orgIdsWithRole(user, 'COMMITTEE')];
     if (scoped.length === 0) return false;
     const ancestors = await this.ancestorIds(orgId);

@@ -77,7 +77,9 @@ export class VisitService {
   async log(user: AuthUser, dto: LogVisitDto): Promise<VisitResponse> {
     const enterpriseId = Number(dto.enterpriseId);
     const assigned = await this.dataSource.getRepository(InstructorEnterpriseEntity).existsBy({ instructorId: user.id, enterpriseId });
-    if (!assigned && !user.isAdmin) throw new AppError('NOT_FOUND');
+    // Admins may log a visit to any enterprise, but only one that exists (not a foreign-key failure later).
+    const allowed = assigned || (user.isAdmin && (await this.dataSource.getRepository(EnterpriseEntity).existsBy({ id: enterpriseId })));
+    if (!allowed) throw new AppError('NOT_FOUND');
     const visit = await this.tx.run(async (m) => {
       const repo = m.getRepository(VisitEntity);
       const saved = await repo.save(
