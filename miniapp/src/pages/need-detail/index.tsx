@@ -7,7 +7,7 @@ import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { StatusTag } from '@/components/status-tag';
-import { formatDateTime } from '@/features/activity/format';
+import { formatDateTime } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { imageSrc } from '@/features/brand/image-src';
 import { getNeed, rateNeed, reopenNeed } from '@/features/need/api';

@@ -6,7 +6,8 @@ import type { TalkRegisterRequest, TalkRegistrationResponse } from '@torch-red/s
 import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
-import { describeRegistration, formatTimeRange, isActiveRegistration } from '@/features/activity/format';
+import { describeRegistration, isActiveRegistration } from '@/features/activity/format';
+import { formatTimeRange } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { useChains } from '@/features/org/hooks/use-chains';
 import { useMe } from '@/features/profile/hooks/use-me';

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { AttendeeResponse, AttendanceStatus, FormAnswerValue, FormField } from '@torch-red/shared';
 import { RegistrationTags } from '@/features/activity/components/registration-summary';
-import { formatDateTime } from '@/features/activity/format';
+import { formatDateTime } from '@/lib/datetime';
 import './attendee-card.scss';
 
 export type AttendeeAction = 'approve' | 'reject' | AttendanceStatus;

@@ -5,7 +5,7 @@ import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
 import { getActivity } from '@/features/activity/api';
-import { formatTimeRange } from '@/features/activity/format';
+import { formatTimeRange } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { getCheckinCode } from '@/features/workspace/api';
 import { CheckinPanel } from '@/features/workspace/components/checkin-panel';

@@ -9,7 +9,7 @@ import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { StatusTag } from '@/components/status-tag';
-import { formatDateTime } from '@/features/activity/format';
+import { formatDateTime } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { acceptAssignment, listMyAssignments, noteProgress, resolveAssignment, returnAssignment } from '@/features/need/api';
 import { NeedCard } from '@/features/need/components/need-card';

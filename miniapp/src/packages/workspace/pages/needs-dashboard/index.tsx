@@ -5,7 +5,7 @@ import type { DashboardFigures } from '@torch-red/shared';
 import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
-import { formatDateTime } from '@/features/activity/format';
+import { formatDateTime } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { getDashboard } from '@/features/need/api';
 import { ChainBars } from '@/features/need/components/chain-bars';
