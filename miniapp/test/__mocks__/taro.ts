@@ -4,6 +4,13 @@ const storage = new Map<string, unknown>();
 export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB' };
 export const getEnv = jest.fn(() => 'WEB');
 export const request = jest.fn();
+export const uploadFile = jest.fn();
+export const downloadFile = jest.fn();
+export const openDocument = jest.fn(() => Promise.resolve());
+export const readFileSync = jest.fn((): string | ArrayBuffer => '');
+export const getFileSystemManager = jest.fn(() => ({ readFileSync }));
+export const showLoading = jest.fn(() => Promise.resolve());
+export const hideLoading = jest.fn(() => Promise.resolve());
 export const login = jest.fn();
 export const showToast = jest.fn(() => Promise.resolve());
 export const showModal = jest.fn(() => Promise.resolve({ confirm: true, cancel: false }));
@@ -47,6 +54,12 @@ const Taro = {
   ENV_TYPE,
   getEnv,
   request,
+  uploadFile,
+  downloadFile,
+  openDocument,
+  getFileSystemManager,
+  showLoading,
+  hideLoading,
   login,
   showToast,
   showModal,

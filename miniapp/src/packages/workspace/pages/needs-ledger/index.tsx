@@ -9,12 +9,11 @@ import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { answerNeed, dispatchNeed, listDepartments, listLedger } from '@/features/need/api';
+import { answerNeed, dispatchNeed, exportLedger, listDepartments, listLedger } from '@/features/need/api';
 import { DispatchDialog } from '@/features/need/components/dispatch-dialog';
 import { FilterChips } from '@/features/need/components/filter-chips';
 import { NeedCard } from '@/features/need/components/need-card';
 import { useQuery } from '@/hooks/use-query';
-import { downloadSpreadsheet } from '@/services/download-spreadsheet';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
 
@@ -60,10 +59,10 @@ export default function NeedsLedgerPage() {
   const handleExport = async () => {
     setExporting(true);
     try {
-      await downloadSpreadsheet('/api/committee/needs/export', '需求台账', { status, category, overdue: overdue ? true : undefined });
+      await exportLedger({ status, category, overdue: overdue ? true : undefined });
       void Taro.showToast({ title: '台账已导出', icon: 'success' });
-    } catch (error) {
-      void Taro.showToast({ title: error instanceof Error ? error.message : '导出失败，请稍后再试', icon: 'none' });
+    } catch {
+      // Toasted by the HTTP client.
     } finally {
       setExporting(false);
     }

@@ -12,9 +12,8 @@ import { getActivity } from '@/features/activity/api';
 import { formatSeats } from '@/features/activity/format';
 import { formatTimeRange } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { approveRegistration, listAttendees, rejectRegistration, setAttendance } from '@/features/workspace/api';
+import { approveRegistration, exportRegistrations, listAttendees, rejectRegistration, setAttendance } from '@/features/workspace/api';
 import { AttendeeCard, type AttendeeAction } from '@/features/workspace/components/attendee-card';
-import { exportRegistrations } from '@/features/workspace/export-registrations';
 import { useQuery } from '@/hooks/use-query';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
@@ -88,8 +87,8 @@ export default function WorkspaceRegistrationsPage() {
     try {
       await exportRegistrations(id, activity.data.title);
       void Taro.showToast({ title: '名单已导出', icon: 'success' });
-    } catch (error) {
-      void Taro.showToast({ title: error instanceof Error ? error.message : '导出失败，请稍后再试', icon: 'none' });
+    } catch {
+      // Toasted by the HTTP client.
     } finally {
       setExporting(false);
     }
