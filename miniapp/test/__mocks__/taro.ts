@@ -35,6 +35,9 @@ export const getWindowInfo = jest.fn(() => ({ windowWidth: 375, windowHeight: 81
 export const nextTick = (callback: () => void) => setTimeout(callback, 0);
 export const createSelectorQuery = jest.fn();
 export const pxTransform = (value: number) => `${value}px`;
+export const getCurrentInstance = jest.fn(() => ({ router: { path: '/pages/test/index', params: {} }, page: null }));
+/** NutUI's dialogs talk through Taro's event centre. */
+export const eventCenter = { on: jest.fn(), off: jest.fn(), trigger: jest.fn() };
 
 export const usePullDownRefresh = jest.fn();
 export const useDidShow = jest.fn();
@@ -80,6 +83,8 @@ const Taro = {
   nextTick,
   createSelectorQuery,
   pxTransform,
+  getCurrentInstance,
+  eventCenter,
 };
 
 export default Taro;

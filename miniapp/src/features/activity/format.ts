@@ -3,7 +3,6 @@ import {
   REGISTRATION_STATUS_LABELS,
   type ActivityResponse,
   type RegistrationResponse,
-  type RegistrationStatus,
 } from '@torch-red/shared';
 
 /** `已报 8/30`, or `不限名额` (with the count when people have signed up). */
@@ -28,19 +27,4 @@ export function describeRegistration(registration: Pick<RegistrationResponse, 's
 
 export function describeAttendance(registration: Pick<RegistrationResponse, 'status' | 'attendance'>): string | null {
   return registration.status === 'CONFIRMED' && registration.attendance !== 'NONE' ? ATTENDANCE_LABELS[registration.attendance] : null;
-}
-
-/** A registration that still holds (or waits for) a seat. */
-export function isActiveRegistration(status: RegistrationStatus): boolean {
-  return status === 'CONFIRMED' || status === 'WAITLISTED' || status === 'PENDING';
-}
-
-/** Check-in runs from an hour before the start to the end (the server enforces the same window). */
-export function isCheckinOpen(activity: Pick<ActivityResponse, 'startAt' | 'endAt'>, now = Date.now()): boolean {
-  return now >= new Date(activity.startAt).getTime() - 3600 * 1000 && now <= new Date(activity.endAt).getTime();
-}
-
-export function canStillCancel(activity: Pick<ActivityResponse, 'cancelDeadline' | 'startAt'>, now = Date.now()): boolean {
-  const deadline = activity.cancelDeadline ?? activity.startAt;
-  return now < new Date(deadline).getTime();
 }

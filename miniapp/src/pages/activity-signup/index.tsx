@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { ActivityDetailResponse, FormAnswers } from '@torch-red/shared';
+import { isRegistrationActive, type ActivityDetailResponse, type FormAnswers } from '@torch-red/shared';
 import { PageShell } from '@/components/page-shell';
 import { QueryView } from '@/components/query-view';
 import { getActivity, register } from '@/features/activity/api';
 import { SignupForm } from '@/features/activity/components/signup-form';
-import { describeRegistration, isActiveRegistration, isFull } from '@/features/activity/format';
+import { describeRegistration, isFull } from '@/features/activity/format';
 import { formatTimeRange } from '@/lib/datetime';
 import { rememberSignupOutcome } from '@/features/activity/signup-outcome';
 import { requestReminderPermission } from '@/features/activity/subscribe';
@@ -43,7 +43,7 @@ export default function ActivitySignupPage() {
 
   const renderSignup = (activity: ActivityDetailResponse) => {
     const mine = activity.myRegistration;
-    const alreadyIn = mine !== null && isActiveRegistration(mine.status);
+    const alreadyIn = mine !== null && isRegistrationActive(mine.status);
     return (
       <>
         <View className="activity-signup-page__header">

@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { MyRegistrationItem } from '@torch-red/shared';
 import { EmptyState } from '@/components/empty-state';
 import { PageShell } from '@/components/page-shell';
 import { PagedList } from '@/components/paged-list';
@@ -9,15 +8,10 @@ import { listMyRegistrations } from '@/features/activity/api';
 import { ActivityCard } from '@/features/activity/components/activity-card';
 import { CheckinButton } from '@/features/activity/components/checkin-button';
 import { RegistrationTags } from '@/features/activity/components/registration-summary';
-import { isCheckinOpen } from '@/features/activity/format';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
-
-function canCheckIn({ registration, activity }: MyRegistrationItem): boolean {
-  return activity.status === 'PUBLISHED' && registration.status === 'CONFIRMED' && registration.attendance !== 'CHECKED_IN' && isCheckinOpen(activity);
-}
 
 export default function MyActivitiesPage() {
   const signedIn = useRequireSession();
@@ -50,7 +44,7 @@ export default function MyActivitiesPage() {
                 footer={
                   <View className="my-activities-page__footer" onClick={(event) => event.stopPropagation()}>
                     <RegistrationTags registration={item.registration} />
-                    {canCheckIn(item) ? <CheckinButton activityId={item.activity.id} size="small" onCheckedIn={() => void list.reload()} /> : null}
+                    {item.registration.canCheckIn ? <CheckinButton activityId={item.activity.id} size="small" onCheckedIn={() => void list.reload()} /> : null}
                   </View>
                 }
               />

@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { ACTIVITY_PHASE_LABELS, type TalkDetail } from '@torch-red/shared';
+import { ACTIVITY_PHASE_LABELS, isRegistrationActive, type TalkDetail } from '@torch-red/shared';
 import { PageShell } from '@/components/page-shell';
 import { QueryView } from '@/components/query-view';
 import { cancelMyRegistration } from '@/features/activity/api';
 import { MyStatusBanner } from '@/features/activity/components/my-status-banner';
-import { canStillCancel, isActiveRegistration } from '@/features/activity/format';
 import { formatDateTime } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { getTalk } from '@/features/talk/api';
@@ -47,13 +46,13 @@ export default function TalkDetailPage() {
   const renderTalk = (talk: TalkDetail) => {
     const { activity } = talk;
     const mine = activity.myRegistration;
-    const registered = mine !== null && isActiveRegistration(mine.status);
+    const registered = mine !== null && isRegistrationActive(mine.status);
 
     let action;
     if (activity.status === 'CANCELLED') {
       action = null;
     } else if (registered) {
-      action = canStillCancel(activity) ? (
+      action = mine?.canCancel ? (
         <Button className="talk-detail-page__cancel" shape="round" size="large" block fill="outline" type="primary" loading={cancelling} onClick={() => void handleCancel(activity.id)}>
           取消报名
         </Button>

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { ChainResponse, MeResponse, TalkDetail, TalkRegisterRequest, TalkRegistrationResponse } from '@torch-red/shared';
+import { isRegistrationActive, type ChainResponse, type MeResponse, type TalkDetail, type TalkRegisterRequest, type TalkRegistrationResponse } from '@torch-red/shared';
 import { PageShell } from '@/components/page-shell';
 import { QueryView } from '@/components/query-view';
-import { describeRegistration, isActiveRegistration } from '@/features/activity/format';
+import { describeRegistration } from '@/features/activity/format';
 import { formatTimeRange } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { useChains } from '@/features/org/hooks/use-chains';
@@ -46,7 +46,7 @@ export default function TalkRegisterPage() {
 
   const renderRegister = ([talk, chainList, profileData]: [TalkDetail, ChainResponse[], MeResponse | null]) => {
     const mine = talk.activity.myRegistration;
-    const done: TalkRegistrationResponse | null = result ?? (mine && isActiveRegistration(mine.status) && talk.myAppeal ? { registration: mine, appeal: talk.myAppeal } : null);
+    const done: TalkRegistrationResponse | null = result ?? (mine && isRegistrationActive(mine.status) && talk.myAppeal ? { registration: mine, appeal: talk.myAppeal } : null);
     const initialEnterprise: EnterpriseChoice | null =
       profileData?.enterpriseId && profileData.enterpriseName ? { kind: 'listed', id: profileData.enterpriseId, name: profileData.enterpriseName } : null;
 

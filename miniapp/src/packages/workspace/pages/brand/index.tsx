@@ -93,7 +93,9 @@ export default function WorkspaceBrandPage() {
 
   const renderWorkspace = ([, current, treeData]: [unknown, BrandWorkspaceResponse | null, OrgTreeNode[]]) => {
     const orgName = current?.orgName ?? (orgId ? findOrg(treeData, orgId)?.name : undefined) ?? '本组织';
-    const locked = current?.status === 'SUBMITTED';
+    // The server says whether the brand may change now (not while it waits for review). Saving an
+    // approved brand makes it a draft again, so the editor's 保存并提交审核 is offered whenever it may change.
+    const locked = current !== null && !current.canEdit;
     return (
       <>
         <View className="workspace-brand-page__header">
