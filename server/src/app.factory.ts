@@ -43,7 +43,7 @@ export interface CreateAppOptions {
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
-    trustProxy: process.env.TRUST_PROXY === '1',
+    trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 200 },
     // Errors raised before Nest sees the request get the same error body as everything else.
     frameworkErrors: answerFrameworkError,

@@ -71,7 +71,7 @@ export class AppModule {
         VisitModule,
         DashboardModule,
       ],
-      providers: [{ provide: APP_GUARD, useExisting: AuthGuard }],
+      providers: [AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
     };
   }
 }

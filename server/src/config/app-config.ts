@@ -38,6 +38,10 @@ export interface AppConfig {
    */
   jobs: { leaseTtlMs: number; shutdownGraceMs: number; outboxIntervalMs: number; outboxConcurrency: number };
   rateLimit: { loginPerMinute: number };
+  /** Behind a load balancer: take the client's IP from X-Forwarded-For (rate limits per IP). */
+  trustProxy: boolean;
+  /** STUDY_POINT_CAPS, e.g. "LESSON_READ=6,STUDY_TIME=8"; parsed and checked by the study module at start. */
+  studyPointCaps: string;
   logLevel: string;
 }
 
@@ -187,6 +191,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimit: {
       loginPerMinute: attempt(() => int('LOGIN_RATE_LIMIT_PER_MINUTE', env.LOGIN_RATE_LIMIT_PER_MINUTE, 30, 1, 100000), 30),
     },
+    trustProxy: attempt(() => flag(env.TRUST_PROXY, false), false),
+    studyPointCaps: env.STUDY_POINT_CAPS ?? '',
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
   };
   if (database.type === 'better-sqlite3') {

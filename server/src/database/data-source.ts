@@ -13,7 +13,7 @@ import { ChainEntity } from '../modules/org/chain.entity';
 import { DepartmentEntity } from '../modules/org/department.entity';
 import { EnterpriseEntity } from '../modules/org/enterprise.entity';
 import { OrgEntity } from '../modules/org/org.entity';
-import { RateLimitEntity } from '../modules/rate-limit/rate-limit.entity';
+import { RateLimitEntity } from '../common/rate-limit/rate-limit.entity';
 import { AdminAccountEntity } from '../modules/user/admin-account.entity';
 import { RoleGrantEntity } from '../modules/user/role-grant.entity';
 import { UserEntity } from '../modules/user/user.entity';

@@ -41,7 +41,7 @@ import { AuditService } from '../audit/audit.service';
 import { NotificationService } from '../notification/notification.service';
 import { EnterpriseEntity } from '../org/enterprise.entity';
 import { OrgEntity } from '../org/org.entity';
-import { RateLimitService } from '../rate-limit/rate-limit.service';
+import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { SchedulerService } from '../scheduler/scheduler.service';
 import { UserEntity } from '../user/user.entity';
 import { ActivityEntity } from './activity.entity';

@@ -6,7 +6,7 @@ import { Authenticated, CurrentUser, Public } from '../../common/auth/access.dec
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
 import { readUploadedFile } from '../../common/validation/multipart';
-import { RateLimitService } from '../rate-limit/rate-limit.service';
+import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { ImageService } from './image.service';
 
 @ApiTags('files')
