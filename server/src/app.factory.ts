@@ -16,6 +16,7 @@ import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppError } from './common/errors/app-error';
 import type { AppConfig } from './config/app-config';
 import { runMigrations } from './database/migrate';
+import { acquireSqliteLock } from './database/sqlite-lock';
 import { AuthService } from './modules/auth/auth.service';
 import { DemoSeedService } from './modules/seed/demo-seed.service';
 
@@ -27,6 +28,17 @@ export interface CreateAppOptions {
 
 /** Builds the whole app (used by main.ts and by the e2e tests): migrations, first admin, demo seed, HTTP pipeline. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  // One process per SQLite file: a second one is refused before it touches the database.
+  const sqliteLock = config.database.type === 'better-sqlite3' ? acquireSqliteLock(config.database.path) : undefined;
+  try {
+    return await buildApp(config, () => sqliteLock?.release());
+  } catch (err) {
+    sqliteLock?.release();
+    throw err;
+  }
+}
+
+async function buildApp(config: AppConfig, onClose: () => void): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === '1',
@@ -35,6 +47,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.flushLogs();
+  app.getHttpAdapter().getInstance().addHook('onClose', async () => onClose());
 
   const dataSource = app.get<DataSource>(getDataSourceToken());
   await runMigrations(dataSource);

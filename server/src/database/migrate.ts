@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { acquireSqliteLock } from './sqlite-lock';
 
 /**
  * The MySQL named lock for one database's migrations. Named locks are server-wide, so the name
@@ -11,8 +12,8 @@ export function migrationLockName(database: string): string {
 }
 
 /**
- * Runs pending migrations. On MySQL a named lock makes concurrent server starts take turns,
- * so two processes never apply the same migration twice.
+ * Runs pending migrations, one process at a time: on MySQL a named lock makes concurrent server
+ * starts take turns; on SQLite the process lock on the file refuses a second process.
  *
  * MySQL commits each DDL statement on its own, so `transaction: 'each'` cannot make a migration
  * atomic there. What makes a migration interrupted halfway (kill -9, OOM) recoverable is that every
@@ -21,7 +22,12 @@ export function migrationLockName(database: string): string {
  */
 export async function runMigrations(dataSource: DataSource): Promise<void> {
   if (dataSource.options.type !== 'mysql') {
-    await dataSource.runMigrations({ transaction: 'each' });
+    const lock = acquireSqliteLock(String(dataSource.options.database));
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      lock.release();
+    }
     return;
   }
   const runner = dataSource.createQueryRunner();
