@@ -5,7 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard } from './common/auth/auth.guard';
 import { CoreModule } from './common/core.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
-import { dataSourceOptions } from './database/data-source';
+import { typeOrmModuleOptions } from './database/data-source';
 import { ActivityModule } from './modules/activity/activity.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { BrandModule } from './modules/brand/brand.module';
@@ -50,7 +50,7 @@ export class AppModule {
             autoLogging: { ignore: (req: { url?: string }) => req.url === '/api/health' },
           },
         }),
-        TypeOrmModule.forRoot(dataSourceOptions(config.database)),
+        TypeOrmModule.forRoot(typeOrmModuleOptions(config)),
         CoreModule,
         HealthModule,
         AuditModule,

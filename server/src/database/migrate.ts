@@ -21,27 +21,42 @@ export function migrationLockName(database: string): string {
  * runs the unrecorded migration again and it completes.
  */
 export async function runMigrations(dataSource: DataSource): Promise<void> {
-  if (dataSource.options.type !== 'mysql') {
-    const lock = acquireSqliteLock(String(dataSource.options.database));
-    try {
-      await dataSource.runMigrations({ transaction: 'each' });
-    } finally {
-      lock.release();
+  await withoutQueryTimeout(dataSource, async () => {
+    if (dataSource.options.type !== 'mysql') {
+      const lock = acquireSqliteLock(String(dataSource.options.database));
+      try {
+        await dataSource.runMigrations({ transaction: 'each' });
+      } finally {
+        lock.release();
+      }
+      return;
     }
-    return;
-  }
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const lock = migrationLockName(String(dataSource.driver.database));
+      const [row] = (await runner.query('SELECT GET_LOCK(?, 120) AS got', [lock])) as Array<{ got: number | string }>;
+      if (Number(row?.got) !== 1) throw new Error('Could not take the migration lock within 120 s');
+      try {
+        await dataSource.runMigrations({ transaction: 'each' });
+      } finally {
+        await runner.query('SELECT RELEASE_LOCK(?)', [lock]);
+      }
+    } finally {
+      await runner.release();
+    }
+  });
+}
+
+/** Migrations (and waiting for the migration lock) may take longer than a request's query timeout. */
+async function withoutQueryTimeout(dataSource: DataSource, work: () => Promise<void>): Promise<void> {
+  // The MySQL driver reads its own copy of the options on every query.
+  const options = dataSource.driver.options as { enableQueryTimeout?: boolean };
+  const before = options.enableQueryTimeout;
+  options.enableQueryTimeout = false;
   try {
-    const lock = migrationLockName(String(dataSource.driver.database));
-    const [row] = (await runner.query('SELECT GET_LOCK(?, 120) AS got', [lock])) as Array<{ got: number | string }>;
-    if (Number(row?.got) !== 1) throw new Error('Could not take the migration lock within 120 s');
-    try {
-      await dataSource.runMigrations({ transaction: 'each' });
-    } finally {
-      await runner.query('SELECT RELEASE_LOCK(?)', [lock]);
-    }
+    await work();
   } finally {
-    await runner.release();
+    options.enableQueryTimeout = before;
   }
 }
