@@ -47,7 +47,7 @@ export class AppModule {
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
             redact: ['req.headers', 'res.headers'],
-            autoLogging: { ignore: (req: { url?: string }) => req.url === '/api/health' },
+            autoLogging: { ignore: (req: { url?: string }) => req.url === '/api/health' || req.url === '/api/health/live' },
           },
         }),
         TypeOrmModule.forRoot(typeOrmModuleOptions(config)),
