@@ -9,6 +9,15 @@ export type DatabaseConfig =
   | { type: 'mysql'; url: string }
   | { type: 'better-sqlite3'; path: string };
 
+export interface DatabaseTimeouts {
+  /** How long a start waits for an unreachable database, retrying, before giving up (DB_STARTUP_WAIT_SECONDS). */
+  startupWaitSeconds: number;
+  /** MySQL: a query with no answer for this long fails (503) instead of holding its request (DB_QUERY_TIMEOUT_MS). */
+  queryTimeoutMs: number;
+  /** MySQL: opening a new connection gives up after this long. */
+  connectTimeoutMs: number;
+}
+
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   isProduction: boolean;
@@ -19,6 +28,7 @@ export interface AppConfig {
   /** Uploaded images (LocalDiskStorage). */
   uploadDir: string;
   database: DatabaseConfig;
+  databaseTimeouts: DatabaseTimeouts;
   seedDemo: boolean;
   /** Serve the OpenAPI docs at /api/docs (API_DOCS; on by default outside production). */
   apiDocs: boolean;
@@ -160,6 +170,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadDir: env.UPLOAD_DIR ? absolute(env.UPLOAD_DIR) : join(dataDir, 'uploads'),
     h5Dir: env.H5_DIR ? absolute(env.H5_DIR) : resolve(SERVER_ROOT, '..', 'miniapp', 'dist', 'h5'),
     database,
+    databaseTimeouts: {
+      startupWaitSeconds: attempt(() => int('DB_STARTUP_WAIT_SECONDS', env.DB_STARTUP_WAIT_SECONDS, 60, 0, 3600), 60),
+      queryTimeoutMs: attempt(() => int('DB_QUERY_TIMEOUT_MS', env.DB_QUERY_TIMEOUT_MS, 30000, 1000, 600000), 30000),
+      connectTimeoutMs: 10000,
+    },
     seedDemo,
     apiDocs,
     devLogin: devLoginRequested && !isProduction,

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ERROR_MESSAGES, type ErrorCode, type ErrorResponse } from '@torch-red/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isUniqueViolation } from '../../database/db-errors';
+import { isDatabaseUnavailable, isUniqueViolation } from '../../database/db-errors';
 import { AppError, httpStatusOf } from './app-error';
 import { isClientAbort } from './client-abort';
 import { inputErrorOf } from './db-input-errors';
@@ -75,6 +75,10 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
   }
   const inputError = inputErrorOf(exception);
   if (inputError) return { statusCode: httpStatusOf(inputError), code: inputError, message: ERROR_MESSAGES[inputError] };
+  // The database is unreachable, dropped the connection, timed out or is locked: temporary, try again.
+  if (isDatabaseUnavailable(exception)) {
+    return { statusCode: 503, code: 'DB_UNAVAILABLE', message: ERROR_MESSAGES.DB_UNAVAILABLE };
+  }
   return { statusCode: 500, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL };
 }
 
