@@ -5,18 +5,10 @@ import { ActivityService } from '../src/modules/activity/activity.service';
 import { activityBody, publishedActivity } from './factories/activity.factory';
 import { adminLogin, devLogin } from './factories/auth.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
+import { findOrg } from './factories/org.factory';
 
 type Auth = { Authorization: string };
 const HOUR = 3600 * 1000;
-
-function findOrg(nodes: OrgTreeNode[], name: string): OrgTreeNode | undefined {
-  for (const n of nodes) {
-    if (n.name === name) return n;
-    const hit = findOrg(n.children, name);
-    if (hit) return hit;
-  }
-  return undefined;
-}
 
 describe.each(DATABASES)('activity sign-up on %s', (db) => {
   let t: TestApp;

@@ -2,17 +2,9 @@ import type { BrandDetail, BrandSummary, BrandWorkspaceResponse, ChainResponse, 
 import sharp from 'sharp';
 import { adminLogin, devLogin } from './factories/auth.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
+import { findOrg } from './factories/org.factory';
 
 type Auth = { Authorization: string };
-
-function findOrg(nodes: OrgTreeNode[], name: string): OrgTreeNode | undefined {
-  for (const n of nodes) {
-    if (n.name === name) return n;
-    const hit = findOrg(n.children, name);
-    if (hit) return hit;
-  }
-  return undefined;
-}
 
 const png = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: '#c8102e' } }).png().toBuffer();
 

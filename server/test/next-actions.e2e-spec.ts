@@ -19,6 +19,7 @@ import { activityBody, publishedActivity } from './factories/activity.factory';
 import { adminLogin, devLogin } from './factories/auth.factory';
 import { dispatch, raiseNeed } from './factories/need.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
+import { findOrg } from './factories/org.factory';
 
 type Auth = { Authorization: string };
 const MINUTE = 60 * 1000;
@@ -29,15 +30,6 @@ const NEED_FLAGS: Array<keyof NeedActions> = ['canDispatch', 'canAnswer', 'canMe
 function needFlagsOn(n: NeedActions): string[] {
   for (const f of NEED_FLAGS) expect([f, typeof n[f]]).toEqual([f, 'boolean']);
   return NEED_FLAGS.filter((f) => n[f]);
-}
-
-function findOrg(nodes: OrgTreeNode[], name: string): OrgTreeNode | undefined {
-  for (const n of nodes) {
-    if (n.name === name) return n;
-    const hit = findOrg(n.children, name);
-    if (hit) return hit;
-  }
-  return undefined;
 }
 
 /**

@@ -6,18 +6,10 @@ import { PointsService } from '../src/modules/study/points.service';
 import { devLogin, adminLogin } from './factories/auth.factory';
 import { answersFor, beatAfter, keysOf, publishedLesson, questionBank, startOfStudyMorning, startSession, studyColumn } from './factories/study.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
+import { findOrg } from './factories/org.factory';
 
 type Auth = { Authorization: string };
 const LEAKS = ['answer', 'correctAnswer', 'explanation', 'isCorrect'];
-
-function findOrg(nodes: OrgTreeNode[], name: string): OrgTreeNode | undefined {
-  for (const n of nodes) {
-    if (n.name === name) return n;
-    const hit = findOrg(n.children, name);
-    if (hit) return hit;
-  }
-  return undefined;
-}
 
 describe.each(DATABASES)('theory study on %s', (db) => {
   let t: TestApp;

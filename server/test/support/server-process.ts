@@ -17,6 +17,31 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Waits until `base` answers /api/health with 200, failing as soon as the process exits. */
+export async function waitHealthy(base: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${base} did not become healthy`);
+}
+
+/** One JSON call to a running server, as a black-box client makes it. */
+export async function call(base: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- loose JSON in a black-box test
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
 /** `node dist/main.js` with its stdout and stderr collected as timed lines. */
 export class ServerProcess {
   readonly child: ChildProcess;
