@@ -15,7 +15,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { activityJson, DETAIL_SQL, HttpError, LIST_SQL, MINE_SQL, openDatabase, registrationJson } from './raw-db.mjs';
+import { activityJson, DETAIL_SQL, HttpError, LIST_SQL, MINE_SQL, myRegistrationJson, openDatabase } from './raw-db.mjs';
 
 const requireServer = createRequire(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'server', 'package.json'));
 const Fastify = requireServer('fastify');
@@ -77,7 +77,8 @@ app.get('/api/activities/:id', async (req, reply) => {
   const [row] = await db.all(DETAIL_SQL, [userId, userId, id]);
   const canManage = Boolean(row?.canManage);
   if (!row || (row.status === 'DRAFT' && !canManage)) return fail(reply, 404, 'NOT_FOUND', '内容不存在或无权查看');
-  return { ...activityJson(row, new Date()), myRegistration: row.r_id ? registrationJson(row) : null, canManage };
+  const now = new Date();
+  return { ...activityJson(row, now), myRegistration: row.r_id ? myRegistrationJson(row, now) : null, canManage };
 });
 
 app.get('/api/me/registrations', async (req, reply) => {
@@ -89,7 +90,7 @@ app.get('/api/me/registrations', async (req, reply) => {
   const page = rows.slice(0, limit);
   const now = new Date();
   return {
-    items: page.map((row) => ({ registration: registrationJson(row), activity: activityJson(row, now) })),
+    items: page.map((row) => ({ registration: myRegistrationJson(row, now), activity: activityJson(row, now) })),
     nextCursor: rows.length > limit ? String(page[page.length - 1].r_id) : null,
   };
 });
