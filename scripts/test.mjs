@@ -93,14 +93,21 @@ async function browserSuite() {
 
 const started = Date.now();
 const built = check('build (shared, server, miniapp h5 + weapp)', pnpm, [...pre, 'build'], { env: installEnv() });
+if (!built) {
+  // Every later suite reads a build output (shared/dist, server/dist, miniapp/dist): testing a stale one would lie.
+  console.error('\n✖ The build failed (see above). Fix it first: no suite runs against an out-of-date build.\n');
+  rmSync(work, { recursive: true, force: true });
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 check('typecheck', pnpm, [...pre, '-r', 'typecheck']);
 check('lint', pnpm, [...pre, '-r', 'lint']);
 jest('shared: unit', join(root, 'shared'), []);
 jest('server: unit', join(root, 'server'), ['--selectProjects', 'unit']);
 jest('server: e2e (SQLite + MariaDB)', join(root, 'server'), ['--selectProjects', 'e2e', '--runInBand']);
-if (built) check('benchmarks: smoke, exact counts (SQLite + MariaDB)', process.execPath, ['scripts/bench/smoke.mjs']);
+check('benchmarks: smoke, exact counts (SQLite + MariaDB)', process.execPath, ['scripts/bench/smoke.mjs']);
 if (existsSync(join(root, 'miniapp/jest.config.js'))) jest('miniapp: components', join(root, 'miniapp'), []);
-if (built) await browserSuite();
+await browserSuite();
 
 rmSync(work, { recursive: true, force: true });
 const passed = results.reduce((n, r) => n + r.passed, 0);

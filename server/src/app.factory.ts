@@ -12,11 +12,14 @@ import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { answerClientError, answerFrameworkError } from './common/errors/http-errors';
 import { nestsDeeperThan } from './common/validation/body-depth';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppError } from './common/errors/app-error';
 import type { AppConfig } from './config/app-config';
 import { runMigrations } from './database/migrate';
+import { acquireSqliteLock } from './database/sqlite-lock';
+import { waitForDatabase } from './database/wait-for-database';
 import { AuthService } from './modules/auth/auth.service';
 import { DemoSeedService } from './modules/seed/demo-seed.service';
 
@@ -40,14 +43,37 @@ export interface CreateAppOptions {
 
 /** Builds the whole app (used by main.ts and by the e2e tests): migrations, first admin, demo seed, HTTP pipeline. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  // Before Nest starts (its logs are buffered until the app exists): one process per SQLite file,
+  // and a MySQL that answers, said out loud on every attempt while it does not.
+  const sqliteLock = config.database.type === 'better-sqlite3' ? acquireSqliteLock(config.database.path) : undefined;
+  try {
+    await waitForDatabase(config);
+    return await buildApp(config, () => sqliteLock?.release());
+  } catch (err) {
+    sqliteLock?.release();
+    throw err;
+  }
+}
+
+async function buildApp(config: AppConfig, onClose: () => void): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
-    trustProxy: process.env.TRUST_PROXY === '1',
+    trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 200 },
+    // Errors raised before Nest sees the request get the same error body as everything else.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
+  // abortOnError: false so a failed start reaches main.ts as one `Failed to start: …` line
+  // instead of a dump of buffered logs and a stack trace.
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+    autoFlushLogs: false,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   app.flushLogs();
+  app.getHttpAdapter().getInstance().addHook('onClose', async () => onClose());
 
   const dataSource = app.get<DataSource>(getDataSourceToken());
   await runMigrations(dataSource);

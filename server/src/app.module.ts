@@ -6,7 +6,7 @@ import { AuthGuard } from './common/auth/auth.guard';
 import { CoreModule } from './common/core.module';
 import { AccessModule } from './modules/access/access.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
-import { dataSourceOptions } from './database/data-source';
+import { typeOrmModuleOptions } from './database/data-source';
 import { ActivityModule } from './modules/activity/activity.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { BrandModule } from './modules/brand/brand.module';
@@ -48,10 +48,10 @@ export class AppModule {
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
             redact: ['req.headers', 'res.headers'],
-            autoLogging: { ignore: (req: { url?: string }) => req.url === '/api/health' },
+            autoLogging: { ignore: (req: { url?: string }) => req.url === '/api/health' || req.url === '/api/health/live' },
           },
         }),
-        TypeOrmModule.forRoot(dataSourceOptions(config.database)),
+        TypeOrmModule.forRoot(typeOrmModuleOptions(config)),
         CoreModule,
         AccessModule,
         HealthModule,
@@ -71,7 +71,7 @@ export class AppModule {
         VisitModule,
         DashboardModule,
       ],
-      providers: [{ provide: APP_GUARD, useExisting: AuthGuard }],
+      providers: [AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
     };
   }
 }

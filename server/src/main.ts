@@ -21,6 +21,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  // One clear line; the stack trace only when debugging (LOG_LEVEL=debug or trace).
   console.error('Failed to start:', err instanceof Error ? err.message : err);
+  if (err instanceof Error && /^(debug|trace)$/.test(process.env.LOG_LEVEL ?? '')) console.error(err.stack);
   process.exit(1);
 });

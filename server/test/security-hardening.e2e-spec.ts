@@ -39,14 +39,7 @@ describe.each(DATABASES)('security hardening on %s', (db) => {
 
   beforeAll(async () => {
     // Client IPs come from X-Forwarded-For in this suite (as behind a load balancer), so logins can come "from" several places.
-    const trustProxy = process.env.TRUST_PROXY;
-    process.env.TRUST_PROXY = '1';
-    try {
-      t = await startTestApp(db, { LOGIN_RATE_LIMIT_PER_MINUTE: '30', API_DOCS: '0' });
-    } finally {
-      if (trustProxy === undefined) delete process.env.TRUST_PROXY;
-      else process.env.TRUST_PROXY = trustProxy;
-    }
+    t = await startTestApp(db, { LOGIN_RATE_LIMIT_PER_MINUTE: '30', API_DOCS: '0', TRUST_PROXY: '1' });
     config = t.app.get<AppConfig>(APP_CONFIG);
     admin = await adminLogin(t);
     adminUserId = String((await t.dataSource.getRepository(UserEntity).findOneByOrFail({ name: '系统管理员' })).id);

@@ -6,6 +6,11 @@
 export const ERROR_MESSAGES = {
   VALIDATION_FAILED: '提交的内容有误，请检查后重试',
   BAD_JSON: '请求格式错误：请求体不是合法的 JSON',
+  BAD_REQUEST: '请求格式错误，请检查后重试',
+  BAD_MULTIPART: '上传的文件内容不完整或格式错误，请重新选择文件上传',
+  URI_TOO_LONG: '请求地址过长',
+  HEADERS_TOO_LARGE: '请求头过大',
+  REQUEST_TIMEOUT: '请求超时，请检查网络后重试',
   PAYLOAD_TOO_LARGE: '提交的内容过大',
   UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',
   UNAUTHENTICATED: '请先登录',

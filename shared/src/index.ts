@@ -14,3 +14,4 @@ export * from './registration-state';
 export * from './need-state';
 export * from './brand-state';
 export * from './appeal-state';
+export * from './routes';

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import { ERROR_MESSAGES, isErrorResponse, type ErrorCode } from '@torch-red/shared';
+import { ERROR_MESSAGES, isErrorResponse, type Endpoint, type ErrorCode, type FileUpload, type HttpMethod, type SpreadsheetFile } from '@torch-red/shared';
+import { fetchFile, sendFile, type LocalFile, type RawAnswer } from './file-transfer';
 import { ROUTES } from './routes';
 import { clearAccessToken, getAccessToken } from './token-storage';
 
@@ -19,14 +20,15 @@ export class ApiError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type Query = Record<string, string | number | boolean | undefined>;
-
 export interface RequestOptions {
-  query?: Query;
   /** Statuses the caller handles itself: no toast, no redirect. */
   quietStatuses?: number[];
+  /** The message when the answer is not one the server's error contract knows (e.g. a proxy's HTML). */
+  failureMessage?: string;
 }
+
+/** What a call sends: a body when the endpoint takes one, a query when it has one. */
+export type SendInput<Body, Query> = RequestOptions & (undefined extends Body ? { body?: Body } : { body: Body }) & { query?: Query };
 
 const NETWORK_ERROR_MESSAGE = '网络连接失败，请检查网络后重试';
 const UNEXPECTED_RESPONSE_MESSAGE = '服务器返回了无法识别的内容，请稍后再试';
@@ -34,18 +36,19 @@ const UNEXPECTED_RESPONSE_MESSAGE = '服务器返回了无法识别的内容，�
 // H5 is served by the API server itself, so it calls its own origin.
 const API_BASE = process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? '');
 
-export function buildUrl(path: string, query?: Query): string {
+/** The URL of an API path (or a relative file URL the API returned), with the defined query values. */
+export function buildUrl(path: string, query?: object): string {
   const params = Object.entries(query ?? {})
-    .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)
+    .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== null)
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
   return `${API_BASE}${path}${params.length > 0 ? `?${params.join('&')}` : ''}`;
 }
 
-function toApiError(statusCode: number, body: unknown): ApiError {
+function toApiError(statusCode: number, body: unknown, failureMessage: string): ApiError {
   if (isErrorResponse(body)) {
-    return new ApiError(body.statusCode, body.code, body.message || ERROR_MESSAGES[body.code] || UNEXPECTED_RESPONSE_MESSAGE, body.details);
+    return new ApiError(body.statusCode, body.code, body.message || ERROR_MESSAGES[body.code] || failureMessage, body.details);
   }
-  return new ApiError(statusCode, 'UNEXPECTED_RESPONSE', UNEXPECTED_RESPONSE_MESSAGE);
+  return new ApiError(statusCode, 'UNEXPECTED_RESPONSE', failureMessage);
 }
 
 function isOnLoginPage(): boolean {
@@ -66,35 +69,38 @@ function showErrorToast(message: string): void {
   void Taro.showToast({ title: message, icon: 'none', duration: 2500 });
 }
 
-export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+function authHeader(): Record<string, string> {
   const token = getAccessToken();
-  const header: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (token) {
-    header.Authorization = `Bearer ${token}`;
-  }
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
 
-  let response: { statusCode: number; data: unknown };
+/**
+ * Runs one exchange with the server; a failure to reach it becomes a toasted NETWORK_ERROR.
+ * Loading and toast share one layer in WeChat, so the loading goes before any toast.
+ */
+async function exchange<A>(run: () => Promise<A>, loadingTitle?: string): Promise<A> {
+  const hideLoading = () => (loadingTitle ? void Taro.hideLoading() : undefined);
+  if (loadingTitle) {
+    void Taro.showLoading({ title: loadingTitle, mask: true });
+  }
+  let answer: A;
   try {
-    response = await Taro.request<unknown>({
-      url: buildUrl(path, options.query),
-      method,
-      // A JSON content type with an empty body is malformed JSON to the server (400 BAD_JSON), and
-      // wx.request always sends that content type: body-less POST/PATCH/DELETE send `{}`.
-      data: (body === undefined && method !== 'GET' ? {} : body) as Taro.request.Option['data'],
-      header,
-      dataType: 'json',
-    });
+    answer = await run();
   } catch {
+    hideLoading();
     showErrorToast(NETWORK_ERROR_MESSAGE);
     throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
   }
+  hideLoading();
+  return answer;
+}
 
-  const { statusCode, data } = response;
+/** Every answer, JSON, upload or download, ends here: 2xx passes, anything else is one toast (and 401 signs out). */
+function settle<T>({ statusCode, data }: RawAnswer, options: RequestOptions): T {
   if (statusCode >= 200 && statusCode < 300) {
     return data as T;
   }
-
-  const error = toApiError(statusCode, data);
+  const error = toApiError(statusCode, data, options.failureMessage ?? UNEXPECTED_RESPONSE_MESSAGE);
   if (options.quietStatuses?.includes(statusCode)) {
     throw error;
   }
@@ -105,10 +111,49 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
   throw error;
 }
 
-export const http = {
-  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body, options),
-  put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
-  patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
-  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
-};
+async function request<T>(method: HttpMethod, path: string, body: unknown, query: object | undefined, options: RequestOptions): Promise<T> {
+  const answer = await exchange(() =>
+    Taro.request<unknown>({
+      url: buildUrl(path, query),
+      method,
+      // A JSON content type with an empty body is malformed JSON to the server (400 BAD_JSON), and
+      // wx.request always sends that content type: body-less POST/PATCH/DELETE send `{}`.
+      data: (body === undefined && method !== 'GET' ? {} : body) as Taro.request.Option['data'],
+      header: { 'Content-Type': 'application/json', ...authHeader() },
+      dataType: 'json',
+    }),
+  );
+  return settle<T>(answer, options);
+}
+
+/** Calls one endpoint of the API (`API.activities.detail(id)` from `@torch-red/shared`), typed by its definition. */
+export function send<Response, Body, Query>(
+  endpoint: Endpoint<Response, Body, Query>,
+  ...[input]: undefined extends Body ? [input?: SendInput<NoInfer<Body>, NoInfer<Query>>] : [input: SendInput<NoInfer<Body>, NoInfer<Query>>]
+): Promise<Response> {
+  const { body, query, ...options } = (input ?? {}) as SendInput<unknown, object>;
+  return request<Response>(endpoint.method, endpoint.path, body, query, options);
+}
+
+/** Uploads one picked file as multipart (field `file`) under a loading mask. */
+export async function upload<Response>(endpoint: Endpoint<Response, FileUpload>, file: LocalFile, options: RequestOptions & { loadingTitle?: string } = {}): Promise<Response> {
+  const { loadingTitle, ...rest } = options;
+  const answer = await exchange(() => sendFile(buildUrl(endpoint.path), authHeader(), file), loadingTitle);
+  const promised = typeof answer.data === 'object' && answer.data !== null;
+  // A 2xx whose body is not the JSON object promised (a proxy's page) is a failure too.
+  return settle<Response>(answer.statusCode < 300 && !promised ? { statusCode: 502, data: undefined } : answer, rest);
+}
+
+/** Downloads a spreadsheet and hands it to the person (WeChat's document viewer, or the browser's downloads). */
+export async function download<Query>(endpoint: Endpoint<SpreadsheetFile, undefined, Query>, filename: string, input: RequestOptions & { query?: NoInfer<Query> } = {}): Promise<void> {
+  const { query, ...options } = input;
+  const answer = await exchange(() => fetchFile(buildUrl(endpoint.path, query as object | undefined), authHeader()));
+  settle<void>(answer, options);
+  try {
+    await answer.save(filename);
+  } catch {
+    const message = options.failureMessage ?? UNEXPECTED_RESPONSE_MESSAGE;
+    showErrorToast(message);
+    throw new ApiError(0, 'UNEXPECTED_RESPONSE', message);
+  }
+}

@@ -4,6 +4,13 @@ const storage = new Map<string, unknown>();
 export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB' };
 export const getEnv = jest.fn(() => 'WEB');
 export const request = jest.fn();
+export const uploadFile = jest.fn();
+export const downloadFile = jest.fn();
+export const openDocument = jest.fn(() => Promise.resolve());
+export const readFileSync = jest.fn((): string | ArrayBuffer => '');
+export const getFileSystemManager = jest.fn(() => ({ readFileSync }));
+export const showLoading = jest.fn(() => Promise.resolve());
+export const hideLoading = jest.fn(() => Promise.resolve());
 export const login = jest.fn();
 export const showToast = jest.fn(() => Promise.resolve());
 export const showModal = jest.fn(() => Promise.resolve({ confirm: true, cancel: false }));
@@ -28,6 +35,9 @@ export const getWindowInfo = jest.fn(() => ({ windowWidth: 375, windowHeight: 81
 export const nextTick = (callback: () => void) => setTimeout(callback, 0);
 export const createSelectorQuery = jest.fn();
 export const pxTransform = (value: number) => `${value}px`;
+export const getCurrentInstance = jest.fn(() => ({ router: { path: '/pages/test/index', params: {} }, page: null }));
+/** NutUI's dialogs talk through Taro's event centre. */
+export const eventCenter = { on: jest.fn(), off: jest.fn(), trigger: jest.fn() };
 
 export const usePullDownRefresh = jest.fn();
 export const useDidShow = jest.fn();
@@ -47,6 +57,12 @@ const Taro = {
   ENV_TYPE,
   getEnv,
   request,
+  uploadFile,
+  downloadFile,
+  openDocument,
+  getFileSystemManager,
+  showLoading,
+  hideLoading,
   login,
   showToast,
   showModal,
@@ -67,6 +83,8 @@ const Taro = {
   nextTick,
   createSelectorQuery,
   pxTransform,
+  getCurrentInstance,
+  eventCenter,
 };
 
 export default Taro;

@@ -9,6 +9,15 @@ export type DatabaseConfig =
   | { type: 'mysql'; url: string }
   | { type: 'better-sqlite3'; path: string };
 
+export interface DatabaseTimeouts {
+  /** How long a start waits for an unreachable database, retrying, before giving up (DB_STARTUP_WAIT_SECONDS). */
+  startupWaitSeconds: number;
+  /** MySQL: a query with no answer for this long fails (503) instead of holding its request (DB_QUERY_TIMEOUT_MS). */
+  queryTimeoutMs: number;
+  /** MySQL: opening a new connection gives up after this long. */
+  connectTimeoutMs: number;
+}
+
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   isProduction: boolean;
@@ -19,6 +28,7 @@ export interface AppConfig {
   /** Uploaded images (LocalDiskStorage). */
   uploadDir: string;
   database: DatabaseConfig;
+  databaseTimeouts: DatabaseTimeouts;
   seedDemo: boolean;
   /** Serve the OpenAPI docs at /api/docs (API_DOCS; on by default outside production). */
   apiDocs: boolean;
@@ -38,6 +48,10 @@ export interface AppConfig {
    */
   jobs: { leaseTtlMs: number; shutdownGraceMs: number; outboxIntervalMs: number; outboxConcurrency: number };
   rateLimit: { loginPerMinute: number };
+  /** Behind a load balancer: take the client's IP from X-Forwarded-For (rate limits per IP). */
+  trustProxy: boolean;
+  /** STUDY_POINT_CAPS, e.g. "LESSON_READ=6,STUDY_TIME=8"; parsed and checked by the study module at start. */
+  studyPointCaps: string;
   logLevel: string;
 }
 
@@ -156,6 +170,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadDir: env.UPLOAD_DIR ? absolute(env.UPLOAD_DIR) : join(dataDir, 'uploads'),
     h5Dir: env.H5_DIR ? absolute(env.H5_DIR) : resolve(SERVER_ROOT, '..', 'miniapp', 'dist', 'h5'),
     database,
+    databaseTimeouts: {
+      startupWaitSeconds: attempt(() => int('DB_STARTUP_WAIT_SECONDS', env.DB_STARTUP_WAIT_SECONDS, 60, 0, 3600), 60),
+      queryTimeoutMs: attempt(() => int('DB_QUERY_TIMEOUT_MS', env.DB_QUERY_TIMEOUT_MS, 30000, 1000, 600000), 30000),
+      connectTimeoutMs: 10000,
+    },
     seedDemo,
     apiDocs,
     devLogin: devLoginRequested && !isProduction,
@@ -187,6 +206,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimit: {
       loginPerMinute: attempt(() => int('LOGIN_RATE_LIMIT_PER_MINUTE', env.LOGIN_RATE_LIMIT_PER_MINUTE, 30, 1, 100000), 30),
     },
+    trustProxy: attempt(() => flag(env.TRUST_PROXY, false), false),
+    studyPointCaps: env.STUDY_POINT_CAPS ?? '',
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
   };
   if (database.type === 'better-sqlite3') {

@@ -1,6 +1,6 @@
 import { Column, ColumnOptions, CreateDateColumn, UpdateDateColumn } from 'typeorm';
 
-/** Portable column helpers (see toolchain.md: datetime(3), no enum/jsonb/timestamp). */
+/** Portable column helpers that work on MySQL/MariaDB and SQLite alike: datetime(3), no enum/jsonb/timestamp. */
 export const DateTimeColumn = (options: ColumnOptions = {}): PropertyDecorator =>
   Column({ type: 'datetime', precision: 3, ...options });
 

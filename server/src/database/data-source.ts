@@ -1,4 +1,6 @@
-import type { DataSourceOptions } from 'typeorm';
+import { Logger } from '@nestjs/common';
+import type { TypeOrmModuleOptions } from '@nestjs/typeorm';
+import { AdvancedConsoleLogger, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import { BrandLikeEntity } from '../modules/brand/brand-like.entity';
 import { BrandEntity } from '../modules/brand/brand.entity';
 import { PioneerPostEntity } from '../modules/brand/pioneer-post.entity';
@@ -7,13 +9,13 @@ import { ImageEntity } from '../modules/media/image.entity';
 import { AppealEntity } from '../modules/talk/appeal.entity';
 import { TalkSessionEntity } from '../modules/talk/talk-session.entity';
 import { BrandsAndTalks1764489600000 } from './migrations/1764489600000-BrandsAndTalks';
-import type { DatabaseConfig } from '../config/app-config';
+import type { AppConfig, DatabaseConfig, DatabaseTimeouts } from '../config/app-config';
 import { AuditLogEntity } from '../modules/audit/audit-log.entity';
 import { ChainEntity } from '../modules/org/chain.entity';
 import { DepartmentEntity } from '../modules/org/department.entity';
 import { EnterpriseEntity } from '../modules/org/enterprise.entity';
 import { OrgEntity } from '../modules/org/org.entity';
-import { RateLimitEntity } from '../modules/rate-limit/rate-limit.entity';
+import { RateLimitEntity } from '../common/rate-limit/rate-limit.entity';
 import { AdminAccountEntity } from '../modules/user/admin-account.entity';
 import { RoleGrantEntity } from '../modules/user/role-grant.entity';
 import { UserEntity } from '../modules/user/user.entity';
@@ -83,14 +85,30 @@ export const ENTITIES = [
 
 export const MIGRATIONS = [Foundation1764230400000, Activities1764316800000, Study1764403200000, BrandsAndTalks1764489600000, Needs1764576000000, SecurityHardening1764662400000];
 
+/**
+ * TypeORM writes slow queries with their parameters; with the query timeout on, "slow" means "timed
+ * out", and parameters may hold personal data, so only the statement and the time are logged.
+ */
+class DatabaseLogger extends AdvancedConsoleLogger {
+  private readonly slow = new Logger('Database');
+
+  override logQuerySlow(time: number, query: string, _parameters?: unknown[], _queryRunner?: QueryRunner): void {
+    this.slow.warn(`A query ran ${time} ms (timeout or slow): ${query.slice(0, 300)}`);
+  }
+}
+
+/** MySQL pool and timeouts; the defaults are the values loadConfig uses. */
+const DEFAULT_TIMEOUTS: DatabaseTimeouts = { startupWaitSeconds: 60, queryTimeoutMs: 30000, connectTimeoutMs: 10000 };
+
 /** One definition for the app, the tests and the migration CLI: MySQL when configured, else embedded SQLite. */
-export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+export function dataSourceOptions(database: DatabaseConfig, timeouts: DatabaseTimeouts = DEFAULT_TIMEOUTS): DataSourceOptions {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
     logging: false,
+    logger: new DatabaseLogger(false),
   } as const;
   if (database.type === 'mysql') {
     return {
@@ -99,6 +117,10 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
       url: database.url,
       charset: 'utf8mb4',
       timezone: 'Z',
+      // A frozen database must not hold requests forever: each query gives up after the timeout (503).
+      connectTimeout: timeouts.connectTimeoutMs,
+      maxQueryExecutionTime: timeouts.queryTimeoutMs,
+      enableQueryTimeout: true,
       extra: { connectionLimit: 20 },
       migrationsTransactionMode: 'each',
     };
@@ -115,4 +137,12 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
       db.pragma('synchronous = NORMAL');
     },
   };
+}
+
+/**
+ * The app's TypeORM module options. createApp has already waited for the database (with a clear
+ * line per attempt), so the module itself only bridges a brief blip instead of retrying silently.
+ */
+export function typeOrmModuleOptions(config: AppConfig): TypeOrmModuleOptions {
+  return { ...dataSourceOptions(config.database, config.databaseTimeouts), retryAttempts: 3, retryDelay: 1000 };
 }

@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isRetryableLockError } from './db-errors';
 
-
 /**
  * Runs a unit of work in a database transaction.
  * - MySQL: a real transaction per call on its own pooled connection; deadlocks are retried.
  * - SQLite (embedded, one process by design): better-sqlite3 has one connection, so transactions
- *   are queued one after another instead of nesting BEGINs on the shared connection.
+ *   are queued one after another instead of nesting BEGINs on the shared connection. SQLITE_BUSY
+ *   (another program holding the file's write lock past busy_timeout) is retried the same way.
  */
 @Injectable()
 export class Tx {
@@ -22,7 +22,7 @@ export class Tx {
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.isMysql) {
-      const next = this.sqliteQueue.then(() => this.dataSource.transaction(work));
+      const next = this.sqliteQueue.then(() => this.withRetry(() => this.dataSource.transaction(work)));
       this.sqliteQueue = next.catch(() => undefined);
       return next;
     }

@@ -1,22 +1,11 @@
-import type {
-  ActivityDetailResponse,
-  ActivityListQuery,
-  ActivityResponse,
-  CheckinRequest,
-  LeaveRequest,
-  MyRegistrationItem,
-  Page,
-  PageQuery,
-  RegisterRequest,
-  RegistrationResponse,
-} from '@torch-red/shared';
-import { http } from '@/services/http';
+import { API, type ActivityListQuery, type CheckinRequest, type LeaveRequest, type PageQuery, type RegisterRequest } from '@torch-red/shared';
+import { send } from '@/services/http';
 
-export const listActivities = (query: ActivityListQuery) => http.get<Page<ActivityResponse>>('/api/activities', { query: { ...query } });
-export const getActivity = (id: string) => http.get<ActivityDetailResponse>(`/api/activities/${id}`);
+export const listActivities = (query: ActivityListQuery) => send(API.activities.list, { query });
+export const getActivity = (id: string) => send(API.activities.detail(id));
 /** A FORM_ANSWER_INVALID answer carries per-field `details` the form shows next to the fields. */
-export const register = (id: string, body: RegisterRequest) => http.post<RegistrationResponse>(`/api/activities/${id}/registrations`, body);
-export const cancelMyRegistration = (id: string) => http.delete<RegistrationResponse>(`/api/activities/${id}/registrations/me`);
-export const askLeave = (id: string, body: LeaveRequest) => http.post<RegistrationResponse>(`/api/activities/${id}/registrations/me/leave`, body);
-export const checkIn = (id: string, body: CheckinRequest) => http.post<RegistrationResponse>(`/api/activities/${id}/checkin`, body);
-export const listMyRegistrations = (query: PageQuery) => http.get<Page<MyRegistrationItem>>('/api/me/registrations', { query: { ...query } });
+export const register = (id: string, body: RegisterRequest) => send(API.activities.register(id), { body });
+export const cancelMyRegistration = (id: string) => send(API.activities.cancelMine(id));
+export const askLeave = (id: string, body: LeaveRequest) => send(API.activities.askLeave(id), { body });
+export const checkIn = (id: string, body: CheckinRequest) => send(API.activities.checkIn(id), { body });
+export const listMyRegistrations = (query: PageQuery) => send(API.activities.mine, { query });

@@ -1,8 +1,8 @@
-import type { DemoPerson, DevLoginRequest, LoginResponse, MeResponse, WechatLoginRequest } from '@torch-red/shared';
-import { http } from '@/services/http';
+import { API, type DevLoginRequest, type WechatLoginRequest } from '@torch-red/shared';
+import { send } from '@/services/http';
 
-export const wechatLogin = (body: WechatLoginRequest) => http.post<LoginResponse>('/api/auth/wechat-login', body);
-export const devLogin = (body: DevLoginRequest) => http.post<LoginResponse>('/api/auth/dev-login', body);
+export const wechatLogin = (body: WechatLoginRequest) => send(API.auth.wechatLogin, { body });
+export const devLogin = (body: DevLoginRequest) => send(API.auth.devLogin, { body });
 /** 404 when dev login is off: the caller shows its own message. */
-export const getDemoPeople = () => http.get<DemoPerson[]>('/api/auth/demo-people', { quietStatuses: [404] });
-export const getMe = () => http.get<MeResponse>('/api/me');
+export const getDemoPeople = () => send(API.auth.demoPeople, { quietStatuses: [404] });
+export const getMe = () => send(API.auth.me);

@@ -1,40 +1,25 @@
-import type {
-  BrandDetail,
-  BrandSummary,
-  BrandWorkspaceResponse,
-  LikeResponse,
-  Page,
-  PostResponse,
-  PostReviewRequest,
-  ReturnBrandRequest,
-  SaveBrandRequest,
-  SavePostRequest,
-  UserResponse,
-} from '@torch-red/shared';
-import { http } from '@/services/http';
+import { API, type BrandListQuery, type PostReviewRequest, type ReturnBrandRequest, type SaveBrandRequest, type SavePostRequest } from '@torch-red/shared';
+import type { LocalFile } from '@/services/file-transfer';
+import { send, upload } from '@/services/http';
 
-export interface BrandListQuery {
-  chainId?: string;
-  enterpriseId?: string;
-  limit?: number;
-  cursor?: string;
-}
-
-export const listBrands = (query: BrandListQuery) => http.get<Page<BrandSummary>>('/api/brands', { query: { ...query } });
+export const listBrands = (query: BrandListQuery) => send(API.brands.list, { query });
 /** Every call counts a view. */
-export const getBrand = (id: string) => http.get<BrandDetail>(`/api/brands/${id}`);
-export const likeBrand = (id: string) => http.post<LikeResponse>(`/api/brands/${id}/like`);
-export const unlikeBrand = (id: string) => http.delete<LikeResponse>(`/api/brands/${id}/like`);
+export const getBrand = (id: string) => send(API.brands.detail(id));
+export const likeBrand = (id: string) => send(API.brands.like(id));
+export const unlikeBrand = (id: string) => send(API.brands.unlike(id));
 
-export const getWorkspaceBrand = (orgId: string) => http.get<BrandWorkspaceResponse | null>(`/api/workspace/orgs/${orgId}/brand`);
-export const saveWorkspaceBrand = (orgId: string, body: SaveBrandRequest) => http.put<BrandWorkspaceResponse>(`/api/workspace/orgs/${orgId}/brand`, body);
-export const submitWorkspaceBrand = (orgId: string) => http.post<BrandWorkspaceResponse>(`/api/workspace/orgs/${orgId}/brand/submit`);
-export const createPost = (orgId: string, body: SavePostRequest) => http.post<PostResponse>(`/api/workspace/orgs/${orgId}/posts`, body);
-export const updatePost = (id: string, body: SavePostRequest) => http.patch<PostResponse>(`/api/workspace/posts/${id}`, body);
-export const deletePost = (id: string) => http.delete<void>(`/api/workspace/posts/${id}`);
-export const addPostReview = (id: string, body: PostReviewRequest) => http.post<PostResponse>(`/api/workspace/posts/${id}/reviews`, body);
-export const listOrgMembers = (orgId: string) => http.get<Page<UserResponse>>(`/api/orgs/${orgId}/members`, { query: { limit: 100 } });
+export const getWorkspaceBrand = (orgId: string) => send(API.brands.workspace(orgId));
+export const saveWorkspaceBrand = (orgId: string, body: SaveBrandRequest) => send(API.brands.save(orgId), { body });
+export const submitWorkspaceBrand = (orgId: string) => send(API.brands.submit(orgId));
+export const createPost = (orgId: string, body: SavePostRequest) => send(API.brands.createPost(orgId), { body });
+export const updatePost = (id: string, body: SavePostRequest) => send(API.brands.updatePost(id), { body });
+export const deletePost = (id: string) => send(API.brands.deletePost(id));
+export const addPostReview = (id: string, body: PostReviewRequest) => send(API.brands.reviewPost(id), { body });
+export const listOrgMembers = (orgId: string) => send(API.orgs.members(orgId), { query: { limit: 100 } });
 
-export const listBrandsToReview = () => http.get<BrandWorkspaceResponse[]>('/api/review/brands', { query: { status: 'SUBMITTED' } });
-export const approveBrand = (id: string) => http.post<BrandWorkspaceResponse>(`/api/review/brands/${id}/approve`);
-export const returnBrand = (id: string, body: ReturnBrandRequest) => http.post<BrandWorkspaceResponse>(`/api/review/brands/${id}/return`, body);
+export const listBrandsToReview = () => send(API.brands.toReview, { query: { status: 'SUBMITTED' } });
+export const approveBrand = (id: string) => send(API.brands.approve(id));
+export const returnBrand = (id: string, body: ReturnBrandRequest) => send(API.brands.return(id), { body });
+
+/** IMAGE_INVALID / IMAGE_TOO_LARGE are toasted with the server's message. */
+export const uploadImage = (file: LocalFile) => upload(API.uploads.image, file, { loadingTitle: '正在上传…', failureMessage: '图片上传失败，请稍后再试' });

@@ -1,8 +1,5 @@
-import Taro from '@tarojs/taro';
 import type { ImageResponse } from '@torch-red/shared';
-import { buildUrl } from '@/services/http';
-import { getAccessToken } from '@/services/token-storage';
-import { readUploadResult, UPLOAD_PATH } from './upload-result';
+import { uploadImage } from './api';
 
 function chooseFile(): Promise<File | null> {
   return new Promise((resolve) => {
@@ -29,21 +26,5 @@ export async function pickAndUploadImage(): Promise<ImageResponse | null> {
   if (!file) {
     return null;
   }
-  const form = new FormData();
-  form.append('file', file);
-  const token = getAccessToken();
-  // Loading and toast share one layer: hide the loading before any error toast.
-  void Taro.showLoading({ title: '正在上传…', mask: true });
-  let status = 0;
-  let body: unknown;
-  try {
-    const response = await fetch(buildUrl(UPLOAD_PATH), { method: 'POST', body: form, headers: token ? { Authorization: `Bearer ${token}` } : {} });
-    status = response.status;
-    body = await response.json().catch(() => undefined);
-  } catch {
-    // Network failure: status 0 reads as an upload failure below.
-  } finally {
-    void Taro.hideLoading();
-  }
-  return readUploadResult(status, body);
+  return uploadImage(file);
 }

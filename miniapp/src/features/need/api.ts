@@ -1,39 +1,27 @@
-import type {
-  DashboardResponse,
-  DepartmentAssignmentItem,
-  DepartmentResponse,
-  DispatchNeedRequest,
-  InstructorEnterpriseItem,
-  LogVisitRequest,
-  NeedDetail,
-  NeedListQuery,
-  NeedSummary,
-  RaiseNeedRequest,
-  RateNeedRequest,
-  VisitResponse,
-} from '@torch-red/shared';
-import { http } from '@/services/http';
+import { API, type DispatchNeedRequest, type LogVisitRequest, type NeedListQuery, type RaiseNeedRequest, type RateNeedRequest } from '@torch-red/shared';
+import { download, send } from '@/services/http';
 
-export const raiseNeed = (body: RaiseNeedRequest) => http.post<NeedDetail>('/api/needs', body);
-export const listMyNeeds = () => http.get<NeedSummary[]>('/api/me/needs');
-export const getNeed = (id: string) => http.get<NeedDetail>(`/api/needs/${id}`);
-export const rateNeed = (id: string, body: RateNeedRequest) => http.post<NeedDetail>(`/api/needs/${id}/rate`, body);
-export const reopenNeed = (id: string, note: string) => http.post<NeedDetail>(`/api/needs/${id}/reopen`, { note });
+export const raiseNeed = (body: RaiseNeedRequest) => send(API.needs.raise, { body });
+export const listMyNeeds = () => send(API.needs.mine);
+export const getNeed = (id: string) => send(API.needs.detail(id));
+export const rateNeed = (id: string, body: RateNeedRequest) => send(API.needs.rate(id), { body });
+export const reopenNeed = (id: string, note: string) => send(API.needs.reopen(id), { body: { note } });
 
-export const listLedger = (query: NeedListQuery) => http.get<NeedSummary[]>('/api/committee/needs', { query: { ...query } });
-export const dispatchNeed = (id: string, body: DispatchNeedRequest) => http.post<NeedDetail>(`/api/needs/${id}/dispatch`, body);
-export const answerNeed = (id: string, answer: string) => http.post<NeedDetail>(`/api/needs/${id}/answer`, { answer });
-export const listDepartments = () => http.get<DepartmentResponse[]>('/api/departments');
+export const listLedger = (query: NeedListQuery) => send(API.needs.ledger, { query });
+/** The ledger as .xlsx with the same filters. */
+export const exportLedger = (query: NeedListQuery) => download(API.needs.exportLedger, '需求台账', { query, failureMessage: '导出失败，请稍后再试' });
+export const dispatchNeed = (id: string, body: DispatchNeedRequest) => send(API.needs.dispatch(id), { body });
+export const answerNeed = (id: string, answer: string) => send(API.needs.answer(id), { body: { answer } });
+export const listDepartments = () => send(API.needs.departments);
 
-export const listMyAssignments = () => http.get<DepartmentAssignmentItem[]>('/api/department/assignments');
-const assignmentPath = (needId: string, assignmentId: string, action: string) => `/api/needs/${needId}/assignments/${assignmentId}/${action}`;
-export const acceptAssignment = (needId: string, assignmentId: string) => http.post<NeedDetail>(assignmentPath(needId, assignmentId, 'accept'));
-export const returnAssignment = (needId: string, assignmentId: string, note: string) => http.post<NeedDetail>(assignmentPath(needId, assignmentId, 'return'), { note });
-export const noteProgress = (needId: string, assignmentId: string, note: string) => http.post<NeedDetail>(assignmentPath(needId, assignmentId, 'progress'), { note });
-export const resolveAssignment = (needId: string, assignmentId: string, answer: string) => http.post<NeedDetail>(assignmentPath(needId, assignmentId, 'resolve'), { answer });
+export const listMyAssignments = () => send(API.needs.myAssignments);
+export const acceptAssignment = (needId: string, assignmentId: string) => send(API.needs.accept(needId, assignmentId));
+export const returnAssignment = (needId: string, assignmentId: string, note: string) => send(API.needs.returnAssignment(needId, assignmentId), { body: { note } });
+export const noteProgress = (needId: string, assignmentId: string, note: string) => send(API.needs.progress(needId, assignmentId), { body: { note } });
+export const resolveAssignment = (needId: string, assignmentId: string, answer: string) => send(API.needs.resolve(needId, assignmentId), { body: { answer } });
 
-export const getDashboard = () => http.get<DashboardResponse>('/api/dashboard');
+export const getDashboard = () => send(API.needs.dashboard);
 
-export const listInstructorEnterprises = () => http.get<InstructorEnterpriseItem[]>('/api/instructor/enterprises');
-export const listVisits = () => http.get<VisitResponse[]>('/api/visits');
-export const logVisit = (body: LogVisitRequest) => http.post<VisitResponse>('/api/visits', body);
+export const listInstructorEnterprises = () => send(API.needs.instructorEnterprises);
+export const listVisits = () => send(API.needs.visits);
+export const logVisit = (body: LogVisitRequest) => send(API.needs.logVisit, { body });

@@ -1,7 +1,7 @@
-import type { NotificationResponse, Page, PageQuery, UnreadCountResponse } from '@torch-red/shared';
-import { http } from '@/services/http';
+import { API, type PageQuery } from '@torch-red/shared';
+import { send } from '@/services/http';
 
-export const listNotifications = (query: PageQuery) => http.get<Page<NotificationResponse>>('/api/me/notifications', { query: { ...query } });
-export const getUnreadCount = () => http.get<UnreadCountResponse>('/api/me/notifications/unread-count');
-export const markNotificationRead = (id: string) => http.post<void>(`/api/me/notifications/${id}/read`);
-export const markAllNotificationsRead = () => http.post<void>('/api/me/notifications/read-all');
+export const listNotifications = (query: PageQuery) => send(API.notifications.list, { query });
+export const getUnreadCount = () => send(API.notifications.unreadCount);
+export const markNotificationRead = (id: string) => send(API.notifications.read(id));
+export const markAllNotificationsRead = () => send(API.notifications.readAll);

@@ -1,4 +1,4 @@
-import type { ChainResponse } from '@torch-red/shared';
-import { http } from '@/services/http';
+import { API } from '@torch-red/shared';
+import { send } from '@/services/http';
 
-export const getChains = () => http.get<ChainResponse[]>('/api/chains');
+export const getChains = () => send(API.orgs.chains);

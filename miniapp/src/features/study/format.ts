@@ -1,4 +1,4 @@
-import { chinaParts } from '@/features/activity/format';
+import { chinaParts } from '@/lib/datetime';
 
 /** 150 → "2分30秒", 0 → "0秒", 3720 → "1小时2分". */
 export function formatDuration(totalSeconds: number): string {

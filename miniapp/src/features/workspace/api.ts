@@ -1,29 +1,25 @@
-import type {
-  ActivityResponse,
-  AttendeeResponse,
-  CancelActivityRequest,
-  CheckinCodeResponse,
-  CreateActivityRequest,
-  OrgTreeNode,
-  Page,
-  PageQuery,
-  RejectRequest,
-  SetAttendanceRequest,
-  UpdateActivityRequest,
+import {
+  API,
+  type CancelActivityRequest,
+  type CreateActivityRequest,
+  type PageQuery,
+  type RejectRequest,
+  type SetAttendanceRequest,
+  type UpdateActivityRequest,
 } from '@torch-red/shared';
-import { http } from '@/services/http';
+import { download, send } from '@/services/http';
 
-export const listWorkspaceActivities = (query: PageQuery) => http.get<Page<ActivityResponse>>('/api/workspace/activities', { query: { ...query } });
-export const createActivity = (body: CreateActivityRequest) => http.post<ActivityResponse>('/api/activities', body);
-export const updateActivity = (id: string, body: UpdateActivityRequest) => http.patch<ActivityResponse>(`/api/activities/${id}`, body);
-export const publishActivity = (id: string) => http.post<ActivityResponse>(`/api/activities/${id}/publish`);
-export const cancelActivity = (id: string, body: CancelActivityRequest) => http.post<ActivityResponse>(`/api/activities/${id}/cancel`, body);
-export const listAttendees = (id: string) => http.get<AttendeeResponse[]>(`/api/activities/${id}/registrations`);
-export const approveRegistration = (id: string, registrationId: string) =>
-  http.post<AttendeeResponse>(`/api/activities/${id}/registrations/${registrationId}/approve`);
-export const rejectRegistration = (id: string, registrationId: string, body: RejectRequest) =>
-  http.post<AttendeeResponse>(`/api/activities/${id}/registrations/${registrationId}/reject`, body);
-export const setAttendance = (id: string, registrationId: string, body: SetAttendanceRequest) =>
-  http.post<AttendeeResponse>(`/api/activities/${id}/registrations/${registrationId}/attendance`, body);
-export const getCheckinCode = (id: string) => http.get<CheckinCodeResponse>(`/api/activities/${id}/checkin-code`);
-export const getOrgTree = () => http.get<OrgTreeNode[]>('/api/orgs/tree');
+export const listWorkspaceActivities = (query: PageQuery) => send(API.activities.workspace, { query });
+export const createActivity = (body: CreateActivityRequest) => send(API.activities.create, { body });
+export const updateActivity = (id: string, body: UpdateActivityRequest) => send(API.activities.update(id), { body });
+export const publishActivity = (id: string) => send(API.activities.publish(id));
+export const cancelActivity = (id: string, body: CancelActivityRequest) => send(API.activities.cancel(id), { body });
+export const listAttendees = (id: string) => send(API.activities.attendees(id));
+export const approveRegistration = (id: string, registrationId: string) => send(API.activities.approve(id, registrationId));
+export const rejectRegistration = (id: string, registrationId: string, body: RejectRequest) => send(API.activities.reject(id, registrationId), { body });
+export const setAttendance = (id: string, registrationId: string, body: SetAttendanceRequest) => send(API.activities.attendance(id, registrationId), { body });
+export const getCheckinCode = (id: string) => send(API.activities.checkinCode(id));
+export const getOrgTree = () => send(API.orgs.tree);
+/** The attendee list as .xlsx (saved in the browser, opened in WeChat's document viewer in the mini-program). */
+export const exportRegistrations = (activityId: string, title: string) =>
+  download(API.activities.export(activityId), `${title}-报名名单`, { failureMessage: '导出失败，请稍后再试' });

@@ -1,4 +1,4 @@
-import { chinaParts } from '@/features/activity/format';
+import { chinaParts } from '@/lib/datetime';
 
 const pad = (value: number) => String(value).padStart(2, '0');
 

@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { ActivityResponse } from '@torch-red/shared';
 import { EmptyState } from '@/components/empty-state';
-import { ErrorState } from '@/components/error-state';
-import { ListFooter } from '@/components/list-footer';
-import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
+import { PagedList } from '@/components/paged-list';
 import { ActivityCard } from '@/features/activity/components/activity-card';
 import { ActivityFilters, type ActivityFilterValue } from '@/features/activity/components/activity-filters';
 import { useActivityList } from '@/features/activity/hooks/use-activity-list';
@@ -34,41 +32,28 @@ export default function ActivitiesPage() {
   const own = useActivityList(OWN_FILTERS, orgId, signedIn && showOwnFirst);
   const ownItems = showOwnFirst ? own.items.slice(0, 3) : [];
   const ownIds = new Set(ownItems.map((activity) => activity.id));
-  const otherItems = list.items.filter((activity) => !ownIds.has(activity.id));
-
-  usePullDownRefresh(() => {
-    void Promise.all([list.reload(), showOwnFirst ? own.reload() : undefined]).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void list.loadMore();
-  });
 
   const handleOpen = (activity: ActivityResponse) => {
     void Taro.navigateTo({ url: withQuery(ROUTES.activityDetail, { id: activity.id }) });
   };
 
-  let content;
-  if (list.error && list.items.length === 0) {
-    content = <ErrorState message={list.error.message} onRetry={() => void list.reload()} />;
-  } else if (list.loading && list.items.length === 0) {
-    content = <LoadingState />;
-  } else if (list.items.length === 0) {
-    const filtered = filters.type !== undefined || filters.mineOnly || filters.chainId !== undefined || filters.range !== 'all';
-    content = (
-      <EmptyState
-        title={filtered ? '没有符合条件的活动' : '暂无活动'}
-        description={filtered ? '换个筛选条件看看，或查看全部活动' : '组织发布活动后会第一时间出现在这里'}
-        action={
-          filtered ? (
-            <Button type="primary" fill="outline" shape="round" onClick={() => setFilters({ mineOnly: false, range: 'all' })}>
-              查看全部活动
-            </Button>
-          ) : undefined
-        }
-      />
-    );
-  } else {
-    content = (
+  const filtered = filters.type !== undefined || filters.mineOnly || filters.chainId !== undefined || filters.range !== 'all';
+  const empty = (
+    <EmptyState
+      title={filtered ? '没有符合条件的活动' : '暂无活动'}
+      description={filtered ? '换个筛选条件看看，或查看全部活动' : '组织发布活动后会第一时间出现在这里'}
+      action={
+        filtered ? (
+          <Button type="primary" fill="outline" shape="round" onClick={() => setFilters({ mineOnly: false, range: 'all' })}>
+            查看全部活动
+          </Button>
+        ) : undefined
+      }
+    />
+  );
+  const renderItems = (items: ActivityResponse[]) => {
+    const otherItems = items.filter((activity) => !ownIds.has(activity.id));
+    return (
       <>
         {ownItems.length > 0 && (
           <View className="activities-page__own">
@@ -82,17 +67,20 @@ export default function ActivitiesPage() {
         {otherItems.map((activity) => (
           <ActivityCard key={activity.id} activity={activity} onClick={handleOpen} />
         ))}
-        <ListFooter loadingMore={list.loadingMore} hasMore={list.hasMore} count={list.items.length} />
       </>
     );
-  }
+  };
 
   return (
     <PageShell className="activities-page">
       <View className="activities-page__filters">
         <ActivityFilters value={filters} onChange={setFilters} chains={chains.data ?? []} hasOrg={orgId !== undefined} />
       </View>
-      <View className="activities-page__list">{content}</View>
+      <View className="activities-page__list">
+        <PagedList list={list} empty={empty} onRefresh={showOwnFirst ? own.reload : undefined}>
+          {renderItems}
+        </PagedList>
+      </View>
     </PageShell>
   );
 }

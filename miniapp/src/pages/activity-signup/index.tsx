@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import type { FormAnswers } from '@torch-red/shared';
-import { ErrorState } from '@/components/error-state';
-import { LoadingState } from '@/components/loading-state';
+import { isRegistrationActive, type ActivityDetailResponse, type FormAnswers } from '@torch-red/shared';
 import { PageShell } from '@/components/page-shell';
+import { QueryView } from '@/components/query-view';
 import { getActivity, register } from '@/features/activity/api';
 import { SignupForm } from '@/features/activity/components/signup-form';
-import { describeRegistration, formatTimeRange, isActiveRegistration, isFull } from '@/features/activity/format';
+import { describeRegistration, isFull } from '@/features/activity/format';
+import { formatTimeRange } from '@/lib/datetime';
 import { rememberSignupOutcome } from '@/features/activity/signup-outcome';
 import { requestReminderPermission } from '@/features/activity/subscribe';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
@@ -30,7 +30,8 @@ export default function ActivitySignupPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const signedIn = useRequireSession();
-  const detail = useQuery(() => getActivity(id), signedIn && id !== '');
+  // Never cached: the form is built from it.
+  const detail = useQuery(() => getActivity(id), { enabled: signedIn && id !== '' });
 
   const handleSubmit = async (answers: FormAnswers) => {
     await requestReminderPermission();
@@ -40,50 +41,39 @@ export default function ActivitySignupPage() {
     returnToDetail(id);
   };
 
-  if (detail.error) {
+  const renderSignup = (activity: ActivityDetailResponse) => {
+    const mine = activity.myRegistration;
+    const alreadyIn = mine !== null && isRegistrationActive(mine.status);
     return (
-      <PageShell className="activity-signup-page">
-        <View className="activity-signup-page__state">
-          <ErrorState message={detail.error.message} onRetry={() => void detail.reload()} />
+      <>
+        <View className="activity-signup-page__header">
+          <Text className="activity-signup-page__title">{activity.title}</Text>
+          <Text className="activity-signup-page__meta">{formatTimeRange(activity.startAt, activity.endAt)}</Text>
+          <Text className="activity-signup-page__meta">{activity.location}</Text>
+          {isFull(activity) && activity.waitlist ? <Text className="activity-signup-page__notice">名额已满，提交后将进入候补，有人取消时按顺序递补</Text> : null}
+          {activity.requiresApproval ? <Text className="activity-signup-page__notice">本活动报名需组织方审核</Text> : null}
         </View>
-      </PageShell>
-    );
-  }
-  if (!detail.data) {
-    return (
-      <PageShell className="activity-signup-page">
-        <View className="activity-signup-page__state">
-          <LoadingState cards={2} />
+        <View className="activity-signup-page__body">
+          {alreadyIn && mine ? (
+            <View className="activity-signup-page__done">
+              <Text className="activity-signup-page__done-title">你已报名：{describeRegistration(mine)}</Text>
+              <Button type="primary" shape="round" onClick={() => returnToDetail(id)}>
+                查看活动
+              </Button>
+            </View>
+          ) : (
+            <SignupForm fields={activity.formFields} submitText={isFull(activity) && activity.waitlist ? '提交候补报名' : '提交报名'} onSubmit={handleSubmit} />
+          )}
         </View>
-      </PageShell>
+      </>
     );
-  }
-
-  const activity = detail.data;
-  const mine = activity.myRegistration;
-  const alreadyIn = mine !== null && isActiveRegistration(mine.status);
+  };
 
   return (
     <PageShell className="activity-signup-page">
-      <View className="activity-signup-page__header">
-        <Text className="activity-signup-page__title">{activity.title}</Text>
-        <Text className="activity-signup-page__meta">{formatTimeRange(activity.startAt, activity.endAt)}</Text>
-        <Text className="activity-signup-page__meta">{activity.location}</Text>
-        {isFull(activity) && activity.waitlist ? <Text className="activity-signup-page__notice">名额已满，提交后将进入候补，有人取消时按顺序递补</Text> : null}
-        {activity.requiresApproval ? <Text className="activity-signup-page__notice">本活动报名需组织方审核</Text> : null}
-      </View>
-      <View className="activity-signup-page__body">
-        {alreadyIn && mine ? (
-          <View className="activity-signup-page__done">
-            <Text className="activity-signup-page__done-title">你已报名：{describeRegistration(mine)}</Text>
-            <Button type="primary" shape="round" onClick={() => returnToDetail(id)}>
-              查看活动
-            </Button>
-          </View>
-        ) : (
-          <SignupForm fields={activity.formFields} submitText={isFull(activity) && activity.waitlist ? '提交候补报名' : '提交报名'} onSubmit={handleSubmit} />
-        )}
-      </View>
+      <QueryView query={detail} loadingCards={2} stateClassName="activity-signup-page__state">
+        {renderSignup}
+      </QueryView>
     </PageShell>
   );
 }

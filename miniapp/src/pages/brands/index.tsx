@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { BrandSummary } from '@torch-red/shared';
 import { EmptyState } from '@/components/empty-state';
-import { ErrorState } from '@/components/error-state';
-import { ListFooter } from '@/components/list-footer';
-import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
+import { PagedList } from '@/components/paged-list';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { listBrands } from '@/features/brand/api';
 import { BrandCard } from '@/features/brand/components/brand-card';
@@ -22,48 +20,25 @@ export default function BrandsPage() {
   const signedIn = useRequireSession();
   const chains = useChains(signedIn);
   const [chainId, setChainId] = useState<string>();
-  const list = usePagedList((cursor) => listBrands({ chainId, limit: 10, cursor }), chainId ?? 'all', signedIn);
-
-  usePullDownRefresh(() => {
-    void Promise.all([list.reload(), chains.reload()]).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void list.loadMore();
-  });
+  const list = usePagedList((cursor) => listBrands({ chainId, limit: 10, cursor }), { key: `brands:${chainId ?? 'all'}`, enabled: signedIn });
 
   const handleOpen = (brand: BrandSummary) => {
     void Taro.navigateTo({ url: withQuery(ROUTES.brandDetail, { id: brand.id }) });
   };
 
-  let content;
-  if (list.error && list.items.length === 0) {
-    content = <ErrorState message={list.error.message} onRetry={() => void list.reload()} />;
-  } else if (list.loading && list.items.length === 0) {
-    content = <LoadingState />;
-  } else if (list.items.length === 0) {
-    content = (
-      <EmptyState
-        title={chainId ? '这条产业链还没有发布品牌' : '暂无党建品牌'}
-        description={chainId ? '看看其他产业链的支部品牌吧' : '支部书记提交、审核通过后的品牌会出现在这里'}
-        action={
-          chainId ? (
-            <Button type="primary" fill="outline" shape="round" onClick={() => setChainId(undefined)}>
-              查看全部品牌
-            </Button>
-          ) : undefined
-        }
-      />
-    );
-  } else {
-    content = (
-      <>
-        {list.items.map((brand) => (
-          <BrandCard key={brand.id} brand={brand} onClick={handleOpen} />
-        ))}
-        <ListFooter loadingMore={list.loadingMore} hasMore={list.hasMore} count={list.items.length} />
-      </>
-    );
-  }
+  const empty = (
+    <EmptyState
+      title={chainId ? '这条产业链还没有发布品牌' : '暂无党建品牌'}
+      description={chainId ? '看看其他产业链的支部品牌吧' : '支部书记提交、审核通过后的品牌会出现在这里'}
+      action={
+        chainId ? (
+          <Button type="primary" fill="outline" shape="round" onClick={() => setChainId(undefined)}>
+            查看全部品牌
+          </Button>
+        ) : undefined
+      }
+    />
+  );
 
   return (
     <PageShell className="brands-page">
@@ -74,7 +49,11 @@ export default function BrandsPage() {
       <View className="brands-page__filters">
         <ChainChips chains={chains.data ?? []} value={chainId} onChange={setChainId} />
       </View>
-      <View className="brands-page__list">{content}</View>
+      <View className="brands-page__list">
+        <PagedList list={list} empty={empty} onRefresh={chains.reload}>
+          {(items) => items.map((brand) => <BrandCard key={brand.id} brand={brand} onClick={handleOpen} />)}
+        </PagedList>
+      </View>
     </PageShell>
   );
 }

@@ -1,9 +1,8 @@
 import { View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { BrandHeader } from '@/components/brand-header';
-import { ErrorState } from '@/components/error-state';
-import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
+import { QueryView } from '@/components/query-view';
 import { UpcomingActivities } from '@/features/activity/components/upcoming-activities';
 import { useUpcomingActivities } from '@/features/activity/hooks/use-upcoming-activities';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
@@ -15,6 +14,7 @@ import { useMyPoints } from '@/features/study/hooks/use-my-points';
 import { TalkCard } from '@/features/talk/components/talk-card';
 import { pickNextTalk } from '@/features/talk/format';
 import { useTalks } from '@/features/talk/hooks/use-talks';
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
 
@@ -26,18 +26,7 @@ export default function IndexPage() {
   const points = useMyPoints(signedIn);
   const nextTalk = talks.data ? pickNextTalk(talks.data) : null;
 
-  usePullDownRefresh(() => {
-    void Promise.all([chains.reload(), upcoming.reload(), talks.reload(), points.reload()]).finally(() => Taro.stopPullDownRefresh());
-  });
-
-  let content;
-  if (chains.data) {
-    content = <ChainMap chains={chains.data} onOpenBrand={(brandId) => void Taro.navigateTo({ url: withQuery(ROUTES.brandDetail, { id: brandId }) })} />;
-  } else if (chains.error) {
-    content = <ErrorState message={chains.error.message} onRetry={() => void chains.reload()} />;
-  } else {
-    content = <LoadingState />;
-  }
+  usePullToRefresh(chains.reload, upcoming.reload, talks.reload, points.reload);
 
   return (
     <PageShell className="home-page">
@@ -62,7 +51,9 @@ export default function IndexPage() {
           onOpen={(talk) => void Taro.navigateTo({ url: withQuery(ROUTES.talkDetail, { id: talk.id }) })}
           onMore={() => void Taro.navigateTo({ url: ROUTES.talks })}
         />
-        {content}
+        <QueryView query={chains}>
+          {(data) => <ChainMap chains={data} onOpenBrand={(brandId) => void Taro.navigateTo({ url: withQuery(ROUTES.brandDetail, { id: brandId }) })} />}
+        </QueryView>
       </View>
     </PageShell>
   );

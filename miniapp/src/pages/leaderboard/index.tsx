@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Switch } from '@nutui/nutui-react-taro';
 import { LEADERBOARD_NOTICE, type GroupBoardResponse, type LeaderboardResponse } from '@torch-red/shared';
 import { EmptyState } from '@/components/empty-state';
@@ -11,6 +11,7 @@ import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { useSession } from '@/features/auth/session';
 import { getBranchBoard, getChainBoard, getLeaderboard, setLeaderboardOptIn } from '@/features/study/api';
 import { GroupBoard, PeopleBoard } from '@/features/study/components/leaderboard-list';
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { useQuery } from '@/hooks/use-query';
 import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css';
 import './index.scss';
@@ -42,22 +43,9 @@ export default function LeaderboardPage() {
   const [board, setBoard] = useState<Board>('WEEK');
   const [savingOptIn, setSavingOptIn] = useState(false);
   const [optedIn, setOptedIn] = useState<boolean>();
-  const data = useQuery(() => fetchBoard(board), signedIn);
-
-  usePullDownRefresh(() => {
-    void data.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-
-  const { reload } = data;
-  const firstBoard = useRef(true);
-  useEffect(() => {
-    // The first board loads with the page; later ones when picked.
-    if (firstBoard.current) {
-      firstBoard.current = false;
-      return;
-    }
-    void reload();
-  }, [board, reload]);
+  // Each board is its own request: picking one loads it (showing its last answer meanwhile).
+  const data = useQuery(() => fetchBoard(board), { key: `study:board:${board}`, enabled: signedIn });
+  usePullToRefresh(data.reload);
 
   const current = data.data;
   const people = current && isPeople(current) ? current : undefined;

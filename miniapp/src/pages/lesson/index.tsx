@@ -1,15 +1,15 @@
 import { Text, Video, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { LESSON_KIND_LABELS } from '@torch-red/shared';
-import { ErrorState } from '@/components/error-state';
-import { LoadingState } from '@/components/loading-state';
+import { useRouter } from '@tarojs/taro';
+import { LESSON_KIND_LABELS, type LessonDetail } from '@torch-red/shared';
 import { PageShell } from '@/components/page-shell';
+import { QueryView } from '@/components/query-view';
 import { StatusTag } from '@/components/status-tag';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { getLesson } from '@/features/study/api';
 import { LessonBlocks } from '@/features/study/components/lesson-blocks';
 import { StudyClockBar } from '@/features/study/components/study-clock-bar';
 import { useStudyHeartbeat } from '@/features/study/hooks/use-study-heartbeat';
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { useQuery } from '@/hooks/use-query';
 import { buildUrl } from '@/services/http';
 import './index.scss';
@@ -20,31 +20,14 @@ export default function LessonPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const signedIn = useRequireSession();
-  const lesson = useQuery(() => getLesson(id), signedIn && id !== '');
+  const lesson = useQuery(() => getLesson(id), { key: `study:lesson:${id}`, enabled: signedIn && id !== '' });
   // Opening the lesson signs in for the day; the timed session starts once it has loaded.
   const clock = useStudyHeartbeat(id, lesson.data !== undefined);
 
-  usePullDownRefresh(() => {
-    void lesson.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToRefresh(lesson.reload);
 
-  if (!lesson.data) {
-    return (
-      <PageShell className="lesson-page">
-        <View className="lesson-page__state">
-          {lesson.error ? (
-            <ErrorState message={lesson.error.message} onRetry={lesson.error.statusCode === 404 ? undefined : () => void lesson.reload()} />
-          ) : (
-            <LoadingState cards={2} />
-          )}
-        </View>
-      </PageShell>
-    );
-  }
-
-  const data = lesson.data;
-  return (
-    <PageShell className="lesson-page">
+  const renderLesson = (data: LessonDetail) => (
+    <>
       <StudyClockBar lesson={data} clock={clock} />
       <View className="lesson-page__article">
         <Text className="lesson-page__title">{data.title}</Text>
@@ -60,6 +43,14 @@ export default function LessonPage() {
         <LessonBlocks blocks={data.blocks} />
         <Text className="lesson-page__end">— 学习时长以服务器计时为准，离开页面即暂停计时 —</Text>
       </View>
+    </>
+  );
+
+  return (
+    <PageShell className="lesson-page">
+      <QueryView query={lesson} loadingCards={2} stateClassName="lesson-page__state">
+        {renderLesson}
+      </QueryView>
     </PageShell>
   );
 }

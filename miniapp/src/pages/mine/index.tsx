@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
@@ -12,6 +12,7 @@ import { useUnreadCount } from '@/features/notification/hooks/use-unread-count';
 import { MineMenu, type MineMenuItem } from '@/features/profile/components/mine-menu';
 import { ProfileCard } from '@/features/profile/components/profile-card';
 import { useMe } from '@/features/profile/hooks/use-me';
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { canUseWorkspace } from '@/features/profile/workspace-access';
 import { canKeepLedger, canSeeDashboard, isDepartmentHandler, isInstructor } from '@/features/need/access';
 import { canSeeStudyParticipation } from '@/features/study/access';
@@ -58,9 +59,7 @@ export default function MinePage() {
     menu.push({ key: 'needs-dashboard', title: '数据看板', icon: '数', description: '各产业链组织、企业、活动与需求办理情况', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceNeedsDashboard }) });
   }
 
-  usePullDownRefresh(() => {
-    void me.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToRefresh(me.reload);
 
   let content;
   if (me.data) {

@@ -1,47 +1,33 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { EmptyState } from '@/components/empty-state';
-import { ErrorState } from '@/components/error-state';
-import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
+import { QueryView } from '@/components/query-view';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { listMyAppeals } from '@/features/talk/api';
 import { AppealCard } from '@/features/talk/components/appeal-card';
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { useQuery } from '@/hooks/use-query';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
 
 export default function MyAppealsPage() {
   const signedIn = useRequireSession();
-  const appeals = useQuery(listMyAppeals, signedIn);
+  const appeals = useQuery(listMyAppeals, { key: 'me:appeals', enabled: signedIn });
+  usePullToRefresh(appeals.reload);
 
-  usePullDownRefresh(() => {
-    void appeals.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-
-  let content;
-  if (appeals.error && !appeals.data) {
-    content = <ErrorState message={appeals.error.message} onRetry={() => void appeals.reload()} />;
-  } else if (!appeals.data) {
-    content = <LoadingState cards={2} />;
-  } else if (appeals.data.length === 0) {
-    content = (
-      <EmptyState
-        title="还没有提过诉求"
-        description="报名企业家月月谈时可以提出原料供应、手续办理、流动资金等诉求"
-        action={
-          <Button type="primary" fill="outline" shape="round" onClick={() => void Taro.navigateTo({ url: ROUTES.talks })}>
-            看看月月谈
-          </Button>
-        }
-      />
-    );
-  } else {
-    content = appeals.data.map((appeal) => (
-      <AppealCard key={appeal.id} appeal={appeal} showTalk onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.talkDetail, { id: appeal.talkId }) })} />
-    ));
-  }
+  const empty = (
+    <EmptyState
+      title="还没有提过诉求"
+      description="报名企业家月月谈时可以提出原料供应、手续办理、流动资金等诉求"
+      action={
+        <Button type="primary" fill="outline" shape="round" onClick={() => void Taro.navigateTo({ url: ROUTES.talks })}>
+          看看月月谈
+        </Button>
+      }
+    />
+  );
 
   return (
     <PageShell className="my-appeals-page">
@@ -49,7 +35,15 @@ export default function MyAppealsPage() {
         <Text className="my-appeals-page__title">我的诉求</Text>
         <Text className="my-appeals-page__subtitle">在企业家月月谈中提出的诉求与承办部门的答复，仅你本人和管理员可见</Text>
       </View>
-      <View className="my-appeals-page__list">{content}</View>
+      <View className="my-appeals-page__list">
+        <QueryView query={appeals} loadingCards={2} empty={empty}>
+          {(data) =>
+            data.map((appeal) => (
+              <AppealCard key={appeal.id} appeal={appeal} showTalk onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.talkDetail, { id: appeal.talkId }) })} />
+            ))
+          }
+        </QueryView>
+      </View>
     </PageShell>
   );
 }

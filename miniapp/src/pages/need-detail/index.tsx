@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, NEED_URGENCY_LABELS, type NeedDetail, type RateNeedRequest } from '@torch-red/shared';
-import { ErrorState } from '@/components/error-state';
-import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
+import { QueryView } from '@/components/query-view';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { StatusTag } from '@/components/status-tag';
-import { formatDateTime } from '@/features/activity/format';
+import { formatDateTime } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { imageSrc } from '@/features/brand/image-src';
 import { getNeed, rateNeed, reopenNeed } from '@/features/need/api';
@@ -16,6 +15,7 @@ import { NeedTimeline } from '@/features/need/components/need-timeline';
 import { RatePanel } from '@/features/need/components/rate-panel';
 import { RatingStars } from '@/features/need/components/rating-stars';
 import { NEED_STATUS_TONES, URGENCY_TONES } from '@/features/need/format';
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { useQuery } from '@/hooks/use-query';
 import './index.scss';
 
@@ -42,14 +42,13 @@ export default function NeedDetailPage() {
   const id = params.id ?? '';
   const justRaised = params.raised === '1';
   const signedIn = useRequireSession();
-  const detail = useQuery(() => getNeed(id), signedIn && id !== '');
+  const detail = useQuery(() => getNeed(id), { key: `need:${id}`, enabled: signedIn && id !== '' });
+  // The answer to rating or reopening is the need as it now stands, until the next reload.
   const [updated, setUpdated] = useState<NeedDetail | null>(null);
   const [reopening, setReopening] = useState(false);
-  const need = updated ?? detail.data;
-
-  usePullDownRefresh(() => {
+  usePullToRefresh(() => {
     setUpdated(null);
-    void detail.reload().finally(() => Taro.stopPullDownRefresh());
+    return detail.reload();
   });
 
   const handleRate = async (body: RateNeedRequest) => {
@@ -61,18 +60,8 @@ export default function NeedDetailPage() {
     void Taro.showToast({ title: '已重新提出，等待党委派单', icon: 'none' });
   };
 
-  if (!need) {
-    return (
-      <PageShell className="need-detail-page">
-        <View className="need-detail-page__state">
-          {detail.error ? <ErrorState message={detail.error.message} onRetry={() => void detail.reload()} /> : <LoadingState cards={3} />}
-        </View>
-      </PageShell>
-    );
-  }
-
-  return (
-    <PageShell className="need-detail-page">
+  const renderNeed = (need: NeedDetail) => (
+    <>
       <View className="need-detail-page__header">
         {justRaised && need.status === 'SUBMITTED' ? <Text className="need-detail-page__raised">✓ 需求已提交</Text> : null}
         <View className="need-detail-page__tags">
@@ -140,6 +129,14 @@ export default function NeedDetailPage() {
           <NeedTimeline events={need.timeline} />
         </View>
       </View>
+    </>
+  );
+
+  return (
+    <PageShell className="need-detail-page">
+      <QueryView query={{ ...detail, data: updated ?? detail.data }} stateClassName="need-detail-page__state">
+        {renderNeed}
+      </QueryView>
 
       <ReasonDialog
         visible={reopening}

@@ -1,11 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { NotificationResponse } from '@torch-red/shared';
 import { EmptyState } from '@/components/empty-state';
-import { ErrorState } from '@/components/error-state';
-import { ListFooter } from '@/components/list-footer';
-import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
+import { PagedList } from '@/components/paged-list';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from '@/features/notification/api';
 import { NotificationItem } from '@/features/notification/components/notification-item';
@@ -14,15 +12,8 @@ import './index.scss';
 
 export default function NotificationsPage() {
   const signedIn = useRequireSession();
-  const list = usePagedList((cursor) => listNotifications({ limit: 20, cursor }), 'notifications', signedIn);
+  const list = usePagedList((cursor) => listNotifications({ limit: 20, cursor }), { key: 'me:notifications', enabled: signedIn });
   const hasUnread = list.items.some((item) => item.readAt === null);
-
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void list.loadMore();
-  });
 
   const handleOpen = async (notification: NotificationResponse) => {
     if (notification.readAt === null) {
@@ -44,24 +35,6 @@ export default function NotificationsPage() {
     await list.reload();
   };
 
-  let content;
-  if (list.error && list.items.length === 0) {
-    content = <ErrorState message={list.error.message} onRetry={() => void list.reload()} />;
-  } else if (list.loading && list.items.length === 0) {
-    content = <LoadingState cards={3} />;
-  } else if (list.items.length === 0) {
-    content = <EmptyState title="暂无消息" description="报名结果、候补递补、活动变更和开始提醒会出现在这里" />;
-  } else {
-    content = (
-      <>
-        {list.items.map((notification) => (
-          <NotificationItem key={notification.id} notification={notification} onClick={(item) => void handleOpen(item)} />
-        ))}
-        <ListFooter loadingMore={list.loadingMore} hasMore={list.hasMore} count={list.items.length} />
-      </>
-    );
-  }
-
   return (
     <PageShell className="notifications-page">
       {hasUnread ? (
@@ -71,7 +44,11 @@ export default function NotificationsPage() {
           </Text>
         </View>
       ) : null}
-      <View className="notifications-page__list">{content}</View>
+      <View className="notifications-page__list">
+        <PagedList list={list} empty={<EmptyState title="暂无消息" description="报名结果、候补递补、活动变更和开始提醒会出现在这里" />}>
+          {(items) => items.map((notification) => <NotificationItem key={notification.id} notification={notification} onClick={(item) => void handleOpen(item)} />)}
+        </PagedList>
+      </View>
     </PageShell>
   );
 }

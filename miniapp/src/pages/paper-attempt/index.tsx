@@ -2,9 +2,8 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { AnswerInput, PaperAttemptResponse } from '@torch-red/shared';
-import { ErrorState } from '@/components/error-state';
-import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
+import { QueryView } from '@/components/query-view';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { getPaperAttempt, listPapers, submitPaperAttempt } from '@/features/study/api';
 import { AnswerSheet } from '@/features/study/components/answer-sheet';
@@ -32,8 +31,9 @@ export default function PaperAttemptPage() {
   const id = params.id ?? '';
   const paperId = params.paperId ?? '';
   const signedIn = useRequireSession();
-  const attempt = useQuery(() => getPaperAttempt(id), signedIn && id !== '');
-  const papers = useQuery(listPapers, signedIn);
+  // Never cached: the answer sheet is built from it.
+  const attempt = useQuery(() => getPaperAttempt(id), { enabled: signedIn && id !== '' });
+  const papers = useQuery(listPapers, { key: 'study:papers', enabled: signedIn });
   const paper = papers.data?.find((item) => item.id === (attempt.data?.paperId ?? paperId));
   const [finished, setFinished] = useState<PaperAttemptResponse>();
   const [timeUp, setTimeUp] = useState(false);
@@ -62,32 +62,29 @@ export default function PaperAttemptPage() {
     }
   }, [answering, left]);
 
-  let content;
-  if (view) {
-    const result = view.result;
-    content = (
+  const renderAttempt = (current: PaperAttemptResponse) => {
+    const result = current.result;
+    return (
       <>
         {result ? (
           <QuizScore result={result} paper={{ score: result.score, passed: result.passed, passScore: paper?.passScore ?? 0 }} />
         ) : (
           <View className={`paper-attempt-page__timer${left !== undefined && left < 60 ? ' paper-attempt-page__timer--urgent' : ''}`}>
-            <Text className="paper-attempt-page__timer-label">{timeUp ? '作答时间已到' : `第 ${view.attemptNo} 次作答 · 剩余时间`}</Text>
+            <Text className="paper-attempt-page__timer-label">{timeUp ? '作答时间已到' : `第 ${current.attemptNo} 次作答 · 剩余时间`}</Text>
             <Text className="paper-attempt-page__timer-clock">{left === undefined ? '--:--' : formatClock(left)}</Text>
           </View>
         )}
         {paper ? <Text className="paper-attempt-page__title">{paper.title}</Text> : null}
-        <AnswerSheet questions={view.questions} results={result?.items} submitText="交卷" onSubmit={timeUp ? undefined : handleSubmit} />
+        <AnswerSheet questions={current.questions} results={result?.items} submitText="交卷" onSubmit={timeUp ? undefined : handleSubmit} />
       </>
     );
-  } else if (attempt.error) {
-    content = <ErrorState message={attempt.error.message} onRetry={() => void attempt.reload()} />;
-  } else {
-    content = <LoadingState cards={3} />;
-  }
+  };
 
   return (
     <PageShell className="paper-attempt-page">
-      <View className="paper-attempt-page__body">{content}</View>
+      <View className="paper-attempt-page__body">
+        <QueryView query={{ ...attempt, data: view }}>{renderAttempt}</QueryView>
+      </View>
     </PageShell>
   );
 }

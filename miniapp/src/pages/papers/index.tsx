@@ -1,33 +1,24 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { PaperResponse } from '@torch-red/shared';
 import { EmptyState } from '@/components/empty-state';
-import { ErrorState } from '@/components/error-state';
-import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
+import { QueryView } from '@/components/query-view';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { listPapers, startPaperAttempt } from '@/features/study/api';
 import { PaperCard } from '@/features/study/components/paper-card';
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { useQuery } from '@/hooks/use-query';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
 
 export default function PapersPage() {
   const signedIn = useRequireSession();
-  const papers = useQuery(listPapers, signedIn);
+  // Reloaded on show: back from an attempt, its score and the attempts left have changed.
+  const papers = useQuery(listPapers, { key: 'study:papers', enabled: signedIn, refreshOnShow: true });
   const [busyId, setBusyId] = useState<string | null>(null);
-  const shownBefore = useRef(false);
-
-  useDidShow(() => {
-    if (shownBefore.current) {
-      void papers.reload();
-    }
-    shownBefore.current = true;
-  });
-  usePullDownRefresh(() => {
-    void papers.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToRefresh(papers.reload);
 
   const handleStart = async (paper: PaperResponse) => {
     const { confirm } = await Taro.showModal({
@@ -50,20 +41,13 @@ export default function PapersPage() {
     }
   };
 
-  let content;
-  if (papers.data && papers.data.length === 0) {
-    content = <EmptyState title="暂无专题测试" description="发布新的专题测试后会出现在这里" />;
-  } else if (papers.data) {
-    content = papers.data.map((paper) => <PaperCard key={paper.id} paper={paper} busy={busyId === paper.id} onStart={(item) => void handleStart(item)} />);
-  } else if (papers.error) {
-    content = <ErrorState message={papers.error.message} onRetry={() => void papers.reload()} />;
-  } else {
-    content = <LoadingState cards={2} />;
-  }
-
   return (
     <PageShell className="papers-page">
-      <View className="papers-page__list">{content}</View>
+      <View className="papers-page__list">
+        <QueryView query={papers} loadingCards={2} empty={<EmptyState title="暂无专题测试" description="发布新的专题测试后会出现在这里" />}>
+          {(data) => data.map((paper) => <PaperCard key={paper.id} paper={paper} busy={busyId === paper.id} onStart={(item) => void handleStart(item)} />)}
+        </QueryView>
+      </View>
     </PageShell>
   );
 }

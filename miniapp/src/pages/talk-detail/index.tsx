@@ -1,18 +1,18 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { ACTIVITY_PHASE_LABELS } from '@torch-red/shared';
-import { ErrorState } from '@/components/error-state';
-import { LoadingState } from '@/components/loading-state';
+import { ACTIVITY_PHASE_LABELS, isRegistrationActive, type TalkDetail } from '@torch-red/shared';
 import { PageShell } from '@/components/page-shell';
+import { QueryView } from '@/components/query-view';
 import { cancelMyRegistration } from '@/features/activity/api';
 import { MyStatusBanner } from '@/features/activity/components/my-status-banner';
-import { canStillCancel, formatDateTime, isActiveRegistration } from '@/features/activity/format';
+import { formatDateTime } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { getTalk } from '@/features/talk/api';
 import { AppealCard } from '@/features/talk/components/appeal-card';
 import { TalkOverview } from '@/features/talk/components/talk-overview';
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { useQuery } from '@/hooks/use-query';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
@@ -21,48 +21,19 @@ export default function TalkDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const signedIn = useRequireSession();
-  const detail = useQuery(() => getTalk(id), signedIn && id !== '');
+  // Reloaded on show: back from the registration form, show the new status and appeal.
+  const detail = useQuery(() => getTalk(id), { key: `talk:${id}`, enabled: signedIn && id !== '', refreshOnShow: true });
   const [cancelling, setCancelling] = useState(false);
-  const shownBefore = useRef(false);
+  usePullToRefresh(detail.reload);
 
-  useDidShow(() => {
-    // Back from the registration form: show the new status and appeal.
-    if (shownBefore.current) {
-      void detail.reload();
-    }
-    shownBefore.current = true;
-  });
-  usePullDownRefresh(() => {
-    void detail.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-
-  if (!detail.data) {
-    return (
-      <PageShell className="talk-detail-page">
-        <View className="talk-detail-page__state">
-          {detail.error ? (
-            <ErrorState message={detail.error.message} onRetry={detail.error.statusCode === 404 ? undefined : () => void detail.reload()} />
-          ) : (
-            <LoadingState cards={3} />
-          )}
-        </View>
-      </PageShell>
-    );
-  }
-
-  const talk = detail.data;
-  const { activity } = talk;
-  const mine = activity.myRegistration;
-  const registered = mine !== null && isActiveRegistration(mine.status);
-
-  const handleCancel = async () => {
+  const handleCancel = async (activityId: string) => {
     const { confirm } = await Taro.showModal({ title: '取消报名', content: '取消后席位将让给其他企业家，你的诉求仍会保留。确定取消吗？', confirmText: '取消报名', cancelText: '再想想', confirmColor: '#c8102e' });
     if (!confirm) {
       return;
     }
     setCancelling(true);
     try {
-      await cancelMyRegistration(activity.id);
+      await cancelMyRegistration(activityId);
       void Taro.showToast({ title: '已取消报名', icon: 'none' });
       await detail.reload();
     } catch {
@@ -72,49 +43,63 @@ export default function TalkDetailPage() {
     }
   };
 
-  let action;
-  if (activity.status === 'CANCELLED') {
-    action = null;
-  } else if (registered) {
-    action = canStillCancel(activity) ? (
-      <Button className="talk-detail-page__cancel" shape="round" size="large" block fill="outline" type="primary" loading={cancelling} onClick={() => void handleCancel()}>
-        取消报名
-      </Button>
-    ) : null;
-  } else if (activity.phase === 'SIGNUP_OPEN') {
-    action = (
-      <Button className="talk-detail-page__register" type="primary" shape="round" size="large" block onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.talkRegister, { id }) })}>
-        {mine ? '重新报名' : '我要报名 · 提出诉求'}
-      </Button>
+  const renderTalk = (talk: TalkDetail) => {
+    const { activity } = talk;
+    const mine = activity.myRegistration;
+    const registered = mine !== null && isRegistrationActive(mine.status);
+
+    let action;
+    if (activity.status === 'CANCELLED') {
+      action = null;
+    } else if (registered) {
+      action = mine?.canCancel ? (
+        <Button className="talk-detail-page__cancel" shape="round" size="large" block fill="outline" type="primary" loading={cancelling} onClick={() => void handleCancel(activity.id)}>
+          取消报名
+        </Button>
+      ) : null;
+    } else if (activity.phase === 'SIGNUP_OPEN') {
+      action = (
+        <Button className="talk-detail-page__register" type="primary" shape="round" size="large" block onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.talkRegister, { id }) })}>
+          {mine ? '重新报名' : '我要报名 · 提出诉求'}
+        </Button>
+      );
+    } else if (activity.phase) {
+      action = (
+        <Button shape="round" size="large" block disabled>
+          {ACTIVITY_PHASE_LABELS[activity.phase]}
+        </Button>
+      );
+    }
+
+    return (
+      <>
+        <TalkOverview talk={talk} afterFacts={<MyStatusBanner activity={activity} />} />
+
+        {talk.myAppeal ? (
+          <View className="talk-detail-page__section">
+            <Text className="talk-detail-page__heading">我的诉求</Text>
+            <AppealCard appeal={talk.myAppeal} />
+          </View>
+        ) : null}
+
+        {talk.minutes ? (
+          <View className="talk-detail-page__minutes">
+            <Text className="talk-detail-page__heading">会议纪要</Text>
+            {talk.minutesPublishedAt ? <Text className="talk-detail-page__minutes-date">{formatDateTime(talk.minutesPublishedAt)} 发布</Text> : null}
+            <Text className="talk-detail-page__minutes-text">{talk.minutes}</Text>
+          </View>
+        ) : null}
+
+        {action ? <View className="talk-detail-page__action">{action}</View> : null}
+      </>
     );
-  } else if (activity.phase) {
-    action = (
-      <Button shape="round" size="large" block disabled>
-        {ACTIVITY_PHASE_LABELS[activity.phase]}
-      </Button>
-    );
-  }
+  };
 
   return (
     <PageShell className="talk-detail-page">
-      <TalkOverview talk={talk} afterFacts={<MyStatusBanner activity={activity} />} />
-
-      {talk.myAppeal ? (
-        <View className="talk-detail-page__section">
-          <Text className="talk-detail-page__heading">我的诉求</Text>
-          <AppealCard appeal={talk.myAppeal} />
-        </View>
-      ) : null}
-
-      {talk.minutes ? (
-        <View className="talk-detail-page__minutes">
-          <Text className="talk-detail-page__heading">会议纪要</Text>
-          {talk.minutesPublishedAt ? <Text className="talk-detail-page__minutes-date">{formatDateTime(talk.minutesPublishedAt)} 发布</Text> : null}
-          <Text className="talk-detail-page__minutes-text">{talk.minutes}</Text>
-        </View>
-      ) : null}
-
-      {action ? <View className="talk-detail-page__action">{action}</View> : null}
+      <QueryView query={detail} stateClassName="talk-detail-page__state">
+        {renderTalk}
+      </QueryView>
     </PageShell>
   );
 }

@@ -1,44 +1,34 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { TalkSummary } from '@torch-red/shared';
 import { EmptyState } from '@/components/empty-state';
-import { ErrorState } from '@/components/error-state';
-import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
+import { QueryView } from '@/components/query-view';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { TalkCard } from '@/features/talk/components/talk-card';
 import { useTalks } from '@/features/talk/hooks/use-talks';
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
 
 export default function TalksPage() {
   const signedIn = useRequireSession();
   const talks = useTalks(signedIn);
-
-  usePullDownRefresh(() => {
-    void talks.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToRefresh(talks.reload);
 
   const handleOpen = (talk: TalkSummary) => void Taro.navigateTo({ url: withQuery(ROUTES.talkDetail, { id: talk.id }) });
   const now = Date.now();
-
-  let content;
-  if (talks.error && !talks.data) {
-    content = <ErrorState message={talks.error.message} onRetry={() => void talks.reload()} />;
-  } else if (!talks.data) {
-    content = <LoadingState cards={2} />;
-  } else if (talks.data.length === 0) {
-    content = <EmptyState title="暂无月月谈场次" description="每月一期，发布后会出现在这里" />;
-  } else {
-    content = talks.data.map((talk) => <TalkCard key={talk.id} talk={talk} upcoming={new Date(talk.activity.endAt).getTime() > now} onOpen={handleOpen} />);
-  }
 
   return (
     <PageShell className="talks-page">
       <View className="talks-page__intro">
         <Text className="talks-page__text">每月一期，企业家与职能部门面对面：会前提诉求，会上当面答，会后有跟进。</Text>
       </View>
-      <View className="talks-page__list">{content}</View>
+      <View className="talks-page__list">
+        <QueryView query={talks} loadingCards={2} empty={<EmptyState title="暂无月月谈场次" description="每月一期，发布后会出现在这里" />}>
+          {(data) => data.map((talk) => <TalkCard key={talk.id} talk={talk} upcoming={new Date(talk.activity.endAt).getTime() > now} onOpen={handleOpen} />)}
+        </QueryView>
+      </View>
     </PageShell>
   );
 }

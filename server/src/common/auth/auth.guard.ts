@@ -1,12 +1,9 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { RoleGrantEntity } from '../../modules/user/role-grant.entity';
-import { UserEntity } from '../../modules/user/user.entity';
 import { AppError } from '../errors/app-error';
 import { ACCESS_KEY, type AccessRule } from './access.decorator';
 import { hasRole, type AuthUser } from './auth-user';
+import { PRINCIPAL_LOADER, type PrincipalLoader } from './principal';
 import { TokenService } from './token.service';
 
 /**
@@ -18,8 +15,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(RoleGrantEntity) private readonly grants: Repository<RoleGrantEntity>,
+    @Inject(PRINCIPAL_LOADER) private readonly principals: PrincipalLoader,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -35,7 +31,7 @@ export class AuthGuard implements CanActivate {
 
     // One read of the person's row serves roles, the session generation and the disabled flag.
     // The token's `kind` is deliberately not consulted: roles from the database decide (see TokenKind).
-    const loaded = await this.loadUser(token.userId);
+    const loaded = await this.principals.load(token.userId);
     if (!loaded) throw new AppError('TOKEN_INVALID');
     if (loaded.disabled) throw new AppError('ACCOUNT_DISABLED');
     if (loaded.tokenVersion !== token.version) throw new AppError('SESSION_REVOKED');
@@ -45,22 +41,5 @@ export class AuthGuard implements CanActivate {
     }
     request.user = user;
     return true;
-  }
-
-  private async loadUser(userId: number): Promise<{ user: AuthUser; tokenVersion: number; disabled: boolean } | null> {
-    const [user, grants] = await Promise.all([this.users.findOneBy({ id: userId }), this.grants.findBy({ userId })]);
-    if (!user) return null;
-    return {
-      tokenVersion: user.tokenVersion,
-      disabled: user.disabledAt !== null,
-      user: {
-        id: user.id,
-        name: user.name,
-        orgId: user.orgId,
-        enterpriseId: user.enterpriseId,
-        grants: grants.map((g) => ({ id: g.id, role: g.role, orgId: g.orgId, departmentId: g.departmentId })),
-        isAdmin: grants.some((g) => g.role === 'ADMIN'),
-      },
-    };
   }
 }

@@ -1,8 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ERROR_MESSAGES, type ErrorCode, type ErrorResponse } from '@torch-red/shared';
-import type { FastifyReply } from 'fastify';
-import { isUniqueViolation } from '../../database/db-errors';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable, isUniqueViolation } from '../../database/db-errors';
 import { AppError, httpStatusOf } from './app-error';
+import { isClientAbort } from './client-abort';
+import { inputErrorOf } from './db-input-errors';
 
 interface FastifyLikeError {
   statusCode?: number;
@@ -15,10 +17,13 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
+  408: 'REQUEST_TIMEOUT',
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
+  431: 'HEADERS_TOO_LARGE',
   503: 'DB_UNAVAILABLE',
 };
 
@@ -48,6 +53,10 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
         return { statusCode: 400, code: 'BAD_JSON', message: ERROR_MESSAGES.BAD_JSON };
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: ERROR_MESSAGES.PAYLOAD_TOO_LARGE };
+      case 'FST_ERR_BAD_URL':
+        return { statusCode: 400, code: 'BAD_REQUEST', message: ERROR_MESSAGES.BAD_REQUEST };
+      case 'FST_ERR_MAX_PARAM_LENGTH':
+        return { statusCode: 414, code: 'URI_TOO_LONG', message: ERROR_MESSAGES.URI_TOO_LONG };
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
         return { statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: ERROR_MESSAGES.UNSUPPORTED_MEDIA_TYPE };
@@ -64,6 +73,12 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
   if (isUniqueViolation(exception)) {
     return { statusCode: 409, code: 'CONFLICT', message: ERROR_MESSAGES.CONFLICT };
   }
+  const inputError = inputErrorOf(exception);
+  if (inputError) return { statusCode: httpStatusOf(inputError), code: inputError, message: ERROR_MESSAGES[inputError] };
+  // The database is unreachable, dropped the connection, timed out or is locked: temporary, try again.
+  if (isDatabaseUnavailable(exception)) {
+    return { statusCode: 503, code: 'DB_UNAVAILABLE', message: ERROR_MESSAGES.DB_UNAVAILABLE };
+  }
   return { statusCode: 500, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL };
 }
 
@@ -72,7 +87,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<FastifyRequest | undefined>();
+    if (isClientAbort(exception, request)) {
+      // The client hung up mid-request: nobody reads the answer, and it is not a server fault.
+      this.logger.log(`Client closed the connection before the request was answered (${request?.method ?? '?'} ${request?.routeOptions?.url ?? '?'})`);
+      const reply = host.switchToHttp().getResponse<FastifyReply>();
+      if (!reply.sent && !reply.raw.destroyed) void reply.status(400).send({ statusCode: 400, code: 'BAD_REQUEST', message: ERROR_MESSAGES.BAD_REQUEST });
+      return;
+    }
     const body = toErrorResponse(exception);
+    if (inputErrorOf(exception)) {
+      // A missing service check: the database refused the input. Answered as 4xx, but worth fixing.
+      this.logger.warn(`Database refused the input: ${(exception as Error).message}`);
+    }
     if (body.statusCode >= 500) {
       const err = exception instanceof Error ? exception : new Error(String(exception));
       this.logger.error(`${err.name}: ${err.message}`, err.stack);

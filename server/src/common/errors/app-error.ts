@@ -16,6 +16,8 @@ export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
     case 'BAD_JSON':
+    case 'BAD_REQUEST':
+    case 'BAD_MULTIPART':
     case 'FORM_ANSWER_INVALID':
       return 400;
     case 'UNAUTHENTICATED':
@@ -33,6 +35,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'ROUTE_NOT_FOUND':
     case 'DEV_LOGIN_DISABLED':
       return 404;
+    case 'REQUEST_TIMEOUT':
+      return 408;
     case 'CONFLICT':
     case 'NAME_TAKEN':
     case 'ORG_HAS_CHILDREN':
@@ -57,6 +61,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'PAYLOAD_TOO_LARGE':
     case 'IMAGE_TOO_LARGE':
       return 413;
+    case 'URI_TOO_LONG':
+      return 414;
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 415;
     case 'ORG_HIERARCHY_INVALID':
@@ -73,6 +79,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'RATE_LIMITED':
     case 'WECHAT_RATE_LIMITED':
       return 429;
+    case 'HEADERS_TOO_LARGE':
+      return 431;
     case 'INTERNAL':
       return 500;
     case 'DB_UNAVAILABLE':

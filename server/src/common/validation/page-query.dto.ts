@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { LIMITS } from '@torch-red/shared';
+import { IsIdString, Optional } from './decorators';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 
 export class PageQueryDto {
   @ApiPropertyOptional({ default: LIMITS.pageSizeDefault, maximum: LIMITS.pageSizeMax })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt({ message: 'limit 必须是整数' })
   @Min(1, { message: 'limit 至少为 1' })
@@ -13,7 +14,7 @@ export class PageQueryDto {
   limit: number = LIMITS.pageSizeDefault;
 
   @ApiPropertyOptional({ description: 'opaque cursor from nextCursor' })
-  @IsOptional()
-  @Matches(/^[1-9][0-9]{0,15}$/, { message: 'cursor 无效' })
+  @Optional()
+  @IsIdString({ message: 'cursor 无效' })
   cursor?: string;
 }

@@ -9,7 +9,7 @@ import { DataCipher } from '../../common/crypto/data-cipher';
 import { AppError } from '../../common/errors/app-error';
 import { isUniqueViolation } from '../../database/db-errors';
 import { Tx } from '../../database/tx.service';
-import { RateLimitService } from '../rate-limit/rate-limit.service';
+import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { ActivityAccess } from './activity-access';
 import { ActivityNotices } from './activity-notices';
 import { ActivityQueryService } from './activity-query.service';

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditLogEntity } from './audit-log.entity';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 
 @Module({
+  imports: [TypeOrmModule.forFeature([AuditLogEntity])],
   controllers: [AuditController],
   providers: [AuditService],
   exports: [AuditService],

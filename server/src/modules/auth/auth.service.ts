@@ -12,7 +12,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { passwordProblem, passwordProblemZh } from '../../config/secret-policy';
 import { AuditService } from '../audit/audit.service';
 import { OrgEntity } from '../org/org.entity';
-import { RateLimitService } from '../rate-limit/rate-limit.service';
+import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { AdminAccountEntity } from '../user/admin-account.entity';
 import { RoleGrantEntity } from '../user/role-grant.entity';
 import { UserEntity } from '../user/user.entity';

@@ -1,40 +1,31 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthResponse } from '@torch-red/shared';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/access.decorator';
+import { DatabaseProbe } from './database-probe';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly probe: DatabaseProbe) {}
 
+  /** Readiness: can this instance serve requests? Busy is not down: the probe does not queue behind requests. */
   @Get()
   @Public()
   @ApiOperation({ summary: '200 { status: "ok", db: "up" } when the database answers; 503 otherwise' })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
-    const up = await this.ping();
+    const up = await this.probe.isUp();
     void reply.status(up ? 200 : 503).header('cache-control', 'no-store');
     return up ? { status: 'ok', db: 'up' } : { status: 'error', db: 'down' };
   }
 
-  private async ping(): Promise<boolean> {
-    if (!this.dataSource.isInitialized) return false;
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        this.dataSource.query('SELECT 1'),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error('timeout')), 2000);
-        }),
-      ]);
-      return true;
-    } catch {
-      return false;
-    } finally {
-      clearTimeout(timer);
-    }
+  /** Liveness: the process is running and answering HTTP; never touches the database. */
+  @Get('live')
+  @Public()
+  @ApiOperation({ summary: '200 { status: "ok" } while the process answers HTTP; does not check the database' })
+  live(@Res({ passthrough: true }) reply: FastifyReply): { status: 'ok' } {
+    void reply.header('cache-control', 'no-store');
+    return { status: 'ok' };
   }
 }

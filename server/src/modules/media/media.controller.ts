@@ -5,7 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, CurrentUser, Public } from '../../common/auth/access.decorator';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
-import { RateLimitService } from '../rate-limit/rate-limit.service';
+import { readUploadedFile } from '../../common/validation/multipart';
+import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { ImageService } from './image.service';
 
 @ApiTags('files')
@@ -24,14 +25,11 @@ export class MediaController {
   async upload(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest): Promise<ImageResponse> {
     await this.rateLimit.consume(`upload:${user.id}`, 120, 3600);
     if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', '请以 multipart/form-data 上传图片（字段名 file）');
-    const file = await request.file({ limits: { fileSize: IMAGE_LIMITS.maxBytes, files: 1 } });
-    if (!file) throw new AppError('VALIDATION_FAILED', '请选择要上传的图片（字段名 file）');
-    let body: Buffer;
-    try {
-      body = await file.toBuffer();
-    } catch {
-      throw new AppError('IMAGE_TOO_LARGE');
-    }
+    const body = await readUploadedFile(request, {
+      limits: { fileSize: IMAGE_LIMITS.maxBytes, files: 1 },
+      tooLarge: 'IMAGE_TOO_LARGE',
+      missing: '请选择要上传的图片（字段名 file）',
+    });
     return this.images.store(user.id, body);
   }
 

@@ -15,6 +15,7 @@ import { Authenticated, CurrentUser } from '../../common/auth/access.decorator';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
 import { IdParam } from '../../common/validation/id.pipe';
+import { readUploadedFile } from '../../common/validation/multipart';
 import {
   CreateColumnDto,
   CreateLessonDto,
@@ -118,9 +119,7 @@ export class AdminStudyController {
   @ApiOperation({ summary: 'Import questions from the template: all rows are checked first; any bad row imports nothing (422 with row errors)' })
   async importQuestions(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest): Promise<ImportQuestionsResponse> {
     if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 文件');
-    const file = await request.file();
-    if (!file) throw new AppError('VALIDATION_FAILED', '请上传 .xlsx 文件');
-    return this.quiz.importQuestions(user, await file.toBuffer());
+    return this.quiz.importQuestions(user, await readUploadedFile(request, { missing: '请上传 .xlsx 文件' }));
   }
 
   @Get('papers')

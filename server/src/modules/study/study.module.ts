@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditModule } from '../audit/audit.module';
 import { AdminStudyController } from './admin-study.controller';
 import { LeaderboardService } from './leaderboard.service';
@@ -13,7 +14,7 @@ import { StudyController } from './study.controller';
   imports: [AuditModule],
   controllers: [StudyController, AdminStudyController],
   providers: [
-    { provide: STUDY_RULES, useFactory: () => loadStudyRules(process.env.STUDY_POINT_CAPS) },
+    { provide: STUDY_RULES, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadStudyRules(config.studyPointCaps) },
     PointsService,
     StudyContentService,
     StudySessionService,

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { ACTIVITY_PHASE_LABELS, ACTIVITY_STATUS_LABELS, ACTIVITY_TYPE_LABELS, type ActivityResponse } from '@torch-red/shared';
 import { StatusTag } from '@/components/status-tag';
-import { formatSeats, formatTimeRange, isFull } from '../format';
+import { formatSeats, isFull } from '../format';
+import { formatTimeRange } from '@/lib/datetime';
 import { ACTIVITY_STATUS_TONES, PHASE_TONES } from '../tones';
 import './activity-card.scss';
 

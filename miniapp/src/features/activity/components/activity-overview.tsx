@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { ACTIVITY_PHASE_LABELS, ACTIVITY_STATUS_LABELS, ACTIVITY_TYPE_LABELS, type ActivityDetailResponse } from '@torch-red/shared';
 import { StatusTag } from '@/components/status-tag';
-import { formatDateTime, formatTimeRange } from '../format';
+import { formatDateTime, formatTimeRange } from '@/lib/datetime';
 import { ACTIVITY_STATUS_TONES, PHASE_TONES } from '../tones';
 import './activity-overview.scss';
 

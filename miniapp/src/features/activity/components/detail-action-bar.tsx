@@ -2,11 +2,11 @@ import { useState, type ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { ACTIVITY_LIMITS, ACTIVITY_PHASE_LABELS, type ActivityDetailResponse } from '@torch-red/shared';
+import { ACTIVITY_LIMITS, ACTIVITY_PHASE_LABELS, isRegistrationActive, type ActivityDetailResponse } from '@torch-red/shared';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { ROUTES, withQuery } from '@/services/routes';
 import { askLeave, cancelMyRegistration } from '../api';
-import { canStillCancel, isActiveRegistration, isCheckinOpen, isFull } from '../format';
+import { isFull } from '../format';
 import { CheckinButton } from './checkin-button';
 import './detail-action-bar.scss';
 
@@ -34,8 +34,6 @@ export function DetailActionBar({ activity, onChanged }: DetailActionBarProps) {
   const [leaveVisible, setLeaveVisible] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const registration = activity.myRegistration;
-  const active = registration !== null && isActiveRegistration(registration.status) && activity.status === 'PUBLISHED';
-  const ended = Date.now() > new Date(activity.endAt).getTime();
 
   const handleSignup = () => {
     void Taro.navigateTo({ url: withQuery(ROUTES.activitySignup, { id: activity.id }) });
@@ -74,33 +72,33 @@ export function DetailActionBar({ activity, onChanged }: DetailActionBarProps) {
     onChanged();
   };
 
+  // What the person may do with their registration is the server's call (canCheckIn, canLeave, canCancel).
   const buttons: Array<{ key: string; node: ReactNode }> = [];
-  if (active && registration) {
-    const confirmed = registration.status === 'CONFIRMED';
-    if (confirmed && registration.attendance !== 'CHECKED_IN' && isCheckinOpen(activity)) {
-      buttons.push({ key: 'checkin', node: <CheckinButton activityId={activity.id} onCheckedIn={onChanged} /> });
-    }
-    if (confirmed && registration.attendance === 'NONE' && !ended) {
-      buttons.push({
-        key: 'leave',
-        node: (
-          <Button className="detail-action-bar__leave" shape="round" size="large" fill="outline" type="primary" onClick={() => setLeaveVisible(true)}>
+  if (registration?.canCheckIn) {
+    buttons.push({ key: 'checkin', node: <CheckinButton activityId={activity.id} onCheckedIn={onChanged} /> });
+  }
+  if (registration?.canLeave) {
+    buttons.push({
+      key: 'leave',
+      node: (
+        <Button className="detail-action-bar__leave" shape="round" size="large" fill="outline" type="primary" onClick={() => setLeaveVisible(true)}>
           请假
-          </Button>
-        ),
-      });
-    }
-    if (registration.attendance !== 'CHECKED_IN' && canStillCancel(activity)) {
-      buttons.push({
-        key: 'cancel',
-        node: (
-          <Button className="detail-action-bar__cancel" shape="round" size="large" fill="outline" loading={cancelling} onClick={() => void handleCancel()}>
+        </Button>
+      ),
+    });
+  }
+  if (registration?.canCancel) {
+    buttons.push({
+      key: 'cancel',
+      node: (
+        <Button className="detail-action-bar__cancel" shape="round" size="large" fill="outline" loading={cancelling} onClick={() => void handleCancel()}>
           取消报名
-          </Button>
-        ),
-      });
-    }
-  } else {
+        </Button>
+      ),
+    });
+  }
+  // Without a place held (none yet, cancelled, rejected) the bar offers signing up, or says why not.
+  if (registration === null || !isRegistrationActive(registration.status)) {
     const { text, enabled } = signupLabel(activity);
     buttons.push({
       key: 'signup',

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ActivityDetailResponse, RegistrationResponse } from '@torch-red/shared';
-import { describeRegistration, formatDateTime } from '../format';
+import { describeRegistration } from '../format';
+import { formatDateTime } from '@/lib/datetime';
 import './my-status-banner.scss';
 
 interface MyStatusBannerProps {

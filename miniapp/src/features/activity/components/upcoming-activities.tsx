@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { ACTIVITY_TYPE_LABELS, type ActivityResponse } from '@torch-red/shared';
-import { chinaParts, formatSeats } from '../format';
+import { formatSeats } from '../format';
+import { chinaParts } from '@/lib/datetime';
 import './upcoming-activities.scss';
 
 interface UpcomingActivitiesProps {

@@ -8,7 +8,7 @@ const LIVE_REFRESH_MS = 15000;
 /** The activity with live seat counts: reloaded when the page shows again and every 15 s while visible. */
 export function useActivityDetail(id: string, enabled: boolean) {
   const fetcher = useCallback(() => getActivity(id), [id]);
-  const detail = useQuery(fetcher, enabled && id !== '');
+  const detail = useQuery(fetcher, { key: `activity:${id}`, enabled: enabled && id !== '' });
   useVisiblePolling(() => void detail.reload(), LIVE_REFRESH_MS, enabled && id !== '');
   return detail;
 }

@@ -17,9 +17,8 @@ export function toListQuery(filters: ActivityFilterValue, orgId: string | undefi
 }
 
 export function useActivityList(filters: ActivityFilterValue, orgId: string | undefined, enabled: boolean) {
-  return usePagedList(
-    (cursor) => listActivities({ ...toListQuery(filters, orgId, new Date()), cursor }),
-    JSON.stringify([filters, orgId]),
+  return usePagedList((cursor) => listActivities({ ...toListQuery(filters, orgId, new Date()), cursor }), {
+    key: `activities:${JSON.stringify([filters, orgId])}`,
     enabled,
-  );
+  });
 }

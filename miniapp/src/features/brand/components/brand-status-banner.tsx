@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { BRAND_STATUS_LABELS, type BrandWorkspaceResponse } from '@torch-red/shared';
-import { formatDateTime } from '@/features/activity/format';
+import { formatDateTime } from '@/lib/datetime';
 import './brand-status-banner.scss';
 
 type Tone = 'draft' | 'review' | 'returned' | 'approved';

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { BrandWorkspaceResponse } from '@torch-red/shared';
 import { StatusTag } from '@/components/status-tag';
-import { formatDateTime } from '@/features/activity/format';
+import { formatDateTime } from '@/lib/datetime';
 import { BrandCover } from './brand-cover';
 import { BrandGallery } from './brand-gallery';
 import { PostCard } from './post-card';

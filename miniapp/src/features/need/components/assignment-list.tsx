@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { ASSIGNMENT_STATUS_LABELS, type NeedAssignmentResponse } from '@torch-red/shared';
 import { StatusTag } from '@/components/status-tag';
-import { formatDateTime } from '@/features/activity/format';
+import { formatDateTime } from '@/lib/datetime';
 import { ASSIGNMENT_STATUS_TONES } from '../format';
 import './assignment-list.scss';
 

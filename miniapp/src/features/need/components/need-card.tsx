@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, NEED_URGENCY_LABELS, type NeedSummary } from '@torch-red/shared';
 import { StatusTag } from '@/components/status-tag';
-import { formatDateTime } from '@/features/activity/format';
+import { formatDateTime } from '@/lib/datetime';
 import { NEED_STATUS_TONES, URGENCY_TONES } from '../format';
 import './need-card.scss';
 

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { NeedEventKind, NeedEventResponse } from '@torch-red/shared';
-import { formatDateTime } from '@/features/activity/format';
+import { formatDateTime } from '@/lib/datetime';
 import './need-timeline.scss';
 
 const ALERT_KINDS: readonly NeedEventKind[] = ['OVERDUE', 'ESCALATED', 'RETURNED', 'REOPENED'];

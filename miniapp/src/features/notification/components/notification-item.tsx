@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { NotificationKind, NotificationResponse } from '@torch-red/shared';
-import { formatDateTime } from '@/features/activity/format';
+import { formatDateTime } from '@/lib/datetime';
 import './notification-item.scss';
 
 // Kinds without a colour of their own (e.g. from features added later) show as information.

@@ -1,14 +1,8 @@
-import { useDidShow } from '@tarojs/taro';
 import { useQuery } from '@/hooks/use-query';
 import { getUnreadCount } from '../api';
 
 /** Unread messages, counted again whenever the page shows (reading happens on another page). */
 export function useUnreadCount(enabled: boolean) {
-  const query = useQuery(getUnreadCount, enabled);
-  useDidShow(() => {
-    if (enabled && query.data) {
-      void query.reload();
-    }
-  });
+  const query = useQuery(getUnreadCount, { key: 'notifications:unread', enabled, refreshOnShow: true });
   return query.data?.unread ?? 0;
 }

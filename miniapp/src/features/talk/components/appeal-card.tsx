@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { APPEAL_CATEGORY_LABELS, APPEAL_STATUS_LABELS, type AppealResponse } from '@torch-red/shared';
 import { StatusTag } from '@/components/status-tag';
-import { formatDateTime } from '@/features/activity/format';
+import { formatDateTime } from '@/lib/datetime';
 import { APPEAL_STATUS_TONES } from '../format';
 import './appeal-card.scss';
 

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { ACTIVITY_PHASE_LABELS, type TalkSummary } from '@torch-red/shared';
 import { StatusTag } from '@/components/status-tag';
-import { formatTimeRange } from '@/features/activity/format';
+import { formatTimeRange } from '@/lib/datetime';
 import { PHASE_TONES } from '@/features/activity/tones';
 import { hostDepartmentNames, seatsLeft } from '../format';
 import './talk-card.scss';

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { ACTIVITY_PHASE_LABELS, type TalkDetail } from '@torch-red/shared';
 import { StatusTag } from '@/components/status-tag';
-import { formatDateTime, formatTimeRange } from '@/features/activity/format';
+import { formatDateTime, formatTimeRange } from '@/lib/datetime';
 import { PHASE_TONES } from '@/features/activity/tones';
 import { seatsLeft } from '../format';
 import './talk-overview.scss';

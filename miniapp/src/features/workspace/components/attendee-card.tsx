@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { AttendeeResponse, AttendanceStatus, FormAnswerValue, FormField } from '@torch-red/shared';
 import { RegistrationTags } from '@/features/activity/components/registration-summary';
-import { formatDateTime } from '@/features/activity/format';
+import { formatDateTime } from '@/lib/datetime';
 import './attendee-card.scss';
 
 export type AttendeeAction = 'approve' | 'reject' | AttendanceStatus;
@@ -21,14 +21,15 @@ function answerText(value: FormAnswerValue): string {
 /** One person on the secretary's list: who, what they answered, and what can be done. */
 export function AttendeeCard({ attendee, formFields, busy, onAction }: AttendeeCardProps) {
   const labelled = formFields.filter((field) => attendee.answers[field.key] !== undefined);
+  // What the manager may do is the server's call (canApprove, canReject, canMarkAttendance).
   const actions: Array<{ action: AttendeeAction; text: string; primary?: boolean }> = [];
-  if (attendee.status === 'PENDING') {
-    actions.push({ action: 'approve', text: '通过', primary: true }, { action: 'reject', text: '驳回' });
+  if (attendee.canApprove) {
+    actions.push({ action: 'approve', text: '通过', primary: true });
   }
-  if (attendee.status === 'WAITLISTED') {
-    actions.push({ action: 'reject', text: '移出候补' });
+  if (attendee.canReject) {
+    actions.push({ action: 'reject', text: attendee.status === 'WAITLISTED' ? '移出候补' : '驳回' });
   }
-  if (attendee.status === 'CONFIRMED') {
+  if (attendee.canMarkAttendance) {
     if (attendee.attendance !== 'CHECKED_IN') actions.push({ action: 'CHECKED_IN', text: '签到', primary: true });
     if (attendee.attendance !== 'LEAVE') actions.push({ action: 'LEAVE', text: '请假' });
     if (attendee.attendance !== 'NO_SHOW') actions.push({ action: 'NO_SHOW', text: '缺席' });

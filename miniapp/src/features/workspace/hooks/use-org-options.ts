@@ -21,4 +21,4 @@ export function orgOptionsFor(me: Pick<MeResponse, 'roles'>, tree: OrgTreeNode[]
   return all.filter((org) => run.has(org.id));
 }
 
-export const useOrgTree = (enabled: boolean) => useQuery(getOrgTree, enabled);
+export const useOrgTree = (enabled: boolean) => useQuery(getOrgTree, { key: 'orgs:tree', enabled });

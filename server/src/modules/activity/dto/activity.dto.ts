@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   ACTIVITY_LIMITS,
   ACTIVITY_TYPES,
@@ -12,26 +12,21 @@ import {
   type FormField,
   type FormFieldType,
 } from '@torch-red/shared';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsObject,
-  IsOptional,
   IsString,
   Matches,
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
-import { IsIsoTime, IsName, IsOptionalId, IsRequiredId, Trim } from '../../../common/validation/decorators';
+import { EachNested, IsIsoTime, IsName, IsNotBlank, IsOptionalId, IsRequiredId, Optional, OptionalOrNull, PartialType, Trim } from '../../../common/validation/decorators';
 import { PageQueryDto } from '../../../common/validation/page-query.dto';
-
 
 export class FormFieldDto implements FormField {
   @ApiProperty({ example: 'company' })
@@ -51,11 +46,11 @@ export class FormFieldDto implements FormField {
   required: boolean;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(ACTIVITY_LIMITS.optionsMax, { message: `选项最多 ${ACTIVITY_LIMITS.optionsMax} 个` })
   @IsString({ each: true })
-  @IsNotEmpty({ each: true, message: '选项不能为空' })
+  @IsNotBlank({ each: true, message: '选项不能为空' })
   @MaxLength(ACTIVITY_LIMITS.optionMaxLength, { each: true, message: `选项不超过 ${ACTIVITY_LIMITS.optionMaxLength} 个字` })
   options?: string[];
 }
@@ -77,7 +72,7 @@ export class CreateActivityDto implements CreateActivityRequest {
   description: string;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(500)
   @Matches(/^(https?:\/\/|\/)/, { message: '封面图片地址应以 http(s):// 或 / 开头' })
@@ -86,12 +81,12 @@ export class CreateActivityDto implements CreateActivityRequest {
   @ApiProperty({ example: '新兴产业党群服务中心' })
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: '请填写活动地点（线上活动可填“线上”）' })
+  @IsNotBlank({ message: '请填写活动地点（线上活动可填“线上”）' })
   @MaxLength(ACTIVITY_LIMITS.locationMaxLength)
   location: string;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(500)
   @Matches(/^https?:\/\//, { message: '线上链接应以 http(s):// 开头' })
@@ -106,7 +101,7 @@ export class CreateActivityDto implements CreateActivityRequest {
   endAt: string;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @IsIsoTime()
   signupStartAt?: string | null;
 
@@ -115,7 +110,7 @@ export class CreateActivityDto implements CreateActivityRequest {
   signupEndAt: string;
 
   @ApiProperty({ nullable: true, description: 'seats; null = unlimited' })
-  @IsOptional()
+  @OptionalOrNull()
   @IsInt({ message: '名额必须是整数' })
   @Min(1, { message: '名额至少为 1' })
   @Max(ACTIVITY_LIMITS.capacityMax)
@@ -130,15 +125,14 @@ export class CreateActivityDto implements CreateActivityRequest {
   requiresApproval: boolean;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @IsIsoTime()
   cancelDeadline?: string | null;
 
   @ApiProperty({ type: [FormFieldDto] })
   @IsArray()
   @ArrayMaxSize(ACTIVITY_LIMITS.formFieldsMax, { message: `报名项最多 ${ACTIVITY_LIMITS.formFieldsMax} 个` })
-  @ValidateNested({ each: true })
-  @Type(() => FormFieldDto)
+  @EachNested(() => FormFieldDto)
   formFields: FormFieldDto[];
 }
 
@@ -146,7 +140,7 @@ export class UpdateActivityDto extends PartialType(OmitType(CreateActivityDto, [
 
 export class CancelActivityDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(ACTIVITY_LIMITS.reasonMaxLength)
   reason?: string;
@@ -162,14 +156,14 @@ export class LeaveDto {
   @ApiProperty({ example: '出差在外' })
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: '请填写请假原因' })
+  @IsNotBlank({ message: '请填写请假原因' })
   @MaxLength(ACTIVITY_LIMITS.reasonMaxLength)
   reason: string;
 }
 
 export class RejectDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(ACTIVITY_LIMITS.reasonMaxLength)
   reason?: string;
@@ -181,7 +175,7 @@ export class SetAttendanceDto {
   attendance: AttendanceStatus;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(ACTIVITY_LIMITS.reasonMaxLength)
   reason?: string;
@@ -191,7 +185,7 @@ export class CheckinDto {
   @ApiProperty({ description: 'the scanned QR text, or the 6-digit code' })
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: '请输入签到码' })
+  @IsNotBlank({ message: '请输入签到码' })
   @MaxLength(200)
   code: string;
 }
@@ -204,17 +198,17 @@ export class ActivityListQueryDto extends PageQueryDto {
   chainId?: string;
 
   @ApiPropertyOptional({ enum: ACTIVITY_TYPES })
-  @IsOptional()
+  @Optional()
   @IsIn(ACTIVITY_TYPES, { message: '活动类型不正确' })
   type?: ActivityType;
 
   @ApiPropertyOptional({ description: 'activities starting at or after this time' })
-  @IsOptional()
+  @Optional()
   @IsIsoTime()
   from?: string;
 
   @ApiPropertyOptional({ description: 'activities starting before this time' })
-  @IsOptional()
+  @Optional()
   @IsIsoTime()
   to?: string;
 }

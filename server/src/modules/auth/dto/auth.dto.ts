@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AdminLoginRequest, ChangePasswordRequest, DevLoginRequest, WechatLoginRequest } from '@torch-red/shared';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsName } from '../../../common/validation/decorators';
+import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsName, IsNotBlank, Optional } from '../../../common/validation/decorators';
 
 export class WechatLoginDto implements WechatLoginRequest {
   @ApiProperty({ description: 'the code from wx.login()' })
   @IsString({ message: 'code 必须是字符串' })
-  @IsNotEmpty({ message: 'code 不能为空' })
+  @IsNotBlank({ message: 'code 不能为空' })
   @MaxLength(128, { message: 'code 过长' })
   code: string;
 }
@@ -18,7 +18,7 @@ export class DevLoginDto implements DevLoginRequest {
   openid: string;
 
   @ApiPropertyOptional({ example: '张伟' })
-  @IsOptional()
+  @Optional()
   @IsName(100, '张伟')
   name?: string;
 }
@@ -26,7 +26,7 @@ export class DevLoginDto implements DevLoginRequest {
 export class AdminLoginDto implements AdminLoginRequest {
   @ApiProperty({ example: 'admin' })
   @IsString()
-  @IsNotEmpty({ message: '请输入用户名' })
+  @IsNotBlank({ message: '请输入用户名' })
   @MaxLength(64)
   username: string;
 

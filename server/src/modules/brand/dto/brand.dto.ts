@@ -1,25 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BRAND_LIMITS, POST_KINDS, type PostKind, type SaveBrandRequest, type SavePostRequest, type StoryBlock } from '@torch-red/shared';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
   IsInt,
-  IsNotEmpty,
-  IsOptional,
   IsString,
   Matches,
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
-import { IsName, IsOptionalId, Trim } from '../../../common/validation/decorators';
+import { EachNested, IsIdString, IsName, IsNotBlank, IsOptionalId, Optional, OptionalOrNull, Trim } from '../../../common/validation/decorators';
 import { PageQueryDto } from '../../../common/validation/page-query.dto';
-
-const ID = /^[1-9][0-9]{0,15}$/;
 
 export class StoryBlockDto {
   @ApiProperty({ enum: ['heading', 'paragraph', 'image'] })
@@ -27,14 +21,14 @@ export class StoryBlockDto {
   type: StoryBlock['type'];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(BRAND_LIMITS.blockTextMaxLength, { message: `每段文字不超过 ${BRAND_LIMITS.blockTextMaxLength} 字` })
   text?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(ID, { message: '图片 id 格式不正确' })
+  @Optional()
+  @IsIdString({ message: '图片 id 格式不正确' })
   imageId?: string;
 }
 
@@ -51,8 +45,7 @@ export class SaveBrandDto implements Omit<SaveBrandRequest, 'story'> {
   @ApiProperty({ type: [StoryBlockDto] })
   @IsArray()
   @ArrayMaxSize(BRAND_LIMITS.storyBlocksMax, { message: `品牌故事最多 ${BRAND_LIMITS.storyBlocksMax} 段` })
-  @ValidateNested({ each: true })
-  @Type(() => StoryBlockDto)
+  @EachNested(() => StoryBlockDto)
   story: StoryBlockDto[];
 
   @IsOptionalId('cover image (from POST /api/uploads/images)')
@@ -61,14 +54,14 @@ export class SaveBrandDto implements Omit<SaveBrandRequest, 'story'> {
   @ApiProperty({ type: [String] })
   @IsArray()
   @ArrayMaxSize(BRAND_LIMITS.galleryMax, { message: `图集最多 ${BRAND_LIMITS.galleryMax} 张` })
-  @Matches(ID, { each: true, message: '图片 id 格式不正确' })
+  @IsIdString({ each: true, message: '图片 id 格式不正确' })
   galleryImageIds: string[];
 
   @ApiProperty({ type: [String], example: ['专精特新"小巨人"企业'] })
   @IsArray()
   @ArrayMaxSize(BRAND_LIMITS.honoursMax, { message: `荣誉最多 ${BRAND_LIMITS.honoursMax} 项` })
   @IsString({ each: true })
-  @IsNotEmpty({ each: true, message: '荣誉不能为空' })
+  @IsNotBlank({ each: true, message: '荣誉不能为空' })
   @MaxLength(BRAND_LIMITS.honourMaxLength, { each: true, message: `每项荣誉不超过 ${BRAND_LIMITS.honourMaxLength} 字` })
   honours: string[];
 }
@@ -77,7 +70,7 @@ export class ReturnBrandDto {
   @ApiProperty({ example: '请补充品牌故事中的具体做法和成效' })
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: '请填写退回原因' })
+  @IsNotBlank({ message: '请填写退回原因' })
   @MaxLength(BRAND_LIMITS.reasonMaxLength)
   reason: string;
 }
@@ -88,7 +81,7 @@ export class DemoPointDto {
   isDemoPoint: boolean;
 
   @ApiPropertyOptional({ nullable: true, example: 2025 })
-  @IsOptional()
+  @OptionalOrNull()
   @IsInt({ message: '年份必须是整数' })
   @Min(2000)
   @Max(2100)
@@ -109,21 +102,21 @@ export class SavePostDto implements Omit<SavePostRequest, 'enterpriseId'> {
   @ApiProperty({ example: '聚合反应车间' })
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: '请填写车间或岗位位置' })
+  @IsNotBlank({ message: '请填写车间或岗位位置' })
   @MaxLength(60)
   workshop: string;
 
   @ApiProperty({ example: '安全生产零事故，技术攻关走在前' })
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: '请填写公开承诺' })
+  @IsNotBlank({ message: '请填写公开承诺' })
   @MaxLength(BRAND_LIMITS.commitmentMaxLength)
   commitment: string;
 
   @ApiProperty({ type: [String], description: 'the members who hold the post' })
   @IsArray()
   @ArrayMaxSize(50)
-  @Matches(ID, { each: true, message: '人员 id 格式不正确' })
+  @IsIdString({ each: true, message: '人员 id 格式不正确' })
   holderIds: string[];
 }
 
@@ -135,7 +128,7 @@ export class PostReviewDto {
   @ApiProperty({ example: '承诺事项按期完成，车间连续 300 天安全生产' })
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: '请填写评议意见' })
+  @IsNotBlank({ message: '请填写评议意见' })
   @MaxLength(500)
   note: string;
 }
@@ -150,7 +143,7 @@ export class BrandListQueryDto extends PageQueryDto {
 
 export class ReviewListQueryDto {
   @ApiPropertyOptional({ enum: ['SUBMITTED', 'RETURNED', 'APPROVED', 'DRAFT'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['SUBMITTED', 'RETURNED', 'APPROVED', 'DRAFT'])
   status?: 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'DRAFT';
 }

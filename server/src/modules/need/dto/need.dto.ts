@@ -15,11 +15,9 @@ import {
   type RaiseNeedRequest,
   type RateNeedRequest,
 } from '@torch-red/shared';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsIsoTime, IsOptionalId, IsRequiredId, Trim } from '../../../common/validation/decorators';
-
-const ID = /^[1-9][0-9]{0,15}$/;
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { EachNested, IsIdString, IsIsoTime, IsNotBlank, IsOptionalId, IsRequiredId, Optional, OptionalOrNull, Trim } from '../../../common/validation/decorators';
 
 /** A required trimmed text of at most `max` characters, with a Chinese message. */
 function RequiredText(max: number, label: string, example?: string): PropertyDecorator {
@@ -27,7 +25,7 @@ function RequiredText(max: number, label: string, example?: string): PropertyDec
     ApiProperty({ maxLength: max, example })(target, key);
     Trim()(target, key);
     IsString({ message: `${label}必须是文字` })(target, key);
-    IsNotEmpty({ message: `请填写${label}` })(target, key);
+    IsNotBlank({ message: `请填写${label}` })(target, key);
     MaxLength(max, { message: `${label}不超过 ${max} 字` })(target, key);
   };
 }
@@ -35,7 +33,7 @@ function RequiredText(max: number, label: string, example?: string): PropertyDec
 function OptionalText(max: number, label: string): PropertyDecorator {
   return (target, key) => {
     ApiPropertyOptional({ maxLength: max, nullable: true })(target, key);
-    IsOptional()(target, key);
+    OptionalOrNull()(target, key);
     Trim()(target, key);
     IsString({ message: `${label}必须是文字` })(target, key);
     MaxLength(max, { message: `${label}不超过 ${max} 字` })(target, key);
@@ -61,10 +59,10 @@ export class RaiseNeedDto implements RaiseNeedRequest {
   description: string;
 
   @ApiPropertyOptional({ type: [String], description: 'uploaded image ids (POST /api/images)' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(NEED_LIMITS.maxImages, { message: `最多上传 ${NEED_LIMITS.maxImages} 张图片` })
-  @Matches(ID, { each: true, message: '图片 id 格式不正确' })
+  @IsIdString({ each: true, message: '图片 id 格式不正确' })
   imageIds?: string[];
 }
 
@@ -82,8 +80,7 @@ export class DispatchNeedDto implements DispatchNeedRequest {
   @IsArray()
   @ArrayMinSize(1, { message: '请至少选择一个承办部门' })
   @ArrayMaxSize(NEED_LIMITS.maxAssignments)
-  @ValidateNested({ each: true })
-  @Type(() => DispatchItemDto)
+  @EachNested(() => DispatchItemDto)
   assignments: DispatchItemDto[];
 
   @OptionalText(500, '派单说明')
@@ -126,27 +123,27 @@ export class RateNeedDto implements RateNeedRequest {
 
 export class NeedListQueryDto implements NeedListQuery {
   @ApiPropertyOptional({ enum: NEED_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(NEED_STATUSES)
   status?: NeedStatus;
 
   @ApiPropertyOptional({ enum: NEED_CATEGORIES })
-  @IsOptional()
+  @Optional()
   @IsIn(NEED_CATEGORIES)
   category?: NeedCategory;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(ID)
+  @Optional()
+  @IsIdString()
   chainId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(ID)
+  @Optional()
+  @IsIdString()
   departmentId?: string;
 
   @ApiPropertyOptional({ description: 'only needs with an assignment past its deadline' })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value))
   @IsBoolean()
   overdue?: boolean;

@@ -14,9 +14,8 @@ import {
   type UpdateOrgRequest,
 } from '@torch-red/shared';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsName, IsOptionalId, IsRequiredId } from '../../../common/validation/decorators';
-import { PartialType } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsName, IsNotBlank, IsOptionalId, IsRequiredId, Optional, OptionalOrNull, PartialType } from '../../../common/validation/decorators';
 import { PageQueryDto } from '../../../common/validation/page-query.dto';
 
 export class CreateOrgDto implements CreateOrgRequest {
@@ -47,7 +46,7 @@ export class CreateChainDto implements CreateChainRequest {
   committeeOrgId: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt({ message: 'sortOrder 必须是整数' })
   @Min(0)
@@ -65,21 +64,21 @@ export class CreateEnterpriseDto implements CreateEnterpriseRequest {
   chainId?: string | null;
 
   @ApiPropertyOptional({ enum: CHAIN_ROLES, nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @IsIn(CHAIN_ROLES, { message: `chainRole 必须是 ${CHAIN_ROLES.join(' / ')} 之一` })
   chainRole?: ChainRole | null;
 
   @ApiPropertyOptional({ type: [String], example: ['专精特新"小巨人"'] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20, { message: '荣誉最多 20 项' })
   @IsString({ each: true })
   @MaxLength(50, { each: true, message: '每项荣誉不超过 50 个字' })
-  @Matches(/\S/, { each: true, message: '荣誉不能为空' })
+  @IsNotBlank({ each: true, message: '荣誉不能为空' })
   honours?: string[];
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(2000, { message: '简介不超过 2000 字' })
   description?: string | null;
@@ -92,7 +91,7 @@ export class CreateDepartmentDto implements CreateDepartmentRequest {
   name: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
@@ -104,7 +103,7 @@ export class UpdateDepartmentDto extends PartialType(CreateDepartmentDto) implem
 
 export class OrgListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ORG_TYPES })
-  @IsOptional()
+  @Optional()
   @IsIn(ORG_TYPES)
   type?: OrgType;
 
@@ -115,7 +114,7 @@ export class OrgListQueryDto extends PageQueryDto {
   enterpriseId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   q?: string;
@@ -126,7 +125,7 @@ export class EnterpriseListQueryDto extends PageQueryDto {
   chainId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   q?: string;

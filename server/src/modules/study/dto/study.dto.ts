@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CONTENT_STATUSES,
   LEADERBOARD_SCOPES,
@@ -24,7 +24,6 @@ import {
   type StudyFlagKind,
   type SubmitAnswersRequest,
 } from '@torch-red/shared';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -32,16 +31,13 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNotEmpty,
-  IsOptional,
   IsString,
   Matches,
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
-import { IsName, IsOptionalId, IsRequiredId } from '../../../common/validation/decorators';
+import { EachNested, IsIdString, IsName, IsNotBlank, IsOptionalId, IsRequiredId, Optional, OptionalOrNull, PartialType } from '../../../common/validation/decorators';
 import { PageQueryDto } from '../../../common/validation/page-query.dto';
 
 const URL_PATTERN = /^(https?:\/\/|\/)[^\s<>"']*$/;
@@ -56,14 +52,14 @@ export class CreateColumnDto implements CreateColumnRequest {
   description: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(10000)
   sortOrder?: number;
 
   @ApiPropertyOptional({ enum: CONTENT_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(CONTENT_STATUSES, { message: '状态不正确' })
   status?: ContentStatus;
 }
@@ -76,13 +72,13 @@ export class LessonBlockDto implements LessonBlock {
   type: LessonBlockType;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(STUDY_LIMITS.textMaxLength, { message: `每段不超过 ${STUDY_LIMITS.textMaxLength} 字` })
   text?: string;
 
   @ApiPropertyOptional({ description: 'image blocks: http(s):// or /path' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(500)
   @Matches(URL_PATTERN, { message: '图片地址应以 http(s):// 或 / 开头' })
@@ -108,19 +104,18 @@ export class CreateLessonDto implements CreateLessonRequest {
   @ApiProperty({ type: [LessonBlockDto] })
   @IsArray()
   @ArrayMaxSize(STUDY_LIMITS.blocksMax)
-  @ValidateNested({ each: true })
-  @Type(() => LessonBlockDto)
+  @EachNested(() => LessonBlockDto)
   blocks: LessonBlockDto[];
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(500)
   @Matches(/^https?:\/\/[^\s<>"']+$/, { message: '视频地址应以 http(s):// 开头' })
   videoUrl?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(500)
   @Matches(URL_PATTERN, { message: '封面地址应以 http(s):// 或 / 开头' })
@@ -133,14 +128,14 @@ export class CreateLessonDto implements CreateLessonRequest {
   minutes: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(10000)
   sortOrder?: number;
 
   @ApiPropertyOptional({ enum: CONTENT_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(CONTENT_STATUSES, { message: '状态不正确' })
   status?: ContentStatus;
 }
@@ -159,7 +154,7 @@ export class CreateQuestionDto implements CreateQuestionRequest {
 
   @ApiProperty()
   @IsString()
-  @IsNotEmpty({ message: '题干不能为空' })
+  @IsNotBlank({ message: '题干不能为空' })
   @MaxLength(500)
   stem: string;
 
@@ -183,7 +178,7 @@ export class CreateQuestionDto implements CreateQuestionRequest {
   explanation: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   enabled?: boolean;
 }
@@ -192,7 +187,7 @@ export class UpdateQuestionDto extends PartialType(CreateQuestionDto) {}
 
 export class QuestionAdminQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: QUESTION_TYPES })
-  @IsOptional()
+  @Optional()
   @IsIn(QUESTION_TYPES)
   type?: QuestionType;
 }
@@ -211,15 +206,15 @@ export class CreatePaperDto implements CreatePaperRequest {
   mode: PaperMode;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
-  @Matches(/^[1-9][0-9]{0,15}$/, { each: true, message: '题目 id 格式不正确' })
+  @IsIdString({ each: true, message: '题目 id 格式不正确' })
   questionIds?: string[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(100)
@@ -244,7 +239,7 @@ export class CreatePaperDto implements CreatePaperRequest {
   maxAttempts: number;
 
   @ApiPropertyOptional({ enum: CONTENT_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(CONTENT_STATUSES)
   status?: ContentStatus;
 }
@@ -267,8 +262,7 @@ export class SubmitAnswersDto implements SubmitAnswersRequest {
   @ApiProperty({ type: [AnswerDto] })
   @IsArray()
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => AnswerDto)
+  @EachNested(() => AnswerDto)
   answers: AnswerDto[];
 }
 
@@ -280,14 +274,14 @@ export class OptInDto implements OptInRequest {
 
 export class LeaderboardQueryDto {
   @ApiPropertyOptional({ enum: LEADERBOARD_SCOPES, default: 'WEEK' })
-  @IsOptional()
+  @Optional()
   @IsIn(LEADERBOARD_SCOPES)
   scope: LeaderboardScope = 'WEEK';
 }
 
 export class FlagQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: STUDY_FLAG_KINDS })
-  @IsOptional()
+  @Optional()
   @IsIn(STUDY_FLAG_KINDS)
   kind?: StudyFlagKind;
 }
@@ -295,7 +289,7 @@ export class FlagQueryDto extends PageQueryDto {
 /** A heartbeat carries no time: the server measures it. Any other field (e.g. seconds) is refused. */
 export class HeartbeatDto {
   @ApiPropertyOptional({ description: 'false while the app is in the background: that stretch is not credited' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   visible?: boolean;
 }

@@ -1,8 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPEAL_CATEGORIES, APPEAL_STATUSES, type AppealCategory, type AppealStatus, type CreateTalkRequest, type TalkRegisterRequest } from '@torch-red/shared';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsIsoTime, IsName, IsOptionalId, Trim } from '../../../common/validation/decorators';
-
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIdString, IsIsoTime, IsName, IsNotBlank, IsOptionalId, OptionalOrNull, PartialType, Trim } from '../../../common/validation/decorators';
 
 export class CreateTalkDto implements CreateTalkRequest {
   @IsName(60, '稳链强链与要素保障')
@@ -16,7 +15,7 @@ export class CreateTalkDto implements CreateTalkRequest {
   @ApiProperty({ example: '新兴产业党群服务中心 一楼报告厅' })
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: '请填写地点' })
+  @IsNotBlank({ message: '请填写地点' })
   @MaxLength(200)
   location: string;
 
@@ -29,7 +28,7 @@ export class CreateTalkDto implements CreateTalkRequest {
   endAt: string;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @IsIsoTime()
   signupStartAt?: string | null;
 
@@ -47,7 +46,7 @@ export class CreateTalkDto implements CreateTalkRequest {
   @IsArray()
   @ArrayMinSize(1, { message: '请至少选择一个承办部门' })
   @ArrayMaxSize(14)
-  @Matches(/^[1-9][0-9]{0,15}$/, { each: true, message: '部门 id 格式不正确' })
+  @IsIdString({ each: true, message: '部门 id 格式不正确' })
   hostDepartmentIds: string[];
 }
 
@@ -57,8 +56,8 @@ export class TalkRegisterDto implements TalkRegisterRequest {
   @IsOptionalId('an enterprise from the chain map')
   enterpriseId?: string | null;
 
-  @ApiPropertyOptional({ description: 'the enterprise name when it is not on the chain map yet' })
-  @IsOptional()
+  @ApiPropertyOptional({ nullable: true, description: 'the enterprise name when it is not on the chain map yet' })
+  @OptionalOrNull()
   @Trim()
   @IsString()
   @MaxLength(100)
@@ -67,7 +66,7 @@ export class TalkRegisterDto implements TalkRegisterRequest {
   @ApiProperty({ example: '总经理' })
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: '请填写职务' })
+  @IsNotBlank({ message: '请填写职务' })
   @MaxLength(50)
   position: string;
 
@@ -83,7 +82,7 @@ export class TalkRegisterDto implements TalkRegisterRequest {
   @ApiProperty({ example: '希望协调园区内上游企业稳定供应丙烯原料' })
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: '请填写诉求内容' })
+  @IsNotBlank({ message: '请填写诉求内容' })
   @MaxLength(500, { message: '诉求内容不超过 500 字' })
   appeal: string;
 }
@@ -92,7 +91,7 @@ export class AnswerAppealDto {
   @ApiProperty()
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: '请填写答复' })
+  @IsNotBlank({ message: '请填写答复' })
   @MaxLength(2000)
   answer: string;
 
@@ -105,7 +104,7 @@ export class PublishMinutesDto {
   @ApiProperty()
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: '请填写纪要' })
+  @IsNotBlank({ message: '请填写纪要' })
   @MaxLength(20000)
   minutes: string;
 }

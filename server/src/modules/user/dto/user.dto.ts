@@ -8,8 +8,8 @@ import {
   type UpdateMembershipRequest,
   type UpdateUserRequest,
 } from '@torch-red/shared';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsName, IsOptionalId, Trim } from '../../../common/validation/decorators';
+import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import { IsName, IsOptionalId, Optional, OptionalOrNull, Trim } from '../../../common/validation/decorators';
 import { PageQueryDto } from '../../../common/validation/page-query.dto';
 
 const PHONE = /^1[3-9][0-9]{9}$/;
@@ -19,13 +19,13 @@ export class CreateUserDto implements CreateUserRequest {
   name: string;
 
   @ApiPropertyOptional({ nullable: true, example: '13812345678' })
-  @IsOptional()
+  @OptionalOrNull()
   @Trim()
   @Matches(PHONE, { message: '手机号格式不正确（11 位手机号）' })
   phone?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(128)
   openid?: string | null;
@@ -37,19 +37,19 @@ export class CreateUserDto implements CreateUserRequest {
   enterpriseId?: string | null;
 
   @ApiPropertyOptional({ enum: POLITICAL_STATUSES, nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @IsIn(POLITICAL_STATUSES, { message: `politicalStatus 必须是 ${POLITICAL_STATUSES.join(' / ')} 之一` })
   politicalStatus?: PoliticalStatus | null;
 }
 
 export class UpdateUserDto implements UpdateUserRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsName(100, '张伟')
   name?: string;
 
   @ApiPropertyOptional({ nullable: true, example: '13812345678' })
-  @IsOptional()
+  @OptionalOrNull()
   @Trim()
   @Matches(PHONE, { message: '手机号格式不正确（11 位手机号）' })
   phone?: string | null;
@@ -63,7 +63,7 @@ export class UpdateMembershipDto implements UpdateMembershipRequest {
   enterpriseId?: string | null;
 
   @ApiPropertyOptional({ enum: POLITICAL_STATUSES, nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @IsIn(POLITICAL_STATUSES, { message: `politicalStatus 必须是 ${POLITICAL_STATUSES.join(' / ')} 之一` })
   politicalStatus?: PoliticalStatus | null;
 }
@@ -82,7 +82,7 @@ export class GrantRoleDto {
 
 export class UserListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'name fragment, or an exact phone number' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   q?: string;

@@ -1,14 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NEED_CATEGORIES, NEED_URGENCIES, type LogVisitRequest, type NeedCategory, type NeedUrgency, type SetInstructorEnterprisesRequest, type VisitProblemInput } from '@torch-red/shared';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { IsOptionalId, IsRequiredId, Trim } from '../../../common/validation/decorators';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import { EachNested, IsIdString, IsNotBlank, IsOptionalId, IsRequiredId, Optional, Trim } from '../../../common/validation/decorators';
 
 export class SetInstructorEnterprisesDto implements SetInstructorEnterprisesRequest {
   @ApiProperty({ type: [String] })
   @IsArray()
   @ArrayMaxSize(200)
-  @Matches(/^[1-9][0-9]{0,15}$/, { each: true, message: '企业 id 格式不正确' })
+  @IsIdString({ each: true, message: '企业 id 格式不正确' })
   enterpriseIds: string[];
 }
 
@@ -16,14 +15,14 @@ export class VisitProblemDto implements VisitProblemInput {
   @ApiProperty({ example: '环评手续办理进度慢' })
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: '请填写问题' })
+  @IsNotBlank({ message: '请填写问题' })
   @MaxLength(100)
   title: string;
 
   @ApiProperty()
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: '请填写问题说明' })
+  @IsNotBlank({ message: '请填写问题说明' })
   @MaxLength(2000)
   description: string;
 
@@ -32,12 +31,12 @@ export class VisitProblemDto implements VisitProblemInput {
   category: NeedCategory;
 
   @ApiPropertyOptional({ enum: NEED_URGENCIES })
-  @IsOptional()
+  @Optional()
   @IsIn(NEED_URGENCIES)
   urgency?: NeedUrgency;
 
   @ApiPropertyOptional({ description: 'raise this problem as a need on the enterprise\u2019s behalf' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   raiseNeed?: boolean;
 }
@@ -53,22 +52,21 @@ export class LogVisitDto implements LogVisitRequest {
   @ApiProperty({ example: '王军（董事长）、陈静（党支部书记）' })
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: '请填写走访对象' })
+  @IsNotBlank({ message: '请填写走访对象' })
   @MaxLength(500)
   peopleMet: string;
 
   @ApiProperty()
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: '请填写交流内容' })
+  @IsNotBlank({ message: '请填写交流内容' })
   @MaxLength(5000)
   discussed: string;
 
   @ApiProperty({ type: [VisitProblemDto] })
   @IsArray()
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => VisitProblemDto)
+  @EachNested(() => VisitProblemDto)
   problems: VisitProblemDto[];
 }
 

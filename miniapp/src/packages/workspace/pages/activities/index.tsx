@@ -1,13 +1,11 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { ACTIVITY_LIMITS, type ActivityResponse } from '@torch-red/shared';
 import { EmptyState } from '@/components/empty-state';
-import { ErrorState } from '@/components/error-state';
-import { ListFooter } from '@/components/list-footer';
-import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
+import { PagedList } from '@/components/paged-list';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { ActivityCard } from '@/features/activity/components/activity-card';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
@@ -18,24 +16,10 @@ import './index.scss';
 
 export default function WorkspaceActivitiesPage() {
   const signedIn = useRequireSession();
-  const list = usePagedList((cursor) => listWorkspaceActivities({ limit: 20, cursor }), 'workspace', signedIn);
+  // Reloaded on show: back from the editor or a registrations page, show what changed.
+  const list = usePagedList((cursor) => listWorkspaceActivities({ limit: 20, cursor }), { key: 'workspace:activities', enabled: signedIn, refreshOnShow: true });
   const [cancelling, setCancelling] = useState<ActivityResponse | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
-  const shownBefore = useRef(false);
-
-  useDidShow(() => {
-    // Back from the editor or a registrations page: show what changed.
-    if (shownBefore.current) {
-      void list.reload();
-    }
-    shownBefore.current = true;
-  });
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void list.loadMore();
-  });
 
   const open = (route: typeof ROUTES.workspaceActivityForm | typeof ROUTES.workspaceRegistrations | typeof ROUTES.workspaceCheckin, id?: string) => {
     void Taro.navigateTo({ url: withQuery(route, { id }) });
@@ -67,57 +51,44 @@ export default function WorkspaceActivitiesPage() {
     await list.reload();
   };
 
-  let content;
-  if (list.error && list.items.length === 0) {
-    content = <ErrorState message={list.error.message} onRetry={() => void list.reload()} />;
-  } else if (list.loading && list.items.length === 0) {
-    content = <LoadingState cards={3} />;
-  } else if (list.items.length === 0) {
-    content = <EmptyState title="还没有活动" description="点击上方「发布新活动」，为本组织组织一场主题党日或座谈吧" />;
-  } else {
-    content = (
-      <>
-        {list.items.map((activity) => (
-          <ActivityCard
-            key={activity.id}
-            activity={activity}
-            showStatus
-            onClick={() => open(activity.status === 'DRAFT' ? ROUTES.workspaceActivityForm : ROUTES.workspaceRegistrations, activity.id)}
-            footer={
-              <View className="workspace-page__actions" onClick={(event) => event.stopPropagation()}>
-                {activity.status !== 'CANCELLED' ? (
-                  <Button className="workspace-page__edit" size="small" shape="round" fill="outline" onClick={() => open(ROUTES.workspaceActivityForm, activity.id)}>
-                    编辑
-                  </Button>
-                ) : null}
-                {activity.status === 'DRAFT' ? (
-                  <Button className="workspace-page__publish" size="small" shape="round" type="primary" loading={busyId === activity.id} onClick={() => void handlePublish(activity)}>
-                    发布
-                  </Button>
-                ) : null}
-                {activity.status === 'PUBLISHED' ? (
-                  <>
-                    <Button className="workspace-page__registrations" size="small" shape="round" type="primary" onClick={() => open(ROUTES.workspaceRegistrations, activity.id)}>
-                      报名名单{activity.pendingCount > 0 ? ` · ${activity.pendingCount} 待审` : ''}
-                    </Button>
-                    <Button className="workspace-page__checkin" size="small" shape="round" type="primary" fill="outline" onClick={() => open(ROUTES.workspaceCheckin, activity.id)}>
-                      签到码
-                    </Button>
-                  </>
-                ) : null}
-                {activity.status !== 'CANCELLED' ? (
-                  <Text className="workspace-page__cancel" onClick={() => setCancelling(activity)}>
-                    取消活动
-                  </Text>
-                ) : null}
-              </View>
-            }
-          />
-        ))}
-        <ListFooter loadingMore={list.loadingMore} hasMore={list.hasMore} count={list.items.length} />
-      </>
-    );
-  }
+  const renderItems = (items: ActivityResponse[]) =>
+    items.map((activity) => (
+      <ActivityCard
+        key={activity.id}
+        activity={activity}
+        showStatus
+        onClick={() => open(activity.status === 'DRAFT' ? ROUTES.workspaceActivityForm : ROUTES.workspaceRegistrations, activity.id)}
+        footer={
+          <View className="workspace-page__actions" onClick={(event) => event.stopPropagation()}>
+            {activity.status !== 'CANCELLED' ? (
+              <Button className="workspace-page__edit" size="small" shape="round" fill="outline" onClick={() => open(ROUTES.workspaceActivityForm, activity.id)}>
+                编辑
+              </Button>
+            ) : null}
+            {activity.status === 'DRAFT' ? (
+              <Button className="workspace-page__publish" size="small" shape="round" type="primary" loading={busyId === activity.id} onClick={() => void handlePublish(activity)}>
+                发布
+              </Button>
+            ) : null}
+            {activity.status === 'PUBLISHED' ? (
+              <>
+                <Button className="workspace-page__registrations" size="small" shape="round" type="primary" onClick={() => open(ROUTES.workspaceRegistrations, activity.id)}>
+                  报名名单{activity.pendingCount > 0 ? ` · ${activity.pendingCount} 待审` : ''}
+                </Button>
+                <Button className="workspace-page__checkin" size="small" shape="round" type="primary" fill="outline" onClick={() => open(ROUTES.workspaceCheckin, activity.id)}>
+                  签到码
+                </Button>
+              </>
+            ) : null}
+            {activity.status !== 'CANCELLED' ? (
+              <Text className="workspace-page__cancel" onClick={() => setCancelling(activity)}>
+                取消活动
+              </Text>
+            ) : null}
+          </View>
+        }
+      />
+    ));
 
   return (
     <PageShell className="workspace-page">
@@ -130,7 +101,11 @@ export default function WorkspaceActivitiesPage() {
           发布新活动
         </Button>
       </View>
-      <View className="workspace-page__list">{content}</View>
+      <View className="workspace-page__list">
+        <PagedList list={list} empty={<EmptyState title="还没有活动" description="点击上方「发布新活动」，为本组织组织一场主题党日或座谈吧" />}>
+          {renderItems}
+        </PagedList>
+      </View>
       <ReasonDialog
         visible={cancelling !== null}
         title="取消活动"

@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
-import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { ErrorState } from '@/components/error-state';
-import { LoadingState } from '@/components/loading-state';
+import type { ActivityDetailResponse, MeResponse, OrgTreeNode } from '@torch-red/shared';
 import { PageShell } from '@/components/page-shell';
+import { QueryView } from '@/components/query-view';
 import { getActivity } from '@/features/activity/api';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { useMe } from '@/features/profile/hooks/use-me';
@@ -11,7 +10,7 @@ import { draftFromActivity, emptyDraft, toActivityRequest, type ActivityDraft } 
 import { createActivity, publishActivity, updateActivity } from '@/features/workspace/api';
 import { ActivityEditor } from '@/features/workspace/components/activity-editor';
 import { orgOptionsFor, useOrgTree } from '@/features/workspace/hooks/use-org-options';
-import { useQuery } from '@/hooks/use-query';
+import { combineQueries, useQuery } from '@/hooks/use-query';
 import './index.scss';
 
 export default function WorkspaceActivityFormPage() {
@@ -20,7 +19,8 @@ export default function WorkspaceActivityFormPage() {
   const signedIn = useRequireSession();
   const me = useMe(signedIn);
   const tree = useOrgTree(signedIn);
-  const existing = useQuery(() => getActivity(id ?? ''), signedIn && id !== undefined);
+  // Never cached: the editor starts from it.
+  const existing = useQuery(() => getActivity(id ?? ''), { enabled: signedIn && id !== undefined });
 
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: id ? '编辑活动' : '发布新活动' });
@@ -45,27 +45,27 @@ export default function WorkspaceActivityFormPage() {
     setTimeout(() => void Taro.navigateBack(), 600);
   };
 
-  const error = me.error ?? tree.error ?? existing.error;
-  if (error || !me.data || !tree.data || (id !== undefined && !existing.data)) {
-    return (
-      <PageShell className="activity-form-page">
-        <View className="activity-form-page__state">{error ? <ErrorState message={error.message} /> : <LoadingState cards={3} />}</View>
-      </PageShell>
-    );
-  }
+  // A new activity has nothing to load.
+  const activity = id === undefined ? { ...existing, data: null } : existing;
 
-  const orgOptions = orgOptionsFor(me.data, tree.data);
-  const activity = existing.data;
-  const initial = activity ? draftFromActivity(activity) : emptyDraft(orgOptions[0]?.id ?? '');
-  return (
-    <PageShell className="activity-form-page">
+  const renderEditor = ([meData, treeData, current]: [MeResponse, OrgTreeNode[], ActivityDetailResponse | null]) => {
+    const orgOptions = orgOptionsFor(meData, treeData);
+    return (
       <ActivityEditor
-        initial={initial}
-        orgOptions={activity ? [{ id: activity.orgId, name: activity.orgName }] : orgOptions}
-        orgLocked={activity !== undefined}
-        canPublish={!activity || activity.status === 'DRAFT'}
+        initial={current ? draftFromActivity(current) : emptyDraft(orgOptions[0]?.id ?? '')}
+        orgOptions={current ? [{ id: current.orgId, name: current.orgName }] : orgOptions}
+        orgLocked={current !== null}
+        canPublish={!current || current.status === 'DRAFT'}
         onSave={handleSave}
       />
+    );
+  };
+
+  return (
+    <PageShell className="activity-form-page">
+      <QueryView query={combineQueries<[MeResponse, OrgTreeNode[], ActivityDetailResponse | null]>(me, tree, activity)} stateClassName="activity-form-page__state">
+        {renderEditor}
+      </QueryView>
     </PageShell>
   );
 }

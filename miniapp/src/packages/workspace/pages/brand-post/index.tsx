@@ -1,14 +1,13 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import type { OrgTreeNode, SavePostRequest } from '@torch-red/shared';
-import { ErrorState } from '@/components/error-state';
-import { LoadingState } from '@/components/loading-state';
+import type { BrandWorkspaceResponse, OrgTreeNode, Page, SavePostRequest, UserResponse } from '@torch-red/shared';
 import { PageShell } from '@/components/page-shell';
+import { QueryView } from '@/components/query-view';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { createPost, getWorkspaceBrand, listOrgMembers, updatePost } from '@/features/brand/api';
 import { PostForm } from '@/features/brand/components/post-form';
 import { useOrgTree } from '@/features/workspace/hooks/use-org-options';
-import { useQuery } from '@/hooks/use-query';
+import { combineQueries, useQuery } from '@/hooks/use-query';
 import './index.scss';
 
 function enterpriseOf(nodes: OrgTreeNode[], id: string): string | null {
@@ -25,8 +24,9 @@ export default function WorkspaceBrandPostPage() {
   const orgId = params.orgId ?? '';
   const postId = params.id;
   const signedIn = useRequireSession();
-  const brand = useQuery(() => getWorkspaceBrand(orgId), signedIn && orgId !== '');
-  const members = useQuery(() => listOrgMembers(orgId), signedIn && orgId !== '');
+  // The brand is never cached here: the post form starts from it.
+  const brand = useQuery(() => getWorkspaceBrand(orgId), { enabled: signedIn && orgId !== '' });
+  const members = useQuery(() => listOrgMembers(orgId), { key: `org:members:${orgId}`, enabled: signedIn && orgId !== '' });
   const tree = useOrgTree(signedIn);
 
   const handleSubmit = async (request: SavePostRequest) => {
@@ -39,20 +39,16 @@ export default function WorkspaceBrandPostPage() {
     void Taro.navigateBack();
   };
 
-  const error = brand.error ?? members.error;
-  let content;
-  if (error) {
-    content = <ErrorState message={error.message} onRetry={() => void Promise.all([brand.reload(), members.reload()])} />;
-  } else if (brand.data === undefined || !members.data || !tree.data) {
-    content = <LoadingState cards={3} />;
-  } else {
-    const post = postId ? (brand.data?.posts.find((item) => item.id === postId) ?? null) : null;
-    content = <PostForm post={post} members={members.data.items} enterpriseId={enterpriseOf(tree.data, orgId)} onSubmit={handleSubmit} />;
-  }
+  const renderForm = ([current, memberPage, treeData]: [BrandWorkspaceResponse | null, Page<UserResponse>, OrgTreeNode[]]) => {
+    const post = postId ? (current?.posts.find((item) => item.id === postId) ?? null) : null;
+    return <PostForm post={post} members={memberPage.items} enterpriseId={enterpriseOf(treeData, orgId)} onSubmit={handleSubmit} />;
+  };
 
   return (
     <PageShell className="workspace-brand-post-page">
-      <View className="workspace-brand-post-page__body">{content}</View>
+      <View className="workspace-brand-post-page__body">
+        <QueryView query={combineQueries<[BrandWorkspaceResponse | null, Page<UserResponse>, OrgTreeNode[]]>(brand, members, tree)}>{renderForm}</QueryView>
+      </View>
     </PageShell>
   );
 }

@@ -1,12 +1,11 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import type { BrandWorkspaceResponse, OrgTreeNode, PostResponse, SaveBrandRequest } from '@torch-red/shared';
 import { EmptyState } from '@/components/empty-state';
-import { ErrorState } from '@/components/error-state';
-import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
+import { QueryView } from '@/components/query-view';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { brandOrgIds } from '@/features/brand/access';
@@ -18,7 +17,8 @@ import { chinaToday } from '@/features/brand/format';
 import { pickAndUploadImage } from '@/features/brand/upload-image';
 import { useMe } from '@/features/profile/hooks/use-me';
 import { useOrgTree } from '@/features/workspace/hooks/use-org-options';
-import { useQuery } from '@/hooks/use-query';
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
+import { combineQueries, useQuery } from '@/hooks/use-query';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
 
@@ -46,18 +46,10 @@ export default function WorkspaceBrandPage() {
   const orgIds = brandOrgIds(me.data);
   const [picked, setPicked] = useState<string | undefined>(params.orgId);
   const orgId = picked ?? orgIds[0];
-  const brand = useQuery(() => getWorkspaceBrand(orgId ?? ''), orgId !== undefined);
+  // Never cached (the editor starts from it); reloaded on show: back from the post form, show the new post.
+  const brand = useQuery(() => getWorkspaceBrand(orgId ?? ''), { enabled: orgId !== undefined, refreshOnShow: true });
   const [reviewing, setReviewing] = useState<PostResponse | null>(null);
-  const shownBefore = useRef(false);
-
-  useDidShow(() => {
-    // Back from the post form: show the new post.
-    if (shownBefore.current && orgId) void brand.reload();
-    shownBefore.current = true;
-  });
-  usePullDownRefresh(() => {
-    void brand.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToRefresh(brand.reload);
 
   if (me.data && orgIds.length === 0) {
     return (
@@ -66,35 +58,15 @@ export default function WorkspaceBrandPage() {
       </PageShell>
     );
   }
-  const error = me.error ?? brand.error;
-  if (error) {
-    return (
-      <PageShell className="workspace-brand-page">
-        <ErrorState message={error.message} onRetry={() => void Promise.all([me.reload(), brand.reload()])} />
-      </PageShell>
-    );
-  }
-  if (!orgId || brand.data === undefined || !tree.data) {
-    return (
-      <PageShell className="workspace-brand-page">
-        <View className="workspace-brand-page__state">
-          <LoadingState cards={3} />
-        </View>
-      </PageShell>
-    );
-  }
-
-  const current = brand.data;
-  const org = findOrg(tree.data, orgId);
-  const orgName = current?.orgName ?? org?.name ?? '本组织';
-  const locked = current?.status === 'SUBMITTED';
 
   const handleSave = async (request: SaveBrandRequest) => {
+    if (!orgId) return;
     await saveWorkspaceBrand(orgId, request);
     void Taro.showToast({ title: '已保存', icon: 'success' });
     await brand.reload();
   };
   const handleSubmit = async (request: SaveBrandRequest) => {
+    if (!orgId) return;
     await saveWorkspaceBrand(orgId, request);
     await submitWorkspaceBrand(orgId);
     void Taro.showToast({ title: '已提交审核', icon: 'success' });
@@ -119,72 +91,86 @@ export default function WorkspaceBrandPage() {
   };
   const openPost = (id?: string) => void Taro.navigateTo({ url: withQuery(ROUTES.workspaceBrandPost, { orgId, id }) });
 
-  return (
-    <PageShell className="workspace-brand-page">
-      <View className="workspace-brand-page__header">
-        <Text className="workspace-brand-page__title">{orgName}</Text>
-        <Text className="workspace-brand-page__subtitle">一企一品牌：编辑后提交产业党委审核，通过后向成员展示</Text>
-        {orgIds.length > 1 ? (
-          <View className="workspace-brand-page__orgs">
-            {orgIds.map((id) => (
-              <Text key={id} className={`workspace-brand-page__org${id === orgId ? ' workspace-brand-page__org--active' : ''}`} onClick={() => setPicked(id)}>
-                {findOrg(tree.data ?? [], id)?.name ?? id}
-              </Text>
-            ))}
-          </View>
-        ) : null}
-      </View>
-      <View className="workspace-brand-page__body">
-        {current ? (
-          <BrandStatusBanner brand={current} />
-        ) : (
-          <View className="workspace-brand-page__new">
-            <Text className="workspace-brand-page__new-text">本组织还没有党建品牌，填写下方内容创建第一版。</Text>
-          </View>
-        )}
-        <View className="workspace-brand-page__section-title">
-          <Text>品牌内容</Text>
-        </View>
-        <BrandEditor key={orgId} initial={initialOf(current, orgName)} disabled={locked} onPickImage={pickAndUploadImage} onSave={handleSave} onSubmit={handleSubmit} />
-
-        <View className="workspace-brand-page__section-title">
-          <Text>党员先锋岗 · 责任区</Text>
-          {current && !locked ? (
-            <Text className="workspace-brand-page__add-post" onClick={() => openPost()}>
-              + 新增
-            </Text>
+  const renderWorkspace = ([, current, treeData]: [unknown, BrandWorkspaceResponse | null, OrgTreeNode[]]) => {
+    const orgName = current?.orgName ?? (orgId ? findOrg(treeData, orgId)?.name : undefined) ?? '本组织';
+    // The server says whether the brand may change now (not while it waits for review). Saving an
+    // approved brand makes it a draft again, so the editor's 保存并提交审核 is offered whenever it may change.
+    const locked = current !== null && !current.canEdit;
+    return (
+      <>
+        <View className="workspace-brand-page__header">
+          <Text className="workspace-brand-page__title">{orgName}</Text>
+          <Text className="workspace-brand-page__subtitle">一企一品牌：编辑后提交产业党委审核，通过后向成员展示</Text>
+          {orgIds.length > 1 ? (
+            <View className="workspace-brand-page__orgs">
+              {orgIds.map((id) => (
+                <Text key={id} className={`workspace-brand-page__org${id === orgId ? ' workspace-brand-page__org--active' : ''}`} onClick={() => setPicked(id)}>
+                  {findOrg(treeData, id)?.name ?? id}
+                </Text>
+              ))}
+            </View>
           ) : null}
         </View>
-        <View className="workspace-brand-page__posts">
-          {!current ? <Text className="workspace-brand-page__none">先保存品牌，再设立先锋岗和责任区</Text> : null}
-          {current && current.posts.length === 0 ? <Text className="workspace-brand-page__none">暂未设立，点击「+ 新增」添加</Text> : null}
-          {current?.posts.map((post) => (
-            <PostCard
-              key={post.id}
-              post={post}
-              reviews={3}
-              footer={
-                <>
-                  {post.published ? null : <Text className="workspace-brand-page__unpublished">待审核发布</Text>}
-                  <Button className="workspace-brand-page__review" size="small" shape="round" fill="outline" type="primary" onClick={() => setReviewing(post)}>
-                    点评
-                  </Button>
-                  {locked ? null : (
-                    <>
-                      <Button className="workspace-brand-page__edit-post" size="small" shape="round" fill="outline" onClick={() => openPost(post.id)}>
-                        编辑
-                      </Button>
-                      <Text className="workspace-brand-page__delete-post" onClick={() => void handleDelete(post)}>
-                        删除
-                      </Text>
-                    </>
-                  )}
-                </>
-              }
-            />
-          ))}
+        <View className="workspace-brand-page__body">
+          {current ? (
+            <BrandStatusBanner brand={current} />
+          ) : (
+            <View className="workspace-brand-page__new">
+              <Text className="workspace-brand-page__new-text">本组织还没有党建品牌，填写下方内容创建第一版。</Text>
+            </View>
+          )}
+          <View className="workspace-brand-page__section-title">
+            <Text>品牌内容</Text>
+          </View>
+          <BrandEditor key={orgId} initial={initialOf(current, orgName)} disabled={locked} onPickImage={pickAndUploadImage} onSave={handleSave} onSubmit={handleSubmit} />
+
+          <View className="workspace-brand-page__section-title">
+            <Text>党员先锋岗 · 责任区</Text>
+            {current && !locked ? (
+              <Text className="workspace-brand-page__add-post" onClick={() => openPost()}>
+                + 新增
+              </Text>
+            ) : null}
+          </View>
+          <View className="workspace-brand-page__posts">
+            {!current ? <Text className="workspace-brand-page__none">先保存品牌，再设立先锋岗和责任区</Text> : null}
+            {current && current.posts.length === 0 ? <Text className="workspace-brand-page__none">暂未设立，点击「+ 新增」添加</Text> : null}
+            {current?.posts.map((post) => (
+              <PostCard
+                key={post.id}
+                post={post}
+                reviews={3}
+                footer={
+                  <>
+                    {post.published ? null : <Text className="workspace-brand-page__unpublished">待审核发布</Text>}
+                    <Button className="workspace-brand-page__review" size="small" shape="round" fill="outline" type="primary" onClick={() => setReviewing(post)}>
+                      点评
+                    </Button>
+                    {locked ? null : (
+                      <>
+                        <Button className="workspace-brand-page__edit-post" size="small" shape="round" fill="outline" onClick={() => openPost(post.id)}>
+                          编辑
+                        </Button>
+                        <Text className="workspace-brand-page__delete-post" onClick={() => void handleDelete(post)}>
+                          删除
+                        </Text>
+                      </>
+                    )}
+                  </>
+                }
+              />
+            ))}
+          </View>
         </View>
-      </View>
+      </>
+    );
+  };
+
+  return (
+    <PageShell className="workspace-brand-page">
+      <QueryView query={combineQueries<[unknown, BrandWorkspaceResponse | null, OrgTreeNode[]]>(me, brand, tree)} stateClassName="workspace-brand-page__state">
+        {renderWorkspace}
+      </QueryView>
       <ReasonDialog
         visible={reviewing !== null}
         title={`点评 · ${reviewing?.name ?? ''}`}

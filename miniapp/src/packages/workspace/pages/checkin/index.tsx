@@ -1,11 +1,10 @@
 import { useCallback, useEffect } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
-import { ErrorState } from '@/components/error-state';
-import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
+import { QueryView } from '@/components/query-view';
 import { getActivity } from '@/features/activity/api';
-import { formatTimeRange } from '@/features/activity/format';
+import { formatTimeRange } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { getCheckinCode } from '@/features/workspace/api';
 import { CheckinPanel } from '@/features/workspace/components/checkin-panel';
@@ -16,8 +15,9 @@ export default function WorkspaceCheckinPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const signedIn = useRequireSession();
-  const activity = useQuery(() => getActivity(id), signedIn && id !== '');
-  const code = useQuery(() => getCheckinCode(id), signedIn && id !== '');
+  const activity = useQuery(() => getActivity(id), { key: `activity:${id}`, enabled: signedIn && id !== '' });
+  // Never cached: a code shown again must be a fresh one.
+  const code = useQuery(() => getCheckinCode(id), { enabled: signedIn && id !== '' });
   const reloadCode = code.reload;
   const handleExpire = useCallback(() => void reloadCode(), [reloadCode]);
 
@@ -31,30 +31,15 @@ export default function WorkspaceCheckinPage() {
   useDidHide(() => keepScreenOn(false));
   useEffect(() => () => keepScreenOn(false), []);
 
-  let body;
-  if (code.data) {
-    body = <CheckinPanel code={code.data} onExpire={handleExpire} />;
-  } else if (code.error) {
-    body = (
-      <View className="checkin-page__state">
-        <ErrorState message={code.error.message} onRetry={() => void code.reload()} />
-      </View>
-    );
-  } else {
-    body = (
-      <View className="checkin-page__state">
-        <LoadingState cards={1} />
-      </View>
-    );
-  }
-
   return (
     <PageShell className="checkin-page">
       <View className="checkin-page__header">
         <Text className="checkin-page__title">{activity.data?.title ?? '现场签到'}</Text>
         {activity.data ? <Text className="checkin-page__meta">{formatTimeRange(activity.data.startAt, activity.data.endAt)} · {activity.data.location}</Text> : null}
       </View>
-      {body}
+      <QueryView query={code} loadingCards={1} stateClassName="checkin-page__state">
+        {(data) => <CheckinPanel code={data} onExpire={handleExpire} />}
+      </QueryView>
       <Text className="checkin-page__tip">请参加者打开「火炬红」小程序，在活动详情页点击「扫码签到」扫描上方二维码；无法扫码时可输入签到码</Text>
     </PageShell>
   );

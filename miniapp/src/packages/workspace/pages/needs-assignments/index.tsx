@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { ASSIGNMENT_STATUS_LABELS, type DepartmentAssignmentItem } from '@torch-red/shared';
 import { EmptyState } from '@/components/empty-state';
-import { ErrorState } from '@/components/error-state';
-import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
+import { QueryView } from '@/components/query-view';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { StatusTag } from '@/components/status-tag';
-import { formatDateTime } from '@/features/activity/format';
+import { formatDateTime } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { acceptAssignment, listMyAssignments, noteProgress, resolveAssignment, returnAssignment } from '@/features/need/api';
 import { NeedCard } from '@/features/need/components/need-card';
 import { ASSIGNMENT_STATUS_TONES } from '@/features/need/format';
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { useQuery } from '@/hooks/use-query';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
@@ -28,16 +28,12 @@ const STEP_DIALOGS: Record<Step, { title: string; placeholder: string; confirmTe
 
 export default function NeedsAssignmentsPage() {
   const signedIn = useRequireSession();
-  const items = useQuery(listMyAssignments, signedIn);
+  // Reloaded on show: back from a need's detail.
+  const items = useQuery(listMyAssignments, { key: 'department:assignments', enabled: signedIn, refreshOnShow: true });
   const [step, setStep] = useState<{ kind: Step; item: DepartmentAssignmentItem } | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
 
-  useDidShow(() => {
-    if (items.data) void items.reload();
-  });
-  usePullDownRefresh(() => {
-    void items.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToRefresh(items.reload);
 
   const handleAccept = async ({ need, assignment }: DepartmentAssignmentItem) => {
     setBusyId(assignment.id);
@@ -61,15 +57,8 @@ export default function NeedsAssignmentsPage() {
     await items.reload();
   };
 
-  let content;
-  if (items.error && !items.data) {
-    content = <ErrorState message={items.error.message} onRetry={() => void items.reload()} />;
-  } else if (!items.data) {
-    content = <LoadingState cards={3} />;
-  } else if (items.data.length === 0) {
-    content = <EmptyState title="暂时没有派给本部门的需求" description="产业链党委派单后会出现在这里，并收到消息提醒" />;
-  } else {
-    content = items.data.map((item) => {
+  const renderItems = (list: DepartmentAssignmentItem[]) =>
+    list.map((item) => {
       const { need, assignment } = item;
       const busy = busyId === assignment.id;
       return (
@@ -116,7 +105,6 @@ export default function NeedsAssignmentsPage() {
           />
       );
     });
-  }
 
   const pending = items.data?.filter((item) => item.assignment.status === 'PENDING').length ?? 0;
   const dialog = step ? STEP_DIALOGS[step.kind] : STEP_DIALOGS.progress;
@@ -127,7 +115,11 @@ export default function NeedsAssignmentsPage() {
         <Text className="needs-assignments-page__title">部门报到</Text>
         <Text className="needs-assignments-page__subtitle">{items.data ? `${items.data.length} 条派单 · ${pending} 条待接单` : '派给本部门的企业需求'} · 限时办结，企业评价</Text>
       </View>
-      <View className="needs-assignments-page__list">{content}</View>
+      <View className="needs-assignments-page__list">
+        <QueryView query={items} empty={<EmptyState title="暂时没有派给本部门的需求" description="产业链党委派单后会出现在这里，并收到消息提醒" />}>
+          {renderItems}
+        </QueryView>
+      </View>
       <ReasonDialog
         visible={step !== null}
         title={dialog.title}

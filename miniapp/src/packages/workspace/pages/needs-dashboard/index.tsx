@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import type { DashboardFigures } from '@torch-red/shared';
-import { ErrorState } from '@/components/error-state';
-import { LoadingState } from '@/components/loading-state';
+import type { DashboardFigures, DashboardResponse } from '@torch-red/shared';
 import { PageShell } from '@/components/page-shell';
-import { formatDateTime } from '@/features/activity/format';
+import { QueryView } from '@/components/query-view';
+import { formatDateTime } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { getDashboard } from '@/features/need/api';
 import { ChainBars } from '@/features/need/components/chain-bars';
 import { FilterChips } from '@/features/need/components/filter-chips';
 import { formatHours } from '@/features/need/format';
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { useQuery } from '@/hooks/use-query';
 import './index.scss';
 
@@ -43,24 +42,15 @@ const BAR_OPTIONS: Array<{ value: CountKey; label: string }> = [
 
 export default function NeedsDashboardPage() {
   const signedIn = useRequireSession();
-  const dashboard = useQuery(getDashboard, signedIn);
+  const dashboard = useQuery(getDashboard, { key: 'dashboard', enabled: signedIn });
   const [metric, setMetric] = useState<CountKey | undefined>('needsRaised');
+  usePullToRefresh(dashboard.reload);
 
-  usePullDownRefresh(() => {
-    void dashboard.reload().finally(() => Taro.stopPullDownRefresh());
-  });
-
-  const data = dashboard.data;
-  let content;
-  if (dashboard.error && !data) {
-    content = <ErrorState message={dashboard.error.message} onRetry={() => void dashboard.reload()} />;
-  } else if (!data) {
-    content = <LoadingState cards={3} />;
-  } else {
+  const renderDashboard = (data: DashboardResponse) => {
     const { total } = data;
     const shown = metric ?? 'needsRaised';
     const resolvedRate = total.needsRaised > 0 ? Math.round((total.needsResolved / total.needsRaised) * 100) : 0;
-    content = (
+    return (
       <>
         <View className="needs-dashboard-page__highlight">
           <View className="needs-dashboard-page__highlight-item">
@@ -99,7 +89,7 @@ export default function NeedsDashboardPage() {
         <Text className="needs-dashboard-page__footnote">数据按库中记录实时统计 · {formatDateTime(data.generatedAt)} 更新</Text>
       </>
     );
-  }
+  };
 
   return (
     <PageShell className="needs-dashboard-page">
@@ -107,7 +97,9 @@ export default function NeedsDashboardPage() {
         <Text className="needs-dashboard-page__title">数据看板</Text>
         <Text className="needs-dashboard-page__subtitle">产业链党建 · 企业吹哨部门报到 · 实时统计</Text>
       </View>
-      <View className="needs-dashboard-page__body">{content}</View>
+      <View className="needs-dashboard-page__body">
+        <QueryView query={dashboard}>{renderDashboard}</QueryView>
+      </View>
     </PageShell>
   );
 }

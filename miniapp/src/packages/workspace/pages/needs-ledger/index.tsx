@@ -1,20 +1,19 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { NEED_CATEGORIES, NEED_CATEGORY_LABELS, NEED_STATUSES, NEED_STATUS_LABELS, type DispatchNeedRequest, type NeedCategory, type NeedStatus, type NeedSummary } from '@torch-red/shared';
 import { EmptyState } from '@/components/empty-state';
-import { ErrorState } from '@/components/error-state';
-import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
+import { QueryView } from '@/components/query-view';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { answerNeed, dispatchNeed, listDepartments, listLedger } from '@/features/need/api';
+import { answerNeed, dispatchNeed, exportLedger, listDepartments, listLedger } from '@/features/need/api';
 import { DispatchDialog } from '@/features/need/components/dispatch-dialog';
 import { FilterChips } from '@/features/need/components/filter-chips';
 import { NeedCard } from '@/features/need/components/need-card';
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { useQuery } from '@/hooks/use-query';
-import { downloadSpreadsheet } from '@/services/download-spreadsheet';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
 
@@ -30,25 +29,14 @@ export default function NeedsLedgerPage() {
   const [status, setStatus] = useState<NeedStatus | undefined>();
   const [category, setCategory] = useState<NeedCategory | undefined>();
   const [overdue, setOverdue] = useState<'overdue' | undefined>();
-  const ledger = useQuery(() => listLedger({ status, category, overdue: overdue ? true : undefined }), signedIn);
-  const departments = useQuery(listDepartments, signedIn);
+  const query = { status, category, overdue: overdue ? true : undefined };
+  // A changed filter is another request; back on the page (from a need's detail) the ledger reloads.
+  const ledger = useQuery(() => listLedger(query), { key: `committee:needs:${JSON.stringify(query)}`, enabled: signedIn, refreshOnShow: true });
+  const departments = useQuery(listDepartments, { key: 'departments', enabled: signedIn });
   const [dispatching, setDispatching] = useState<NeedSummary | null>(null);
   const [answering, setAnswering] = useState<NeedSummary | null>(null);
 
-  // A changed filter loads again (the first load is useQuery's own).
-  const filtersChanged = useRef(false);
-  const { reload } = ledger;
-  useEffect(() => {
-    if (filtersChanged.current) void reload();
-    filtersChanged.current = true;
-  }, [status, category, overdue, reload]);
-
-  useDidShow(() => {
-    if (ledger.data) void ledger.reload();
-  });
-  usePullDownRefresh(() => {
-    void ledger.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToRefresh(ledger.reload);
 
   const handleDispatch = async (body: DispatchNeedRequest) => {
     if (!dispatching) return;
@@ -60,10 +48,10 @@ export default function NeedsLedgerPage() {
   const handleExport = async () => {
     setExporting(true);
     try {
-      await downloadSpreadsheet('/api/committee/needs/export', '需求台账', { status, category, overdue: overdue ? true : undefined });
+      await exportLedger(query);
       void Taro.showToast({ title: '台账已导出', icon: 'success' });
-    } catch (error) {
-      void Taro.showToast({ title: error instanceof Error ? error.message : '导出失败，请稍后再试', icon: 'none' });
+    } catch {
+      // Toasted by the HTTP client.
     } finally {
       setExporting(false);
     }
@@ -75,15 +63,8 @@ export default function NeedsLedgerPage() {
     await ledger.reload();
   };
 
-  let content;
-  if (ledger.error && !ledger.data) {
-    content = <ErrorState message={ledger.error.message} onRetry={() => void ledger.reload()} />;
-  } else if (!ledger.data) {
-    content = <LoadingState cards={3} />;
-  } else if (ledger.data.length === 0) {
-    content = <EmptyState title="没有符合条件的需求" description="换个筛选条件看看，企业吹哨后会出现在这里" />;
-  } else {
-    content = ledger.data.map((need) => (
+  const renderNeeds = (needs: NeedSummary[]) =>
+    needs.map((need) => (
       <NeedCard
         key={need.id}
         need={need}
@@ -107,7 +88,6 @@ export default function NeedsLedgerPage() {
         }
       />
     ));
-  }
 
   const waiting = ledger.data?.filter((need) => need.status === 'SUBMITTED').length ?? 0;
   const late = ledger.data?.filter((need) => need.overdue).length ?? 0;
@@ -126,7 +106,11 @@ export default function NeedsLedgerPage() {
         <FilterChips name="category" options={CATEGORY_OPTIONS} value={category} onChange={setCategory} />
         <FilterChips name="overdue" options={OVERDUE_OPTIONS} value={overdue} onChange={setOverdue} />
       </View>
-      <View className="needs-ledger-page__list">{content}</View>
+      <View className="needs-ledger-page__list">
+        <QueryView query={ledger} empty={<EmptyState title="没有符合条件的需求" description="换个筛选条件看看，企业吹哨后会出现在这里" />}>
+          {renderNeeds}
+        </QueryView>
+      </View>
       <DispatchDialog
         visible={dispatching !== null}
         needTitle={dispatching?.title ?? ''}

@@ -1,25 +1,22 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { InstructorEnterpriseItem, LogVisitRequest } from '@torch-red/shared';
 import { EmptyState } from '@/components/empty-state';
-import { ErrorState } from '@/components/error-state';
-import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
+import { QueryView } from '@/components/query-view';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { listInstructorEnterprises, logVisit } from '@/features/need/api';
 import { VisitForm } from '@/features/need/components/visit-form';
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { useQuery } from '@/hooks/use-query';
 import './index.scss';
 
 export default function NeedsVisitsPage() {
   const signedIn = useRequireSession();
-  const enterprises = useQuery(listInstructorEnterprises, signedIn);
+  const enterprises = useQuery(listInstructorEnterprises, { key: 'instructor:enterprises', enabled: signedIn });
   const [open, setOpen] = useState<InstructorEnterpriseItem | null>(null);
-
-  usePullDownRefresh(() => {
-    void enterprises.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  usePullToRefresh(enterprises.reload);
 
   const handleLog = async (body: LogVisitRequest) => {
     const visit = await logVisit(body);
@@ -29,15 +26,8 @@ export default function NeedsVisitsPage() {
     await enterprises.reload();
   };
 
-  let content;
-  if (enterprises.error && !enterprises.data) {
-    content = <ErrorState message={enterprises.error.message} onRetry={() => void enterprises.reload()} />;
-  } else if (!enterprises.data) {
-    content = <LoadingState cards={3} />;
-  } else if (enterprises.data.length === 0) {
-    content = <EmptyState title="还没有分配联系企业" description="管理员为你分配联系企业后会出现在这里" />;
-  } else {
-    content = enterprises.data.map((item) =>
+  const renderEnterprises = (items: InstructorEnterpriseItem[]) =>
+    items.map((item) =>
       open?.enterpriseId === item.enterpriseId ? (
         <VisitForm key={item.enterpriseId} enterpriseId={item.enterpriseId} enterpriseName={item.enterpriseName} onSubmit={handleLog} />
       ) : (
@@ -52,7 +42,6 @@ export default function NeedsVisitsPage() {
         </View>
       ),
     );
-  }
 
   return (
     <PageShell className="needs-visits-page">
@@ -60,7 +49,11 @@ export default function NeedsVisitsPage() {
         <Text className="needs-visits-page__title">走访企业</Text>
         <Text className="needs-visits-page__subtitle">党建指导员联系企业 · 发现的问题可一键转为企业需求</Text>
       </View>
-      <View className="needs-visits-page__list">{content}</View>
+      <View className="needs-visits-page__list">
+        <QueryView query={enterprises} empty={<EmptyState title="还没有分配联系企业" description="管理员为你分配联系企业后会出现在这里" />}>
+          {renderEnterprises}
+        </QueryView>
+      </View>
     </PageShell>
   );
 }

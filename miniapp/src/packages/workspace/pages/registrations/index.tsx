@@ -1,20 +1,20 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { ACTIVITY_LIMITS, ATTENDANCE_LABELS, REGISTRATION_STATUS_LABELS, type AttendeeResponse, type RegistrationStatus } from '@torch-red/shared';
+import { ACTIVITY_LIMITS, ATTENDANCE_LABELS, REGISTRATION_STATUS_LABELS, type ActivityDetailResponse, type AttendeeResponse, type RegistrationStatus } from '@torch-red/shared';
 import { EmptyState } from '@/components/empty-state';
-import { ErrorState } from '@/components/error-state';
-import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
+import { QueryView } from '@/components/query-view';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { getActivity } from '@/features/activity/api';
-import { formatSeats, formatTimeRange } from '@/features/activity/format';
+import { formatSeats } from '@/features/activity/format';
+import { formatTimeRange } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { approveRegistration, listAttendees, rejectRegistration, setAttendance } from '@/features/workspace/api';
+import { approveRegistration, exportRegistrations, listAttendees, rejectRegistration, setAttendance } from '@/features/workspace/api';
 import { AttendeeCard, type AttendeeAction } from '@/features/workspace/components/attendee-card';
-import { exportRegistrations } from '@/features/workspace/export-registrations';
-import { useQuery } from '@/hooks/use-query';
+import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
+import { combineQueries, useQuery } from '@/hooks/use-query';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
 
@@ -28,18 +28,16 @@ export default function WorkspaceRegistrationsPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const signedIn = useRequireSession();
-  const activity = useQuery(() => getActivity(id), signedIn && id !== '');
-  const attendees = useQuery(() => listAttendees(id), signedIn && id !== '');
+  const activity = useQuery(() => getActivity(id), { key: `activity:${id}`, enabled: signedIn && id !== '' });
+  const attendees = useQuery(() => listAttendees(id), { key: `activity:${id}:attendees`, enabled: signedIn && id !== '' });
+  const page = combineQueries<[ActivityDetailResponse, AttendeeResponse[]]>(activity, attendees);
   const [tab, setTab] = useState<Tab>('ALL');
   const [busy, setBusy] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [reasonTarget, setReasonTarget] = useState<ReasonTarget>(null);
 
-  const reloadAll = () => Promise.all([activity.reload(), attendees.reload()]);
-
-  usePullDownRefresh(() => {
-    void reloadAll().finally(() => Taro.stopPullDownRefresh());
-  });
+  const reloadAll = page.reload;
+  usePullToRefresh(reloadAll);
 
   const run = async (work: () => Promise<unknown>, done: string) => {
     setBusy(true);
@@ -87,70 +85,68 @@ export default function WorkspaceRegistrationsPage() {
     try {
       await exportRegistrations(id, activity.data.title);
       void Taro.showToast({ title: '名单已导出', icon: 'success' });
-    } catch (error) {
-      void Taro.showToast({ title: error instanceof Error ? error.message : '导出失败，请稍后再试', icon: 'none' });
+    } catch {
+      // Toasted by the HTTP client.
     } finally {
       setExporting(false);
     }
   };
 
-  const error = activity.error ?? attendees.error;
-  if (error || !activity.data || !attendees.data) {
-    return (
-      <PageShell className="registrations-page">
-        <View className="registrations-page__state">
-          {error ? <ErrorState message={error.message} onRetry={() => void reloadAll()} /> : <LoadingState cards={3} />}
-        </View>
-      </PageShell>
-    );
-  }
+  const renderPage = ([current, all]: [ActivityDetailResponse, AttendeeResponse[]]) => {
+    const counts = Object.fromEntries(TABS.map((key) => [key, key === 'ALL' ? all.length : all.filter((a) => a.status === key).length])) as Record<Tab, number>;
+    const shown = tab === 'ALL' ? all : all.filter((attendee) => attendee.status === tab);
+    const checkedIn = all.filter((attendee) => attendee.status === 'CONFIRMED' && attendee.attendance === 'CHECKED_IN').length;
 
-  const all = attendees.data;
-  const counts = Object.fromEntries(TABS.map((key) => [key, key === 'ALL' ? all.length : all.filter((a) => a.status === key).length])) as Record<Tab, number>;
-  const shown = tab === 'ALL' ? all : all.filter((attendee) => attendee.status === tab);
-  const checkedIn = all.filter((attendee) => attendee.status === 'CONFIRMED' && attendee.attendance === 'CHECKED_IN').length;
+    return (
+      <>
+        <View className="registrations-page__header">
+          <Text className="registrations-page__title">{current.title}</Text>
+          <Text className="registrations-page__meta">{formatTimeRange(current.startAt, current.endAt)}</Text>
+          <View className="registrations-page__stats">
+            <Text className="registrations-page__stat">{formatSeats(current)}</Text>
+            <Text className="registrations-page__stat">已签到 {checkedIn}</Text>
+            {current.waitlistCount > 0 ? <Text className="registrations-page__stat">候补 {current.waitlistCount}</Text> : null}
+            {current.pendingCount > 0 ? <Text className="registrations-page__stat">待审核 {current.pendingCount}</Text> : null}
+          </View>
+          <View className="registrations-page__tools">
+            <Button className="registrations-page__export" size="small" shape="round" loading={exporting} onClick={() => void handleExport()}>
+              导出名单
+            </Button>
+            {current.status === 'PUBLISHED' ? (
+              <Button
+                className="registrations-page__checkin"
+                size="small"
+                shape="round"
+                onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.workspaceCheckin, { id }) })}
+              >
+                现场签到码
+              </Button>
+            ) : null}
+          </View>
+        </View>
+        <View className="registrations-page__tabs">
+          {TABS.map((key) => (
+            <Text key={key} className={`registrations-page__tab${tab === key ? ' registrations-page__tab--active' : ''}`} onClick={() => setTab(key)}>
+              {TAB_LABELS[key]} {counts[key]}
+            </Text>
+          ))}
+        </View>
+        <View className="registrations-page__list">
+          {shown.length === 0 ? (
+            <EmptyState title={tab === 'ALL' ? '还没有人报名' : `暂无${TAB_LABELS[tab]}的报名`} description={tab === 'ALL' ? '活动发布后，报名的人会出现在这里' : undefined} />
+          ) : (
+            shown.map((attendee) => <AttendeeCard key={attendee.id} attendee={attendee} formFields={current.formFields} busy={busy} onAction={handleAction} />)
+          )}
+        </View>
+      </>
+    );
+  };
 
   return (
     <PageShell className="registrations-page">
-      <View className="registrations-page__header">
-        <Text className="registrations-page__title">{activity.data.title}</Text>
-        <Text className="registrations-page__meta">{formatTimeRange(activity.data.startAt, activity.data.endAt)}</Text>
-        <View className="registrations-page__stats">
-          <Text className="registrations-page__stat">{formatSeats(activity.data)}</Text>
-          <Text className="registrations-page__stat">已签到 {checkedIn}</Text>
-          {activity.data.waitlistCount > 0 ? <Text className="registrations-page__stat">候补 {activity.data.waitlistCount}</Text> : null}
-          {activity.data.pendingCount > 0 ? <Text className="registrations-page__stat">待审核 {activity.data.pendingCount}</Text> : null}
-        </View>
-        <View className="registrations-page__tools">
-          <Button className="registrations-page__export" size="small" shape="round" loading={exporting} onClick={() => void handleExport()}>
-            导出名单
-          </Button>
-          {activity.data.status === 'PUBLISHED' ? (
-            <Button
-              className="registrations-page__checkin"
-              size="small"
-              shape="round"
-              onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.workspaceCheckin, { id }) })}
-            >
-              现场签到码
-            </Button>
-          ) : null}
-        </View>
-      </View>
-      <View className="registrations-page__tabs">
-        {TABS.map((key) => (
-          <Text key={key} className={`registrations-page__tab${tab === key ? ' registrations-page__tab--active' : ''}`} onClick={() => setTab(key)}>
-            {TAB_LABELS[key]} {counts[key]}
-          </Text>
-        ))}
-      </View>
-      <View className="registrations-page__list">
-        {shown.length === 0 ? (
-          <EmptyState title={tab === 'ALL' ? '还没有人报名' : `暂无${TAB_LABELS[tab]}的报名`} description={tab === 'ALL' ? '活动发布后，报名的人会出现在这里' : undefined} />
-        ) : (
-          shown.map((attendee) => <AttendeeCard key={attendee.id} attendee={attendee} formFields={activity.data?.formFields ?? []} busy={busy} onAction={handleAction} />)
-        )}
-      </View>
+      <QueryView query={page} stateClassName="registrations-page__state">
+        {renderPage}
+      </QueryView>
       <ReasonDialog
         visible={reasonTarget !== null}
         title={reasonTarget?.action === 'reject' ? `驳回 ${reasonTarget.attendee.name} 的报名` : `为 ${reasonTarget?.attendee.name ?? ''} 登记请假`}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppError } from '../../common/errors/app-error';
+import { AppError } from '../errors/app-error';
 import { toSqlDateTime } from '../../database/sql-time';
 
 /**

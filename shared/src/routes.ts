@@ -1,0 +1,233 @@
+import type {
+  ActivityDetailResponse,
+  ActivityListQuery,
+  ActivityResponse,
+  AttendeeResponse,
+  CancelActivityRequest,
+  CheckinCodeResponse,
+  CheckinRequest,
+  CreateActivityRequest,
+  LeaveRequest,
+  MyRegistrationItem,
+  RegisterRequest,
+  RegistrationResponse,
+  RejectRequest,
+  SetAttendanceRequest,
+  UpdateActivityRequest,
+} from './activity';
+import type { DemoPerson, DevLoginRequest, LoginResponse, MeResponse, UserResponse, WechatLoginRequest } from './auth';
+import type {
+  BrandDetail,
+  BrandStatus,
+  BrandSummary,
+  BrandWorkspaceResponse,
+  LikeResponse,
+  PostResponse,
+  PostReviewRequest,
+  ReturnBrandRequest,
+  SaveBrandRequest,
+  SavePostRequest,
+} from './brand';
+import type { Page, PageQuery } from './common';
+import type { ImageResponse } from './media';
+import type {
+  AnswerNeedRequest,
+  DashboardResponse,
+  DepartmentAssignmentItem,
+  DispatchNeedRequest,
+  InstructorEnterpriseItem,
+  LogVisitRequest,
+  NeedDetail,
+  NeedListQuery,
+  NeedSummary,
+  NoteRequest,
+  RaiseNeedRequest,
+  RateNeedRequest,
+  VisitResponse,
+} from './need';
+import type { NotificationResponse, UnreadCountResponse } from './notification';
+import type { ChainResponse, DepartmentResponse, OrgTreeNode } from './org';
+import type {
+  CheckinDayResponse,
+  DailyQuizResponse,
+  GroupBoardResponse,
+  LeaderboardResponse,
+  LeaderboardScope,
+  LessonDetail,
+  LessonSummary,
+  MyPointsResponse,
+  OptInRequest,
+  PaperAttemptResponse,
+  PaperResponse,
+  ParticipationResponse,
+  PointLine,
+  QuizResult,
+  StudyColumnResponse,
+  StudySessionResponse,
+  SubmitAnswersRequest,
+} from './study';
+import type { AppealResponse, TalkDetail, TalkRegisterRequest, TalkRegistrationResponse, TalkSummary } from './talk';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * One call of the API: method and path, typed with what it takes and answers. `path` has its
+ * parameters filled in; call a route with `':id'` to get the pattern the server declares.
+ */
+export interface Endpoint<Response, Body = undefined, Query = undefined> {
+  readonly method: HttpMethod;
+  readonly path: string;
+  /** Type-level only, never set: carries the request and response types to the client. */
+  readonly types?: { response: Response; body: Body; query: Query };
+}
+
+/** The response type of an endpoint. */
+export type ResponseOf<E> = E extends Endpoint<infer R, unknown, unknown> ? R : never;
+
+/** An .xlsx file: the client saves or opens it rather than parsing it. */
+export interface SpreadsheetFile {
+  readonly kind: 'xlsx';
+}
+
+/** A multipart upload with one file in the field `file`. */
+export interface FileUpload {
+  readonly field: 'file';
+}
+
+// Query and body shapes the server's DTOs declare but `shared/` has not named elsewhere yet.
+export interface BrandListQuery extends PageQuery {
+  chainId?: string;
+  enterpriseId?: string;
+}
+export interface BrandReviewQuery {
+  status?: Extract<BrandStatus, 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'DRAFT'>;
+}
+export interface LeaderboardQuery {
+  scope?: LeaderboardScope;
+}
+export interface VisitListQuery {
+  enterpriseId?: string;
+}
+/** A heartbeat says only whether the app is in the foreground; the server measures the time. */
+export interface HeartbeatRequest {
+  visible?: boolean;
+}
+
+const get = <R, Q = undefined>(path: string): Endpoint<R, undefined, Q> => ({ method: 'GET', path });
+const post = <R, B = undefined>(path: string): Endpoint<R, B> => ({ method: 'POST', path });
+const put = <R, B>(path: string): Endpoint<R, B> => ({ method: 'PUT', path });
+const patch = <R, B>(path: string): Endpoint<R, B> => ({ method: 'PATCH', path });
+const del = <R>(path: string): Endpoint<R> => ({ method: 'DELETE', path });
+
+/** The member API as the mini-program calls it: `API.activities.detail(id)`. */
+export const API = {
+  auth: {
+    wechatLogin: post<LoginResponse, WechatLoginRequest>('/api/auth/wechat-login'),
+    devLogin: post<LoginResponse, DevLoginRequest>('/api/auth/dev-login'),
+    demoPeople: get<DemoPerson[]>('/api/auth/demo-people'),
+    me: get<MeResponse>('/api/me'),
+  },
+  orgs: {
+    tree: get<OrgTreeNode[]>('/api/orgs/tree'),
+    chains: get<ChainResponse[]>('/api/chains'),
+    members: (orgId: string) => get<Page<UserResponse>, PageQuery>(`/api/orgs/${orgId}/members`),
+  },
+  activities: {
+    list: get<Page<ActivityResponse>, ActivityListQuery>('/api/activities'),
+    detail: (id: string) => get<ActivityDetailResponse>(`/api/activities/${id}`),
+    create: post<ActivityResponse, CreateActivityRequest>('/api/activities'),
+    update: (id: string) => patch<ActivityResponse, UpdateActivityRequest>(`/api/activities/${id}`),
+    publish: (id: string) => post<ActivityResponse>(`/api/activities/${id}/publish`),
+    cancel: (id: string) => post<ActivityResponse, CancelActivityRequest>(`/api/activities/${id}/cancel`),
+    /** A FORM_ANSWER_INVALID answer carries per-field `details`. */
+    register: (id: string) => post<RegistrationResponse, RegisterRequest>(`/api/activities/${id}/registrations`),
+    cancelMine: (id: string) => del<RegistrationResponse>(`/api/activities/${id}/registrations/me`),
+    askLeave: (id: string) => post<RegistrationResponse, LeaveRequest>(`/api/activities/${id}/registrations/me/leave`),
+    checkIn: (id: string) => post<RegistrationResponse, CheckinRequest>(`/api/activities/${id}/checkin`),
+    mine: get<Page<MyRegistrationItem>, PageQuery>('/api/me/registrations'),
+    workspace: get<Page<ActivityResponse>, PageQuery>('/api/workspace/activities'),
+    attendees: (id: string) => get<AttendeeResponse[]>(`/api/activities/${id}/registrations`),
+    approve: (id: string, registrationId: string) => post<AttendeeResponse>(`/api/activities/${id}/registrations/${registrationId}/approve`),
+    reject: (id: string, registrationId: string) => post<AttendeeResponse, RejectRequest>(`/api/activities/${id}/registrations/${registrationId}/reject`),
+    attendance: (id: string, registrationId: string) =>
+      post<AttendeeResponse, SetAttendanceRequest>(`/api/activities/${id}/registrations/${registrationId}/attendance`),
+    checkinCode: (id: string) => get<CheckinCodeResponse>(`/api/activities/${id}/checkin-code`),
+    export: (id: string) => get<SpreadsheetFile>(`/api/activities/${id}/export`),
+  },
+  notifications: {
+    list: get<Page<NotificationResponse>, PageQuery>('/api/me/notifications'),
+    unreadCount: get<UnreadCountResponse>('/api/me/notifications/unread-count'),
+    read: (id: string) => post<void>(`/api/me/notifications/${id}/read`),
+    readAll: post<void>('/api/me/notifications/read-all'),
+  },
+  uploads: {
+    image: post<ImageResponse, FileUpload>('/api/uploads/images'),
+  },
+  brands: {
+    list: get<Page<BrandSummary>, BrandListQuery>('/api/brands'),
+    /** Every call counts a view. */
+    detail: (id: string) => get<BrandDetail>(`/api/brands/${id}`),
+    like: (id: string) => post<LikeResponse>(`/api/brands/${id}/like`),
+    unlike: (id: string) => del<LikeResponse>(`/api/brands/${id}/like`),
+    workspace: (orgId: string) => get<BrandWorkspaceResponse | null>(`/api/workspace/orgs/${orgId}/brand`),
+    save: (orgId: string) => put<BrandWorkspaceResponse, SaveBrandRequest>(`/api/workspace/orgs/${orgId}/brand`),
+    submit: (orgId: string) => post<BrandWorkspaceResponse>(`/api/workspace/orgs/${orgId}/brand/submit`),
+    createPost: (orgId: string) => post<PostResponse, SavePostRequest>(`/api/workspace/orgs/${orgId}/posts`),
+    updatePost: (id: string) => patch<PostResponse, SavePostRequest>(`/api/workspace/posts/${id}`),
+    deletePost: (id: string) => del<void>(`/api/workspace/posts/${id}`),
+    reviewPost: (id: string) => post<PostResponse, PostReviewRequest>(`/api/workspace/posts/${id}/reviews`),
+    toReview: get<BrandWorkspaceResponse[], BrandReviewQuery>('/api/review/brands'),
+    approve: (id: string) => post<BrandWorkspaceResponse>(`/api/review/brands/${id}/approve`),
+    return: (id: string) => post<BrandWorkspaceResponse, ReturnBrandRequest>(`/api/review/brands/${id}/return`),
+  },
+  talks: {
+    list: get<TalkSummary[]>('/api/talks'),
+    detail: (id: string) => get<TalkDetail>(`/api/talks/${id}`),
+    /** VALIDATION_FAILED answers carry per-field `details`. */
+    register: (id: string) => post<TalkRegistrationResponse, TalkRegisterRequest>(`/api/talks/${id}/registrations`),
+    myAppeals: get<AppealResponse[]>('/api/me/appeals'),
+  },
+  study: {
+    checkinDay: post<CheckinDayResponse>('/api/study/checkin-day'),
+    columns: get<StudyColumnResponse[]>('/api/study/columns'),
+    lessons: (columnId: string) => get<Page<LessonSummary>, PageQuery>(`/api/study/columns/${columnId}/lessons`),
+    lesson: (id: string) => get<LessonDetail>(`/api/study/lessons/${id}`),
+    startSession: (lessonId: string) => post<StudySessionResponse>(`/api/study/lessons/${lessonId}/sessions`),
+    heartbeat: (sessionId: string) => post<StudySessionResponse, HeartbeatRequest | undefined>(`/api/study/sessions/${sessionId}/heartbeat`),
+    endSession: (sessionId: string) => post<StudySessionResponse>(`/api/study/sessions/${sessionId}/end`),
+    dailyQuiz: get<DailyQuizResponse>('/api/study/daily-quiz'),
+    submitDailyQuiz: post<QuizResult, SubmitAnswersRequest>('/api/study/daily-quiz/submit'),
+    papers: get<PaperResponse[]>('/api/study/papers'),
+    startPaper: (paperId: string) => post<PaperAttemptResponse>(`/api/study/papers/${paperId}/attempts`),
+    paperAttempt: (id: string) => get<PaperAttemptResponse>(`/api/study/paper-attempts/${id}`),
+    submitPaper: (id: string) => post<PaperAttemptResponse, SubmitAnswersRequest>(`/api/study/paper-attempts/${id}/submit`),
+    myPoints: get<MyPointsResponse>('/api/study/me/points'),
+    pointHistory: get<Page<PointLine>, PageQuery>('/api/study/me/points/history'),
+    leaderboardOptIn: put<MyPointsResponse, OptInRequest>('/api/study/me/leaderboard-opt-in'),
+    leaderboard: get<LeaderboardResponse, LeaderboardQuery>('/api/study/leaderboard'),
+    branchBoard: get<GroupBoardResponse>('/api/study/boards/branches'),
+    chainBoard: get<GroupBoardResponse>('/api/study/boards/chains'),
+    participation: (orgId: string) => get<ParticipationResponse>(`/api/study/orgs/${orgId}/participation`),
+  },
+  needs: {
+    raise: post<NeedDetail, RaiseNeedRequest>('/api/needs'),
+    mine: get<NeedSummary[]>('/api/me/needs'),
+    detail: (id: string) => get<NeedDetail>(`/api/needs/${id}`),
+    rate: (id: string) => post<NeedDetail, RateNeedRequest>(`/api/needs/${id}/rate`),
+    reopen: (id: string) => post<NeedDetail, NoteRequest>(`/api/needs/${id}/reopen`),
+    ledger: get<NeedSummary[], NeedListQuery>('/api/committee/needs'),
+    exportLedger: get<SpreadsheetFile, NeedListQuery>('/api/committee/needs/export'),
+    dispatch: (id: string) => post<NeedDetail, DispatchNeedRequest>(`/api/needs/${id}/dispatch`),
+    answer: (id: string) => post<NeedDetail, AnswerNeedRequest>(`/api/needs/${id}/answer`),
+    departments: get<DepartmentResponse[]>('/api/departments'),
+    myAssignments: get<DepartmentAssignmentItem[]>('/api/department/assignments'),
+    accept: (id: string, assignmentId: string) => post<NeedDetail>(`/api/needs/${id}/assignments/${assignmentId}/accept`),
+    returnAssignment: (id: string, assignmentId: string) => post<NeedDetail, NoteRequest>(`/api/needs/${id}/assignments/${assignmentId}/return`),
+    progress: (id: string, assignmentId: string) => post<NeedDetail, NoteRequest>(`/api/needs/${id}/assignments/${assignmentId}/progress`),
+    resolve: (id: string, assignmentId: string) => post<NeedDetail, AnswerNeedRequest>(`/api/needs/${id}/assignments/${assignmentId}/resolve`),
+    dashboard: get<DashboardResponse>('/api/dashboard'),
+    instructorEnterprises: get<InstructorEnterpriseItem[]>('/api/instructor/enterprises'),
+    visits: get<VisitResponse[], VisitListQuery>('/api/visits'),
+    logVisit: post<VisitResponse, LogVisitRequest>('/api/visits'),
+  },
+} as const;
