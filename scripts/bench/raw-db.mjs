@@ -6,7 +6,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const requireServer = createRequire(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'server', 'package.json'));
-const { allowedRegistrationActions } = requireServer('@torch-red/shared');
 
 // ── Mapping (as the server's activity.mapper) ────────────────────────────────
 
@@ -73,12 +72,6 @@ export function registrationJson(r) {
     createdAt: iso(r.r_createdAt),
     updatedAt: iso(r.r_updatedAt),
   };
-}
-
-/** The caller's own registration (r_ columns) on its activity (a columns): with what they may do next, as the server says. */
-export function myRegistrationJson(row, now) {
-  const activity = { status: row.status, startAt: date(row.startAt), endAt: date(row.endAt), cancelDeadline: date(row.cancelDeadline) };
-  return { ...registrationJson(row), ...allowedRegistrationActions({ status: row.r_status, attendance: row.r_attendance }, activity, now) };
 }
 
 const A_COLS = [

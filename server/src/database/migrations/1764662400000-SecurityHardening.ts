@@ -1,5 +1,6 @@
-import { MigrationInterface, QueryRunner, TableColumn, TableColumnOptions, TableIndex } from 'typeorm';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 import { col } from '../migration-helpers';
+import { MigrationSteps } from '../migration-steps';
 
 /**
  * Session versions and disabling of people, private (need) images, and who edited a brand since it was
@@ -10,36 +11,23 @@ export class SecurityHardening1764662400000 implements MigrationInterface {
   name = 'SecurityHardening1764662400000';
 
   async up(qr: QueryRunner): Promise<void> {
-    await this.addColumn(qr, 'users', col.int('tokenVersion', false, 0));
-    await this.addColumn(qr, 'users', col.datetime('disabledAt', true));
-    await this.addColumn(qr, 'brands', col.json('editorIds', true));
-
-    await this.addColumn(qr, 'images', col.bool('isPrivate'));
+    const steps = new MigrationSteps(qr);
+    await steps.ensureColumn('users', col.int('tokenVersion', false, 0));
+    await steps.ensureColumn('users', col.datetime('disabledAt', true));
+    await steps.ensureColumn('brands', col.json('editorIds', true));
+    await steps.ensureColumn('images', col.bool('isPrivate'));
     // Files are looked up by either name when served, so the thumbnail name needs an index too.
-    const images = await qr.getTable('images');
-    if (images && !images.indices.some((i) => i.name === 'IDX_images_thumbKey')) {
-      await qr.createIndex('images', new TableIndex({ name: 'IDX_images_thumbKey', columnNames: ['thumbKey'] }));
-    }
+    await steps.ensureIndex('images', { name: 'IDX_images_thumbKey', columnNames: ['thumbKey'] });
     await this.markNeedImagesPrivate(qr);
   }
 
   async down(qr: QueryRunner): Promise<void> {
-    const images = await qr.getTable('images');
-    if (images?.indices.some((i) => i.name === 'IDX_images_thumbKey')) await qr.dropIndex('images', 'IDX_images_thumbKey');
-    for (const [table, column] of [
-      ['images', 'isPrivate'],
-      ['brands', 'editorIds'],
-      ['users', 'disabledAt'],
-      ['users', 'tokenVersion'],
-    ] as const) {
-      if (await qr.hasColumn(table, column)) await qr.dropColumn(table, column);
-    }
-  }
-
-  private async addColumn(qr: QueryRunner, table: string, options: TableColumnOptions): Promise<boolean> {
-    if (await qr.hasColumn(table, options.name)) return false;
-    await qr.addColumn(table, new TableColumn(options));
-    return true;
+    const steps = new MigrationSteps(qr);
+    await steps.dropIndexIfExists('images', 'IDX_images_thumbKey');
+    await steps.dropColumnIfExists('images', 'isPrivate');
+    await steps.dropColumnIfExists('brands', 'editorIds');
+    await steps.dropColumnIfExists('users', 'disabledAt');
+    await steps.dropColumnIfExists('users', 'tokenVersion');
   }
 
   /** Photos already attached to needs become private, like those attached from now on. */
