@@ -23,7 +23,7 @@ import { expectTransitions } from './testing/transitions';
 const HOUR = 3600 * 1000;
 
 describe('registration state machine', () => {
-  it('allows exactly the steps ActivityService takes, from every state', () => {
+  it('allows exactly the steps RegistrationService takes, from every state', () => {
     expect(REGISTRATION_STATES).toEqual(['NONE', ...REGISTRATION_STATUSES]);
     expectTransitions(REGISTRATION_STATES, REGISTRATION_EVENTS, { next: nextRegistration, can: canRegistration }, `
       NONE register CONFIRMED

@@ -26,6 +26,13 @@ describe('DataCipher', () => {
     expect(() => other.decrypt(cipher.encrypt('13812345678'))).toThrow();
   });
 
+  it('opens what it sealed, and answers null instead of throwing for anything else', () => {
+    expect(cipher.decryptOrNull(cipher.encrypt('13812345678'))).toBe('13812345678');
+    expect(new DataCipher(randomBytes(32)).decryptOrNull(cipher.encrypt('13812345678'))).toBeNull();
+    expect(cipher.decryptOrNull('13812345678')).toBeNull();
+    expect(cipher.decryptOrNull('v1:broken')).toBeNull();
+  });
+
   it('hashes deterministically for lookups', () => {
     expect(cipher.lookupHash('13812345678')).toBe(cipher.lookupHash('13812345678'));
     expect(cipher.lookupHash('13812345678')).not.toBe(cipher.lookupHash('13812345679'));

@@ -28,6 +28,15 @@ export class DataCipher {
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
   }
 
+  /** The plain text, or null for a value this key cannot open (tampered, another key, not ciphertext at all). */
+  decryptOrNull(sealed: string): string | null {
+    try {
+      return this.decrypt(sealed);
+    } catch {
+      return null;
+    }
+  }
+
   /** Deterministic keyed hash for exact-match lookups (e.g. find a person by phone). */
   lookupHash(value: string): string {
     return createHmac('sha256', this.hmacKey).update(value).digest('hex');

@@ -14,7 +14,11 @@ import { Authenticated, CurrentUser } from '../../common/auth/access.decorator';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { IdParam } from '../../common/validation/id.pipe';
 import { PageQueryDto } from '../../common/validation/page-query.dto';
+import { XLSX_MIME, sendSpreadsheet } from '../../common/xlsx/spreadsheet';
+import { ActivityQueryService } from './activity-query.service';
 import { ActivityService } from './activity.service';
+import { AttendeeExportService } from './attendee-export.service';
+import { RegistrationService } from './registration.service';
 import {
   ActivityListQueryDto,
   CancelActivityDto,
@@ -30,7 +34,12 @@ import {
 @ApiTags('activities')
 @Controller()
 export class ActivityController {
-  constructor(private readonly activities: ActivityService) {}
+  constructor(
+    private readonly activities: ActivityService,
+    private readonly query: ActivityQueryService,
+    private readonly registrations: RegistrationService,
+    private readonly roster: AttendeeExportService,
+  ) {}
 
   @Post('activities')
   @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
@@ -65,20 +74,20 @@ export class ActivityController {
   @Authenticated()
   @ApiOperation({ summary: 'Published activities, newest first; filters orgId, chainId, type, from, to' })
   list(@Query() query: ActivityListQueryDto): Promise<Page<ActivityResponse>> {
-    return this.activities.list(query);
+    return this.query.list(query);
   }
 
   @Get('workspace/activities')
   @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
   @ApiOperation({ summary: 'Activities of the organisations I run, drafts included' })
   workspace(@CurrentUser() user: AuthUser, @Query() query: ActivityListQueryDto): Promise<Page<ActivityResponse>> {
-    return this.activities.workspace(user, query);
+    return this.query.workspace(user, query);
   }
 
   @Get('activities/:id')
   @Authenticated()
   detail(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<ActivityDetailResponse> {
-    return this.activities.detail(user, id);
+    return this.query.detail(user, id);
   }
 
   @Post('activities/:id/registrations')
@@ -90,7 +99,7 @@ export class ActivityController {
     @Body() dto: RegisterDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RegistrationResponse> {
-    const { registration, created } = await this.activities.register(user, id, dto.answers);
+    const { registration, created } = await this.registrations.register(user, id, dto.answers);
     void reply.status(created ? 201 : 200);
     return registration;
   }
@@ -99,7 +108,7 @@ export class ActivityController {
   @Authenticated()
   @ApiOperation({ summary: 'Cancel my registration; the first waitlisted person is promoted' })
   cancelMine(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<RegistrationResponse> {
-    return this.activities.cancelMine(user, id);
+    return this.registrations.cancelMine(user, id);
   }
 
   @Post('activities/:id/registrations/me/leave')
@@ -107,7 +116,7 @@ export class ActivityController {
   @Authenticated()
   @ApiOperation({ summary: '请假: I cannot attend, with a reason' })
   leave(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: LeaveDto): Promise<RegistrationResponse> {
-    return this.activities.leave(user, id, dto.reason);
+    return this.registrations.leave(user, id, dto.reason);
   }
 
   @Post('activities/:id/checkin')
@@ -115,27 +124,27 @@ export class ActivityController {
   @Authenticated()
   @ApiOperation({ summary: 'Check in with the scanned venue QR text or its 6-digit code' })
   checkin(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: CheckinDto): Promise<RegistrationResponse> {
-    return this.activities.checkin(user, id, dto.code);
+    return this.registrations.checkin(user, id, dto.code);
   }
 
   @Get('me/registrations')
   @Authenticated()
   myRegistrations(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<MyRegistrationItem>> {
-    return this.activities.myRegistrations(user, query.limit, query.cursor ? Number(query.cursor) : undefined);
+    return this.registrations.myRegistrations(user, query.limit, query.cursor ? Number(query.cursor) : undefined);
   }
 
   @Get('activities/:id/registrations')
   @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
   @ApiOperation({ summary: 'The attendee list (phones masked) for the owner secretary' })
   attendees(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<AttendeeResponse[]> {
-    return this.activities.attendees(user, id);
+    return this.roster.attendees(user, id);
   }
 
   @Post('activities/:id/registrations/:registrationId/approve')
   @HttpCode(200)
   @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
   approve(@CurrentUser() user: AuthUser, @IdParam() id: number, @IdParam('registrationId') registrationId: number): Promise<AttendeeResponse> {
-    return this.activities.approve(user, id, registrationId);
+    return this.registrations.approve(user, id, registrationId);
   }
 
   @Post('activities/:id/registrations/:registrationId/reject')
@@ -147,7 +156,7 @@ export class ActivityController {
     @IdParam('registrationId') registrationId: number,
     @Body() dto: RejectDto,
   ): Promise<AttendeeResponse> {
-    return this.activities.reject(user, id, registrationId, dto.reason);
+    return this.registrations.reject(user, id, registrationId, dto.reason);
   }
 
   @Post('activities/:id/registrations/:registrationId/attendance')
@@ -160,26 +169,21 @@ export class ActivityController {
     @IdParam('registrationId') registrationId: number,
     @Body() dto: SetAttendanceDto,
   ): Promise<AttendeeResponse> {
-    return this.activities.setAttendance(user, id, registrationId, dto.attendance, dto.reason);
+    return this.registrations.setAttendance(user, id, registrationId, dto.attendance, dto.reason);
   }
 
   @Get('activities/:id/checkin-code')
   @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
   @ApiOperation({ summary: 'The venue QR code: a signed token that rotates every 30 s' })
   checkinCode(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<CheckinCodeResponse> {
-    return this.activities.checkinCode(user, id);
+    return this.roster.checkinCode(user, id);
   }
 
   @Get('activities/:id/export')
   @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiProduces(XLSX_MIME)
   @ApiOperation({ summary: 'The attendee list as .xlsx with form answers and full phone numbers (audited)' })
   async export(@CurrentUser() user: AuthUser, @IdParam() id: number, @Res() reply: FastifyReply): Promise<void> {
-    const { filename, buffer } = await this.activities.exportXlsx(user, id);
-    await reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="registrations.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-      .header('cache-control', 'no-store')
-      .send(buffer);
+    await sendSpreadsheet(reply, await this.roster.exportXlsx(user, id), 'registrations.xlsx');
   }
 }

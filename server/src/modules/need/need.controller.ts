@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentUser } from '../../common/auth/access.decorator';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { IdParam } from '../../common/validation/id.pipe';
+import { XLSX_MIME, sendSpreadsheet } from '../../common/xlsx/spreadsheet';
 import { AnswerNeedDto, DispatchNeedDto, MergeNeedDto, NeedListQueryDto, NoteDto, RaiseNeedDto, RateNeedDto, ResolveAssignmentDto } from './dto/need.dto';
 import { NeedService } from './need.service';
 
@@ -43,15 +44,10 @@ export class NeedController {
 
   @Get('committee/needs/export')
   @Authenticated({ roles: ['COMMITTEE'] })
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiProduces(XLSX_MIME)
   @ApiOperation({ summary: 'The ledger as .xlsx with the same filters (audited)' })
   async export(@CurrentUser() user: AuthUser, @Query() q: NeedListQueryDto, @Res() reply: FastifyReply): Promise<void> {
-    const { filename, buffer } = await this.needs.exportXlsx(user, q);
-    await reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="needs.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-      .header('cache-control', 'no-store')
-      .send(buffer);
+    await sendSpreadsheet(reply, await this.needs.exportXlsx(user, q), 'needs.xlsx');
   }
 
   @Post('needs/:id/dispatch')

@@ -27,12 +27,13 @@ import {
   type NeedUrgency,
   type NotificationKind,
 } from '@torch-red/shared';
-import ExcelJS from 'exceljs';
 import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
 import { departmentIdsOf, orgIdsWithRole, type AuthUser } from '../../common/auth/auth-user';
 import { Clock, formatChinaDateTime, formatChinaTime } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
+import { buildSpreadsheet } from '../../common/xlsx/spreadsheet';
 import { isUniqueViolation } from '../../database/db-errors';
+import { forUpdate } from '../../database/row-lock';
 import { Tx } from '../../database/tx.service';
 import { AuditService } from '../audit/audit.service';
 import { ImageService } from '../media/image.service';
@@ -405,10 +406,7 @@ export class NeedService implements OnModuleInit {
   async exportXlsx(user: AuthUser, q: NeedListQueryDto): Promise<{ filename: string; buffer: Buffer }> {
     const rows = await this.ledgerRows(user, q);
     const summaries = await this.summaries(user, rows);
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = '火炬红';
-    const sheet = workbook.addWorksheet('需求台账');
-    sheet.columns = [
+    const columns = [
       { header: '编号', key: 'id', width: 8 },
       { header: '企业', key: 'enterprise', width: 20 },
       { header: '标题', key: 'title', width: 30 },
@@ -423,9 +421,9 @@ export class NeedService implements OnModuleInit {
       { header: '评分', key: 'rating', width: 6 },
       { header: '办理结果', key: 'answer', width: 40 },
     ];
-    rows.forEach((n, i) => {
+    const sheetRows = rows.map((n, i) => {
       const s = summaries[i];
-      sheet.addRow({
+      return {
         id: n.id,
         enterprise: s.enterpriseName,
         title: n.title,
@@ -439,10 +437,9 @@ export class NeedService implements OnModuleInit {
         resolvedAt: n.resolvedAt ? formatChinaDateTime(n.resolvedAt) : '',
         rating: n.rating ?? '',
         answer: n.answer ?? '',
-      });
+      };
     });
-    sheet.getRow(1).font = { bold: true };
-    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const buffer = await buildSpreadsheet({ name: '需求台账', columns, rows: sheetRows });
     await this.audit.record({ actorId: user.id, action: 'need.export', entityType: 'need', entityId: null, after: { filters: { ...q }, rows: rows.length } });
     return { filename: '需求台账.xlsx', buffer };
   }
@@ -509,9 +506,7 @@ export class NeedService implements OnModuleInit {
    */
   private async mutate(user: AuthUser, id: number, work: (m: EntityManager, need: NeedEntity, assignments: NeedAssignmentEntity[]) => Promise<void>): Promise<NeedDetail> {
     await this.tx.run(async (m) => {
-      const qb = m.getRepository(NeedEntity).createQueryBuilder('n').where('n.id = :id', { id });
-      if (this.tx.isMysql) qb.setLock('pessimistic_write');
-      const need = await qb.getOne();
+      const need = await forUpdate(m.getRepository(NeedEntity).createQueryBuilder('n').where('n.id = :id', { id })).getOne();
       if (!need) throw new AppError('NOT_FOUND');
       const assignments = await m.getRepository(NeedAssignmentEntity).find({ where: { needId: id }, order: { id: 'ASC' } });
       if (!(await this.policy.canOnNeed(user, 'need.read', needFacts(need, assignments)))) throw new AppError('NOT_FOUND');

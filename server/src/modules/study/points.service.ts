@@ -7,6 +7,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { isUniqueViolation } from '../../database/db-errors';
 import { toIso } from '../../database/sql-time';
+import { forUpdate } from '../../database/row-lock';
 import { Tx } from '../../database/tx.service';
 import { UserEntity } from '../user/user.entity';
 import { PointsLedgerEntity, RuleDayEntity, StudyFlagEntity, type FlagDetail, UserDayEntity, UserTotalEntity, UserWeekEntity } from './points.entity';
@@ -192,9 +193,7 @@ export class PointsService {
   }
 
   private async lockDay(m: EntityManager, userId: number, day: string): Promise<UserDayEntity | null> {
-    const qb = m.getRepository(UserDayEntity).createQueryBuilder('d').where('d.userId = :userId AND d.day = :day', { userId, day });
-    if (this.tx.isMysql) qb.setLock('pessimistic_write');
-    return qb.getOne();
+    return forUpdate(m.getRepository(UserDayEntity).createQueryBuilder('d').where('d.userId = :userId AND d.day = :day', { userId, day })).getOne();
   }
 
   private async bumpTotal(m: EntityManager, userId: number, points: number): Promise<boolean> {

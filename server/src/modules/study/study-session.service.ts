@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
+import { forUpdate } from '../../database/row-lock';
 import { Tx } from '../../database/tx.service';
 import type { LessonEntity } from './content.entity';
 import { bump, PointsService } from './points.service';
@@ -39,9 +40,7 @@ export class StudySessionService {
     const now = this.clock.now();
     return this.tx.run(async (m) => {
       const repo = m.getRepository(StudySessionEntity);
-      const openQb = repo.createQueryBuilder('s').where('s.activeKey = :userId', { userId: user.id });
-      if (this.tx.isMysql) openQb.setLock('pessimistic_write');
-      const open = await openQb.getOne();
+      const open = await forUpdate(repo.createQueryBuilder('s').where('s.activeKey = :userId', { userId: user.id })).getOne();
       if (open) {
         const idle = (now.getTime() - open.lastBeatAt.getTime()) / 1000;
         if (open.lessonId !== lessonId && idle < STUDY_LIMITS.sessionIdleSeconds) {
@@ -129,9 +128,7 @@ export class StudySessionService {
   }
 
   private async lockSession(m: EntityManager, userId: number, id: number): Promise<StudySessionEntity> {
-    const qb = m.getRepository(StudySessionEntity).createQueryBuilder('s').where('s.id = :id AND s.userId = :userId', { id, userId });
-    if (this.tx.isMysql) qb.setLock('pessimistic_write');
-    const session = await qb.getOne();
+    const session = await forUpdate(m.getRepository(StudySessionEntity).createQueryBuilder('s').where('s.id = :id AND s.userId = :userId', { id, userId })).getOne();
     if (!session) throw new AppError('NOT_FOUND');
     return session;
   }

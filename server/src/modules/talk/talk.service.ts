@@ -9,7 +9,7 @@ import {
   type TalkRegistrationResponse,
   type TalkSummary,
 } from '@torch-red/shared';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { DataCipher, maskPhone } from '../../common/crypto/data-cipher';
@@ -17,8 +17,10 @@ import { AppError } from '../../common/errors/app-error';
 import { toIso } from '../../database/sql-time';
 import { Tx } from '../../database/tx.service';
 import { ActivityEntity } from '../activity/activity.entity';
+import { ActivityQueryService } from '../activity/activity-query.service';
 import { ActivityService } from '../activity/activity.service';
 import { RegistrationEntity } from '../activity/registration.entity';
+import { RegistrationService } from '../activity/registration.service';
 import { AuditService } from '../audit/audit.service';
 import { NotificationService } from '../notification/notification.service';
 import { DepartmentEntity } from '../org/department.entity';
@@ -46,6 +48,8 @@ export class TalkService {
     private readonly tx: Tx,
     private readonly clock: Clock,
     private readonly activities: ActivityService,
+    private readonly activityQuery: ActivityQueryService,
+    private readonly registrations: RegistrationService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationService,
   ) {}
@@ -56,7 +60,7 @@ export class TalkService {
     const departmentIds = await this.requireDepartments(dto.hostDepartmentIds);
     const committee = await this.dataSource.getRepository(OrgEntity).findOneBy({ type: 'WORKING_COMMITTEE' });
     if (!committee) throw new AppError('VALIDATION_FAILED', '尚未建立工委组织，无法创建月月谈');
-    const activity = await this.activities.create(user, {
+    const input = await this.activities.prepareCreate(user, {
       orgId: String(committee.id),
       title: `企业家月月谈 · ${dto.theme}`,
       type: 'ENTREPRENEUR_TALK',
@@ -71,11 +75,13 @@ export class TalkService {
       requiresApproval: true,
       formFields: TALK_FORM,
     });
+    // The activity and its session in one transaction: neither is left without the other.
     const talk = await this.tx.run(async (m) => {
+      const activity = await this.activities.createIn(m, user, input);
       const saved = await m.getRepository(TalkSessionEntity).save(
-        m.getRepository(TalkSessionEntity).create({ activityId: Number(activity.id), theme: dto.theme, hostDepartmentIds: departmentIds, minutes: null, minutesPublishedAt: null, isSample: false }),
+        m.getRepository(TalkSessionEntity).create({ activityId: activity.id, theme: dto.theme, hostDepartmentIds: departmentIds, minutes: null, minutesPublishedAt: null, isSample: false }),
       );
-      await this.audit.record({ actorId: user.id, action: 'talk.create', entityType: 'talk', entityId: saved.id, after: { theme: dto.theme, activityId: activity.id } }, m);
+      await this.audit.record({ actorId: user.id, action: 'talk.create', entityType: 'talk', entityId: saved.id, after: { theme: dto.theme, activityId: String(activity.id) } }, m);
       return saved;
     });
     return (await this.summaries([talk]))[0];
@@ -84,7 +90,7 @@ export class TalkService {
   async update(user: AuthUser, id: number, dto: UpdateTalkDto): Promise<TalkSummary> {
     const talk = await this.requireTalk(id);
     const departmentIds = dto.hostDepartmentIds ? await this.requireDepartments(dto.hostDepartmentIds) : talk.hostDepartmentIds;
-    await this.activities.update(user, talk.activityId, {
+    const change = await this.activities.prepareUpdate(user, talk.activityId, {
       ...(dto.theme !== undefined ? { title: `企业家月月谈 · ${dto.theme}` } : {}),
       ...(dto.description !== undefined ? { description: dto.description } : {}),
       ...(dto.location !== undefined ? { location: dto.location } : {}),
@@ -95,6 +101,7 @@ export class TalkService {
       ...(dto.capacity !== undefined ? { capacity: dto.capacity } : {}),
     });
     await this.tx.run(async (m) => {
+      await this.activities.updateIn(m, user, change);
       await m.getRepository(TalkSessionEntity).update({ id }, { theme: dto.theme ?? talk.theme, hostDepartmentIds: departmentIds });
       await this.audit.record({ actorId: user.id, action: 'talk.update', entityType: 'talk', entityId: id, before: { theme: talk.theme }, after: { theme: dto.theme ?? talk.theme } }, m);
     });
@@ -122,19 +129,12 @@ export class TalkService {
     return appeals.map((a) => {
       const reg = registrations.find((r) => r.id === a.registrationId);
       const sealed = reg?.answers.phone;
-      let phone: string | null = null;
-      if (typeof sealed === 'string') {
-        try {
-          phone = maskPhone(this.cipher.decrypt(sealed));
-        } catch {
-          phone = null;
-        }
-      }
+      const plain = typeof sealed === 'string' ? this.cipher.decryptOrNull(sealed) : null;
       return {
         ...this.toAppeal(a, talk.theme),
         userId: String(a.userId),
         name: users.find((u) => u.id === a.userId)?.name ?? '',
-        phone,
+        phone: plain === null ? null : maskPhone(plain),
         registrationStatus: reg?.status ?? 'CANCELLED',
       };
     });
@@ -181,7 +181,7 @@ export class TalkService {
 
   async detail(user: AuthUser, id: number): Promise<TalkDetail> {
     const talk = await this.requireTalk(id);
-    const activity = await this.activities.detail(user, talk.activityId);
+    const activity = await this.activityQuery.detail(user, talk.activityId);
     const [summary] = await this.summaries([talk]);
     const mine = await this.dataSource.getRepository(AppealEntity).findOneBy({ talkSessionId: id, userId: user.id });
     return {
@@ -194,8 +194,9 @@ export class TalkService {
   }
 
   /**
-   * Registers through the activity engine (seats, waitlist, approval, reminders) and keeps the appeal.
-   * Repeating the call returns the same registration and appeal; a missing appeal is created then.
+   * Registers through the activity engine (seats, waitlist, approval, reminders) and keeps the appeal, in
+   * one transaction: no registration without its appeal. Repeating the call returns the same registration
+   * and appeal; a missing appeal is created then.
    */
   async register(user: AuthUser, id: number, dto: TalkRegisterDto): Promise<TalkRegistrationResponse> {
     const talk = await this.requireTalk(id);
@@ -209,20 +210,15 @@ export class TalkService {
     }
     if (!enterpriseName) throw new AppError('VALIDATION_FAILED', '请选择或填写企业名称', [{ field: 'enterpriseName', message: '请选择或填写企业名称' }]);
     const answers = { enterprise: enterpriseName, position: dto.position, phone: dto.phone, category: APPEAL_CATEGORY_LABELS[dto.category], appeal: dto.appeal };
-    const { registration, created } = await this.activities.register(user, talk.activityId, answers);
-    const appeal = await this.tx.run(async (m) => {
-      const repo = m.getRepository(AppealEntity);
-      const existing = await repo.findOneBy({ registrationId: Number(registration.id) });
-      const fields = { enterpriseId, enterpriseName, position: dto.position, category: dto.category, content: dto.appeal };
-      if (existing && created) {
-        // Signed up again after cancelling: the new appeal replaces the old one.
-        await repo.update({ id: existing.id }, { ...fields, status: 'RECEIVED', answer: null, answeredBy: null, answeredAt: null });
-        return (await repo.findOneBy({ id: existing.id }))!;
-      }
-      if (existing) return existing;
-      return repo.save(repo.create({ talkSessionId: id, registrationId: Number(registration.id), userId: user.id, ...fields, status: 'RECEIVED', answer: null, answeredBy: null, answeredAt: null }));
+    const fields = { enterpriseId, enterpriseName, position: dto.position, category: dto.category, content: dto.appeal };
+    const { row, appeal } = await this.registrations.onceMoreIfRaced(async () => {
+      const admission = await this.registrations.prepareRegister(user, talk.activityId, answers);
+      return this.tx.run(async (m) => {
+        const { row, created } = await this.registrations.registerIn(m, user, admission);
+        return { row, appeal: await this.keepAppeal(m, talk.id, row, created, fields) };
+      });
     });
-    return { registration, appeal: this.toAppeal(appeal, talk.theme) };
+    return { registration: await this.registrations.view(row), appeal: this.toAppeal(appeal, talk.theme) };
   }
 
   async myAppeals(user: AuthUser): Promise<AppealResponse[]> {
@@ -232,6 +228,24 @@ export class TalkService {
   }
 
   // ── helpers ─────────────────────────────────────────────────────────────────
+
+  /** The appeal that goes with a registration: kept on a repeat, replaced when the person signed up again after cancelling. */
+  private async keepAppeal(
+    m: EntityManager,
+    talkSessionId: number,
+    registration: RegistrationEntity,
+    created: boolean,
+    fields: Pick<AppealEntity, 'enterpriseId' | 'enterpriseName' | 'position' | 'category' | 'content'>,
+  ): Promise<AppealEntity> {
+    const repo = m.getRepository(AppealEntity);
+    const existing = await repo.findOneBy({ registrationId: registration.id });
+    if (existing && created) {
+      await repo.update({ id: existing.id }, { ...fields, status: 'RECEIVED', answer: null, answeredBy: null, answeredAt: null });
+      return (await repo.findOneBy({ id: existing.id }))!;
+    }
+    if (existing) return existing;
+    return repo.save(repo.create({ talkSessionId, registrationId: registration.id, userId: registration.userId, ...fields, status: 'RECEIVED', answer: null, answeredBy: null, answeredAt: null }));
+  }
 
   private async requireTalk(id: number): Promise<TalkSessionEntity> {
     const talk = await this.dataSource.getRepository(TalkSessionEntity).findOneBy({ id });
@@ -266,7 +280,7 @@ export class TalkService {
 
   private async summaries(talks: TalkSessionEntity[]): Promise<TalkSummary[]> {
     if (talks.length === 0) return [];
-    const activities = await this.activities.responsesFor(talks.map((t) => t.activityId));
+    const activities = await this.activityQuery.responsesFor(talks.map((t) => t.activityId));
     const departments = await this.dataSource.getRepository(DepartmentEntity).find();
     return talks.map((t) => ({
       id: String(t.id),

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MeResponse, Page, RoleGrantResponse, UserResponse } from '@torch-red/shared';
+import { forUpdate } from '../../database/row-lock';
 import { Tx } from '../../database/tx.service';
 import { DataSource, EntityManager, FindOptionsWhere, In, IsNull, Like, MoreThan } from 'typeorm';
 import { isUniqueViolation } from '../../database/db-errors';
@@ -243,9 +244,7 @@ export class UserService {
    * admins disabling (or demoting) each other at once cannot leave nobody in charge.
    */
   private async activeAdminIds(m: EntityManager): Promise<number[]> {
-    const qb = m.getRepository(RoleGrantEntity).createQueryBuilder('g').where('g.role = :role', { role: 'ADMIN' });
-    if (this.tx.isMysql) qb.setLock('pessimistic_write');
-    const grants = await qb.getMany();
+    const grants = await forUpdate(m.getRepository(RoleGrantEntity).createQueryBuilder('g').where('g.role = :role', { role: 'ADMIN' })).getMany();
     if (grants.length === 0) return [];
     const active = await m.getRepository(UserEntity).find({ select: { id: true }, where: { id: In(grants.map((g) => g.userId)), disabledAt: IsNull() } });
     return active.map((u) => u.id);
@@ -306,12 +305,7 @@ export class UserService {
   }
 
   private readPhone(user: UserEntity): string | null {
-    if (!user.phoneEnc) return null;
-    try {
-      return this.cipher.decrypt(user.phoneEnc);
-    } catch {
-      return null;
-    }
+    return user.phoneEnc ? this.cipher.decryptOrNull(user.phoneEnc) : null;
   }
 
   /** Admins see the full number; everyone else the masked one. */

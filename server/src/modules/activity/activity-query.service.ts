@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ActivityDetailResponse, ActivityResponse, MyRegistrationResponse, Page } from '@torch-red/shared';
+import { DataSource, In } from 'typeorm';
+import { orgIdsWithRole, type AuthUser } from '../../common/auth/auth-user';
+import { Clock } from '../../common/clock';
+import { DataCipher } from '../../common/crypto/data-cipher';
+import { AppError } from '../../common/errors/app-error';
+import { AccessPolicy } from '../access/access-policy.service';
+import { OrgEntity } from '../org/org.entity';
+import { ActivityAccess } from './activity-access';
+import { ActivityEntity } from './activity.entity';
+import { toActivityResponse, toMyRegistrationResponse, type ActivityCounts } from './activity.mapper';
+import type { ActivityListQueryDto } from './dto/activity.dto';
+import { RegistrationEntity } from './registration.entity';
+import { SeatEngine } from './seat-engine.service';
+import { openAnswers } from './sealed-answers';
+
+/** The read side: lists, the detail page and the responses other features build on activities. */
+@Injectable()
+export class ActivityQueryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(DataCipher) private readonly cipher: DataCipher,
+    private readonly clock: Clock,
+    private readonly policy: AccessPolicy,
+    private readonly access: ActivityAccess,
+    private readonly seats: SeatEngine,
+  ) {}
+
+  async list(query: ActivityListQueryDto): Promise<Page<ActivityResponse>> {
+    const qb = this.dataSource.getRepository(ActivityEntity).createQueryBuilder('a').where('a.status = :status', { status: 'PUBLISHED' });
+    if (query.orgId || query.chainId) {
+      const tree = await this.policy.tree();
+      if (query.orgId) qb.andWhere('a.orgId IN (:...orgIds)', { orgIds: nonEmpty(tree.descendants([Number(query.orgId)])) });
+      if (query.chainId) qb.andWhere('a.orgId IN (:...chainOrgs)', { chainOrgs: nonEmpty(tree.orgsOfChain(Number(query.chainId))) });
+    }
+    if (query.type) qb.andWhere('a.type = :type', { type: query.type });
+    if (query.from) qb.andWhere('a.endAt >= :from', { from: new Date(query.from) });
+    if (query.to) qb.andWhere('a.startAt < :to', { to: new Date(query.to) });
+    if (query.cursor) qb.andWhere('a.id < :cursor', { cursor: Number(query.cursor) });
+    const rows = await qb.orderBy('a.id', 'DESC').take(query.limit + 1).getMany();
+    const page = rows.slice(0, query.limit);
+    return { items: await this.respondMany(page), nextCursor: rows.length > query.limit ? String(page[page.length - 1].id) : null };
+  }
+
+  /** Activities of the orgs this person runs, drafts and cancelled ones included. */
+  async workspace(user: AuthUser, query: ActivityListQueryDto): Promise<Page<ActivityResponse>> {
+    const qb = this.dataSource.getRepository(ActivityEntity).createQueryBuilder('a');
+    if (!user.isAdmin) {
+      const roots = [...orgIdsWithRole(user, 'SECRETARY'), ...orgIdsWithRole(user, 'COMMITTEE')];
+      if (roots.length === 0) return { items: [], nextCursor: null };
+      qb.where('a.orgId IN (:...orgIds)', { orgIds: nonEmpty((await this.policy.tree()).descendants(roots)) });
+    }
+    if (query.orgId) qb.andWhere('a.orgId = :orgId', { orgId: Number(query.orgId) });
+    if (query.cursor) qb.andWhere('a.id < :cursor', { cursor: Number(query.cursor) });
+    const rows = await qb.orderBy('a.id', 'DESC').take(query.limit + 1).getMany();
+    const page = rows.slice(0, query.limit);
+    return { items: await this.respondMany(page), nextCursor: rows.length > query.limit ? String(page[page.length - 1].id) : null };
+  }
+
+  async detail(user: AuthUser, id: number): Promise<ActivityDetailResponse> {
+    const activity = await this.dataSource.getRepository(ActivityEntity).findOneBy({ id });
+    if (!activity) throw new AppError('NOT_FOUND');
+    const canManage = await this.policy.can(user, 'org.manage', activity.orgId);
+    if (activity.status === 'DRAFT' && !canManage) throw new AppError('NOT_FOUND');
+    const mine = await this.dataSource.getRepository(RegistrationEntity).findOneBy({ activityId: id, userId: user.id });
+    return {
+      ...(await this.respond(activity)),
+      myRegistration: mine ? await this.registrationView(mine, activity) : null,
+      canManage,
+    };
+  }
+
+  /** Responses for a set of activities by id (other features that build on activities use this). */
+  async responsesFor(ids: number[]): Promise<Map<number, ActivityResponse>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.getRepository(ActivityEntity).findBy({ id: In(ids) });
+    const responses = await this.respondMany(rows);
+    return new Map(rows.map((r, i) => [r.id, responses[i]]));
+  }
+
+  async respond(activity: ActivityEntity): Promise<ActivityResponse> {
+    return (await this.respondMany([activity]))[0];
+  }
+
+  async respondMany(activities: ActivityEntity[]): Promise<ActivityResponse[]> {
+    if (activities.length === 0) return [];
+    const ids = activities.map((a) => a.id);
+    const counts: Array<{ activityId: number | string; status: string; n: number | string }> = await this.dataSource
+      .getRepository(RegistrationEntity)
+      .createQueryBuilder('r')
+      .select('r.activityId', 'activityId')
+      .addSelect('r.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .where('r.activityId IN (:...ids)', { ids })
+      .andWhere('r.status IN (:...statuses)', { statuses: ['WAITLISTED', 'PENDING'] })
+      .groupBy('r.activityId')
+      .addGroupBy('r.status')
+      .getRawMany();
+    const orgs = await this.dataSource.getRepository(OrgEntity).find({ select: { id: true, name: true }, where: { id: In([...new Set(activities.map((a) => a.orgId))]) } });
+    const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
+    const now = this.clock.now();
+    return activities.map((a) => {
+      const of = (status: string) => Number(counts.find((c) => Number(c.activityId) === a.id && c.status === status)?.n ?? 0);
+      const c: ActivityCounts = { waitlistCount: of('WAITLISTED'), pendingCount: of('PENDING') };
+      return toActivityResponse(a, orgNames.get(a.orgId) ?? '', c, now);
+    });
+  }
+
+  /** The caller's own registration; `activity` when the caller has it at hand, else it is read. */
+  async registrationView(reg: RegistrationEntity, activity?: ActivityEntity): Promise<MyRegistrationResponse> {
+    const of = activity ?? (await this.access.reload(reg.activityId));
+    const opened = { ...reg, answers: openAnswers(this.cipher, reg.answers, 'mask') };
+    return toMyRegistrationResponse(opened, await this.seats.positionOf(this.dataSource.manager, reg), of, this.clock.now());
+  }
+}
+
+/** `IN (...)` needs at least one value; 0 matches no row. */
+function nonEmpty(ids: number[]): number[] {
+  return ids.length ? ids : [0];
+}
