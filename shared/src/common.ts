@@ -25,6 +25,12 @@ export interface AuditLogResponse {
   createdAt: string;
 }
 
+export interface AuditLogQuery extends PageQuery {
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+}
+
 export const LIMITS = {
   nameMaxLength: 100,
   textMaxLength: 5000,
