@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthResponse } from '@torch-red/shared';
 import type { FastifyReply } from 'fastify';
@@ -13,6 +13,8 @@ export class HealthController {
 
   @Get()
   @Public()
+  @ApiOkResponse({ description: 'the database answers' })
+  @ApiServiceUnavailableResponse({ description: 'the database does not answer' })
   @ApiOperation({ summary: '200 { status: "ok", db: "up" } when the database answers; 503 otherwise' })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
     const up = await this.ping();
