@@ -1,7 +1,8 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { MeResponse } from '@torch-red/shared';
+import type { EnterpriseResponse, MeResponse, OrgResponse, Page } from '@torch-red/shared';
 import { loadApiSchemas, routeKey } from '../src/common/openapi/api-document';
-import { devLogin } from './factories/auth.factory';
+import { adminLogin, devLogin } from './factories/auth.factory';
+import { publishedLesson, studyColumn } from './factories/study.factory';
 import { ResponseContract } from './support/response-contract';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
 
@@ -93,6 +94,43 @@ describe.each(DATABASES)('API contract on %s', (db) => {
     expect(answer({ ok: true }, 204, '/api/auth/logout', 'POST')).toMatch(/documented without a body/);
     expect(answer(Buffer.from('PK'), 200, '/api/activities/:id/export', 'GET', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).toBeUndefined();
     expect(answer({ items: [] }, 200, '/api/activities/:id/export', 'GET')).toMatch(/answered application\/json, documented application\/vnd/);
+  });
+
+  // The feature suites answer all other operations successfully (E2E_CONTRACT_LOG=<file> lists what they saw).
+  it('answers the operations no feature suite answers successfully, each matching its schema', async () => {
+    const admin = await adminLogin(t);
+    const get = async <T>(url: string, auth = admin) => (await t.http().get(url).set(auth).expect(200)).body as T;
+    const org = (await get<Page<OrgResponse>>('/api/admin/orgs?type=BRANCH&limit=1')).items[0];
+    await get(`/api/admin/orgs/${org.id}`);
+    const enterprise = (await get<Page<EnterpriseResponse>>('/api/admin/enterprises?limit=1')).items[0];
+    await get(`/api/admin/enterprises/${enterprise.id}`);
+    await get('/api/admin/chains');
+    await get('/api/admin/departments');
+    await get('/api/admin/talks');
+    await get('/api/admin/study/columns');
+    await get('/api/admin/study/papers');
+    const lesson = await publishedLesson(t, admin, await studyColumn(t, admin, '契约专栏'));
+    await get(`/api/admin/study/lessons?columnId=${lesson.columnId}`);
+    await get(`/api/admin/study/lessons/${lesson.id}`);
+    const question = await t.http().post('/api/admin/study/questions').set(admin).send({ type: 'SINGLE', stem: '契约测试题', options: ['甲', '乙'], answer: [0], explanation: '甲' }).expect(201);
+    await t.http().patch(`/api/admin/study/questions/${question.body.id}`).set(admin).send({ enabled: false }).expect(200);
+
+    const secretary = await devLogin(t, `contract-secretary-${db}`, '契约书记');
+    await t.http().put(`/api/admin/users/${secretary.user.id}/membership`).set(admin).send({ orgId: org.id }).expect(200);
+    await t.http().post(`/api/admin/users/${secretary.user.id}/roles`).set(admin).send({ role: 'SECRETARY', orgId: org.id }).expect(201);
+    await get('/api/workspace/activities', secretary.auth);
+    const post = await t.http()
+      .post(`/api/workspace/orgs/${org.id}/posts`)
+      .set(secretary.auth)
+      .send({ name: '契约先锋岗', kind: 'PIONEER_POST', enterpriseId: org.enterpriseId, workshop: '一车间', commitment: '按期践诺', holderIds: [secretary.user.id] })
+      .expect(201);
+    await t.http().delete(`/api/workspace/posts/${post.body.id}`).set(secretary.auth).expect(204);
+    await t.http().post('/api/me/notifications/read-all').set(secretary.auth).expect(204);
+
+    expect(t.contract.report()).toBeUndefined();
+    expect([...t.contract.seen]).toEqual(
+      expect.arrayContaining(['GET /api/admin/orgs/{id} 200', 'GET /api/admin/study/lessons/{id} 200', 'PATCH /api/admin/study/questions/{id} 200', 'DELETE /api/workspace/posts/{id} 204', 'POST /api/me/notifications/read-all 204']),
+    );
   });
 
   it('checks every real response of the suite (failing the suite when one drifts)', async () => {

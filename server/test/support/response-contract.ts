@@ -26,6 +26,8 @@ export class ResponseContract {
   /** Distinct violations, each with how often it was seen. */
   readonly violations = new Map<string, number>();
   checked = 0;
+  /** Operations seen answering, as `GET /api/activities/{id} 200`. */
+  readonly seen = new Set<string>();
   private readonly ajv: Ajv2020;
   private readonly validators = new Map<string, ValidateFunction>();
 
@@ -63,6 +65,7 @@ export class ResponseContract {
     const path = response.route?.replace(/:(\w+)/g, '{$1}');
     const operation = path ? (this.document.paths[path]?.[method.toLowerCase() as 'get'] as OperationObject | undefined) : undefined;
     const where = `${method} ${path ?? response.url} → ${status}`;
+    if (operation) this.seen.add(`${method} ${path} ${status}`);
     if (!operation && status < 400) return `${where}: the route is not in the API description`;
     const documented = operation?.responses[String(status)] ?? (status >= 400 ? (operation?.responses.default ?? this.errorResponse()) : undefined);
     if (!documented || !('description' in documented)) return `${where}: the status is not documented (documented: ${Object.keys(operation?.responses ?? {}).join(', ')})`;

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
@@ -84,6 +84,8 @@ export async function startTestApp(kind: DbKind, env: Record<string, string> = {
         await conn.end();
       }
       rmSync(dir, { recursive: true, force: true });
+      // E2E_CONTRACT_LOG=<file> lists the operations the suites saw answering (which ones the check covered).
+      if (process.env.E2E_CONTRACT_LOG) appendFileSync(process.env.E2E_CONTRACT_LOG, [...checked.seen].map((line) => `${line}\n`).join(''));
       const report = checked.report();
       if (report) throw new Error(report);
     },
