@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { answerClientError, answerFrameworkError } from './common/errors/http-er
 import { nestsDeeperThan } from './common/validation/body-depth';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppError } from './common/errors/app-error';
+import { buildApiDocument } from './common/openapi/api-document';
 import type { AppConfig } from './config/app-config';
 import { runMigrations } from './database/migrate';
 import { acquireSqliteLock } from './database/sqlite-lock';
@@ -39,23 +40,25 @@ export interface CreateAppOptions {
   /** Replace providers, e.g. to point the WeChat client at a fake; tests only. */
   configure?: Parameters<typeof NestFactory.create>[1];
   bufferLogs?: boolean;
+  /** Tests only: runs before the app is ready, e.g. to add Fastify hooks that check every response. */
+  instrument?: (app: NestFastifyApplication) => void;
 }
 
 /** Builds the whole app (used by main.ts and by the e2e tests): migrations, first admin, demo seed, HTTP pipeline. */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   // Before Nest starts (its logs are buffered until the app exists): one process per SQLite file,
   // and a MySQL that answers, said out loud on every attempt while it does not.
   const sqliteLock = config.database.type === 'better-sqlite3' ? acquireSqliteLock(config.database.path) : undefined;
   try {
     await waitForDatabase(config);
-    return await buildApp(config, () => sqliteLock?.release());
+    return await buildApp(config, options, () => sqliteLock?.release());
   } catch (err) {
     sqliteLock?.release();
     throw err;
   }
 }
 
-async function buildApp(config: AppConfig, onClose: () => void): Promise<NestFastifyApplication> {
+async function buildApp(config: AppConfig, options: CreateAppOptions, onClose: () => void): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
@@ -109,18 +112,7 @@ async function buildApp(config: AppConfig, onClose: () => void): Promise<NestFas
   addNoStoreHook(fastify);
 
   // The API description is a map for attackers as much as for developers: opt-in in production (API_DOCS=1).
-  if (config.apiDocs) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('火炬红 Torch Red API')
-        .setDescription('Member API under /api, admin API under /api/admin. Errors: { statusCode, code, message, details? }.')
-        .setVersion('0.1.0')
-        .addBearerAuth()
-        .build(),
-    );
-    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  }
+  if (config.apiDocs) SwaggerModule.setup('api/docs', app, buildApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 
   if (existsSync(join(config.h5Dir, 'index.html'))) {
     await app.register(fastifyStatic, {
@@ -139,6 +131,7 @@ async function buildApp(config: AppConfig, onClose: () => void): Promise<NestFas
     });
   }
 
+  options.instrument?.(app);
   await app.init();
   await fastify.ready();
   return app;

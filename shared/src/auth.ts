@@ -1,3 +1,4 @@
+import type { PageQuery } from './common';
 import type { PoliticalStatus } from './org';
 
 export const ROLES = ['MEMBER', 'SECRETARY', 'COMMITTEE', 'DEPARTMENT', 'INSTRUCTOR', 'ADMIN'] as const;
@@ -18,6 +19,9 @@ export interface RoleGrant {
   orgId?: string;
   departmentId?: string;
 }
+
+/** `POST /api/admin/users/:userId/roles`. */
+export type GrantRoleRequest = RoleGrant;
 
 export interface RoleGrantResponse extends RoleGrant {
   id: string;
@@ -117,6 +121,13 @@ export interface CreateUserRequest {
 export interface UpdateUserRequest {
   name?: string;
   phone?: string | null;
+}
+
+/** People lists (`GET /api/admin/users`, `GET /api/orgs/:id/members`). */
+export interface UserListQuery extends PageQuery {
+  /** A name fragment, or an exact phone number. */
+  q?: string;
+  orgId?: string;
 }
 
 export interface UpdateMembershipRequest {

@@ -8,6 +8,11 @@ export interface PageQuery {
   cursor?: string;
 }
 
+/** GET /api/health/live: the process answers HTTP (liveness; the database is not consulted). */
+export interface LivenessResponse {
+  status: 'ok';
+}
+
 export interface HealthResponse {
   status: 'ok' | 'error';
   db: 'up' | 'down';
@@ -23,6 +28,12 @@ export interface AuditLogResponse {
   before: unknown;
   after: unknown;
   createdAt: string;
+}
+
+export interface AuditLogQuery extends PageQuery {
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
 }
 
 export const LIMITS = {

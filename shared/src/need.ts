@@ -84,8 +84,13 @@ export interface RaiseNeedRequest {
   imageIds?: string[];
 }
 
+export interface DispatchItem {
+  departmentId: string;
+  deadline: string;
+}
+
 export interface DispatchNeedRequest {
-  assignments: Array<{ departmentId: string; deadline: string }>;
+  assignments: DispatchItem[];
   note?: string | null;
 }
 

@@ -1,3 +1,5 @@
+import type { PageQuery } from './common';
+
 export const ORG_TYPES = [
   'WORKING_COMMITTEE',
   'INDUSTRY_COMMITTEE',
@@ -65,6 +67,13 @@ export interface CreateOrgRequest {
 
 export type UpdateOrgRequest = Partial<CreateOrgRequest>;
 
+export interface OrgListQuery extends PageQuery {
+  type?: OrgType;
+  parentId?: string;
+  enterpriseId?: string;
+  q?: string;
+}
+
 export interface ChainEnterprise {
   id: string;
   name: string;
@@ -110,6 +119,11 @@ export interface CreateEnterpriseRequest {
 }
 
 export type UpdateEnterpriseRequest = Partial<CreateEnterpriseRequest>;
+
+export interface EnterpriseListQuery extends PageQuery {
+  chainId?: string;
+  q?: string;
+}
 
 export interface DepartmentResponse {
   id: string;

@@ -51,6 +51,12 @@ describe('API routes', () => {
     expect(unknown).toEqual([]);
   });
 
+  it('cover every route a server controller declares, admin routes included', () => {
+    const client = new Set(declaredByClient());
+    const missing = [...declaredByServer()].filter((route) => !client.has(route));
+    expect(missing).toEqual([]);
+  });
+
   it('are not declared twice', () => {
     const all = declaredByClient();
     expect(all.length).toBeGreaterThan(60);

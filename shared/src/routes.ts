@@ -9,18 +9,36 @@ import type {
   CreateActivityRequest,
   LeaveRequest,
   MyRegistrationItem,
+  MyRegistrationResponse,
   RegisterRequest,
-  RegistrationResponse,
   RejectRequest,
   SetAttendanceRequest,
   UpdateActivityRequest,
 } from './activity';
-import type { DemoPerson, DevLoginRequest, LoginResponse, MeResponse, UserResponse, WechatLoginRequest } from './auth';
+import type {
+  AdminLoginRequest,
+  AdminLoginResponse,
+  ChangePasswordRequest,
+  CreateUserRequest,
+  DemoPerson,
+  DevLoginRequest,
+  GrantRoleRequest,
+  LoginResponse,
+  MeResponse,
+  RoleGrantResponse,
+  UpdateMembershipRequest,
+  UpdateUserRequest,
+  UserListQuery,
+  UserResponse,
+  UserStatusRequest,
+  WechatLoginRequest,
+} from './auth';
 import type {
   BrandDetail,
   BrandStatus,
   BrandSummary,
   BrandWorkspaceResponse,
+  DemoPointRequest,
   LikeResponse,
   PostResponse,
   PostReviewRequest,
@@ -28,31 +46,56 @@ import type {
   SaveBrandRequest,
   SavePostRequest,
 } from './brand';
-import type { Page, PageQuery } from './common';
+import type { AuditLogQuery, AuditLogResponse, HealthResponse, LivenessResponse, Page, PageQuery } from './common';
 import type { ImageResponse } from './media';
 import type {
   AnswerNeedRequest,
   DashboardResponse,
+  DeadlineRunResult,
   DepartmentAssignmentItem,
   DispatchNeedRequest,
   InstructorEnterpriseItem,
   LogVisitRequest,
+  MergeNeedRequest,
   NeedDetail,
   NeedListQuery,
   NeedSummary,
   NoteRequest,
   RaiseNeedRequest,
   RateNeedRequest,
+  SetInstructorEnterprisesRequest,
   VisitResponse,
 } from './need';
 import type { NotificationResponse, UnreadCountResponse } from './notification';
-import type { ChainResponse, DepartmentResponse, OrgTreeNode } from './org';
+import type {
+  ChainResponse,
+  CreateChainRequest,
+  CreateDepartmentRequest,
+  CreateEnterpriseRequest,
+  CreateOrgRequest,
+  DepartmentResponse,
+  EnterpriseListQuery,
+  EnterpriseResponse,
+  OrgListQuery,
+  OrgResponse,
+  OrgTreeNode,
+  UpdateChainRequest,
+  UpdateDepartmentRequest,
+  UpdateEnterpriseRequest,
+  UpdateOrgRequest,
+} from './org';
 import type {
   CheckinDayResponse,
+  CreateColumnRequest,
+  CreateLessonRequest,
+  CreatePaperRequest,
+  CreateQuestionRequest,
   DailyQuizResponse,
   GroupBoardResponse,
+  ImportQuestionsResponse,
   LeaderboardResponse,
   LeaderboardScope,
+  LessonAdminQuery,
   LessonDetail,
   LessonSummary,
   MyPointsResponse,
@@ -61,12 +104,31 @@ import type {
   PaperResponse,
   ParticipationResponse,
   PointLine,
+  QuestionAdminQuery,
+  QuestionResponse,
   QuizResult,
   StudyColumnResponse,
+  StudyFlagQuery,
+  StudyFlagResponse,
   StudySessionResponse,
   SubmitAnswersRequest,
+  UpdateColumnRequest,
+  UpdateLessonRequest,
+  UpdatePaperRequest,
+  UpdateQuestionRequest,
 } from './study';
-import type { AppealResponse, TalkDetail, TalkRegisterRequest, TalkRegistrationResponse, TalkSummary } from './talk';
+import type {
+  AdminAppealResponse,
+  AnswerAppealRequest,
+  AppealResponse,
+  CreateTalkRequest,
+  PublishMinutesRequest,
+  TalkDetail,
+  TalkRegisterRequest,
+  TalkRegistrationResponse,
+  TalkSummary,
+  UpdateTalkRequest,
+} from './talk';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -84,10 +146,19 @@ export interface Endpoint<Response, Body = undefined, Query = undefined> {
 /** The response type of an endpoint. */
 export type ResponseOf<E> = E extends Endpoint<infer R, unknown, unknown> ? R : never;
 
-/** An .xlsx file: the client saves or opens it rather than parsing it. */
-export interface SpreadsheetFile {
-  readonly kind: 'xlsx';
+/**
+ * A response that is a file, not JSON: the client saves or shows it rather than parsing it. `MediaType`
+ * lists the content types it may have (the API description documents them).
+ */
+export interface FileResponse<MediaType extends string> {
+  readonly mediaType: MediaType;
 }
+
+/** An .xlsx file. */
+export type SpreadsheetFile = FileResponse<'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'>;
+
+/** An uploaded image as the server stores it. */
+export type ImageFile = FileResponse<'image/jpeg' | 'image/png'>;
 
 /** A multipart upload with one file in the field `file`. */
 export interface FileUpload {
@@ -119,18 +190,26 @@ const put = <R, B>(path: string): Endpoint<R, B> => ({ method: 'PUT', path });
 const patch = <R, B>(path: string): Endpoint<R, B> => ({ method: 'PATCH', path });
 const del = <R>(path: string): Endpoint<R> => ({ method: 'DELETE', path });
 
-/** The member API as the mini-program calls it: `API.activities.detail(id)`. */
+/**
+ * Every route of the API, as clients call it: `API.activities.detail(id)`; the admin API under `API.admin`.
+ * The server's API description documents each response from these types (see scripts/api-schemas.mjs), and
+ * its e2e tests check every real response against it.
+ */
 export const API = {
+  health: get<HealthResponse>('/api/health'),
+  liveness: get<LivenessResponse>('/api/health/live'),
   auth: {
     wechatLogin: post<LoginResponse, WechatLoginRequest>('/api/auth/wechat-login'),
     devLogin: post<LoginResponse, DevLoginRequest>('/api/auth/dev-login'),
     demoPeople: get<DemoPerson[]>('/api/auth/demo-people'),
     me: get<MeResponse>('/api/me'),
+    /** Ends this session (the token stops working at once). */
+    logout: post<void>('/api/auth/logout'),
   },
   orgs: {
     tree: get<OrgTreeNode[]>('/api/orgs/tree'),
     chains: get<ChainResponse[]>('/api/chains'),
-    members: (orgId: string) => get<Page<UserResponse>, PageQuery>(`/api/orgs/${orgId}/members`),
+    members: (orgId: string) => get<Page<UserResponse>, UserListQuery>(`/api/orgs/${orgId}/members`),
   },
   activities: {
     list: get<Page<ActivityResponse>, ActivityListQuery>('/api/activities'),
@@ -140,10 +219,10 @@ export const API = {
     publish: (id: string) => post<ActivityResponse>(`/api/activities/${id}/publish`),
     cancel: (id: string) => post<ActivityResponse, CancelActivityRequest>(`/api/activities/${id}/cancel`),
     /** A FORM_ANSWER_INVALID answer carries per-field `details`. */
-    register: (id: string) => post<RegistrationResponse, RegisterRequest>(`/api/activities/${id}/registrations`),
-    cancelMine: (id: string) => del<RegistrationResponse>(`/api/activities/${id}/registrations/me`),
-    askLeave: (id: string) => post<RegistrationResponse, LeaveRequest>(`/api/activities/${id}/registrations/me/leave`),
-    checkIn: (id: string) => post<RegistrationResponse, CheckinRequest>(`/api/activities/${id}/checkin`),
+    register: (id: string) => post<MyRegistrationResponse, RegisterRequest>(`/api/activities/${id}/registrations`),
+    cancelMine: (id: string) => del<MyRegistrationResponse>(`/api/activities/${id}/registrations/me`),
+    askLeave: (id: string) => post<MyRegistrationResponse, LeaveRequest>(`/api/activities/${id}/registrations/me/leave`),
+    checkIn: (id: string) => post<MyRegistrationResponse, CheckinRequest>(`/api/activities/${id}/checkin`),
     mine: get<Page<MyRegistrationItem>, PageQuery>('/api/me/registrations'),
     workspace: get<Page<ActivityResponse>, PageQuery>('/api/workspace/activities'),
     attendees: (id: string) => get<AttendeeResponse[]>(`/api/activities/${id}/registrations`),
@@ -162,6 +241,8 @@ export const API = {
   },
   uploads: {
     image: post<ImageResponse, FileUpload>('/api/uploads/images'),
+    /** Clients use the URLs in ImageResponse, which carry the signature private images need. */
+    file: (year: string, name: string) => get<ImageFile>(`/api/files/img/${year}/${name}`),
   },
   brands: {
     list: get<Page<BrandSummary>, BrandListQuery>('/api/brands'),
@@ -219,6 +300,7 @@ export const API = {
     exportLedger: get<SpreadsheetFile, NeedListQuery>('/api/committee/needs/export'),
     dispatch: (id: string) => post<NeedDetail, DispatchNeedRequest>(`/api/needs/${id}/dispatch`),
     answer: (id: string) => post<NeedDetail, AnswerNeedRequest>(`/api/needs/${id}/answer`),
+    merge: (id: string) => post<NeedDetail, MergeNeedRequest>(`/api/needs/${id}/merge`),
     departments: get<DepartmentResponse[]>('/api/departments'),
     myAssignments: get<DepartmentAssignmentItem[]>('/api/department/assignments'),
     accept: (id: string, assignmentId: string) => post<NeedDetail>(`/api/needs/${id}/assignments/${assignmentId}/accept`),
@@ -229,5 +311,87 @@ export const API = {
     instructorEnterprises: get<InstructorEnterpriseItem[]>('/api/instructor/enterprises'),
     visits: get<VisitResponse[], VisitListQuery>('/api/visits'),
     logVisit: post<VisitResponse, LogVisitRequest>('/api/visits'),
+  },
+  admin: {
+    auth: {
+      login: post<AdminLoginResponse, AdminLoginRequest>('/api/admin/auth/login'),
+      /** Ends every other session; the answer carries a fresh token for this one. */
+      changePassword: put<AdminLoginResponse, ChangePasswordRequest>('/api/admin/auth/password'),
+    },
+    users: {
+      list: get<Page<UserResponse>, UserListQuery>('/api/admin/users'),
+      detail: (userId: string) => get<UserResponse>(`/api/admin/users/${userId}`),
+      create: post<UserResponse, CreateUserRequest>('/api/admin/users'),
+      update: (userId: string) => patch<UserResponse, UpdateUserRequest>(`/api/admin/users/${userId}`),
+      membership: (userId: string) => put<UserResponse, UpdateMembershipRequest>(`/api/admin/users/${userId}/membership`),
+      status: (userId: string) => put<UserResponse, UserStatusRequest>(`/api/admin/users/${userId}/status`),
+      revokeSessions: (userId: string) => post<void>(`/api/admin/users/${userId}/sessions/revoke`),
+      /** The same grant again answers 200 with the existing one. */
+      grantRole: (userId: string) => post<RoleGrantResponse, GrantRoleRequest>(`/api/admin/users/${userId}/roles`),
+      revokeRole: (userId: string, grantId: string) => del<void>(`/api/admin/users/${userId}/roles/${grantId}`),
+    },
+    orgs: {
+      list: get<Page<OrgResponse>, OrgListQuery>('/api/admin/orgs'),
+      detail: (id: string) => get<OrgResponse>(`/api/admin/orgs/${id}`),
+      create: post<OrgResponse, CreateOrgRequest>('/api/admin/orgs'),
+      update: (id: string) => patch<OrgResponse, UpdateOrgRequest>(`/api/admin/orgs/${id}`),
+    },
+    chains: {
+      list: get<ChainResponse[]>('/api/admin/chains'),
+      create: post<ChainResponse, CreateChainRequest>('/api/admin/chains'),
+      update: (id: string) => patch<ChainResponse, UpdateChainRequest>(`/api/admin/chains/${id}`),
+    },
+    enterprises: {
+      list: get<Page<EnterpriseResponse>, EnterpriseListQuery>('/api/admin/enterprises'),
+      detail: (id: string) => get<EnterpriseResponse>(`/api/admin/enterprises/${id}`),
+      create: post<EnterpriseResponse, CreateEnterpriseRequest>('/api/admin/enterprises'),
+      update: (id: string) => patch<EnterpriseResponse, UpdateEnterpriseRequest>(`/api/admin/enterprises/${id}`),
+    },
+    departments: {
+      list: get<DepartmentResponse[]>('/api/admin/departments'),
+      create: post<DepartmentResponse, CreateDepartmentRequest>('/api/admin/departments'),
+      update: (id: string) => patch<DepartmentResponse, UpdateDepartmentRequest>(`/api/admin/departments/${id}`),
+    },
+    study: {
+      columns: get<StudyColumnResponse[]>('/api/admin/study/columns'),
+      createColumn: post<StudyColumnResponse, CreateColumnRequest>('/api/admin/study/columns'),
+      updateColumn: (id: string) => patch<StudyColumnResponse, UpdateColumnRequest>(`/api/admin/study/columns/${id}`),
+      lessons: get<Page<LessonSummary>, LessonAdminQuery>('/api/admin/study/lessons'),
+      lesson: (id: string) => get<LessonDetail>(`/api/admin/study/lessons/${id}`),
+      createLesson: post<LessonDetail, CreateLessonRequest>('/api/admin/study/lessons'),
+      updateLesson: (id: string) => patch<LessonDetail, UpdateLessonRequest>(`/api/admin/study/lessons/${id}`),
+      questions: get<Page<QuestionResponse>, QuestionAdminQuery>('/api/admin/study/questions'),
+      createQuestion: post<QuestionResponse, CreateQuestionRequest>('/api/admin/study/questions'),
+      updateQuestion: (id: string) => patch<QuestionResponse, UpdateQuestionRequest>(`/api/admin/study/questions/${id}`),
+      importTemplate: get<SpreadsheetFile>('/api/admin/study/questions/import-template'),
+      /** Any bad row imports nothing: STUDY_IMPORT_INVALID with the row errors (ImportRowError[]) in `details`. */
+      importQuestions: post<ImportQuestionsResponse, FileUpload>('/api/admin/study/questions/import'),
+      papers: get<PaperResponse[]>('/api/admin/study/papers'),
+      createPaper: post<PaperResponse, CreatePaperRequest>('/api/admin/study/papers'),
+      updatePaper: (id: string) => patch<PaperResponse, UpdatePaperRequest>(`/api/admin/study/papers/${id}`),
+      flags: get<Page<StudyFlagResponse>, StudyFlagQuery>('/api/admin/study/flags'),
+    },
+    talks: {
+      list: get<TalkSummary[]>('/api/admin/talks'),
+      create: post<TalkSummary, CreateTalkRequest>('/api/admin/talks'),
+      update: (id: string) => patch<TalkSummary, UpdateTalkRequest>(`/api/admin/talks/${id}`),
+      publish: (id: string) => post<TalkSummary>(`/api/admin/talks/${id}/publish`),
+      appeals: (id: string) => get<AdminAppealResponse[]>(`/api/admin/talks/${id}/appeals`),
+      answerAppeal: (appealId: string) => put<AppealResponse, AnswerAppealRequest>(`/api/admin/appeals/${appealId}`),
+      minutes: (id: string) => post<TalkSummary, PublishMinutesRequest>(`/api/admin/talks/${id}/minutes`),
+    },
+    brands: {
+      demoPoint: (id: string) => put<BrandSummary, DemoPointRequest>(`/api/admin/brands/${id}/demo-point`),
+    },
+    needs: {
+      /** Turns a talk appeal into a need on the ledger. */
+      fromAppeal: (appealId: string) => post<NeedDetail>(`/api/admin/appeals/${appealId}/need`),
+      /** Runs the deadline reminders and escalations now (they also run on a schedule). */
+      deadlineChecks: post<DeadlineRunResult>('/api/admin/needs/deadline-checks'),
+    },
+    instructors: {
+      setEnterprises: (userId: string) => put<InstructorEnterpriseItem[], SetInstructorEnterprisesRequest>(`/api/admin/instructors/${userId}/enterprises`),
+    },
+    auditLogs: get<Page<AuditLogResponse>, AuditLogQuery>('/api/admin/audit-logs'),
   },
 } as const;

@@ -1,3 +1,5 @@
+import type { PageQuery } from './common';
+
 /**
  * Theory study (理论学习): columns and lessons, server-credited study time, the question bank,
  * daily quiz, papers, the points ledger and opt-in leaderboards.
@@ -82,6 +84,11 @@ export interface CreateLessonRequest {
 }
 export type UpdateLessonRequest = Partial<CreateLessonRequest>;
 
+/** `GET /api/admin/study/lessons`. */
+export interface LessonAdminQuery extends PageQuery {
+  columnId?: string;
+}
+
 // ── Study sessions (time credited by the server) ─────────────────────────────
 
 export interface StudySessionResponse {
@@ -135,6 +142,11 @@ export interface CreateQuestionRequest {
   enabled?: boolean;
 }
 export type UpdateQuestionRequest = Partial<CreateQuestionRequest>;
+
+/** `GET /api/admin/study/questions`. */
+export interface QuestionAdminQuery extends PageQuery {
+  type?: QuestionType;
+}
 
 export interface AnswerInput {
   questionId: string;
@@ -362,6 +374,11 @@ export const STUDY_FLAG_LABELS: Record<StudyFlagKind, string> = {
   ANSWER_TOO_FAST: '答题快于正常阅读速度',
   POINTS_BEFORE_CHECKIN: '当日未签到即获取积分',
 };
+
+/** `GET /api/admin/study/flags`. */
+export interface StudyFlagQuery extends PageQuery {
+  kind?: StudyFlagKind;
+}
 
 export interface StudyFlagResponse {
   id: string;

@@ -1,13 +1,15 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import supertest from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
+import { buildApiDocument } from '../../src/common/openapi/api-document';
 import { loadConfig } from '../../src/config/app-config';
+import { ResponseContract } from './response-contract';
 
 export type DbKind = 'sqlite' | 'mysql';
 
@@ -23,12 +25,16 @@ export interface TestApp {
   app: NestFastifyApplication;
   http: () => supertest.Agent;
   dataSource: DataSource;
+  /** Checks every response this app sends against its API description. */
+  contract: ResponseContract;
+  /** Closes the app and drops its database; then fails if any response broke the API description. */
   close: () => Promise<void>;
 }
 
 /**
  * A fresh server on a fresh database (an empty SQLite file, or a new MariaDB database), with the real
- * migrations and the demo seed, exactly as `node server/dist/main.js` would start.
+ * migrations and the demo seed, exactly as `node server/dist/main.js` would start — plus a check of every
+ * response against the API description (response-contract.ts), reported when the app closes.
  */
 export async function startTestApp(kind: DbKind, env: Record<string, string> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'torch-red-e2e-'));
@@ -54,13 +60,22 @@ export async function startTestApp(kind: DbKind, env: Record<string, string> = {
     ...dbEnv,
     ...env,
   });
-  const app = await createApp(config);
+  let contract: ResponseContract | undefined;
+  const app = await createApp(config, {
+    instrument: (nest) => {
+      contract = new ResponseContract(buildApiDocument(nest));
+      contract.attach(nest.getHttpAdapter().getInstance());
+    },
+  });
+  if (!contract) throw new Error('createApp did not call instrument');
+  const checked = contract;
   const dataSource = app.get<DataSource>(getDataSourceToken());
   const server = app.getHttpAdapter().getInstance().server;
   return {
     app,
     dataSource,
     http: () => supertest.agent(server),
+    contract: checked,
     close: async () => {
       await app.close();
       if (dbName) {
@@ -69,6 +84,10 @@ export async function startTestApp(kind: DbKind, env: Record<string, string> = {
         await conn.end();
       }
       rmSync(dir, { recursive: true, force: true });
+      // E2E_CONTRACT_LOG=<file> lists the operations the suites saw answering (which ones the check covered).
+      if (process.env.E2E_CONTRACT_LOG) appendFileSync(process.env.E2E_CONTRACT_LOG, [...checked.seen].map((line) => `${line}\n`).join(''));
+      const report = checked.report();
+      if (report) throw new Error(report);
     },
   };
 }

@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { LIMITS } from '@torch-red/shared';
+import { LIMITS, type PageQuery } from '@torch-red/shared';
 import { IsIdString, Optional } from './decorators';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 
-export class PageQueryDto {
+export class PageQueryDto implements PageQuery {
   @ApiPropertyOptional({ default: LIMITS.pageSizeDefault, maximum: LIMITS.pageSizeMax })
   @Optional()
   @Type(() => Number)

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type {
   ActivityDetailResponse,
   ActivityResponse,
@@ -92,6 +92,8 @@ export class ActivityController {
 
   @Post('activities/:id/registrations')
   @Authenticated()
+  @ApiCreatedResponse({ description: 'signed up' })
+  @ApiOkResponse({ description: 'already signed up: the same registration' })
   @ApiOperation({ summary: 'Sign up with answers to the form; the same person again gets the same registration (200)' })
   async register(
     @CurrentUser() user: AuthUser,

@@ -1,12 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import type { AuditLogResponse, Page } from '@torch-red/shared';
+import type { AuditLogQuery, AuditLogResponse, Page } from '@torch-red/shared';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Authenticated } from '../../common/auth/access.decorator';
 import { PageQueryDto } from '../../common/validation/page-query.dto';
 import { AuditService } from './audit.service';
 
-class AuditQueryDto extends PageQueryDto {
+class AuditQueryDto extends PageQueryDto implements AuditLogQuery {
   @ApiPropertyOptional({ example: 'org' })
   @IsOptional()
   @IsString()

@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { HealthResponse } from '@torch-red/shared';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { HealthResponse, LivenessResponse } from '@torch-red/shared';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/auth/access.decorator';
 import { DatabaseProbe } from './database-probe';
@@ -13,6 +13,8 @@ export class HealthController {
   /** Readiness: can this instance serve requests? Busy is not down: the probe does not queue behind requests. */
   @Get()
   @Public()
+  @ApiOkResponse({ description: 'the database answers' })
+  @ApiServiceUnavailableResponse({ description: 'the database does not answer' })
   @ApiOperation({ summary: '200 { status: "ok", db: "up" } when the database answers; 503 otherwise' })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
     const up = await this.probe.isUp();
@@ -24,7 +26,7 @@ export class HealthController {
   @Get('live')
   @Public()
   @ApiOperation({ summary: '200 { status: "ok" } while the process answers HTTP; does not check the database' })
-  live(@Res({ passthrough: true }) reply: FastifyReply): { status: 'ok' } {
+  live(@Res({ passthrough: true }) reply: FastifyReply): LivenessResponse {
     void reply.header('cache-control', 'no-store');
     return { status: 'ok' };
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Put, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AdminAppealResponse, AppealResponse, TalkDetail, TalkRegistrationResponse, TalkSummary } from '@torch-red/shared';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentUser } from '../../common/auth/access.decorator';
@@ -28,6 +28,7 @@ export class TalkController {
 
   @Post('talks/:id/registrations')
   @Authenticated()
+  @ApiOkResponse({ description: 'the registration and its appeal' })
   @ApiOperation({ summary: 'Register with enterprise, position, phone and an appeal; runs on the activity sign-up engine' })
   async register(
     @CurrentUser() user: AuthUser,

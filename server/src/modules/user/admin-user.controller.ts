@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, RoleGrantResponse, UserResponse } from '@torch-red/shared';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentUser } from '../../common/auth/access.decorator';
@@ -56,6 +56,8 @@ export class AdminUserController {
   }
 
   @Post(':userId/roles')
+  @ApiCreatedResponse({ description: 'the new grant' })
+  @ApiOkResponse({ description: 'the person already holds it: that grant' })
   @ApiOperation({ summary: 'Grant a scoped role; granting one the person already holds returns that grant (200)' })
   async grant(
     @CurrentUser() user: AuthUser,

@@ -5,12 +5,20 @@ import {
   ATTENDANCE_STATUSES,
   FORM_FIELD_TYPES,
   SECRETARY_ACTIVITY_TYPES,
+  type ActivityListQuery,
   type ActivityType,
   type AttendanceStatus,
+  type CancelActivityRequest,
+  type CheckinRequest,
   type CreateActivityRequest,
   type FormAnswers,
   type FormField,
   type FormFieldType,
+  type LeaveRequest,
+  type RegisterRequest,
+  type RejectRequest,
+  type SetAttendanceRequest,
+  type UpdateActivityRequest,
 } from '@torch-red/shared';
 import {
   ArrayMaxSize,
@@ -136,9 +144,9 @@ export class CreateActivityDto implements CreateActivityRequest {
   formFields: FormFieldDto[];
 }
 
-export class UpdateActivityDto extends PartialType(OmitType(CreateActivityDto, ['orgId'] as const)) {}
+export class UpdateActivityDto extends PartialType(OmitType(CreateActivityDto, ['orgId'] as const)) implements UpdateActivityRequest {}
 
-export class CancelActivityDto {
+export class CancelActivityDto implements CancelActivityRequest {
   @ApiPropertyOptional()
   @Optional()
   @IsString()
@@ -146,13 +154,13 @@ export class CancelActivityDto {
   reason?: string;
 }
 
-export class RegisterDto {
+export class RegisterDto implements RegisterRequest {
   @ApiProperty({ example: { company: '明阳风电' } })
   @IsObject({ message: 'answers 必须是对象' })
   answers: FormAnswers;
 }
 
-export class LeaveDto {
+export class LeaveDto implements LeaveRequest {
   @ApiProperty({ example: '出差在外' })
   @Trim()
   @IsString()
@@ -161,7 +169,7 @@ export class LeaveDto {
   reason: string;
 }
 
-export class RejectDto {
+export class RejectDto implements RejectRequest {
   @ApiPropertyOptional()
   @Optional()
   @IsString()
@@ -169,7 +177,7 @@ export class RejectDto {
   reason?: string;
 }
 
-export class SetAttendanceDto {
+export class SetAttendanceDto implements SetAttendanceRequest {
   @ApiProperty({ enum: ATTENDANCE_STATUSES })
   @IsIn(ATTENDANCE_STATUSES, { message: `attendance 必须是 ${ATTENDANCE_STATUSES.join(' / ')} 之一` })
   attendance: AttendanceStatus;
@@ -181,7 +189,7 @@ export class SetAttendanceDto {
   reason?: string;
 }
 
-export class CheckinDto {
+export class CheckinDto implements CheckinRequest {
   @ApiProperty({ description: 'the scanned QR text, or the 6-digit code' })
   @Trim()
   @IsString()
@@ -190,7 +198,7 @@ export class CheckinDto {
   code: string;
 }
 
-export class ActivityListQueryDto extends PageQueryDto {
+export class ActivityListQueryDto extends PageQueryDto implements ActivityListQuery {
   @IsOptionalId()
   orgId?: string;
 

@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { BRAND_LIMITS, POST_KINDS, type PostKind, type SaveBrandRequest, type SavePostRequest, type StoryBlock } from '@torch-red/shared';
+import {
+  BRAND_LIMITS,
+  POST_KINDS,
+  type BrandListQuery,
+  type BrandReviewQuery,
+  type DemoPointRequest,
+  type PostKind,
+  type PostReviewRequest,
+  type ReturnBrandRequest,
+  type SaveBrandRequest,
+  type SavePostRequest,
+  type StoryBlock,
+} from '@torch-red/shared';
 import {
   ArrayMaxSize,
   IsArray,
@@ -15,6 +27,7 @@ import {
 import { EachNested, IsIdString, IsName, IsNotBlank, IsOptionalId, Optional, OptionalOrNull, Trim } from '../../../common/validation/decorators';
 import { PageQueryDto } from '../../../common/validation/page-query.dto';
 
+/** StoryBlock is a union, which a class cannot implement: this takes the fields of all its kinds. */
 export class StoryBlockDto {
   @ApiProperty({ enum: ['heading', 'paragraph', 'image'] })
   @IsIn(['heading', 'paragraph', 'image'], { message: '内容块类型必须是 heading / paragraph / image' })
@@ -32,6 +45,7 @@ export class StoryBlockDto {
   imageId?: string;
 }
 
+/** Implements SaveBrandRequest but for `story` (see StoryBlockDto). */
 export class SaveBrandDto implements Omit<SaveBrandRequest, 'story'> {
   @IsName(BRAND_LIMITS.nameMaxLength, '金祥寓党支部“三服一创两满意”')
   name: string;
@@ -66,7 +80,7 @@ export class SaveBrandDto implements Omit<SaveBrandRequest, 'story'> {
   honours: string[];
 }
 
-export class ReturnBrandDto {
+export class ReturnBrandDto implements ReturnBrandRequest {
   @ApiProperty({ example: '请补充品牌故事中的具体做法和成效' })
   @Trim()
   @IsString()
@@ -75,7 +89,7 @@ export class ReturnBrandDto {
   reason: string;
 }
 
-export class DemoPointDto {
+export class DemoPointDto implements DemoPointRequest {
   @ApiProperty()
   @IsBoolean()
   isDemoPoint: boolean;
@@ -88,7 +102,7 @@ export class DemoPointDto {
   year?: number | null;
 }
 
-export class SavePostDto implements Omit<SavePostRequest, 'enterpriseId'> {
+export class SavePostDto implements SavePostRequest {
   @IsName(60, '聚合反应车间党员先锋岗')
   name: string;
 
@@ -120,7 +134,7 @@ export class SavePostDto implements Omit<SavePostRequest, 'enterpriseId'> {
   holderIds: string[];
 }
 
-export class PostReviewDto {
+export class PostReviewDto implements PostReviewRequest {
   @ApiProperty({ example: '2026-11-20' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
   reviewedOn: string;
@@ -133,7 +147,7 @@ export class PostReviewDto {
   note: string;
 }
 
-export class BrandListQueryDto extends PageQueryDto {
+export class BrandListQueryDto extends PageQueryDto implements BrandListQuery {
   @IsOptionalId()
   chainId?: string;
 
@@ -141,7 +155,7 @@ export class BrandListQueryDto extends PageQueryDto {
   enterpriseId?: string;
 }
 
-export class ReviewListQueryDto {
+export class ReviewListQueryDto implements BrandReviewQuery {
   @ApiPropertyOptional({ enum: ['SUBMITTED', 'RETURNED', 'APPROVED', 'DRAFT'] })
   @Optional()
   @IsIn(['SUBMITTED', 'RETURNED', 'APPROVED', 'DRAFT'])

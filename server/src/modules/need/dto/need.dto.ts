@@ -5,6 +5,7 @@ import {
   NEED_STATUSES,
   NEED_URGENCIES,
   type AnswerNeedRequest,
+  type DispatchItem,
   type DispatchNeedRequest,
   type MergeNeedRequest,
   type NeedCategory,
@@ -66,7 +67,7 @@ export class RaiseNeedDto implements RaiseNeedRequest {
   imageIds?: string[];
 }
 
-export class DispatchItemDto {
+export class DispatchItemDto implements DispatchItem {
   @IsRequiredId('one of the 14 functional departments')
   departmentId: string;
 
@@ -105,7 +106,7 @@ export class NoteDto implements NoteRequest {
   note: string;
 }
 
-export class ResolveAssignmentDto {
+export class ResolveAssignmentDto implements AnswerNeedRequest {
   @RequiredText(2000, '办理结果')
   answer: string;
 }

@@ -7,6 +7,8 @@ import {
   type CreateDepartmentRequest,
   type CreateEnterpriseRequest,
   type CreateOrgRequest,
+  type EnterpriseListQuery,
+  type OrgListQuery,
   type OrgType,
   type UpdateChainRequest,
   type UpdateDepartmentRequest,
@@ -101,7 +103,7 @@ export class CreateDepartmentDto implements CreateDepartmentRequest {
 
 export class UpdateDepartmentDto extends PartialType(CreateDepartmentDto) implements UpdateDepartmentRequest {}
 
-export class OrgListQueryDto extends PageQueryDto {
+export class OrgListQueryDto extends PageQueryDto implements OrgListQuery {
   @ApiPropertyOptional({ enum: ORG_TYPES })
   @Optional()
   @IsIn(ORG_TYPES)
@@ -120,7 +122,7 @@ export class OrgListQueryDto extends PageQueryDto {
   q?: string;
 }
 
-export class EnterpriseListQueryDto extends PageQueryDto {
+export class EnterpriseListQueryDto extends PageQueryDto implements EnterpriseListQuery {
   @IsOptionalId()
   chainId?: string;
 

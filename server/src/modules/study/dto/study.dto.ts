@@ -14,15 +14,24 @@ import {
   type CreateLessonRequest,
   type CreatePaperRequest,
   type CreateQuestionRequest,
+  type HeartbeatRequest,
+  type LeaderboardQuery,
   type LeaderboardScope,
+  type LessonAdminQuery,
   type LessonBlock,
   type LessonBlockType,
   type LessonKind,
   type OptInRequest,
   type PaperMode,
+  type QuestionAdminQuery,
   type QuestionType,
   type StudyFlagKind,
+  type StudyFlagQuery,
   type SubmitAnswersRequest,
+  type UpdateColumnRequest,
+  type UpdateLessonRequest,
+  type UpdatePaperRequest,
+  type UpdateQuestionRequest,
 } from '@torch-red/shared';
 import {
   ArrayMaxSize,
@@ -64,7 +73,7 @@ export class CreateColumnDto implements CreateColumnRequest {
   status?: ContentStatus;
 }
 
-export class UpdateColumnDto extends PartialType(CreateColumnDto) {}
+export class UpdateColumnDto extends PartialType(CreateColumnDto) implements UpdateColumnRequest {}
 
 export class LessonBlockDto implements LessonBlock {
   @ApiProperty({ enum: LESSON_BLOCK_TYPES })
@@ -140,9 +149,9 @@ export class CreateLessonDto implements CreateLessonRequest {
   status?: ContentStatus;
 }
 
-export class UpdateLessonDto extends PartialType(CreateLessonDto) {}
+export class UpdateLessonDto extends PartialType(CreateLessonDto) implements UpdateLessonRequest {}
 
-export class LessonAdminQueryDto extends PageQueryDto {
+export class LessonAdminQueryDto extends PageQueryDto implements LessonAdminQuery {
   @IsOptionalId()
   columnId?: string;
 }
@@ -183,9 +192,9 @@ export class CreateQuestionDto implements CreateQuestionRequest {
   enabled?: boolean;
 }
 
-export class UpdateQuestionDto extends PartialType(CreateQuestionDto) {}
+export class UpdateQuestionDto extends PartialType(CreateQuestionDto) implements UpdateQuestionRequest {}
 
-export class QuestionAdminQueryDto extends PageQueryDto {
+export class QuestionAdminQueryDto extends PageQueryDto implements QuestionAdminQuery {
   @ApiPropertyOptional({ enum: QUESTION_TYPES })
   @Optional()
   @IsIn(QUESTION_TYPES)
@@ -244,7 +253,7 @@ export class CreatePaperDto implements CreatePaperRequest {
   status?: ContentStatus;
 }
 
-export class UpdatePaperDto extends PartialType(CreatePaperDto) {}
+export class UpdatePaperDto extends PartialType(CreatePaperDto) implements UpdatePaperRequest {}
 
 export class AnswerDto implements AnswerInput {
   @IsRequiredId('the question')
@@ -272,14 +281,14 @@ export class OptInDto implements OptInRequest {
   optIn: boolean;
 }
 
-export class LeaderboardQueryDto {
+export class LeaderboardQueryDto implements LeaderboardQuery {
   @ApiPropertyOptional({ enum: LEADERBOARD_SCOPES, default: 'WEEK' })
   @Optional()
   @IsIn(LEADERBOARD_SCOPES)
   scope: LeaderboardScope = 'WEEK';
 }
 
-export class FlagQueryDto extends PageQueryDto {
+export class FlagQueryDto extends PageQueryDto implements StudyFlagQuery {
   @ApiPropertyOptional({ enum: STUDY_FLAG_KINDS })
   @Optional()
   @IsIn(STUDY_FLAG_KINDS)
@@ -287,7 +296,7 @@ export class FlagQueryDto extends PageQueryDto {
 }
 
 /** A heartbeat carries no time: the server measures it. Any other field (e.g. seconds) is refused. */
-export class HeartbeatDto {
+export class HeartbeatDto implements HeartbeatRequest {
   @ApiPropertyOptional({ description: 'false while the app is in the background: that stretch is not credited' })
   @Optional()
   @IsBoolean()

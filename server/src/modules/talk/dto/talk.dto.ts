@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { APPEAL_CATEGORIES, APPEAL_STATUSES, type AppealCategory, type AppealStatus, type CreateTalkRequest, type TalkRegisterRequest } from '@torch-red/shared';
+import {
+  APPEAL_CATEGORIES,
+  APPEAL_STATUSES,
+  type AnswerAppealRequest,
+  type AppealCategory,
+  type AppealStatus,
+  type CreateTalkRequest,
+  type PublishMinutesRequest,
+  type TalkRegisterRequest,
+  type UpdateTalkRequest,
+} from '@torch-red/shared';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsIdString, IsIsoTime, IsName, IsNotBlank, IsOptionalId, OptionalOrNull, PartialType, Trim } from '../../../common/validation/decorators';
 
@@ -50,7 +60,7 @@ export class CreateTalkDto implements CreateTalkRequest {
   hostDepartmentIds: string[];
 }
 
-export class UpdateTalkDto extends PartialType(CreateTalkDto) {}
+export class UpdateTalkDto extends PartialType(CreateTalkDto) implements UpdateTalkRequest {}
 
 export class TalkRegisterDto implements TalkRegisterRequest {
   @IsOptionalId('an enterprise from the chain map')
@@ -87,7 +97,7 @@ export class TalkRegisterDto implements TalkRegisterRequest {
   appeal: string;
 }
 
-export class AnswerAppealDto {
+export class AnswerAppealDto implements AnswerAppealRequest {
   @ApiProperty()
   @Trim()
   @IsString()
@@ -100,7 +110,7 @@ export class AnswerAppealDto {
   status: AppealStatus;
 }
 
-export class PublishMinutesDto {
+export class PublishMinutesDto implements PublishMinutesRequest {
   @ApiProperty()
   @Trim()
   @IsString()

@@ -3,10 +3,12 @@ import {
   POLITICAL_STATUSES,
   ROLES,
   type CreateUserRequest,
+  type GrantRoleRequest,
   type PoliticalStatus,
   type Role,
   type UpdateMembershipRequest,
   type UpdateUserRequest,
+  type UserListQuery,
 } from '@torch-red/shared';
 import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { IsName, IsOptionalId, Optional, OptionalOrNull, Trim } from '../../../common/validation/decorators';
@@ -68,7 +70,7 @@ export class UpdateMembershipDto implements UpdateMembershipRequest {
   politicalStatus?: PoliticalStatus | null;
 }
 
-export class GrantRoleDto {
+export class GrantRoleDto implements GrantRoleRequest {
   @ApiProperty({ enum: ROLES })
   @IsIn(ROLES, { message: `role 必须是 ${ROLES.join(' / ')} 之一` })
   role: Role;
@@ -80,7 +82,7 @@ export class GrantRoleDto {
   departmentId?: string;
 }
 
-export class UserListQueryDto extends PageQueryDto {
+export class UserListQueryDto extends PageQueryDto implements UserListQuery {
   @ApiPropertyOptional({ description: 'name fragment, or an exact phone number' })
   @Optional()
   @IsString()

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { NEED_CATEGORIES, NEED_URGENCIES, type LogVisitRequest, type NeedCategory, type NeedUrgency, type SetInstructorEnterprisesRequest, type VisitProblemInput } from '@torch-red/shared';
+import {
+  NEED_CATEGORIES,
+  NEED_URGENCIES,
+  type LogVisitRequest,
+  type NeedCategory,
+  type NeedUrgency,
+  type SetInstructorEnterprisesRequest,
+  type VisitListQuery,
+  type VisitProblemInput,
+} from '@torch-red/shared';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { EachNested, IsIdString, IsNotBlank, IsOptionalId, IsRequiredId, Optional, Trim } from '../../../common/validation/decorators';
 
@@ -70,7 +79,7 @@ export class LogVisitDto implements LogVisitRequest {
   problems: VisitProblemDto[];
 }
 
-export class VisitListQueryDto {
+export class VisitListQueryDto implements VisitListQuery {
   @IsOptionalId('only visits to this enterprise')
   enterpriseId?: string;
 }
