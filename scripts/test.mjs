@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The README's second command: builds, then runs every suite — type checks, lint, unit tests, the server's
-// e2e tests on SQLite and MariaDB, the mini-program's component tests and the browser test in Chromium —
+// e2e tests on SQLite and MariaDB, the mini-program's component tests, the weapp package check (miniprogram-ci) and the browser tests in Chromium —
 // and ends with one line totalling them: "N passed, N failed".
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -100,6 +100,7 @@ if (!built) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
+check('weapp packages: main ≤ 600 KB and app/page json schemas (miniprogram-ci)', process.execPath, ['miniapp/tools/check-weapp.mjs']);
 check('typecheck', pnpm, [...pre, '-r', 'typecheck']);
 check('lint', pnpm, [...pre, '-r', 'lint']);
 jest('shared: unit', join(root, 'shared'), []);
@@ -108,6 +109,7 @@ jest('server: e2e (SQLite + MariaDB)', join(root, 'server'), ['--selectProjects'
 check('benchmarks: smoke, exact counts (SQLite + MariaDB)', process.execPath, ['scripts/bench/smoke.mjs']);
 if (existsSync(join(root, 'miniapp/jest.config.js'))) jest('miniapp: components', join(root, 'miniapp'), []);
 await browserSuite();
+check('H5 first load: member ≤ 250 KB JS + CSS, no home-page code for a visitor (Chromium)', process.execPath, ['scripts/bench/h5-transfer.mjs', '--budget', '250']);
 
 rmSync(work, { recursive: true, force: true });
 const passed = results.reduce((n, r) => n + r.passed, 0);

@@ -66,7 +66,7 @@ describe('activity sign-up (H5)', () => {
     await screenshot(member, 'activity-detail');
 
     await member.locator('.detail-action-bar__signup').click();
-    await member.waitForURL(/#\/pages\/activity-signup\/index\?id=\d+/);
+    await member.waitForURL(/#\/packages\/activity\/pages\/signup\/index\?id=\d+/);
     const company = member.locator('.signup-form__field', { hasText: '单位名称' });
     await company.waitFor();
     await expect(company.locator('.signup-form__required').count()).resolves.toBe(1);

@@ -19,13 +19,13 @@ describe('企业家月月谈 registration (H5)', () => {
     await screenshot(page, 'home-talk-card');
 
     await card.click();
-    await page.waitForURL(/#\/pages\/talk-detail\/index\?id=\d+/);
+    await page.waitForURL(/#\/packages\/talk\/pages\/detail\/index\?id=\d+/);
     await page.locator('.talk-overview__theme', { hasText: '稳链强链与要素保障' }).waitFor();
     await expect(page.locator('.talk-overview__department-list .status-tag').count()).resolves.toBeGreaterThan(0);
     await screenshot(page, 'talk-detail');
 
     await page.locator('.talk-detail-page__register').click();
-    await page.waitForURL(/#\/pages\/talk-register\/index\?id=\d+/);
+    await page.waitForURL(/#\/packages\/talk\/pages\/register\/index\?id=\d+/);
     // 王军's profile names his enterprise: it is picked already.
     await expect(page.locator('.enterprise-picker__picked-name').textContent()).resolves.toBe('亿鑫化工');
 

@@ -35,7 +35,7 @@ describe('企业吹哨 → 派单 → 部门报到 → 评价 (H5)', () => {
     await screenshot(page, 'home-whistle');
 
     await entry.click();
-    await page.waitForURL(/#\/pages\/need-raise\/index/);
+    await page.waitForURL(/#\/packages\/need\/pages\/raise\/index/);
     await page.locator('.need-raise-page__subtitle', { hasText: '以「亿鑫化工」的名义提出' }).waitFor();
 
     // Nothing chosen yet: the form says what is missing and sends nothing.
@@ -129,7 +129,7 @@ describe('企业吹哨 → 派单 → 部门报到 → 评价 (H5)', () => {
   it('王军 sees it 待评价 under 我的需求, rates it 5 stars and reads the whole timeline', async () => {
     const page = await signInAs('王军');
     await openMineEntry(page, 'needs');
-    await page.waitForURL(/#\/pages\/my-needs\/index/);
+    await page.waitForURL(/#\/packages\/need\/pages\/mine\/index/);
     const card = page.locator('.need-card', { hasText: title });
     await card.waitFor();
     await expect(card.locator('.need-card__status').textContent()).resolves.toBe('待评价');

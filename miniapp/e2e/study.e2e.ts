@@ -27,13 +27,13 @@ describe('theory study (H5)', () => {
       await screenshot(member, 'study');
 
       await column.click();
-      await member.waitForURL(/#\/pages\/study-column\/index\?id=\d+/);
+      await member.waitForURL(/#\/packages\/study\/pages\/column\/index\?id=\d+/);
       const lesson = member.locator('.study-column-page .lesson-item').first();
       await lesson.waitFor();
       await screenshot(member, 'study-column');
 
       await lesson.click();
-      await member.waitForURL(/#\/pages\/lesson\/index\?id=\d+/);
+      await member.waitForURL(/#\/packages\/study\/pages\/lesson\/index\?id=\d+/);
       const credited = member.locator('.lesson-page .study-clock__figure');
       await credited.waitFor();
       await expect(credited.textContent()).resolves.toBe('0秒');
@@ -63,13 +63,13 @@ describe('theory study (H5)', () => {
     async () => {
       // Leaving the reader ends the session; back to the 学习 tab, one page at a time.
       await member.goBack();
-      await member.waitForURL(/#\/pages\/study-column\/index/);
+      await member.waitForURL(/#\/packages\/study\/pages\/column\/index/);
       await member.locator('.study-column-page .lesson-item').first().waitFor();
       await member.goBack();
       await member.waitForURL(/#\/pages\/study\/index/);
       await member.locator('.study-page .column-card').first().waitFor();
       await member.locator('.study-overview__entry--quiz').click();
-      await member.waitForURL(/#\/pages\/daily-quiz\/index/);
+      await member.waitForURL(/#\/packages\/study\/pages\/daily-quiz\/index/);
       const questions = member.locator('.daily-quiz-page .quiz-question');
       await questions.first().waitFor();
       const openedAt = Date.now();
@@ -104,7 +104,7 @@ describe('theory study (H5)', () => {
     await openTab(member, '我的');
     await member.waitForURL(/#\/pages\/mine\/index/);
     await member.locator('.mine-menu__item--points').click();
-    await member.waitForURL(/#\/pages\/my-points\/index/);
+    await member.waitForURL(/#\/packages\/study\/pages\/my-points\/index/);
 
     const today = member.locator('.my-points-page__today');
     await today.waitFor();
@@ -119,7 +119,7 @@ describe('theory study (H5)', () => {
 
   it('the member opts in to the leaderboard, which says it is not for assessment', async () => {
     await member.locator('.my-points-page__link').click();
-    await member.waitForURL(/#\/pages\/leaderboard\/index/);
+    await member.waitForURL(/#\/packages\/study\/pages\/leaderboard\/index/);
     await member.locator('.leaderboard-page__notice-text', { hasText: '排行仅供个人学习激励参考，不作为考核评价依据' }).waitFor();
     await member.locator('.leaderboard-page__me-rank', { hasText: '未参与排行' }).waitFor();
 
@@ -134,7 +134,7 @@ describe('theory study (H5)', () => {
   });
 
   it('the member sees the papers (专题测试) with their limits', async () => {
-    await member.goto(`${BASE_URL}/#/pages/papers/index`);
+    await member.goto(`${BASE_URL}/#/packages/study/pages/papers/index`);
     await member.locator('.papers-page .paper-card').first().waitFor();
     await screenshot(member, 'papers');
   });

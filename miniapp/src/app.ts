@@ -1,6 +1,10 @@
 import type { PropsWithChildren } from 'react';
+import { sendVisitorsToSignIn } from './features/auth/entry-gate';
 import './styles/nutui-components';
 import './app.scss';
+
+// Before the router picks the first page: a browser without a session starts on the sign-in page.
+sendVisitorsToSignIn();
 
 // Pages render inside PageShell (NutUI theme); the app itself only hosts them.
 function App({ children }: PropsWithChildren) {

@@ -2,10 +2,14 @@
 // SVG below with headless Chromium. Run once after changing a shape:
 //   node tools/render-tab-icons.mjs
 import { writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+// The icons ship in the weapp main package: a 32-colour palette PNG is a third of the size of the
+// screenshot's RGBA and looks the same (sharp is the server's image library).
+const sharp = createRequire(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'server', 'package.json'))('sharp');
 const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src', 'assets', 'tabbar');
 const colors = { normal: '#8c8c8c', active: '#c8102e' };
 
@@ -47,7 +51,8 @@ try {
     for (const [state, color] of Object.entries(colors)) {
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="81" height="81" viewBox="0 0 96 96">${draw(color)}</svg>`;
       await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`);
-      const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: 81, height: 81 } });
+      const shot = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: 81, height: 81 } });
+      const png = await sharp(shot).png({ palette: true, colors: 32, compressionLevel: 9, effort: 10 }).toBuffer();
       const file = path.join(outDir, state === 'active' ? `${name}-active.png` : `${name}.png`);
       await writeFile(file, png);
       console.log(`wrote ${path.relative(process.cwd(), file)} (${png.length} bytes)`);

@@ -12,6 +12,7 @@ import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { h5StaticOptions, registerApiCompression } from './common/http/compression';
 import { answerClientError, answerFrameworkError } from './common/errors/http-errors';
 import { nestsDeeperThan } from './common/validation/body-depth';
 import { createValidationPipe } from './common/validation/validation.pipe';
@@ -109,22 +110,14 @@ async function buildApp(config: AppConfig, options: CreateAppOptions, onClose: (
     crossOriginEmbedderPolicy: false,
   });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 10, fields: 20 } });
+  await registerApiCompression(app);
   addNoStoreHook(fastify);
 
   // The API description is a map for attackers as much as for developers: opt-in in production (API_DOCS=1).
   if (config.apiDocs) SwaggerModule.setup('api/docs', app, buildApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 
   if (existsSync(join(config.h5Dir, 'index.html'))) {
-    await app.register(fastifyStatic, {
-      root: config.h5Dir,
-      prefix: '/',
-      wildcard: false,
-      decorateReply: false,
-      setHeaders: (res, path) => {
-        // Hashed assets can be cached for long; index.html must always be fresh.
-        void res.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=604800');
-      },
-    });
+    await app.register(fastifyStatic, h5StaticOptions(config.h5Dir));
   } else {
     app.getHttpAdapter().get('/', (_req, reply: { type: (t: string) => { send: (b: string) => void } }) => {
       reply.type('text/html; charset=utf-8').send('<p>火炬红 API 已启动。H5 应用尚未构建：请运行 <code>pnpm build</code>。API 文档见 <a href="/api/docs">/api/docs</a>。</p>');

@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RateLimitService } from './rate-limit/rate-limit.service';
 import { Tx } from '../database/tx.service';
@@ -10,7 +9,6 @@ import { DataCipher } from './crypto/data-cipher';
 /** Cross-cutting services every feature may use: config, tokens, encryption, rate limits. */
 @Global()
 @Module({
-  imports: [JwtModule.register({})],
   providers: [
     { provide: DataCipher, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new DataCipher(config.dataKey) },
     TokenService,

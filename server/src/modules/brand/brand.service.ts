@@ -172,7 +172,7 @@ export class BrandService {
       if (!result.affected) throw new AppError('CONFLICT');
       await this.audit.record({ actorId: user.id, action: 'brand.submit', entityType: 'brand', entityId: brand.id, after: this.contentOf(brand) }, m);
       const reviewers = await this.reviewersOf(m, orgId);
-      await this.notifications.notify(m, reviewers, { kind: 'BRAND_SUBMITTED', title: '党建品牌待审核', body: `「${brand.name}」已提交审核。`, link: '/packages/workspace/brand-review/index' });
+      await this.notifications.notify(m, reviewers, { kind: 'BRAND_SUBMITTED', title: '党建品牌待审核', body: `「${brand.name}」已提交审核。`, link: '/packages/workspace/pages/brand-review/index' });
     });
     return (await this.workspace(user, orgId))!;
   }
@@ -219,7 +219,7 @@ export class BrandService {
       const result = await m.getRepository(BrandEntity).update({ id, status: In(brandStatusesAccepting('return')) }, { status: 'RETURNED', returnReason: reason, reviewedAt: this.clock.now(), reviewedBy: user.id });
       if (!result.affected) throw new AppError('BRAND_STATE_INVALID', '只能审核已提交的品牌');
       await this.audit.record({ actorId: user.id, action: 'brand.return', entityType: 'brand', entityId: id, after: { reason } }, m);
-      await this.notifications.notify(m, await this.secretariesOf(m, brand.orgId), { kind: 'BRAND_RETURNED', title: '党建品牌被退回', body: `「${brand.name}」被退回修改：${reason}`, link: '/packages/workspace/brand/index' });
+      await this.notifications.notify(m, await this.secretariesOf(m, brand.orgId), { kind: 'BRAND_RETURNED', title: '党建品牌被退回', body: `「${brand.name}」被退回修改：${reason}`, link: '/packages/workspace/pages/brand/index' });
     });
     return (await this.workspaceView(brand.orgId, await this.dataSource.getRepository(BrandEntity).findOneBy({ id }), await this.dataSource.getRepository(PioneerPostEntity).findBy({ orgId: brand.orgId })))!;
   }

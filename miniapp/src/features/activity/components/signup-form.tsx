@@ -4,6 +4,9 @@ import { Button, Checkbox, Input, Radio } from '@nutui/nutui-react-taro';
 import { ACTIVITY_LIMITS, type FormAnswers, type FormField } from '@torch-red/shared';
 import { fieldErrorsOf } from '@/services/field-errors';
 import { checkDraft, toAnswers, type DraftAnswers } from '../answers';
+// Only the sign-up form uses these two: their styles travel with it (into the activity subpackage).
+import '@nutui/nutui-react-taro/dist/es/packages/radio/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css';
 import './signup-form.scss';
 
 interface SignupFormProps {
