@@ -1,4 +1,4 @@
-/** Component and unit tests (jsdom). The browser test has its own config: jest.e2e.config.js. */
+/** Component and unit tests (jsdom). The browser tests run under Playwright Test: playwright.config.ts. */
 module.exports = {
   testEnvironment: 'jsdom',
   roots: ['<rootDir>/src'],

@@ -70,8 +70,27 @@ async function waitForHealth(url, child, seconds = 60) {
   return false;
 }
 
+/** Playwright Test, counted from its JSON report (expected = passed; unexpected and flaky = failed; no retries). */
+function playwright(name, cwd, env = {}) {
+  const started = Date.now();
+  const out = join(work, `${name.replace(/\W+/g, '-')}.json`);
+  run(process.execPath, [join(cwd, 'node_modules/@playwright/test/cli.js'), 'test', '-c', 'playwright.config.ts', '--reporter=list,json'], {
+    cwd,
+    env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+  });
+  let passed = 0;
+  let failed = 1;
+  if (existsSync(out)) {
+    const { stats, errors = [] } = JSON.parse(readFileSync(out, 'utf8'));
+    passed = stats.expected;
+    failed = stats.unexpected + stats.flaky + errors.length;
+    if (stats.expected + stats.unexpected + stats.flaky === 0) failed = Math.max(failed, 1);
+  }
+  record(name, passed, failed, (Date.now() - started) / 1000);
+}
+
 async function browserSuite() {
-  if (!existsSync(join(root, 'miniapp/jest.e2e.config.js'))) return;
+  if (!existsSync(join(root, 'miniapp/playwright.config.ts'))) return;
   const port = await freePort();
   const dataDir = join(work, 'browser-data');
   const server = spawn(process.execPath, ['server/dist/main.js'], {
@@ -85,7 +104,7 @@ async function browserSuite() {
       record('miniapp: browser (Chromium)', 0, 1, 0);
       return;
     }
-    jest('miniapp: browser (Chromium)', join(root, 'miniapp'), ['-c', 'jest.e2e.config.js', '--runInBand'], { E2E_BASE_URL: base });
+    playwright('miniapp: browser (Playwright, Chromium)', join(root, 'miniapp'), { E2E_BASE_URL: base });
   } finally {
     server.kill('SIGTERM');
   }

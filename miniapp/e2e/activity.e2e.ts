@@ -1,23 +1,23 @@
 import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import { expect, test, type Page } from '@playwright/test';
 import { BrowserSession, BASE_URL, screenshot, openTab } from './support/browser';
 
 const session = new BrowserSession();
 const { pageErrors } = session;
 const signInAs = (name: string) => session.signInAs(name);
 
-beforeAll(() => session.start());
-afterAll(() => session.close());
+test.beforeAll(() => session.start());
+test.afterAll(() => session.close());
 
-describe('activity sign-up (H5)', () => {
+test.describe.serial('activity sign-up (H5)', () => {
   // One story across three sessions: each step builds on the one before.
   const title = `链上党建沙龙 第${Date.now() % 100000}期`;
   let secretary: Page;
   let member: Page;
 
-  it('a secretary publishes an activity with a custom required field', async () => {
+  test('a secretary publishes an activity with a custom required field', async () => {
     secretary = await signInAs('刘洋');
     await openTab(secretary, '我的');
     await secretary.locator('.mine-menu__item--workspace').click();
@@ -48,7 +48,7 @@ describe('activity sign-up (H5)', () => {
     await screenshot(secretary, 'workspace-published');
   });
 
-  it('a member finds it under 活动, signs up through the form and sees 报名成功', async () => {
+  test('a member finds it under 活动, signs up through the form and sees 报名成功', async () => {
     member = await signInAs('张伟');
     await member.locator('.upcoming-activities__item').first().waitFor();
     await screenshot(member, 'home-upcoming');
@@ -71,14 +71,17 @@ describe('activity sign-up (H5)', () => {
     await company.waitFor();
     await expect(company.locator('.signup-form__required').count()).resolves.toBe(1);
 
-    // The required field is checked before anything is sent.
-    await member.locator('.signup-form__submit').click();
-    await company.locator('.signup-form__error', { hasText: '请填写“单位名称”' }).waitFor();
-    await screenshot(member, 'signup-form-error');
+    await test.step('the required field is checked before anything is sent', async () => {
+      await member.locator('.signup-form__submit').click();
+      await company.locator('.signup-form__error', { hasText: '请填写“单位名称”' }).waitFor();
+      await screenshot(member, 'signup-form-error');
+    });
 
-    await company.locator('input').fill('明阳风电集团');
-    await screenshot(member, 'signup-form');
-    await member.locator('.signup-form__submit').click();
+    await test.step('fill the field and send', async () => {
+      await company.locator('input').fill('明阳风电集团');
+      await screenshot(member, 'signup-form');
+      await member.locator('.signup-form__submit').click();
+    });
 
     await member.waitForURL(/#\/pages\/activity-detail\/index\?id=\d+/);
     await member.locator('.my-status-banner__title', { hasText: '报名成功' }).waitFor();
@@ -87,7 +90,7 @@ describe('activity sign-up (H5)', () => {
     await screenshot(member, 'signup-success');
   });
 
-  it('the member sees it under 我的活动 and gets a message', async () => {
+  test('the member sees it under 我的活动 and gets a message', async () => {
     await member.goto(`${BASE_URL}/#/pages/mine/index`);
     await member.locator('.mine-menu__item--activities').waitFor();
     await expect(member.locator('.mine-menu__item--workspace').count()).resolves.toBe(0);
@@ -105,7 +108,7 @@ describe('activity sign-up (H5)', () => {
     await screenshot(member, 'notifications');
   });
 
-  it('the secretary sees the registration with its answer and downloads the export', async () => {
+  test('the secretary sees the registration with its answer and downloads the export', async () => {
     await secretary.reload();
     const card = secretary.locator('.workspace-page .activity-card', { hasText: title });
     await card.waitFor();

@@ -1,17 +1,17 @@
-import type { Page } from 'playwright-core';
+import { expect, test, type Page } from '@playwright/test';
 import { BrowserSession, BASE_URL, screenshot, openTab, confirmModal, makePng } from './support/browser';
 
 const session = new BrowserSession();
 const { pageErrors } = session;
 const signInAs = (name: string) => session.signInAs(name);
 
-beforeAll(() => session.start());
-afterAll(() => session.close());
+test.beforeAll(() => session.start());
+test.afterAll(() => session.close());
 
-describe('企业家月月谈 registration (H5)', () => {
+test.describe.serial('企业家月月谈 registration (H5)', () => {
   const appeal = `园区丙烯原料供应不稳定，希望协调长期供货渠道（${Date.now() % 100000}）`;
 
-  it('entrepreneur 王军 registers from the 首页 card with an appeal and sees it under 我的诉求', async () => {
+  test('entrepreneur 王军 registers from the 首页 card with an appeal and sees it under 我的诉求', async () => {
     const page = await signInAs('王军');
     const card = page.locator('.talk-card__body');
     await card.waitFor();
@@ -57,11 +57,11 @@ describe('企业家月月谈 registration (H5)', () => {
   });
 });
 
-describe('brand submission and review (H5)', () => {
+test.describe.serial('brand submission and review (H5)', () => {
   const slogan = `党旗插在链上，先锋站在岗上 · 第${Date.now() % 100000}版`;
   let secretary: Page;
 
-  it('secretary 刘洋 edits the published brand, uploads a picture and submits it', async () => {
+  test('secretary 刘洋 edits the published brand, uploads a picture and submits it', async () => {
     secretary = await signInAs('刘洋');
     await openTab(secretary, '我的');
     await secretary.locator('.mine-menu__item--brand').click();
@@ -88,7 +88,7 @@ describe('brand submission and review (H5)', () => {
     await screenshot(secretary, 'workspace-brand-submitted');
   });
 
-  it('a file that is not an image is refused with the server’s message', async () => {
+  test('a file that is not an image is refused with the server’s message', async () => {
     // The brand is under review now, so try on a fresh upload through the page's own client.
     const status = await secretary.evaluate(async () => {
       const form = new FormData();
@@ -101,7 +101,7 @@ describe('brand submission and review (H5)', () => {
     expect(status).toBe(422);
   });
 
-  it('admin 许红 approves it in 品牌审核', async () => {
+  test('admin 许红 approves it in 品牌审核', async () => {
     const admin = await signInAs('许红');
     await openTab(admin, '我的');
     await admin.locator('.mine-menu__item--brand-review').click();
@@ -118,7 +118,7 @@ describe('brand submission and review (H5)', () => {
     await screenshot(admin, 'brand-review-done');
   });
 
-  it('member 张伟 opens 品牌 and sees the new version published, and likes it once', async () => {
+  test('member 张伟 opens 品牌 and sees the new version published, and likes it once', async () => {
     const member = await signInAs('张伟');
     await openTab(member, '品牌');
     await member.waitForURL(/#\/pages\/brands\/index/);

@@ -1,5 +1,5 @@
-import type { Page } from 'playwright-core';
-import { BASE_URL, BrowserSession, screenshot as screenshotOf } from './support/browser';
+import { expect, test, type Page } from '@playwright/test';
+import { BASE_URL, BrowserSession, openTab, screenshot as screenshotOf } from './support/browser';
 
 let session: BrowserSession;
 let page: Page;
@@ -7,7 +7,7 @@ let pageErrors: string[];
 
 const screenshot = (name: string) => screenshotOf(page, name);
 
-beforeEach(async () => {
+test.beforeEach(async () => {
   // A fresh phone-sized browser for every test, as WeChat's built-in browser would show it.
   session = new BrowserSession();
   await session.start();
@@ -15,12 +15,12 @@ beforeEach(async () => {
   pageErrors = session.pageErrors;
 });
 
-afterEach(async () => {
+test.afterEach(async () => {
   await session?.close();
 });
 
-describe('mini-program foundation (H5)', () => {
-  it('sends a visitor without a session to the sign-in page', async () => {
+test.describe.serial('mini-program foundation (H5)', () => {
+  test('sends a visitor without a session to the sign-in page', async () => {
     await page.goto(`${BASE_URL}/#/pages/index/index`);
 
     await page.waitForURL(/#\/pages\/login\/index/);
@@ -28,7 +28,7 @@ describe('mini-program foundation (H5)', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('signs in as demo member 张伟, shows the chain map and the profile', async () => {
+  test('signs in as demo member 张伟, shows the chain map and the profile', async () => {
     await page.goto(`${BASE_URL}/#/pages/login/index`);
     const zhangWei = page.locator('.demo-person', { hasText: '张伟' });
     await zhangWei.waitFor();
@@ -42,7 +42,7 @@ describe('mini-program foundation (H5)', () => {
     await expect(page.locator('.chain-map__summary').textContent()).resolves.toMatch(/^\d+ 条产业链 · \d+ 家企业$/);
     await screenshot('home');
 
-    await page.locator('.weui-tabbar__item', { hasText: '我的' }).click();
+    await openTab(page, '我的');
 
     await page.waitForURL(/#\/pages\/mine\/index/);
     const name = page.locator('.profile-card__name');
@@ -54,11 +54,11 @@ describe('mini-program foundation (H5)', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('signs out back to the sign-in page', async () => {
+  test('signs out back to the sign-in page', async () => {
     await page.goto(`${BASE_URL}/#/pages/login/index`);
     await page.locator('.demo-person', { hasText: '张伟' }).click();
     await page.waitForURL(/#\/pages\/index\/index/);
-    await page.locator('.weui-tabbar__item', { hasText: '我的' }).click();
+    await openTab(page, '我的');
     await page.locator('.profile-card__name').waitFor();
 
     await page.locator('.mine-page__sign-out').click();

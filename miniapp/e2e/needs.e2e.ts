@@ -1,15 +1,15 @@
 import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import { expect, test, type Page } from '@playwright/test';
 import { BrowserSession, BASE_URL, SCREENSHOTS, screenshot, makePng } from './support/browser';
 
 const session = new BrowserSession();
 const { pageErrors } = session;
 const signInAs = (name: string) => session.signInAs(name);
 
-beforeAll(() => session.start());
-afterAll(() => session.close());
+test.beforeAll(() => session.start());
+test.afterAll(() => session.close());
 
 /** Fills the one open ReasonDialog and confirms it. */
 async function answerDialog(page: Page, text: string): Promise<void> {
@@ -24,11 +24,11 @@ async function openMineEntry(page: Page, key: string): Promise<void> {
   await page.locator(`.mine-menu__item--${key}`).click();
 }
 
-describe('企业吹哨 → 派单 → 部门报到 → 评价 (H5)', () => {
+test.describe.serial('企业吹哨 → 派单 → 部门报到 → 评价 (H5)', () => {
   const title = `丙烯原料供应不稳定，请协调长期供货（${Date.now() % 100000}）`;
   let needUrl = '';
 
-  it('entrepreneur 王军 raises a need from 首页 with a photo and lands on its detail', async () => {
+  test('entrepreneur 王军 raises a need from 首页 with a photo and lands on its detail', async () => {
     const page = await signInAs('王军');
     const entry = page.locator('.whistle-entry__raise');
     await entry.waitFor();
@@ -65,7 +65,7 @@ describe('企业吹哨 → 派单 → 部门报到 → 评价 (H5)', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('admin 许红 finds it in the ledger and dispatches it to 经济发展局 with a deadline', async () => {
+  test('admin 许红 finds it in the ledger and dispatches it to 经济发展局 with a deadline', async () => {
     const page = await signInAs('许红');
     await openMineEntry(page, 'needs-ledger');
     await page.waitForURL(/#\/packages\/workspace\/pages\/needs-ledger\/index/);
@@ -104,7 +104,7 @@ describe('企业吹哨 → 派单 → 部门报到 → 评价 (H5)', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('department handler 赵敏 accepts, records progress and resolves it', async () => {
+  test('department handler 赵敏 accepts, records progress and resolves it', async () => {
     const page = await signInAs('赵敏');
     await openMineEntry(page, 'needs-assignments');
     await page.waitForURL(/#\/packages\/workspace\/pages\/needs-assignments\/index/);
@@ -126,7 +126,7 @@ describe('企业吹哨 → 派单 → 部门报到 → 评价 (H5)', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('王军 sees it 待评价 under 我的需求, rates it 5 stars and reads the whole timeline', async () => {
+  test('王军 sees it 待评价 under 我的需求, rates it 5 stars and reads the whole timeline', async () => {
     const page = await signInAs('王军');
     await openMineEntry(page, 'needs');
     await page.waitForURL(/#\/packages\/need\/pages\/mine\/index/);
@@ -162,7 +162,7 @@ describe('企业吹哨 → 派单 → 部门报到 → 评价 (H5)', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('许红 reads the 数据看板 with totals and per-chain bars', async () => {
+  test('许红 reads the 数据看板 with totals and per-chain bars', async () => {
     const page = await signInAs('许红');
     await openMineEntry(page, 'needs-dashboard');
     await page.waitForURL(/#\/packages\/workspace\/pages\/needs-dashboard\/index/);
@@ -178,7 +178,7 @@ describe('企业吹哨 → 派单 → 部门报到 → 评价 (H5)', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('instructor 周凯 logs a visit to 多维时空 and raises its problem as a need', async () => {
+  test('instructor 周凯 logs a visit to 多维时空 and raises its problem as a need', async () => {
     const page = await signInAs('周凯');
     await openMineEntry(page, 'needs-visits');
     await page.waitForURL(/#\/packages\/workspace\/pages\/needs-visits\/index/);
@@ -208,7 +208,7 @@ describe('企业吹哨 → 派单 → 部门报到 → 评价 (H5)', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('only people with the roles see the workspace entries on 我的', async () => {
+  test('only people with the roles see the workspace entries on 我的', async () => {
     const page = await signInAs('王军');
     await page.goto(`${BASE_URL}/#/pages/mine/index`);
     await page.locator('.mine-menu__item--needs').waitFor();

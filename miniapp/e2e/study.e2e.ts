@@ -1,19 +1,19 @@
-import type { Page } from 'playwright-core';
+import { expect, test, type Page } from '@playwright/test';
 import { BrowserSession, BASE_URL, screenshot, openTab } from './support/browser';
-
-const STEP_TIMEOUT = 120_000;
 
 const session = new BrowserSession();
 const { pageErrors } = session;
 const signInAs = (name: string) => session.signInAs(name);
 
-beforeAll(() => session.start());
-afterAll(() => session.close());
+test.beforeAll(() => session.start());
+test.afterAll(() => session.close());
 
-describe('theory study (H5)', () => {
+test.describe.serial('theory study (H5)', () => {
+  // Two steps wait for the server-timed heartbeat (15 s) and a quiz; give them room on a loaded machine.
+  test.describe.configure({ timeout: 120_000 });
   let member: Page;
 
-  it(
+  test(
     'a member opens a lesson and the server-credited time appears',
     async () => {
       member = await signInAs('张伟');
@@ -55,10 +55,9 @@ describe('theory study (H5)', () => {
       expect(seconds).toBeLessThanOrEqual(30);
       await screenshot(member, 'lesson-credited');
     },
-    STEP_TIMEOUT,
   );
 
-  it(
+  test(
     'the member takes the daily quiz and sees answers with explanations',
     async () => {
       // Leaving the reader ends the session; back to the 学习 tab, one page at a time.
@@ -95,10 +94,9 @@ describe('theory study (H5)', () => {
       await expect(member.locator('.daily-quiz-page .quiz-score__note').count()).resolves.toBe(0);
       await screenshot(member, 'daily-quiz-result');
     },
-    STEP_TIMEOUT,
   );
 
-  it('the member sees the quiz points on 我的积分', async () => {
+  test('the member sees the quiz points on 我的积分', async () => {
     await member.goBack();
     await member.waitForURL(/#\/pages\/study\/index/);
     await openTab(member, '我的');
@@ -117,7 +115,7 @@ describe('theory study (H5)', () => {
     await screenshot(member, 'my-points');
   });
 
-  it('the member opts in to the leaderboard, which says it is not for assessment', async () => {
+  test('the member opts in to the leaderboard, which says it is not for assessment', async () => {
     await member.locator('.my-points-page__link').click();
     await member.waitForURL(/#\/packages\/study\/pages\/leaderboard\/index/);
     await member.locator('.leaderboard-page__notice-text', { hasText: '排行仅供个人学习激励参考，不作为考核评价依据' }).waitFor();
@@ -133,13 +131,13 @@ describe('theory study (H5)', () => {
     await screenshot(member, 'leaderboard-branches');
   });
 
-  it('the member sees the papers (专题测试) with their limits', async () => {
+  test('the member sees the papers (专题测试) with their limits', async () => {
     await member.goto(`${BASE_URL}/#/packages/study/pages/papers/index`);
     await member.locator('.papers-page .paper-card').first().waitFor();
     await screenshot(member, 'papers');
   });
 
-  it('a secretary sees who in the branch has studied this week, as a list', async () => {
+  test('a secretary sees who in the branch has studied this week, as a list', async () => {
     const secretary = await signInAs('刘洋');
     await openTab(secretary, '我的');
     await secretary.locator('.mine-menu__item--study-participation').click();

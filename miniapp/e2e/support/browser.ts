@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** The running server that serves the H5 build at `/` and the API at `/api`. */
@@ -50,22 +51,39 @@ export class BrowserSession {
 
   /** A fresh phone signed in as one demo person through the H5 sign-in page. */
   async signInAs(name: string): Promise<Page> {
-    const page = await this.newPage(name);
-    await page.goto(`${BASE_URL}/#/pages/login/index`);
-    await page.locator('.demo-person', { hasText: name }).click();
-    await page.waitForURL(/#\/pages\/index\/index/);
-    return page;
+    return test.step(`sign in as ${name}`, async () => {
+      const page = await this.newPage(name);
+      await page.goto(`${BASE_URL}/#/pages/login/index`);
+      await page.locator('.demo-person', { hasText: name }).click();
+      await page.waitForURL(/#\/pages\/index\/index/);
+      return page;
+    });
   }
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
-  // Let fonts, images, transitions and toasts settle before the picture.
-  await page.waitForTimeout(600);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await test.step(`screenshot ${name}.png`, async () => {
+    // Let fonts, images, transitions and toasts settle before the picture.
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  });
 }
 
+const TAB_PAGES: Record<string, string> = { 首页: 'index', 活动: 'activities', 学习: 'study', 品牌: 'brands', 我的: 'mine' };
+
+/**
+ * Taps a tab and waits for its page. Right after sign-in the app relaunches onto 首页, and on a loaded machine a
+ * tap that lands during that relaunch is dropped by the tab bar; so the tap is repeated until the tab's page is
+ * showing (Playwright's polling `toPass`, bounded), instead of retrying the whole test.
+ */
 export async function openTab(page: Page, text: string): Promise<void> {
-  await page.locator('.weui-tabbar__item', { hasText: text }).click();
+  const target = new RegExp(`#/pages/${TAB_PAGES[text]}/index`);
+  await test.step(`open the ${text} tab`, async () => {
+    await expect(async () => {
+      await page.locator('.weui-tabbar__item', { hasText: text }).click({ timeout: 5_000 });
+      await page.waitForURL(target, { timeout: 3_000 });
+    }).toPass({ timeout: 30_000 });
+  });
 }
 
 /** Confirms a Taro.showModal dialog (H5 renders its own). */
