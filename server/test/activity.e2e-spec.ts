@@ -1,11 +1,11 @@
-import type { ActivityDetailResponse, AttendeeResponse, CheckinCodeResponse, OrgTreeNode, RegistrationResponse } from '@torch-red/shared';
+import type { ActivityDetailResponse, AttendeeResponse, CheckinCodeResponse, RegistrationResponse } from '@torch-red/shared';
 import ExcelJS from 'exceljs';
 import { Clock } from '../src/common/clock';
 import { ActivityService } from '../src/modules/activity/activity.service';
 import { activityBody, publishedActivity } from './factories/activity.factory';
-import { adminLogin, devLogin } from './factories/auth.factory';
+import { devLogin } from './factories/auth.factory';
+import { createWorld, type World } from './factories/world.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
-import { findOrg } from './factories/org.factory';
 
 type Auth = { Authorization: string };
 const HOUR = 3600 * 1000;
@@ -18,6 +18,7 @@ describe.each(DATABASES)('activity sign-up on %s', (db) => {
   let admin: Auth;
   let ownOrg: string;
   let otherOrg: string;
+  let world: World;
   const people = new Map<string, Auth>();
   const person = async (n: number): Promise<Auth> => {
     const key = `burst-${n}`;
@@ -27,13 +28,13 @@ describe.each(DATABASES)('activity sign-up on %s', (db) => {
 
   beforeAll(async () => {
     t = await startTestApp(db);
-    secretary = (await devLogin(t, 'demo-secretary-liuyang')).auth;
-    otherSecretary = (await devLogin(t, 'demo-secretary-chenjing')).auth;
-    member = (await devLogin(t, 'demo-member-zhangwei')).auth;
-    admin = await adminLogin(t);
-    const tree = (await t.http().get('/api/orgs/tree').set(member).expect(200)).body as OrgTreeNode[];
-    ownOrg = findOrg(tree, '明阳风电第一党支部')!.id;
-    otherOrg = findOrg(tree, '亿鑫化工党支部')!.id;
+    world = await createWorld(t);
+    ({ admin } = world);
+    secretary = world.secretary.auth;
+    otherSecretary = world.otherSecretary.auth;
+    member = world.member.auth;
+    ownOrg = world.branch.id;
+    otherOrg = world.otherBranch.id;
   });
   afterAll(async () => {
     await t?.close();
@@ -43,7 +44,7 @@ describe.each(DATABASES)('activity sign-up on %s', (db) => {
   describe('publishing', () => {
     it('drafts, publishes and lists an activity; members never see drafts', async () => {
       const created = await t.http().post('/api/activities').set(secretary).send(activityBody(ownOrg, { title: '草稿活动' })).expect(201);
-      expect(created.body).toMatchObject({ status: 'DRAFT', orgName: '明阳风电第一党支部', confirmedCount: 0 });
+      expect(created.body).toMatchObject({ status: 'DRAFT', orgName: world.branch.name, confirmedCount: 0 });
       await t.http().get(`/api/activities/${created.body.id}`).set(member).expect(404);
       await t.http().post(`/api/activities/${created.body.id}/registrations`).set(member).send({ answers: { company: 'x' } }).expect(404);
       const listed = await t.http().get('/api/activities').set(member).expect(200);
@@ -291,7 +292,7 @@ describe.each(DATABASES)('activity sign-up on %s', (db) => {
       const activity = await publishedActivity(t, secretary, activityBody(ownOrg, { title: '培训讲座' }));
       await t.http().post(`/api/activities/${activity.id}/registrations`).set(member).send({ answers: { company: '明阳风电', meal: '否' } }).expect(201);
       const list = (await t.http().get(`/api/activities/${activity.id}/registrations`).set(secretary).expect(200)).body as AttendeeResponse[];
-      expect(list[0]).toMatchObject({ name: '张伟', phone: '138****0001' });
+      expect(list[0]).toMatchObject({ name: world.member.name, phone: `${world.member.phone.slice(0, 3)}****${world.member.phone.slice(-4)}` });
       const res = await t.http().get(`/api/activities/${activity.id}/export`).set(secretary).buffer(true).parse((response, cb) => {
         const chunks: Buffer[] = [];
         response.on('data', (c: Buffer) => chunks.push(c));
@@ -304,7 +305,7 @@ describe.each(DATABASES)('activity sign-up on %s', (db) => {
       const header = (sheet.getRow(1).values as unknown[]).slice(1);
       expect(header).toEqual(expect.arrayContaining(['姓名', '手机号', '单位名称', '是否用餐']));
       const row = (sheet.getRow(2).values as unknown[]).slice(1);
-      expect(row).toEqual(expect.arrayContaining(['张伟', '13800000001', '明阳风电', '否']));
+      expect(row).toEqual(expect.arrayContaining([world.member.name, world.member.phone, '明阳风电', '否']));
       await t.http().get(`/api/activities/${activity.id}/export`).set(member).expect(403);
       const audit = await t.http().get(`/api/admin/audit-logs?entityType=activity&entityId=${activity.id}`).set(admin).expect(200);
       expect(audit.body.items.map((i: { action: string }) => i.action)).toContain('activity.export');

@@ -1,4 +1,4 @@
-import type { ImageResponse, OrgTreeNode } from '@torch-red/shared';
+import type { ImageResponse } from '@torch-red/shared';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { activityBody, publishedActivity } from './factories/activity.factory';
-import { devLogin } from './factories/auth.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
+import { createWorld } from './factories/world.factory';
 
 type Auth = { Authorization: string };
 
@@ -35,15 +35,6 @@ function rawGet(url: string, headers: Record<string, string>): Promise<RawRespon
       .on('error', reject)
       .end();
   });
-}
-
-function findOrg(nodes: OrgTreeNode[], name: string): OrgTreeNode | undefined {
-  for (const n of nodes) {
-    if (n.name === name) return n;
-    const hit = findOrg(n.children, name);
-    if (hit) return hit;
-  }
-  return undefined;
 }
 
 /** A stand-in H5 build as the miniapp's post-build step leaves it: each text file with .br and .gz siblings. */
@@ -79,9 +70,9 @@ describe.each(DATABASES)('compression on %s', (db) => {
     const server = t.app.getHttpAdapter().getInstance().server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    secretary = (await devLogin(t, 'demo-secretary-liuyang')).auth;
-    const tree = (await t.http().get('/api/orgs/tree').set(secretary).expect(200)).body as OrgTreeNode[];
-    ownOrg = findOrg(tree, '明阳风电第一党支部')!.id;
+    const world = await createWorld(t);
+    secretary = world.secretary.auth;
+    ownOrg = world.branch.id;
   });
   afterAll(async () => {
     await t?.close();

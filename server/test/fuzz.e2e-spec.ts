@@ -1,8 +1,9 @@
 import { ERROR_CODES } from '@torch-red/shared';
 import sharp from 'sharp';
-import { adminLogin, devLogin } from './factories/auth.factory';
+import { adminLogin } from './factories/auth.factory';
 import { FakeWechatServer } from './support/fake-wechat';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
+import { createWorld } from './factories/world.factory';
 
 /**
  * A bounded, schema-driven fuzz test over /api/docs-json (about 3,000 requests per database):
@@ -92,7 +93,7 @@ describe.each(DATABASES)('schema-driven fuzz on %s', (db) => {
     // One listening socket for the whole run (supertest otherwise opens and closes one per request).
     await t.app.listen(0, '127.0.0.1');
     auth.admin = await adminLogin(t);
-    auth.member = (await devLogin(t, 'demo-member-zhangwei')).auth;
+    auth.member = (await createWorld(t)).member.auth;
     adminId = (await t.http().get('/api/me').set(auth.admin).expect(200)).body.id as string;
     doc = (await t.http().get('/api/docs-json').expect(200)).body as Doc;
     png = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#c8102e' } }).png().toBuffer();

@@ -6,8 +6,8 @@ import { toErrorResponse } from '../src/common/errors/all-exceptions.filter';
 import { ActivityEntity } from '../src/modules/activity/activity.entity';
 import { UserEntity } from '../src/modules/user/user.entity';
 import { activityBody } from './factories/activity.factory';
-import { adminLogin, devLogin } from './factories/auth.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
+import { createWorld } from './factories/world.factory';
 
 type Auth = { Authorization: string };
 
@@ -38,17 +38,20 @@ describe.each(DATABASES)('input hardening on %s', (db) => {
   let secretary: Auth;
   let committee: Auth;
   let member: Auth;
+  let ownOrg: string;
   let activity: ActivityResponse;
 
   beforeAll(async () => {
     t = await startTestApp(db);
     await t.app.listen(0, '127.0.0.1');
     port = (t.app.getHttpServer().address() as { port: number }).port;
-    admin = await adminLogin(t);
-    secretary = (await devLogin(t, 'demo-secretary-liuyang')).auth;
-    committee = (await devLogin(t, 'demo-committee-sunli')).auth;
-    member = (await devLogin(t, 'demo-member-zhangwei')).auth;
-    activity = (await t.http().post('/api/activities').set(secretary).send(activityBody('16')).expect(201)).body as ActivityResponse;
+    const world = await createWorld(t);
+    ({ admin } = world);
+    secretary = world.secretary.auth;
+    committee = world.committee.auth;
+    member = world.member.auth;
+    ownOrg = world.branch.id;
+    activity = (await t.http().post('/api/activities').set(secretary).send(activityBody(ownOrg)).expect(201)).body as ActivityResponse;
   });
   afterAll(async () => {
     await t?.close();
@@ -59,7 +62,7 @@ describe.each(DATABASES)('input hardening on %s', (db) => {
     const cases: Array<[path: () => string, fields: string[], who: () => Auth]> = [
       [() => `/api/activities/${activity.id}`, ['title', 'type', 'description', 'location', 'waitlist', 'requiresApproval', 'formFields'], () => secretary],
       [() => '/api/admin/users/2', ['name'], () => admin],
-      [() => '/api/admin/orgs/16', ['name'], () => admin],
+      [() => `/api/admin/orgs/${ownOrg}`, ['name'], () => admin],
       [() => '/api/admin/chains/1', ['name', 'industry', 'sortOrder'], () => admin],
       [() => '/api/admin/enterprises/1', ['name', 'honours'], () => admin],
       [() => '/api/admin/departments/1', ['name', 'sortOrder'], () => admin],
@@ -149,8 +152,8 @@ describe.each(DATABASES)('input hardening on %s', (db) => {
       expect((await t.http().get('/api/workspace/orgs/987654/brand').set(admin).expect(404)).body).toEqual(errorShape(404, 'NOT_FOUND'));
       await t.http().get('/api/orgs/987654/members').set(admin).expect(404);
       // Existing ones still work.
-      await t.http().get('/api/workspace/orgs/16/brand').set(admin).expect(200);
-      await t.http().get('/api/orgs/16/members').set(admin).expect(200);
+      await t.http().get(`/api/workspace/orgs/${ownOrg}/brand`).set(admin).expect(200);
+      await t.http().get(`/api/orgs/${ownOrg}/members`).set(admin).expect(200);
     });
 
     it('turns a foreign-key refusal the services missed into 404, not 500', async () => {
@@ -175,14 +178,20 @@ describe.each(DATABASES)('input hardening on %s', (db) => {
       const res = await t.http().post('/api/needs/1/dispatch').set(committee).send({ assignments });
       expect({ assignments, status: res.status, code: res.body.code }).toEqual({ assignments, status: 400, code: 'VALIDATION_FAILED' });
     }
-    const story = await t.http().put('/api/workspace/orgs/16/brand').set(secretary).send({ name: '品牌', slogan: '', story: [[]], coverImageId: null, galleryImageIds: [], honours: [] });
+    const story = await t.http().put(`/api/workspace/orgs/${ownOrg}/brand`).set(secretary).send({ name: '品牌', slogan: '', story: [[]], coverImageId: null, galleryImageIds: [], honours: [] });
     expect(story.status).toBe(400);
   });
 
   describe('ids only in canonical spelling (item 12)', () => {
+    /** Other spellings of the same number: hex, binary, octal, exponent, sign, padding, spaces, decimals. */
+    const spellings = (id: string): string[] => {
+      const n = Number(id);
+      return [`0x${n.toString(16)}`, `${n / 10}e1`, `+${id}`, `${id}.0`, `0${id}`, `0b${n.toString(2)}`, `0o${n.toString(8)}`, `%20${id}`, `${id}%20`, `${id}e0`, `-${id}`];
+    };
+
     it('treats every other spelling of a route id as not found', async () => {
-      await t.http().get('/api/workspace/orgs/16/brand').set(secretary).expect(200);
-      for (const id of ['0x10', '1.6e1', '+16', '16.0', '016', '0b10000', '0o20', '%2016', '16%20', '16e0', '-16', '0', '9007199254740993']) {
+      await t.http().get(`/api/workspace/orgs/${ownOrg}/brand`).set(secretary).expect(200);
+      for (const id of [...spellings(ownOrg), '0', '9007199254740993']) {
         const res = await t.http().get(`/api/workspace/orgs/${id}/brand`).set(secretary);
         expect({ id, status: res.status, body: res.body }).toEqual({ id, status: 404, body: errorShape(404, 'NOT_FOUND') });
       }
@@ -193,14 +202,14 @@ describe.each(DATABASES)('input hardening on %s', (db) => {
     });
 
     it('refuses non-canonical ids in query strings and bodies', async () => {
-      await t.http().get('/api/activities').set(member).query({ orgId: '16' }).expect(200);
-      for (const orgId of ['016', '0x10', ' 16', '1.6e1', '9007199254740993']) {
+      await t.http().get('/api/activities').set(member).query({ orgId: ownOrg }).expect(200);
+      for (const orgId of [`0${ownOrg}`, `0x${Number(ownOrg).toString(16)}`, ` ${ownOrg}`, `${Number(ownOrg) / 10}e1`, '9007199254740993']) {
         await t.http().get('/api/activities').set(member).query({ orgId }).expect(400);
         await t.http().post('/api/activities').set(secretary).send(activityBody(orgId)).expect(400);
       }
       // A JSON number that is a safe integer is the same id.
-      await t.http().post('/api/activities').set(secretary).send({ ...activityBody('16'), orgId: 16 }).expect(201);
-      const unsafe = JSON.stringify(activityBody('16')).replace('"orgId":"16"', '"orgId":9007199254740993');
+      await t.http().post('/api/activities').set(secretary).send({ ...activityBody(ownOrg), orgId: Number(ownOrg) }).expect(201);
+      const unsafe = JSON.stringify(activityBody(ownOrg)).replace(`"orgId":"${ownOrg}"`, '"orgId":9007199254740993');
       await t.http().post('/api/activities').set(secretary).set('content-type', 'application/json').send(unsafe).expect(400);
     });
   });

@@ -9,7 +9,6 @@ import type {
   NeedActions,
   NeedDetail,
   NeedSummary,
-  OrgTreeNode,
   Page,
 } from '@torch-red/shared';
 import { Clock } from '../src/common/clock';
@@ -19,7 +18,7 @@ import { activityBody, publishedActivity } from './factories/activity.factory';
 import { adminLogin, devLogin } from './factories/auth.factory';
 import { dispatch, raiseNeed } from './factories/need.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
-import { findOrg } from './factories/org.factory';
+import { createWorld } from './factories/world.factory';
 
 type Auth = { Authorization: string };
 const MINUTE = 60 * 1000;
@@ -115,9 +114,9 @@ describe.each(DATABASES)('what the caller may do next, on %s', (db) => {
   });
 
   it('registrations: the member may cancel until the deadline, ask for leave, check in in the window; the manager approve, reject, record attendance', async () => {
-    const tree = (await t.http().get('/api/orgs/tree').set(admin).expect(200)).body as OrgTreeNode[];
-    const orgId = findOrg(tree, '明阳风电第一党支部')!.id;
-    const secretary = (await devLogin(t, 'demo-secretary-liuyang')).auth;
+    const world = await createWorld(t);
+    const orgId = world.branch.id;
+    const secretary = world.secretary.auth;
     const a = (await devLogin(t, 'flags-member-a', '甲')).auth;
     const b = (await devLogin(t, 'flags-member-b', '乙')).auth;
     const c = (await devLogin(t, 'flags-member-c', '丙')).auth;
@@ -179,12 +178,12 @@ describe.each(DATABASES)('what the caller may do next, on %s', (db) => {
   });
 
   it('brands: the organisation may edit except during review, and submit a draft or a returned brand', async () => {
-    const tree = (await t.http().get('/api/orgs/tree').set(admin).expect(200)).body as OrgTreeNode[];
-    const orgId = findOrg(tree, '明阳风电第二党支部')!.id;
+    const world = await createWorld(t);
+    const orgId = world.sisterBranch.id;
     const person = await devLogin(t, 'flags-brand-secretary', '品牌书记');
     await grant(person.user.id, { role: 'SECRETARY', orgId });
     const secretary = person.auth;
-    const committee = (await devLogin(t, 'demo-committee-sunli')).auth;
+    const committee = world.committee.auth;
     const flags = (b: BrandWorkspaceResponse) => ({ status: b.status, canEdit: b.canEdit, canSubmit: b.canSubmit });
     const content = { name: '标记测试品牌', slogan: '先锋引领', story: [{ type: 'paragraph', text: '支部介绍' }], coverImageId: null, galleryImageIds: [], honours: [] };
     const brandPath = `/api/workspace/orgs/${orgId}/brand`;

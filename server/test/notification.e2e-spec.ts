@@ -1,4 +1,3 @@
-import type { OrgTreeNode } from '@torch-red/shared';
 import { Clock } from '../src/common/clock';
 import { OutboxWorker } from '../src/modules/notification/outbox.worker';
 import { NotificationService } from '../src/modules/notification/notification.service';
@@ -6,6 +5,7 @@ import { activityBody, publishedActivity } from './factories/activity.factory';
 import { devLogin } from './factories/auth.factory';
 import { FakeWechatServer } from './support/fake-wechat';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
+import { createWorld } from './factories/world.factory';
 
 type Auth = { Authorization: string };
 
@@ -29,10 +29,9 @@ describe.each(DATABASES)('reminders through the outbox on %s', (db) => {
       WECHAT_TEMPLATE_ACTIVITY_RESULT: 'tmpl-result',
       WECHAT_TEMPLATE_ACTIVITY_REMINDER: 'tmpl-reminder',
     });
-    secretary = (await devLogin(t, 'demo-secretary-liuyang')).auth;
-    const tree = (await t.http().get('/api/orgs/tree').set(secretary).expect(200)).body as OrgTreeNode[];
-    const find = (nodes: OrgTreeNode[]): OrgTreeNode | undefined => nodes.map((n) => (n.name === '明阳风电第一党支部' ? n : find(n.children))).find(Boolean);
-    orgId = find(tree)!.id;
+    const world = await createWorld(t);
+    secretary = world.secretary.auth;
+    orgId = world.branch.id;
   });
   afterAll(async () => {
     await t?.close();

@@ -1,12 +1,11 @@
-import type { OrgTreeNode } from '@torch-red/shared';
 import { Clock } from '../src/common/clock';
 import { NotificationService } from '../src/modules/notification/notification.service';
 import { OutboxEntity } from '../src/modules/notification/outbox.entity';
 import { OutboxWorker } from '../src/modules/notification/outbox.worker';
 import { activityBody, publishedActivity } from './factories/activity.factory';
-import { devLogin } from './factories/auth.factory';
 import { FakeWechatServer } from './support/fake-wechat';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
+import { createWorld } from './factories/world.factory';
 
 type Auth = { Authorization: string };
 
@@ -46,10 +45,9 @@ describe.each(DATABASES)('outbox sends each message at most once on %s', (db) =>
       WECHAT_TIMEOUT_MS: '1000',
       OUTBOX_CONCURRENCY: '3',
     });
-    secretary = (await devLogin(t, 'demo-secretary-liuyang')).auth;
-    const tree = (await t.http().get('/api/orgs/tree').set(secretary).expect(200)).body as OrgTreeNode[];
-    const find = (nodes: OrgTreeNode[]): OrgTreeNode | undefined => nodes.map((n) => (n.name === '明阳风电第一党支部' ? n : find(n.children))).find(Boolean);
-    orgId = find(tree)!.id;
+    const world = await createWorld(t);
+    secretary = world.secretary.auth;
+    orgId = world.branch.id;
   });
   afterEach(() => {
     wechat.sendDelayMs = 0;

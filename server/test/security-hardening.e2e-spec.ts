@@ -6,14 +6,11 @@ import sharp from 'sharp';
 import { APP_CONFIG, loadConfig, type AppConfig } from '../src/config/app-config';
 import { SecurityHardening1764662400000 } from '../src/database/migrations/1764662400000-SecurityHardening';
 import { NeedEventEntity } from '../src/modules/need/need-event.entity';
-import { EnterpriseEntity } from '../src/modules/org/enterprise.entity';
-import { ChainEntity } from '../src/modules/org/chain.entity';
-import { OrgEntity } from '../src/modules/org/org.entity';
-import { UserEntity } from '../src/modules/user/user.entity';
 import { activityBody, publishedActivity } from './factories/activity.factory';
 import { adminLogin, devLogin } from './factories/auth.factory';
 import { needBody, raiseNeed } from './factories/need.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
+import { createPerson, createWorld, type World } from './factories/world.factory';
 
 type Auth = { Authorization: string };
 const HOUR = 3600 * 1000;
@@ -24,12 +21,13 @@ describe.each(DATABASES)('security hardening on %s', (db) => {
   let t: TestApp;
   let config: AppConfig;
   let admin: Auth;
-  let wangjun: Auth; // entrepreneur of 亿鑫化工
-  let zhangwei: Auth; // member of 明阳风电第一党支部
-  let zhangweiId: string;
-  let liuyang: Auth; // secretary of 明阳风电第一党支部
-  let sunli: Auth; // committee staff of 新能源产业党委, above 明阳风电第一党支部
-  let firstBranch: string; // 明阳风电第一党支部
+  let world: World; // made by this suite: see world.factory.ts
+  let entrepreneur: Auth; // of world.otherEnterprise
+  let member: Auth; // of world.branch
+  let memberId: string;
+  let secretary: Auth; // of world.branch
+  let committee: Auth; // committee staff of world.committeeOrg, above world.branch
+  let firstBranch: string; // world.branch
   let adminUserId: string;
 
   const upload = async (auth: Auth, background?: string) =>
@@ -42,14 +40,14 @@ describe.each(DATABASES)('security hardening on %s', (db) => {
     t = await startTestApp(db, { LOGIN_RATE_LIMIT_PER_MINUTE: '30', API_DOCS: '0', TRUST_PROXY: '1' });
     config = t.app.get<AppConfig>(APP_CONFIG);
     admin = await adminLogin(t);
-    adminUserId = String((await t.dataSource.getRepository(UserEntity).findOneByOrFail({ name: '系统管理员' })).id);
-    wangjun = (await devLogin(t, 'demo-entrepreneur-wangjun')).auth;
-    const zw = await devLogin(t, 'demo-member-zhangwei');
-    zhangwei = zw.auth;
-    zhangweiId = zw.user.id;
-    liuyang = (await devLogin(t, 'demo-secretary-liuyang')).auth;
-    sunli = (await devLogin(t, 'demo-committee-sunli')).auth;
-    firstBranch = String((await t.dataSource.getRepository(OrgEntity).findOneByOrFail({ name: '明阳风电第一党支部' })).id);
+    adminUserId = String((await t.http().get('/api/me').set(admin).expect(200)).body.id);
+    world = await createWorld(t);
+    entrepreneur = world.entrepreneur.auth;
+    member = world.member.auth;
+    memberId = world.member.id;
+    secretary = world.secretary.auth;
+    committee = world.committee.auth;
+    firstBranch = world.branch.id;
   });
   afterAll(async () => {
     await t?.close();
@@ -60,36 +58,36 @@ describe.each(DATABASES)('security hardening on %s', (db) => {
     let need: NeedDetail;
 
     it('refuses someone else’s image id on a need and on a brand, exactly like a missing one', async () => {
-      needPhoto = await upload(wangjun);
-      need = await raiseNeed(t, wangjun, { title: '保密的原料问题', imageIds: [needPhoto.id] });
+      needPhoto = await upload(entrepreneur);
+      need = await raiseNeed(t, entrepreneur, { title: '保密的原料问题', imageIds: [needPhoto.id] });
       expect(need.images.map((i) => i.id)).toEqual([needPhoto.id]);
-      await t.http().get(`/api/needs/${need.id}`).set(zhangwei).expect(404);
+      await t.http().get(`/api/needs/${need.id}`).set(member).expect(404);
 
-      const viaNeed = await t.http().post('/api/needs').set(zhangwei).send(needBody({ imageIds: [needPhoto.id] })).expect(400);
-      const missing = await t.http().post('/api/needs').set(zhangwei).send(needBody({ imageIds: ['987654'] })).expect(400);
+      const viaNeed = await t.http().post('/api/needs').set(member).send(needBody({ imageIds: [needPhoto.id] })).expect(400);
+      const missing = await t.http().post('/api/needs').set(member).send(needBody({ imageIds: ['987654'] })).expect(400);
       expect(viaNeed.body).toMatchObject({ code: 'VALIDATION_FAILED', message: missing.body.message });
       expect(JSON.stringify(viaNeed.body)).not.toContain('/api/files/');
 
-      const viaBrand = await t.http().put(`/api/workspace/orgs/${firstBranch}/brand`).set(sunli).send(brandBody({ coverImageId: needPhoto.id })).expect(400);
+      const viaBrand = await t.http().put(`/api/workspace/orgs/${firstBranch}/brand`).set(committee).send(brandBody({ coverImageId: needPhoto.id })).expect(400);
       expect(viaBrand.body.code).toBe('VALIDATION_FAILED');
       const viaStory = await t.http()
         .put(`/api/workspace/orgs/${firstBranch}/brand`)
-        .set(liuyang)
+        .set(secretary)
         .send(brandBody({ story: [{ type: 'image', imageId: needPhoto.id }], galleryImageIds: [needPhoto.id] }))
         .expect(400);
       expect(viaStory.body.code).toBe('VALIDATION_FAILED');
     });
 
     it('lets an editor of the same brand keep a colleague’s picture, but not add a stranger’s', async () => {
-      const cover = await upload(liuyang, '#ffcc00');
-      await t.http().put(`/api/workspace/orgs/${firstBranch}/brand`).set(liuyang).send(brandBody({ coverImageId: cover.id })).expect(200);
-      const kept = await t.http().put(`/api/workspace/orgs/${firstBranch}/brand`).set(sunli).send(brandBody({ coverImageId: cover.id, galleryImageIds: [cover.id] })).expect(200);
+      const cover = await upload(secretary, '#ffcc00');
+      await t.http().put(`/api/workspace/orgs/${firstBranch}/brand`).set(secretary).send(brandBody({ coverImageId: cover.id })).expect(200);
+      const kept = await t.http().put(`/api/workspace/orgs/${firstBranch}/brand`).set(committee).send(brandBody({ coverImageId: cover.id, galleryImageIds: [cover.id] })).expect(200);
       expect((kept.body as BrandWorkspaceResponse).cover?.id).toBe(cover.id);
       // Brand images stay public: the plain URL works without any token.
       const file = await t.http().get((kept.body as BrandWorkspaceResponse).cover!.url).expect(200);
       expect(file.headers['cache-control']).toContain('public');
-      const stranger = await upload(zhangwei, '#00aa00');
-      await t.http().put(`/api/workspace/orgs/${firstBranch}/brand`).set(sunli).send(brandBody({ coverImageId: cover.id, galleryImageIds: [stranger.id] })).expect(400);
+      const stranger = await upload(member, '#00aa00');
+      await t.http().put(`/api/workspace/orgs/${firstBranch}/brand`).set(committee).send(brandBody({ coverImageId: cover.id, galleryImageIds: [stranger.id] })).expect(400);
     });
 
     it('serves a need photo only through the signed, expiring URL the need shows', async () => {
@@ -97,7 +95,7 @@ describe.each(DATABASES)('security hardening on %s', (db) => {
       await t.http().get(needPhoto.url).expect(404);
       await t.http().get(needPhoto.thumbUrl).expect(404);
 
-      const shown = ((await t.http().get(`/api/needs/${need.id}`).set(wangjun).expect(200)).body as NeedDetail).images[0];
+      const shown = ((await t.http().get(`/api/needs/${need.id}`).set(entrepreneur).expect(200)).body as NeedDetail).images[0];
       expect(shown.url).toMatch(/^\/api\/files\/img\/\d{4}\/[0-9a-f-]{36}-\d+\.(jpg|png)\?exp=\d+&sig=[\w-]+$/);
       const ok = await t.http().get(shown.url).expect(200);
       expect(ok.headers['cache-control']).toMatch(/^private, max-age=\d+$/);
@@ -123,14 +121,14 @@ describe.each(DATABASES)('security hardening on %s', (db) => {
   describe('16: the venue check-in code cannot be brute-forced', () => {
     it('allows 5 wrong codes per person and activity in 10 minutes, then answers 429, also for parallel guesses', async () => {
       const start = Date.now() + 30 * 60 * 1000;
-      const activity = await publishedActivity(t, liuyang, activityBody(firstBranch, {
+      const activity = await publishedActivity(t, secretary, activityBody(firstBranch, {
         startAt: new Date(start).toISOString(),
         endAt: new Date(start + 2 * HOUR).toISOString(),
         signupEndAt: new Date(start - 10 * 60 * 1000).toISOString(),
       }));
       const people = await Promise.all([1, 2, 3].map((n) => devLogin(t, `checkin-guesser-${n}`, `签到${n}`)));
       for (const p of people) await t.http().post(`/api/activities/${activity.id}/registrations`).set(p.auth).send({ answers: { company: 'x' } }).expect(201);
-      const code = (await t.http().get(`/api/activities/${activity.id}/checkin-code`).set(liuyang).expect(200)).body as CheckinCodeResponse;
+      const code = (await t.http().get(`/api/activities/${activity.id}/checkin-code`).set(secretary).expect(200)).body as CheckinCodeResponse;
       const wrong = code.shortCode === '000000' ? '000001' : '000000';
       const checkin = (auth: Auth, c: string) => t.http().post(`/api/activities/${activity.id}/checkin`).set(auth).send({ code: c });
 
@@ -181,44 +179,44 @@ describe.each(DATABASES)('security hardening on %s', (db) => {
     it('refuses people from elsewhere without revealing their names', async () => {
       const outsiderName = '系统管理员';
       for (const [auth, ids] of [
-        [sunli, [adminUserId]],
-        [liuyang, [zhangweiId, adminUserId]],
+        [committee, [adminUserId]],
+        [secretary, [memberId, adminUserId]],
       ] as const) {
         const res = await t.http().post(`/api/workspace/orgs/${firstBranch}/posts`).set(auth).send(post([...ids])).expect(400);
         expect(res.body.code).toBe('VALIDATION_FAILED');
         expect(JSON.stringify(res.body)).not.toContain(outsiderName);
       }
-      const created = await t.http().post(`/api/workspace/orgs/${firstBranch}/posts`).set(liuyang).send(post([zhangweiId])).expect(201);
-      expect(created.body.holders).toEqual([{ id: zhangweiId, name: '张伟' }]);
-      const edit = await t.http().patch(`/api/workspace/posts/${created.body.id}`).set(sunli).send(post([zhangweiId, adminUserId])).expect(400);
+      const created = await t.http().post(`/api/workspace/orgs/${firstBranch}/posts`).set(secretary).send(post([memberId])).expect(201);
+      expect(created.body.holders).toEqual([{ id: memberId, name: world.member.name }]);
+      const edit = await t.http().patch(`/api/workspace/posts/${created.body.id}`).set(committee).send(post([memberId, adminUserId])).expect(400);
       expect(JSON.stringify(edit.body)).not.toContain(outsiderName);
       // Someone who already holds the post may stay after moving away.
       const mover = await devLogin(t, 'post-holder-mover', '调岗员');
       await t.http().put(`/api/admin/users/${mover.user.id}/membership`).set(admin).send({ orgId: firstBranch }).expect(200);
-      await t.http().patch(`/api/workspace/posts/${created.body.id}`).set(liuyang).send(post([zhangweiId, mover.user.id])).expect(200);
+      await t.http().patch(`/api/workspace/posts/${created.body.id}`).set(secretary).send(post([memberId, mover.user.id])).expect(200);
       await t.http().put(`/api/admin/users/${mover.user.id}/membership`).set(admin).send({ orgId: null }).expect(200);
-      await t.http().patch(`/api/workspace/posts/${created.body.id}`).set(liuyang).send({ ...post([zhangweiId, mover.user.id]), commitment: '零缺陷，零事故' }).expect(200);
+      await t.http().patch(`/api/workspace/posts/${created.body.id}`).set(secretary).send({ ...post([memberId, mover.user.id]), commitment: '零缺陷，零事故' }).expect(200);
     });
   });
 
   describe('20: tokens expire, sessions can be ended, people can be disabled', () => {
     it('refuses a correctly signed token without exp', async () => {
-      const forever = new JwtService().sign({ sub: zhangweiId, kind: 'user', ver: 0 }, { secret: config.jwt.secret });
+      const forever = new JwtService().sign({ sub: memberId, kind: 'user', ver: 0 }, { secret: config.jwt.secret });
       const res = await t.http().get('/api/me').set(bearer(forever)).expect(401);
       expect(res.body.code).toBe('TOKEN_INVALID');
-      const expiring = new JwtService().sign({ sub: zhangweiId, kind: 'user', ver: 0 }, { secret: config.jwt.secret, expiresIn: 60 });
+      const expiring = new JwtService().sign({ sub: memberId, kind: 'user', ver: 0 }, { secret: config.jwt.secret, expiresIn: 60 });
       await t.http().get('/api/me').set(bearer(expiring)).expect(200);
     });
 
     it('lets the role from the database decide: an ADMIN grant on a WeChat account reaches the admin API', async () => {
-      const xuhong = (await devLogin(t, 'demo-admin-xuhong')).auth;
-      await t.http().get('/api/admin/users').set(xuhong).expect(200);
-      await t.http().get('/api/admin/users').set(zhangwei).expect(403);
+      const wechatAdmin = await createPerson(t, admin, world.tag, 'wechat-admin', { name: '微信管理员', roles: [{ role: 'ADMIN' }] });
+      await t.http().get('/api/admin/users').set(wechatAdmin.auth).expect(200);
+      await t.http().get('/api/admin/users').set(member).expect(403);
     });
 
     it('ends a person’s sessions on request, in every process, and audits it', async () => {
       const person = await devLogin(t, 'session-person', '会话测试');
-      await t.http().post(`/api/admin/users/${person.user.id}/sessions/revoke`).set(zhangwei).expect(403);
+      await t.http().post(`/api/admin/users/${person.user.id}/sessions/revoke`).set(member).expect(403);
       await t.http().post(`/api/admin/users/987654/sessions/revoke`).set(admin).expect(404);
       await t.http().post(`/api/admin/users/${person.user.id}/sessions/revoke`).set(admin).expect(204);
       const refused = await t.http().get('/api/me').set(person.auth).expect(401);
@@ -235,7 +233,7 @@ describe.each(DATABASES)('security hardening on %s', (db) => {
 
     it('disables and re-enables a person: refused on every request and at sign-in while disabled', async () => {
       const person = await devLogin(t, 'disabled-person', '停用测试');
-      await t.http().put(`/api/admin/users/${person.user.id}/status`).set(zhangwei).send({ disabled: true }).expect(403);
+      await t.http().put(`/api/admin/users/${person.user.id}/status`).set(member).send({ disabled: true }).expect(403);
       await t.http().put(`/api/admin/users/${person.user.id}/status`).set(admin).send({ disabled: 'yes' }).expect(400);
       const disabled = await t.http().put(`/api/admin/users/${person.user.id}/status`).set(admin).send({ disabled: true }).expect(200);
       expect((disabled.body as UserResponse).disabled).toBe(true);
@@ -254,23 +252,28 @@ describe.each(DATABASES)('security hardening on %s', (db) => {
 
     it('keeps someone in charge: no disabling oneself, no removing the last active admin', async () => {
       expect((await t.http().put(`/api/admin/users/${adminUserId}/status`).set(admin).send({ disabled: true }).expect(409)).body.code).toBe('CONFLICT');
-      const xuhongId = String((await t.dataSource.getRepository(UserEntity).findOneByOrFail({ openid: 'demo-admin-xuhong' })).id);
-      await t.http().put(`/api/admin/users/${xuhongId}/status`).set(admin).send({ disabled: true }).expect(200);
+      const other = await createPerson(t, admin, world.tag, 'second-admin', { name: '第二管理员', roles: [{ role: 'ADMIN' }] });
+      // Every other active admin is disabled, so the admin account is the last one who can act.
+      const admins = ((await t.http().get('/api/admin/users?limit=100').set(admin).expect(200)).body as Page<UserResponse>).items.filter(
+        (u) => u.id !== adminUserId && !u.disabled && u.roles.some((g) => g.role === 'ADMIN'),
+      );
+      expect(admins.map((u) => u.id)).toContain(other.id);
+      for (const u of admins) await t.http().put(`/api/admin/users/${u.id}/status`).set(admin).send({ disabled: true }).expect(200);
       // Two ADMIN grants remain, but only one admin can act: that one cannot be demoted.
       const grants = ((await t.http().get(`/api/admin/users/${adminUserId}`).set(admin).expect(200)).body as UserResponse).roles;
       const adminGrant = grants.find((g) => g.role === 'ADMIN')!;
       await t.http().delete(`/api/admin/users/${adminUserId}/roles/${adminGrant.id}`).set(admin).expect(409);
-      await t.http().put(`/api/admin/users/${xuhongId}/status`).set(admin).send({ disabled: false }).expect(200);
+      for (const u of admins) await t.http().put(`/api/admin/users/${u.id}/status`).set(admin).send({ disabled: false }).expect(200);
     });
   });
 
   describe('21: caching, docs, files', () => {
     it('marks API answers no-store unless they say otherwise', async () => {
       for (const res of [
-        await t.http().get('/api/me').set(zhangwei).expect(200),
-        await t.http().get(`/api/orgs/${firstBranch}/members`).set(liuyang).expect(200),
+        await t.http().get('/api/me').set(member).expect(200),
+        await t.http().get(`/api/orgs/${firstBranch}/members`).set(secretary).expect(200),
         await t.http().get('/api/admin/users').set(admin).expect(200),
-        await t.http().get('/api/needs/987654').set(zhangwei).expect(404),
+        await t.http().get('/api/needs/987654').set(member).expect(404),
       ]) {
         expect(res.headers['cache-control']).toBe('no-store');
       }
@@ -293,23 +296,23 @@ describe.each(DATABASES)('security hardening on %s', (db) => {
 
   describe('22: four eyes on brands, and merge notes that keep titles private', () => {
     it('does not let committee staff approve a brand they edited; another reviewer may', async () => {
-      await t.http().put(`/api/workspace/orgs/${firstBranch}/brand`).set(sunli).send(brandBody({ name: '孙丽改过的品牌' })).expect(200);
-      const submitted = (await t.http().post(`/api/workspace/orgs/${firstBranch}/brand/submit`).set(liuyang).expect(200)).body as BrandWorkspaceResponse;
-      const refused = await t.http().post(`/api/review/brands/${submitted.id}/approve`).set(sunli).expect(403);
+      await t.http().put(`/api/workspace/orgs/${firstBranch}/brand`).set(committee).send(brandBody({ name: '干事改过的品牌' })).expect(200);
+      const submitted = (await t.http().post(`/api/workspace/orgs/${firstBranch}/brand/submit`).set(secretary).expect(200)).body as BrandWorkspaceResponse;
+      const refused = await t.http().post(`/api/review/brands/${submitted.id}/approve`).set(committee).expect(403);
       expect(refused.body.code).toBe('FORBIDDEN');
       const colleague = await devLogin(t, 'second-reviewer', '第二审核人');
-      const committeeOrg = String((await t.dataSource.getRepository(OrgEntity).findOneByOrFail({ name: '新能源产业党委' })).id);
+      const committeeOrg = world.committeeOrg.id;
       await t.http().post(`/api/admin/users/${colleague.user.id}/roles`).set(admin).send({ role: 'COMMITTEE', orgId: committeeOrg }).expect(201);
       await t.http().post(`/api/review/brands/${submitted.id}/approve`).set(colleague.auth).expect(200);
 
-      // After approval the slate is clean: sunli may approve the next version someone else wrote.
-      await t.http().put(`/api/workspace/orgs/${firstBranch}/brand`).set(liuyang).send(brandBody({ name: '书记改过的品牌' })).expect(200);
-      await t.http().post(`/api/workspace/orgs/${firstBranch}/brand/submit`).set(liuyang).expect(200);
-      await t.http().post(`/api/review/brands/${submitted.id}/approve`).set(sunli).expect(200);
+      // After approval the slate is clean: the committee staff may approve the next version someone else wrote.
+      await t.http().put(`/api/workspace/orgs/${firstBranch}/brand`).set(secretary).send(brandBody({ name: '书记改过的品牌' })).expect(200);
+      await t.http().post(`/api/workspace/orgs/${firstBranch}/brand/submit`).set(secretary).expect(200);
+      await t.http().post(`/api/review/brands/${submitted.id}/approve`).set(committee).expect(200);
     });
 
     it('lets an admin approve their own edit, and audits that they did', async () => {
-      const org = String((await t.dataSource.getRepository(OrgEntity).findOneByOrFail({ name: '多维时空党支部' })).id);
+      const org = world.otherBranch.id;
       const saved = (await t.http().put(`/api/workspace/orgs/${org}/brand`).set(admin).send(brandBody({ name: '管理员写的品牌' })).expect(200)).body as BrandWorkspaceResponse;
       await t.http().post(`/api/workspace/orgs/${org}/brand/submit`).set(admin).expect(200);
       await t.http().post(`/api/review/brands/${saved.id}/approve`).set(admin).expect(200);
@@ -318,22 +321,21 @@ describe.each(DATABASES)('security hardening on %s', (db) => {
     });
 
     it('shows the other need’s title in a merge note only to those who may open it', async () => {
-      const yixin = await t.dataSource.getRepository(EnterpriseEntity).findOneByOrFail({ name: '亿鑫化工' });
-      const neighbour = await t.dataSource.getRepository(EnterpriseEntity).createQueryBuilder('e').where('e.chainId = :chain AND e.id <> :id', { chain: yixin.chainId, id: yixin.id }).getOneOrFail();
-      const chain = await t.dataSource.getRepository(ChainEntity).findOneByOrFail({ id: yixin.chainId! });
+      // The entrepreneur's enterprise and a neighbour on the same chain.
+      const neighbour = (await t.http().post('/api/admin/enterprises').set(admin).send({ name: `${world.tag}邻居企业`, chainId: world.otherChain.id, chainRole: 'MEMBER' }).expect(201)).body as { id: string };
       const raiser = await devLogin(t, 'merge-target-raiser', '邻居企业家');
-      await t.http().put(`/api/admin/users/${raiser.user.id}/membership`).set(admin).send({ enterpriseId: String(neighbour.id) }).expect(200);
+      await t.http().put(`/api/admin/users/${raiser.user.id}/membership`).set(admin).send({ enterpriseId: neighbour.id }).expect(200);
       const staff = await devLogin(t, 'merge-committee', '合并干事');
-      await t.http().post(`/api/admin/users/${staff.user.id}/roles`).set(admin).send({ role: 'COMMITTEE', orgId: String(chain.committeeOrgId) }).expect(201);
+      await t.http().post(`/api/admin/users/${staff.user.id}/roles`).set(admin).send({ role: 'COMMITTEE', orgId: world.otherCommitteeOrg.id }).expect(201);
 
-      const secret = await raiseNeed(t, wangjun, { title: '亿鑫化工的保密事项' });
+      const secret = await raiseNeed(t, entrepreneur, { title: '亿鑫化工的保密事项' });
       const target = await raiseNeed(t, raiser.auth, { title: '邻居企业的公开事项' });
       await t.http().post(`/api/needs/${secret.id}/merge`).set(staff.auth).send({ targetNeedId: target.id, note: '同一事项' }).expect(200);
 
       const notes = async (auth: Auth, id: string) => ((await t.http().get(`/api/needs/${id}`).set(auth).expect(200)).body as NeedDetail).timeline.filter((e) => e.kind === 'MERGED').map((e) => e.note);
       expect(await notes(raiser.auth, target.id)).toEqual([`需求 #${secret.id} 已并入本需求`]);
       expect(await notes(staff.auth, target.id)).toEqual([`需求 #${secret.id}「亿鑫化工的保密事项」已并入本需求`]);
-      expect(await notes(wangjun, secret.id)).toEqual([`并入需求 #${target.id}；同一事项`]);
+      expect(await notes(entrepreneur, secret.id)).toEqual([`并入需求 #${target.id}；同一事项`]);
       expect(await notes(staff.auth, secret.id)).toEqual([`并入需求 #${target.id}「邻居企业的公开事项」；同一事项`]);
 
       // Notes written before this change carried the title; it is taken out for readers who cannot open that need.
@@ -361,7 +363,7 @@ describe.each(DATABASES)('security hardening on %s', (db) => {
     it('checks the current password and the strength rule, ends other sessions, and audits the change', async () => {
       const other = await adminLogin(t);
       const change = (body: object, auth = admin) => t.http().put('/api/admin/auth/password').set(auth).send(body);
-      await change({ currentPassword: 'torchred-admin', newPassword: strong }, zhangwei).expect(403);
+      await change({ currentPassword: 'torchred-admin', newPassword: strong }, member).expect(403);
       const wrong = await change({ currentPassword: 'not-it', newPassword: strong }).expect(400);
       expect(wrong.body.message).toBe('当前密码不正确');
       for (const weak of ['aaaaaaaaaaaaaaaa', '1234567890123456', 'password password', 'Short-1!', 'abcdefghijklmnop', 'Password123!']) {
