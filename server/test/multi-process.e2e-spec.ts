@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { call, freePort, waitHealthy } from './support/server-process';
 import { DATABASES } from './support/test-app';
+import { activityBody } from './factories/activity.factory';
 
 const MYSQL_BASE = process.env.E2E_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 const MAIN = join(__dirname, '..', 'dist', 'main.js');
@@ -63,21 +64,7 @@ const runMysql = DATABASES.includes('mysql') && existsSync(MAIN);
   it('keeps 10 seats exact under 200 sign-ups split across both processes, and promotes in order', async () => {
     const secretary = (await call(bases[0], 'POST', '/api/auth/dev-login', undefined, { openid: 'demo-secretary-liuyang' })).body.accessToken as string;
     const me = (await call(bases[1], 'GET', '/api/me', secretary)).body;
-    const now = Date.now();
-    const created = await call(bases[1], 'POST', '/api/activities', secretary, {
-      orgId: me.orgId,
-      title: '跨进程报名测试',
-      type: 'OTHER',
-      description: '',
-      location: '线上',
-      startAt: new Date(now + 48 * 3600e3).toISOString(),
-      endAt: new Date(now + 49 * 3600e3).toISOString(),
-      signupEndAt: new Date(now + 24 * 3600e3).toISOString(),
-      capacity: 10,
-      waitlist: true,
-      requiresApproval: false,
-      formFields: [],
-    });
+    const created = await call(bases[1], 'POST', '/api/activities', secretary, activityBody(me.orgId, { title: '跨进程报名测试', capacity: 10, waitlist: true, formFields: [] }));
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     expect((await call(bases[0], 'POST', `/api/activities/${id}/publish`, secretary)).status).toBe(200);

@@ -6,6 +6,7 @@ import { createConnection, type Connection } from 'mysql2/promise';
 import { FakeWechatServer } from './support/fake-wechat';
 import { call, freePort, waitHealthy } from './support/server-process';
 import { DATABASES } from './support/test-app';
+import { activityBody } from './factories/activity.factory';
 
 const MYSQL_BASE = process.env.E2E_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 const MAIN = join(__dirname, '..', 'dist', 'main.js');
@@ -48,21 +49,7 @@ const runMysql = DATABASES.includes('mysql') && existsSync(MAIN);
 
   /** `n` people with a WeChat identity sign up at once, through both processes, for a new activity. */
   const signUps = async (n: number): Promise<Array<{ openid: string; userId: number }>> => {
-    const now = Date.now();
-    const created = await call(bases[0], 'POST', '/api/activities', secretary, {
-      orgId,
-      title: '慢速微信测试',
-      type: 'OTHER',
-      description: '',
-      location: '线上',
-      startAt: new Date(now + 48 * 3600e3).toISOString(),
-      endAt: new Date(now + 49 * 3600e3).toISOString(),
-      signupEndAt: new Date(now + 24 * 3600e3).toISOString(),
-      capacity: 100,
-      waitlist: false,
-      requiresApproval: false,
-      formFields: [],
-    });
+    const created = await call(bases[0], 'POST', '/api/activities', secretary, activityBody(orgId, { title: '慢速微信测试', capacity: 100, waitlist: false, formFields: [] }));
     expect(created.status).toBe(201);
     expect((await call(bases[1], 'POST', `/api/activities/${created.body.id}/publish`, secretary)).status).toBe(200);
     const people: Array<{ openid: string; userId: number; token: string }> = [];
