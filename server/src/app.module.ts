@@ -20,6 +20,8 @@ import { OrgModule } from './modules/org/org.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { StudyModule } from './modules/study/study.module';
 import { UserModule } from './modules/user/user.module';
+import { PeopleDirectoryModule } from './modules/user/people-directory.module';
+import { OrgDirectoryModule } from './modules/org/org-directory.module';
 import { NeedModule } from './modules/need/need.module';
 import { VisitModule } from './modules/visit/visit.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
@@ -54,6 +56,8 @@ export class AppModule {
         TypeOrmModule.forRoot(typeOrmModuleOptions(config)),
         CoreModule,
         AccessModule,
+        PeopleDirectoryModule,
+        OrgDirectoryModule,
         HealthModule,
         AuditModule,
         UserModule,

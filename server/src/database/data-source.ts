@@ -1,86 +1,46 @@
 import { Logger } from '@nestjs/common';
 import type { TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { AdvancedConsoleLogger, type DataSourceOptions, type QueryRunner } from 'typeorm';
-import { BrandLikeEntity } from '../modules/brand/brand-like.entity';
-import { BrandEntity } from '../modules/brand/brand.entity';
-import { PioneerPostEntity } from '../modules/brand/pioneer-post.entity';
-import { PostReviewEntity } from '../modules/brand/post-review.entity';
-import { ImageEntity } from '../modules/media/image.entity';
-import { AppealEntity } from '../modules/talk/appeal.entity';
-import { TalkSessionEntity } from '../modules/talk/talk-session.entity';
 import { BrandsAndTalks1764489600000 } from './migrations/1764489600000-BrandsAndTalks';
 import type { AppConfig, DatabaseConfig, DatabaseTimeouts } from '../config/app-config';
-import { AuditLogEntity } from '../modules/audit/audit-log.entity';
-import { ChainEntity } from '../modules/org/chain.entity';
-import { DepartmentEntity } from '../modules/org/department.entity';
-import { EnterpriseEntity } from '../modules/org/enterprise.entity';
-import { OrgEntity } from '../modules/org/org.entity';
-import { RateLimitEntity } from '../common/rate-limit/rate-limit.entity';
-import { AdminAccountEntity } from '../modules/user/admin-account.entity';
-import { RoleGrantEntity } from '../modules/user/role-grant.entity';
-import { UserEntity } from '../modules/user/user.entity';
 import { Foundation1764230400000 } from './migrations/1764230400000-Foundation';
 import { Activities1764316800000 } from './migrations/1764316800000-Activities';
-import { ActivityEntity } from '../modules/activity/activity.entity';
-import { RegistrationEntity } from '../modules/activity/registration.entity';
-import { NotificationEntity } from '../modules/notification/notification.entity';
-import { OutboxEntity } from '../modules/notification/outbox.entity';
-import { JobLeaseEntity } from '../modules/scheduler/job-lease.entity';
-import { WechatTokenEntity } from '../modules/wechat/wechat-token.entity';
 import { Study1764403200000 } from './migrations/1764403200000-Study';
-import { LessonEntity, StudyColumnEntity } from '../modules/study/content.entity';
-import { DailyQuizEntity, PaperAttemptEntity, PaperEntity, QuestionEntity } from '../modules/study/question.entity';
-import { PointsLedgerEntity, RuleDayEntity, StudyFlagEntity, UserDayEntity, UserTotalEntity, UserWeekEntity } from '../modules/study/points.entity';
-import { LessonProgressEntity, StudySessionEntity } from '../modules/study/study-session.entity';
-import { NeedAssignmentEntity } from '../modules/need/need-assignment.entity';
-import { NeedEventEntity } from '../modules/need/need-event.entity';
-import { NeedEntity } from '../modules/need/need.entity';
-import { InstructorEnterpriseEntity, VisitEntity } from '../modules/visit/visit.entity';
 import { Needs1764576000000 } from './migrations/1764576000000-Needs';
 import { SecurityHardening1764662400000 } from './migrations/1764662400000-SecurityHardening';
+import { RateLimitEntity } from '../common/rate-limit/rate-limit.entity';
+import { ORG_ENTITIES } from '../modules/org/org.entities';
+import { USER_ENTITIES } from '../modules/user/user.entities';
+import { AUTH_ENTITIES } from '../modules/auth/auth.entities';
+import { AUDIT_ENTITIES } from '../modules/audit/audit.entities';
+import { ACTIVITY_ENTITIES } from '../modules/activity/activity.entities';
+import { NOTIFICATION_ENTITIES } from '../modules/notification/notification.entities';
+import { SCHEDULER_ENTITIES } from '../modules/scheduler/scheduler.entities';
+import { WECHAT_ENTITIES } from '../modules/wechat/wechat.entities';
+import { MEDIA_ENTITIES } from '../modules/media/media.entities';
+import { BRAND_ENTITIES } from '../modules/brand/brand.entities';
+import { TALK_ENTITIES } from '../modules/talk/talk.entities';
+import { STUDY_ENTITIES } from '../modules/study/study.entities';
+import { VISIT_ENTITIES } from '../modules/visit/visit.entities';
+import { NEED_ENTITIES } from '../modules/need/need.entities';
 
+/** Each module declares the tables it owns; the data source is their union (plus common's rate-limit table). */
 export const ENTITIES = [
-  OrgEntity,
-  ChainEntity,
-  EnterpriseEntity,
-  DepartmentEntity,
-  UserEntity,
-  RoleGrantEntity,
-  AdminAccountEntity,
-  AuditLogEntity,
+  ...ORG_ENTITIES,
+  ...USER_ENTITIES,
+  ...AUTH_ENTITIES,
+  ...AUDIT_ENTITIES,
+  ...ACTIVITY_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
+  ...SCHEDULER_ENTITIES,
+  ...WECHAT_ENTITIES,
+  ...MEDIA_ENTITIES,
+  ...BRAND_ENTITIES,
+  ...TALK_ENTITIES,
+  ...STUDY_ENTITIES,
+  ...VISIT_ENTITIES,
+  ...NEED_ENTITIES,
   RateLimitEntity,
-  ActivityEntity,
-  RegistrationEntity,
-  NotificationEntity,
-  OutboxEntity,
-  JobLeaseEntity,
-  WechatTokenEntity,
-  ImageEntity,
-  BrandEntity,
-  BrandLikeEntity,
-  PioneerPostEntity,
-  PostReviewEntity,
-  TalkSessionEntity,
-  AppealEntity,
-  StudyColumnEntity,
-  LessonEntity,
-  StudySessionEntity,
-  LessonProgressEntity,
-  QuestionEntity,
-  DailyQuizEntity,
-  PaperEntity,
-  PaperAttemptEntity,
-  PointsLedgerEntity,
-  RuleDayEntity,
-  UserDayEntity,
-  UserWeekEntity,
-  UserTotalEntity,
-  StudyFlagEntity,
-  InstructorEnterpriseEntity,
-  VisitEntity,
-  NeedEntity,
-  NeedAssignmentEntity,
-  NeedEventEntity,
 ];
 
 export const MIGRATIONS = [Foundation1764230400000, Activities1764316800000, Study1764403200000, BrandsAndTalks1764489600000, Needs1764576000000, SecurityHardening1764662400000];

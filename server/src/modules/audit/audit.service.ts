@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { AuditLogResponse, Page } from '@torch-red/shared';
-import { EntityManager, In, LessThan, Repository } from 'typeorm';
+import { EntityManager, LessThan, Repository } from 'typeorm';
 import { toIso } from '../../database/sql-time';
-import { UserEntity } from '../user/user.entity';
+import { PeopleDirectory } from '../user/people-directory.service';
 import { AuditLogEntity } from './audit-log.entity';
 
 export interface AuditEntry {
@@ -26,7 +26,10 @@ export interface AuditQuery {
 /** Append-only record of every admin write. Values must already be safe to show (masked phones, no secrets). */
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditLogEntity) private readonly logs: Repository<AuditLogEntity>) {}
+  constructor(
+    @InjectRepository(AuditLogEntity) private readonly logs: Repository<AuditLogEntity>,
+    private readonly people: PeopleDirectory,
+  ) {}
 
   async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
     const repo = manager ? manager.getRepository(AuditLogEntity) : this.logs;
@@ -53,10 +56,7 @@ export class AuditService {
     });
     const page = rows.slice(0, query.limit);
     const actorIds = [...new Set(page.map((r) => r.actorId).filter((id): id is number => id !== null))];
-    const actors = actorIds.length
-      ? await this.logs.manager.getRepository(UserEntity).find({ select: { id: true, name: true }, where: { id: In(actorIds) } })
-      : [];
-    const names = new Map(actors.map((a) => [a.id, a.name]));
+    const names = await this.people.names(actorIds);
     return {
       items: page.map((r) => ({
         id: String(r.id),

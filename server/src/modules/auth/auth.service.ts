@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { POLITICAL_STATUS_LABELS, ROLE_LABELS, type AdminLoginResponse, type DemoPerson, type LoginResponse } from '@torch-red/shared';
 import bcrypt from 'bcryptjs';
 import { Tx } from '../../database/tx.service';
-import { DataSource, In, Like } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { isUniqueViolation } from '../../database/db-errors';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { TokenService } from '../../common/auth/token.service';
@@ -11,11 +11,10 @@ import { AppError } from '../../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { passwordProblem, passwordProblemZh } from '../../config/secret-policy';
 import { AuditService } from '../audit/audit.service';
-import { OrgEntity } from '../org/org.entity';
+import { OrgDirectory } from '../org/org-directory.service';
 import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
-import { AdminAccountEntity } from '../user/admin-account.entity';
-import { RoleGrantEntity } from '../user/role-grant.entity';
-import { UserEntity } from '../user/user.entity';
+import { AdminAccountEntity } from './admin-account.entity';
+import { PeopleDirectory, type SignInSubject } from '../user/people-directory.service';
 import { UserService } from '../user/user.service';
 import { WechatClient } from '../wechat/wechat.client';
 
@@ -46,6 +45,8 @@ export class AuthService {
     private readonly rateLimit: RateLimitService,
     private readonly tx: Tx,
     private readonly audit: AuditService,
+    private readonly people: PeopleDirectory,
+    private readonly orgs: OrgDirectory,
   ) {}
 
   async wechatLogin(code: string, ip: string): Promise<LoginResponse> {
@@ -64,23 +65,15 @@ export class AuthService {
 
   async demoPeople(): Promise<DemoPerson[]> {
     this.requireDevLogin();
-    const people = await this.dataSource.getRepository(UserEntity).find({
-      where: { isSample: true, openid: Like('demo-%') },
-      order: { id: 'ASC' },
-    });
-    if (people.length === 0) return [];
-    const [grants, orgs] = await Promise.all([
-      this.dataSource.getRepository(RoleGrantEntity).findBy({ userId: In(people.map((p) => p.id)) }),
-      this.dataSource.getRepository(OrgEntity).find({ select: { id: true, name: true } }),
-    ]);
-    const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
+    const people = await this.people.samplePeople();
+    const orgs = await this.orgs.orgs(people.map((p) => p.orgId));
     return people.map((p) => {
-      const roles = grants.filter((g) => g.userId === p.id).map((g) => ROLE_LABELS[g.role]);
+      const roles = p.roles.map((role) => ROLE_LABELS[role]);
       const parts = [
         roles.length ? roles.join('、') : p.politicalStatus ? POLITICAL_STATUS_LABELS[p.politicalStatus] : '成员',
-        p.orgId ? orgNames.get(p.orgId) : undefined,
+        p.orgId ? orgs.get(p.orgId)?.name : undefined,
       ].filter(Boolean);
-      return { openid: p.openid!, name: p.name, description: `${parts.join(' · ')}（示例）` };
+      return { openid: p.openid, name: p.name, description: `${parts.join(' · ')}（示例）` };
     });
   }
 
@@ -94,8 +87,8 @@ export class AuthService {
     await this.slowDownAfterFailures(name);
     const account = await this.dataSource.getRepository(AdminAccountEntity).findOneBy({ username });
     const ok = await bcrypt.compare(password, account?.passwordHash ?? DUMMY_HASH);
-    const stillAdmin = account && ok ? await this.dataSource.getRepository(RoleGrantEntity).findOneBy({ userId: account.userId, role: 'ADMIN' }) : null;
-    const user = account && stillAdmin ? await this.dataSource.getRepository(UserEntity).findOneBy({ id: account.userId }) : null;
+    const stillAdmin = account && ok ? await this.people.hasRole(account.userId, 'ADMIN') : false;
+    const user = account && stillAdmin ? await this.people.signInSubject(account.userId) : null;
     if (!user) {
       await this.rateLimit.hit(`login:admin-failures:${name}`, ADMIN_LOGIN.failureWindowSeconds);
       throw new AppError('INVALID_CREDENTIALS');
@@ -155,9 +148,8 @@ export class AuthService {
     const passwordHash = await bcrypt.hash(password, BCRYPT_COST);
     try {
       await this.tx.run(async (m) => {
-        const user = await m.getRepository(UserEntity).save(m.getRepository(UserEntity).create({ name: '系统管理员', isSample: false }));
-        await m.getRepository(RoleGrantEntity).insert({ userId: user.id, role: 'ADMIN', scopeKey: '-', orgId: null, departmentId: null, grantedBy: null });
-        await m.getRepository(AdminAccountEntity).insert({ username, passwordHash, userId: user.id });
+        const userId = await this.users.createFirstAdmin(m);
+        await m.getRepository(AdminAccountEntity).insert({ username, passwordHash, userId });
       });
     } catch (err) {
       // Another process created it at the same moment.
@@ -171,7 +163,7 @@ export class AuthService {
     }
   }
 
-  private async loginAs(person: UserEntity): Promise<LoginResponse> {
+  private async loginAs(person: SignInSubject): Promise<LoginResponse> {
     if (person.disabledAt) throw new AppError('ACCOUNT_DISABLED');
     const [accessToken, user] = await Promise.all([this.tokens.issue(person.id, 'user', person.tokenVersion), this.users.me(person.id)]);
     return { accessToken, user };

@@ -5,7 +5,7 @@ import { Clock } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { LeaseService } from '../scheduler/lease.service';
 import { SchedulerService } from '../scheduler/scheduler.service';
-import { UserEntity } from '../user/user.entity';
+import { PeopleDirectory } from '../user/people-directory.service';
 import { type SendOutcome, SubscribeMessageSender } from '../wechat/subscribe-message.sender';
 import { OutboxEntity } from './outbox.entity';
 
@@ -35,6 +35,7 @@ export class OutboxWorker implements OnModuleInit {
     private readonly clock: Clock,
     private readonly leases: LeaseService,
     private readonly scheduler: SchedulerService,
+    private readonly people: PeopleDirectory,
   ) {}
 
   onModuleInit(): void {
@@ -115,7 +116,7 @@ export class OutboxWorker implements OnModuleInit {
     const templateId = this.config.wechat.templates[row.templateKey];
     let openid: string | null | undefined;
     try {
-      openid = (await this.dataSource.getRepository(UserEntity).findOne({ select: { id: true, openid: true }, where: { id: row.userId } }))?.openid;
+      openid = await this.people.openidOf(row.userId);
     } catch (err) {
       // Nothing was sent: hand the row back.
       await finish({ status: 'PENDING', lockedBy: null });

@@ -7,10 +7,8 @@ import { AccessPolicy } from '../access/access-policy.service';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
-import { ChainEntity } from '../org/chain.entity';
-import { EnterpriseEntity } from '../org/enterprise.entity';
-import { OrgEntity } from '../org/org.entity';
-import { UserEntity } from '../user/user.entity';
+import { OrgDirectory } from '../org/org-directory.service';
+import { PeopleDirectory } from '../user/people-directory.service';
 import { UserTotalEntity, UserWeekEntity } from './points.entity';
 import { chinaWeek } from './study-calendar';
 
@@ -26,6 +24,8 @@ export class LeaderboardService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly policy: AccessPolicy,
+    private readonly people: PeopleDirectory,
+    private readonly orgs: OrgDirectory,
   ) {}
 
   async leaderboard(user: AuthUser, scope: LeaderboardScope): Promise<LeaderboardResponse> {
@@ -55,9 +55,7 @@ export class LeaderboardService {
       rank = ahead + 1;
     }
     const ids = top.map((r) => Number(r.userId));
-    const names = new Map(
-      (ids.length ? await this.dataSource.getRepository(UserEntity).find({ select: { id: true, name: true }, where: { id: In(ids) } }) : []).map((u) => [u.id, u.name]),
-    );
+    const names = await this.people.names(ids);
     let position = 0;
     let previous: number | null = null;
     const items = top.map((r, i) => {
@@ -72,14 +70,7 @@ export class LeaderboardService {
   /** This week's participation by organisation: rates and averages, never individuals. */
   async branchBoard(): Promise<GroupBoardResponse> {
     const week = chinaWeek(this.clock.now());
-    const members: Count[] = await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .select('u.orgId', 'key')
-      .addSelect('COUNT(*)', 'n')
-      .where('u.orgId IS NOT NULL')
-      .groupBy('u.orgId')
-      .getRawMany();
+    const members: Count[] = await this.people.countBy('orgId');
     const active: Count[] = await this.dataSource
       .getRepository(UserWeekEntity)
       .createQueryBuilder('w')
@@ -90,20 +81,13 @@ export class LeaderboardService {
       .groupBy('w.orgId')
       .getRawMany();
     const orgIds = members.map((m) => Number(m.key));
-    const orgs = orgIds.length ? await this.dataSource.getRepository(OrgEntity).find({ select: { id: true, name: true }, where: { id: In(orgIds) } }) : [];
+    const orgs = [...(await this.orgs.orgs(orgIds)).values()];
     return { notice: LEADERBOARD_NOTICE, week, items: groupItems(orgs.map((o) => ({ id: o.id, name: o.name, keys: [o.id] })), members, active) };
   }
 
   async chainBoard(): Promise<GroupBoardResponse> {
     const week = chinaWeek(this.clock.now());
-    const members: Count[] = await this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .select('u.enterpriseId', 'key')
-      .addSelect('COUNT(*)', 'n')
-      .where('u.enterpriseId IS NOT NULL')
-      .groupBy('u.enterpriseId')
-      .getRawMany();
+    const members: Count[] = await this.people.countBy('enterpriseId');
     const active: Count[] = await this.dataSource
       .getRepository(UserWeekEntity)
       .createQueryBuilder('w')
@@ -113,10 +97,7 @@ export class LeaderboardService {
       .where('w.week = :week AND w.enterpriseId IS NOT NULL AND (w.points > 0 OR w.studySeconds > 0)', { week })
       .groupBy('w.enterpriseId')
       .getRawMany();
-    const [chains, enterprises] = await Promise.all([
-      this.dataSource.getRepository(ChainEntity).find({ order: { sortOrder: 'ASC', id: 'ASC' } }),
-      this.dataSource.getRepository(EnterpriseEntity).find({ select: { id: true, chainId: true } }),
-    ]);
+    const [chains, enterprises] = await Promise.all([this.orgs.chains(), this.orgs.allEnterprises()]);
     const groups = chains.map((c) => ({ id: c.id, name: c.name, keys: enterprises.filter((e) => e.chainId === c.id).map((e) => e.id) }));
     return { notice: LEADERBOARD_NOTICE, week, items: groupItems(groups, members, active) };
   }
@@ -124,10 +105,10 @@ export class LeaderboardService {
   /** For the secretary: who in this organisation has studied this week — a list by name, not a ranking. */
   async participation(user: AuthUser, orgId: number): Promise<ParticipationResponse> {
     await this.policy.require(user, 'org.read', orgId);
-    const org = await this.dataSource.getRepository(OrgEntity).findOneBy({ id: orgId });
+    const org = await this.orgs.org(orgId);
     if (!org) throw new AppError('NOT_FOUND');
     const week = chinaWeek(this.clock.now());
-    const people = await this.dataSource.getRepository(UserEntity).find({ select: { id: true, name: true }, where: { orgId } });
+    const people = await this.people.membersOf(orgId);
     const rows = people.length
       ? await this.dataSource.getRepository(UserWeekEntity).find({ select: { userId: true, points: true, studySeconds: true }, where: { week, userId: In(people.map((p) => p.id)) } })
       : [];

@@ -2,14 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CheckinDayResponse, MyPointsResponse, Page, PointLine, PointRule, StudyFlagKind, StudyFlagResponse } from '@torch-red/shared';
 import { POINT_RULES, STUDY_FLAG_LABELS } from '@torch-red/shared';
-import { DataSource, EntityManager, In, LessThan, type ObjectLiteral, type EntityTarget } from 'typeorm';
+import { DataSource, EntityManager, LessThan, type ObjectLiteral, type EntityTarget } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { isUniqueViolation } from '../../database/db-errors';
 import { toIso } from '../../database/sql-time';
 import { forUpdate } from '../../database/row-lock';
 import { Tx } from '../../database/tx.service';
-import { UserEntity } from '../user/user.entity';
+import { PeopleDirectory } from '../user/people-directory.service';
 import { PointsLedgerEntity, RuleDayEntity, StudyFlagEntity, type FlagDetail, UserDayEntity, UserTotalEntity, UserWeekEntity } from './points.entity';
 import { chinaDay, chinaWeek } from './study-calendar';
 import { STUDY_RULES, type StudyRules } from './study-rules';
@@ -36,6 +36,7 @@ export class PointsService {
     @Inject(STUDY_RULES) readonly rules: StudyRules,
     private readonly tx: Tx,
     private readonly clock: Clock,
+    private readonly people: PeopleDirectory,
   ) {}
 
   /** The day's sign-in (签到); points earned before it are flagged and not credited. */
@@ -163,10 +164,7 @@ export class PointsService {
       take: query.limit + 1,
     });
     const page = rows.slice(0, query.limit);
-    const users = page.length
-      ? await this.dataSource.getRepository(UserEntity).find({ select: { id: true, name: true }, where: { id: In([...new Set(page.map((r) => r.userId))]) } })
-      : [];
-    const names = new Map(users.map((u) => [u.id, u.name]));
+    const names = await this.people.names(page.map((r) => r.userId));
     return {
       items: page.map((r) => ({
         id: String(r.id),

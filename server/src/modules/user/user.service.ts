@@ -234,6 +234,13 @@ export class UserService {
   }
 
   /** Moves the person's session generation on; returns the new one (for a token issued right after). */
+  /** The person behind the first admin account (created at start-up when there is none), holding ADMIN. */
+  async createFirstAdmin(m: EntityManager): Promise<number> {
+    const user = await m.getRepository(UserEntity).save(m.getRepository(UserEntity).create({ name: '系统管理员', isSample: false }));
+    await m.getRepository(RoleGrantEntity).insert({ userId: user.id, role: 'ADMIN', scopeKey: '-', orgId: null, departmentId: null, grantedBy: null });
+    return user.id;
+  }
+
   async endSessions(m: EntityManager, id: number): Promise<number> {
     await m.getRepository(UserEntity).increment({ id }, 'tokenVersion', 1);
     return (await m.getRepository(UserEntity).findOneByOrFail({ id })).tokenVersion;

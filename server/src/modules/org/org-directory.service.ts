@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { ChainEntity } from './chain.entity';
+import { DepartmentEntity } from './department.entity';
+import { EnterpriseEntity } from './enterprise.entity';
+import { OrgEntity } from './org.entity';
+
+export interface NamedRef {
+  id: number;
+  name: string;
+}
+
+export interface EnterpriseRef extends NamedRef {
+  chainId: number | null;
+}
+
+export interface ChainRef extends NamedRef {
+  committeeOrgId: number;
+  sortOrder: number;
+}
+
+async function byIds<T extends { id: number }>(load: (ids: number[]) => Promise<T[]>, ids: Iterable<number | null | undefined>): Promise<Map<number, T>> {
+  const unique = [...new Set([...ids].filter((id): id is number => typeof id === 'number'))];
+  if (unique.length === 0) return new Map();
+  return new Map((await load(unique)).map((row) => [row.id, row]));
+}
+
+/**
+ * The org module's read model for other modules: names of organisations, enterprises, departments and chains,
+ * in batches. The tree itself (parents, chains of an org, orgs of a chain) is OrgHierarchy's.
+ */
+@Injectable()
+export class OrgDirectory {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  orgs(ids: Iterable<number | null | undefined>): Promise<Map<number, NamedRef>> {
+    return byIds((id) => this.dataSource.getRepository(OrgEntity).find({ select: { id: true, name: true }, where: { id: In(id) } }), ids);
+  }
+
+  enterprises(ids: Iterable<number | null | undefined>): Promise<Map<number, EnterpriseRef>> {
+    return byIds((id) => this.dataSource.getRepository(EnterpriseEntity).find({ select: { id: true, name: true, chainId: true }, where: { id: In(id) } }), ids);
+  }
+
+  departments(ids: Iterable<number | null | undefined>): Promise<Map<number, NamedRef>> {
+    return byIds((id) => this.dataSource.getRepository(DepartmentEntity).find({ select: { id: true, name: true }, where: { id: In(id) } }), ids);
+  }
+
+  async org(id: number): Promise<NamedRef | null> {
+    return (await this.orgs([id])).get(id) ?? null;
+  }
+
+  /** Every chain in display order. */
+  async chains(): Promise<ChainRef[]> {
+    const rows = await this.dataSource.getRepository(ChainEntity).find({ order: { sortOrder: 'ASC', id: 'ASC' } });
+    return rows.map((c) => ({ id: c.id, name: c.name, committeeOrgId: c.committeeOrgId, sortOrder: c.sortOrder }));
+  }
+
+  /** Every enterprise with its chain (ids and names only). */
+  async allEnterprises(): Promise<EnterpriseRef[]> {
+    return this.dataSource.getRepository(EnterpriseEntity).find({ select: { id: true, name: true, chainId: true }, order: { id: 'ASC' } });
+  }
+
+  /** Whether every id names an enterprise. */
+  async enterprisesExist(ids: number[]): Promise<boolean> {
+    const unique = [...new Set(ids)];
+    return (await this.dataSource.getRepository(EnterpriseEntity).countBy({ id: In(unique) })) === unique.length;
+  }
+}
