@@ -22,6 +22,7 @@ import { StudyModule } from './modules/study/study.module';
 import { UserModule } from './modules/user/user.module';
 import { PeopleDirectoryModule } from './modules/user/people-directory.module';
 import { OrgDirectoryModule } from './modules/org/org-directory.module';
+import { BrandDirectoryModule } from './modules/brand/brand-directory.service';
 import { NeedModule } from './modules/need/need.module';
 import { VisitModule } from './modules/visit/visit.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
@@ -58,6 +59,7 @@ export class AppModule {
         AccessModule,
         PeopleDirectoryModule,
         OrgDirectoryModule,
+        BrandDirectoryModule,
         HealthModule,
         AuditModule,
         UserModule,

@@ -19,9 +19,7 @@ const EXCEPTIONS: Record<string, { reads: string[]; why: string }> = {
   'activity/attendee-export.service.ts': { reads: ['org', 'user'], why: 'not yet moved' },
   'brand/brand.service.ts': { reads: ['media', 'org', 'user'], why: 'not yet moved' },
   'need/need.service.ts': { reads: ['org', 'talk', 'user'], why: 'not yet moved' },
-  'org/org.service.ts': { reads: ['brand', 'user'], why: 'not yet moved' },
   'talk/talk.service.ts': { reads: ['activity', 'org', 'user'], why: 'not yet moved' },
-  'user/user.service.ts': { reads: ['org'], why: 'not yet moved' },
   'visit/visit.service.ts': { reads: ['org', 'user'], why: 'not yet moved' },
 };
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { OrgType } from '@torch-red/shared';
 import { DataSource, In } from 'typeorm';
 import { ChainEntity } from './chain.entity';
 import { DepartmentEntity } from './department.entity';
@@ -9,6 +10,10 @@ import { OrgEntity } from './org.entity';
 export interface NamedRef {
   id: number;
   name: string;
+}
+
+export interface OrgRef extends NamedRef {
+  type: OrgType;
 }
 
 export interface EnterpriseRef extends NamedRef {
@@ -34,8 +39,8 @@ async function byIds<T extends { id: number }>(load: (ids: number[]) => Promise<
 export class OrgDirectory {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  orgs(ids: Iterable<number | null | undefined>): Promise<Map<number, NamedRef>> {
-    return byIds((id) => this.dataSource.getRepository(OrgEntity).find({ select: { id: true, name: true }, where: { id: In(id) } }), ids);
+  orgs(ids: Iterable<number | null | undefined>): Promise<Map<number, OrgRef>> {
+    return byIds((id) => this.dataSource.getRepository(OrgEntity).find({ select: { id: true, name: true, type: true }, where: { id: In(id) } }), ids);
   }
 
   enterprises(ids: Iterable<number | null | undefined>): Promise<Map<number, EnterpriseRef>> {
@@ -46,11 +51,19 @@ export class OrgDirectory {
     return byIds((id) => this.dataSource.getRepository(DepartmentEntity).find({ select: { id: true, name: true }, where: { id: In(id) } }), ids);
   }
 
-  async org(id: number): Promise<NamedRef | null> {
+  async org(id: number): Promise<OrgRef | null> {
     return (await this.orgs([id])).get(id) ?? null;
   }
 
   /** Every chain in display order. */
+  async enterprise(id: number): Promise<EnterpriseRef | null> {
+    return (await this.enterprises([id])).get(id) ?? null;
+  }
+
+  async department(id: number): Promise<NamedRef | null> {
+    return (await this.departments([id])).get(id) ?? null;
+  }
+
   async chains(): Promise<ChainRef[]> {
     const rows = await this.dataSource.getRepository(ChainEntity).find({ order: { sortOrder: 'ASC', id: 'ASC' } });
     return rows.map((c) => ({ id: c.id, name: c.name, committeeOrgId: c.committeeOrgId, sortOrder: c.sortOrder }));

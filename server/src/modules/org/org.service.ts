@@ -11,12 +11,11 @@ import {
   type Page,
 } from '@torch-red/shared';
 import { Tx } from '../../database/tx.service';
-import { DataSource, EntityManager, FindOptionsWhere, IsNull, Like, MoreThan, Not } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, In, IsNull, Like, MoreThan, Not } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
-import { UserEntity } from '../user/user.entity';
-import { BrandEntity } from '../brand/brand.entity';
+import { BrandDirectory } from '../brand/brand-directory.service';
 import { ChainEntity } from './chain.entity';
 import { DepartmentEntity } from './department.entity';
 import type {
@@ -56,6 +55,7 @@ export class OrgService {
     private readonly audit: AuditService,
     private readonly tx: Tx,
     private readonly hierarchy: OrgHierarchy,
+    private readonly brands: BrandDirectory,
   ) {}
 
   // ── Public reads ────────────────────────────────────────────────────────────
@@ -81,18 +81,14 @@ export class OrgService {
       this.dataSource.getRepository(EnterpriseEntity).find({ where: { chainId: Not(IsNull()) } }),
     ]);
     // Link each enterprise to its published brand (demonstration points first) for the chain map.
-    const brandRows: Array<{ brandId: number | string; enterpriseId: number | string }> = await this.dataSource
-      .getRepository(BrandEntity)
-      .createQueryBuilder('b')
-      .innerJoin(OrgEntity, 'o', 'o.id = b.orgId')
-      .select('b.id', 'brandId')
-      .addSelect('o.enterpriseId', 'enterpriseId')
-      .where('b.published IS NOT NULL AND o.enterpriseId IS NOT NULL')
-      .orderBy('b.isDemoPoint', 'DESC')
-      .addOrderBy('b.id', 'ASC')
-      .getRawMany();
+    const brands = await this.brands.published();
+    const orgs = brands.length ? await this.dataSource.getRepository(OrgEntity).find({ select: { id: true, enterpriseId: true }, where: { id: In(brands.map((b) => b.orgId)) } }) : [];
+    const enterpriseOf = new Map(orgs.map((o) => [o.id, o.enterpriseId]));
     const brandOf = new Map<number, string>();
-    for (const r of brandRows) if (!brandOf.has(Number(r.enterpriseId))) brandOf.set(Number(r.enterpriseId), String(r.brandId));
+    for (const b of brands) {
+      const enterpriseId = enterpriseOf.get(b.orgId);
+      if (enterpriseId != null && !brandOf.has(enterpriseId)) brandOf.set(enterpriseId, String(b.brandId));
+    }
     return chains.map((chain) => toChainResponse(chain, enterprises, brandOf));
   }
 
@@ -388,12 +384,6 @@ export class OrgService {
       await this.audit.record({ actorId: actor.id, action: 'department.update', entityType: 'department', entityId: id, before, after }, m);
       return after;
     });
-  }
-
-  // ── Members of an org (scoped) ──────────────────────────────────────────────
-
-  async memberCount(orgId: number): Promise<number> {
-    return this.dataSource.getRepository(UserEntity).countBy({ orgId });
   }
 
   // ── helpers ─────────────────────────────────────────────────────────────────

@@ -10,9 +10,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { DataCipher, maskPhone } from '../../common/crypto/data-cipher';
 import { AppError } from '../../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
-import { DepartmentEntity } from '../org/department.entity';
-import { EnterpriseEntity } from '../org/enterprise.entity';
-import { OrgEntity } from '../org/org.entity';
+import { OrgDirectory } from '../org/org-directory.service';
 import type { CreateUserDto, GrantRoleDto, UpdateMembershipDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
 import { RoleGrantEntity } from './role-grant.entity';
 import { toMeResponse, toRoleGrantResponse, toUserResponse } from './user.mapper';
@@ -28,6 +26,7 @@ export class UserService {
     private readonly audit: AuditService,
     private readonly policy: AccessPolicy,
     private readonly tx: Tx,
+    private readonly orgs: OrgDirectory,
   ) {}
 
   /** Login: the person behind an openid, created on first sight. Safe under concurrent first logins. */
@@ -50,8 +49,8 @@ export class UserService {
     if (!user) throw new AppError('TOKEN_INVALID');
     const [grants, org, enterprise] = await Promise.all([
       this.dataSource.getRepository(RoleGrantEntity).find({ where: { userId }, order: { id: 'ASC' } }),
-      user.orgId ? this.dataSource.getRepository(OrgEntity).findOneBy({ id: user.orgId }) : null,
-      user.enterpriseId ? this.dataSource.getRepository(EnterpriseEntity).findOneBy({ id: user.enterpriseId }) : null,
+      user.orgId ? this.orgs.org(user.orgId) : null,
+      user.enterpriseId ? this.orgs.enterprise(user.enterpriseId) : null,
     ]);
     const phone = this.readPhone(user);
     return toMeResponse(user, grants, {
@@ -105,7 +104,7 @@ export class UserService {
     return this.tx.run(async (m) => {
       const orgId = dto.orgId ? Number(dto.orgId) : null;
       const enterpriseId = dto.enterpriseId ? Number(dto.enterpriseId) : null;
-      await this.requireMembershipTargets(m, orgId, enterpriseId);
+      await this.requireMembershipTargets(orgId, enterpriseId);
       if (dto.openid && (await m.getRepository(UserEntity).findOneBy({ openid: dto.openid }))) {
         throw new AppError('CONFLICT', '该微信身份已绑定其他人员');
       }
@@ -150,7 +149,7 @@ export class UserService {
       if (dto.orgId !== undefined) user.orgId = dto.orgId === null ? null : Number(dto.orgId);
       if (dto.enterpriseId !== undefined) user.enterpriseId = dto.enterpriseId === null ? null : Number(dto.enterpriseId);
       if (dto.politicalStatus !== undefined) user.politicalStatus = dto.politicalStatus;
-      await this.requireMembershipTargets(m, dto.orgId ? user.orgId : null, dto.enterpriseId ? user.enterpriseId : null);
+      await this.requireMembershipTargets(dto.orgId ? user.orgId : null, dto.enterpriseId ? user.enterpriseId : null);
       const saved = await repo.save(user);
       await this.audit.record(
         { actorId: actor.id, action: 'user.membership', entityType: 'user', entityId: id, before, after: this.auditView(saved) },
@@ -167,7 +166,7 @@ export class UserService {
       if (!user) throw new AppError('NOT_FOUND');
       const orgId = dto.orgId ? Number(dto.orgId) : null;
       const departmentId = dto.departmentId ? Number(dto.departmentId) : null;
-      const scopeKey = await this.scopeKeyFor(m, dto.role, orgId, departmentId);
+      const scopeKey = await this.scopeKeyFor(dto.role, orgId, departmentId);
       const repo = m.getRepository(RoleGrantEntity);
       const existing = await repo.findOneBy({ userId, role: dto.role, scopeKey });
       if (existing) return { grant: toRoleGrantResponse(existing), created: false };
@@ -259,12 +258,12 @@ export class UserService {
 
   // ── helpers ─────────────────────────────────────────────────────────────────
 
-  private async scopeKeyFor(m: EntityManager, role: GrantRoleDto['role'], orgId: number | null, departmentId: number | null): Promise<string> {
+  private async scopeKeyFor(role: GrantRoleDto['role'], orgId: number | null, departmentId: number | null): Promise<string> {
     switch (role) {
       case 'SECRETARY':
       case 'COMMITTEE': {
         if (orgId === null || departmentId !== null) throw new AppError('ROLE_SCOPE_INVALID', `${role} 需要且只需要 orgId`);
-        const org = await m.getRepository(OrgEntity).findOneBy({ id: orgId });
+        const org = await this.orgs.org(orgId);
         if (!org) throw new AppError('ROLE_SCOPE_INVALID', '组织不存在');
         const ok = role === 'COMMITTEE' ? org.type === 'INDUSTRY_COMMITTEE' : org.type !== 'WORKING_COMMITTEE' && org.type !== 'INDUSTRY_COMMITTEE';
         if (!ok) {
@@ -274,7 +273,7 @@ export class UserService {
       }
       case 'DEPARTMENT': {
         if (departmentId === null || orgId !== null) throw new AppError('ROLE_SCOPE_INVALID', 'DEPARTMENT 需要且只需要 departmentId');
-        if (!(await m.getRepository(DepartmentEntity).findOneBy({ id: departmentId }))) {
+        if (!(await this.orgs.department(departmentId))) {
           throw new AppError('ROLE_SCOPE_INVALID', '职能部门不存在');
         }
         return `dept:${departmentId}`;
@@ -291,11 +290,11 @@ export class UserService {
     }
   }
 
-  private async requireMembershipTargets(m: EntityManager, orgId: number | null, enterpriseId: number | null): Promise<void> {
-    if (orgId !== null && !(await m.getRepository(OrgEntity).findOneBy({ id: orgId }))) {
+  private async requireMembershipTargets(orgId: number | null, enterpriseId: number | null): Promise<void> {
+    if (orgId !== null && !(await this.orgs.org(orgId))) {
       throw new AppError('VALIDATION_FAILED', '所属组织不存在', [{ field: 'orgId', message: '所属组织不存在' }]);
     }
-    if (enterpriseId !== null && !(await m.getRepository(EnterpriseEntity).findOneBy({ id: enterpriseId }))) {
+    if (enterpriseId !== null && !(await this.orgs.enterprise(enterpriseId))) {
       throw new AppError('VALIDATION_FAILED', '所属企业不存在', [{ field: 'enterpriseId', message: '所属企业不存在' }]);
     }
   }
