@@ -7,7 +7,7 @@ import { UserWeekEntity } from '../src/modules/study/points.entity';
 import { chinaWeek } from '../src/modules/study/study-calendar';
 import { NeedAssignmentEntity } from '../src/modules/need/need-assignment.entity';
 import { NeedEntity } from '../src/modules/need/need.entity';
-import { NeedService } from '../src/modules/need/need.service';
+import { NeedDeadlineJob } from '../src/modules/need/need-deadline.job';
 import { ChainEntity } from '../src/modules/org/chain.entity';
 import { DepartmentEntity } from '../src/modules/org/department.entity';
 import { EnterpriseEntity } from '../src/modules/org/enterprise.entity';
@@ -242,7 +242,7 @@ describe.each(DATABASES)('needs ledger, visits and dashboard on %s', (db) => {
 
   it('reminds before a deadline once, flags overdue and escalates to admins, escalates stale needs', async () => {
     const clock = t.app.get(Clock);
-    const job = t.app.get(NeedService);
+    const job = t.app.get(NeedDeadlineJob);
     try {
       await job.runDeadlineChecks(); // the seeded samples' overdue assignment is flagged here
       const need = await raiseNeed(t, wangjun, { title: '期限提醒测试' });
