@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ACTIVE_ASSIGNMENT_STATUSES, type DepartmentAssignmentItem, type NeedDetail, type NeedSummary, type Page, type PageQuery } from '@torch-red/shared';
+import { ACTIVE_ASSIGNMENT_STATUSES, type DepartmentAssignmentItem, type NeedDetail, type NeedSummary, type Page } from '@torch-red/shared';
 import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import { departmentIdsOf, orgIdsWithRole, type AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
@@ -134,7 +134,7 @@ export class NeedQueryService {
     return new Map(rows.map((d) => [d.id, d.name]));
   }
 
-  private async summaryPage(user: AuthUser, qb: SelectQueryBuilder<NeedEntity>, page: PageQuery & KeysetQuery): Promise<Page<NeedSummary>> {
+  private async summaryPage(user: AuthUser, qb: SelectQueryBuilder<NeedEntity>, page: KeysetQuery): Promise<Page<NeedSummary>> {
     const { rows, nextCursor } = await keysetPage(qb, NEWEST_FIRST, page);
     return { items: await this.summaries(user, rows), nextCursor };
   }
