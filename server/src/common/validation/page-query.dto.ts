@@ -5,7 +5,7 @@ import { Type } from 'class-transformer';
 import { IsInt, Matches, Max, Min } from 'class-validator';
 
 /** The page size every list takes: default LIMITS.pageSizeDefault, at most LIMITS.pageSizeMax. */
-export class LimitQueryDto {
+export class LimitQueryDto implements Pick<PageQuery, 'limit'> {
   @ApiPropertyOptional({ default: LIMITS.pageSizeDefault, maximum: LIMITS.pageSizeMax })
   @Optional()
   @Type(() => Number)
