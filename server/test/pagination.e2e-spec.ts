@@ -10,6 +10,7 @@ import type {
 } from '@torch-red/shared';
 import { LIMITS } from '@torch-red/shared';
 import { In } from 'typeorm';
+import { AccessPolicy } from '../src/modules/access/access-policy.service';
 import { BrandEntity } from '../src/modules/brand/brand.entity';
 import { adminLogin } from './factories/auth.factory';
 import { dispatch, raiseNeed } from './factories/need.factory';
@@ -207,6 +208,15 @@ describe.each(DATABASES)('paginated lists (%s)', (kind) => {
     expect(everything.map(byId)).toEqual(expect.arrayContaining(brandIds));
     const sorted = [...everything].sort((a, b) => Date.parse(a.submittedAt!) - Date.parse(b.submittedAt!) || asc(a.id, b.id));
     expect(everything.map(byId)).toEqual(sorted.map(byId));
+
+    // One batched access check per page, however many brands wait (not one per brand).
+    const allowed = jest.spyOn(t.app.get(AccessPolicy), 'allowed');
+    try {
+      await page<BrandWorkspaceResponse>('/api/review/brands', committee.auth, `limit=${LIMITS.pageSizeMax}`);
+      expect(allowed.mock.calls.filter(([, permission]) => permission === 'brand.review')).toHaveLength(1);
+    } finally {
+      allowed.mockRestore();
+    }
   });
 
   const lists = (): Array<[string, Auth]> => [
