@@ -2,6 +2,7 @@ import type { BrandDetail, BrandSummary, BrandWorkspaceResponse, ChainResponse, 
 import sharp from 'sharp';
 import { adminLogin, devLogin } from './factories/auth.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
+import { allPages } from './support/pages';
 import { findOrg } from './factories/org.factory';
 
 type Auth = { Authorization: string };
@@ -84,7 +85,7 @@ describe.each(DATABASES)('brands and showcases on %s', (db) => {
 
       // The secretary cannot approve their own brand; another chain's committee cannot see it.
       await t.http().post(`/api/review/brands/${brandId}/approve`).set(secretary).expect(403);
-      const queue = (await t.http().get('/api/review/brands').set(committee).expect(200)).body as BrandWorkspaceResponse[];
+      const queue = (await allPages<BrandWorkspaceResponse>(t, '/api/review/brands', committee));
       expect(queue.map((b) => b.id)).toContain(brandId);
       const reviewerInbox = await t.http().get('/api/me/notifications').set(committee).expect(200);
       expect(reviewerInbox.body.items[0]).toMatchObject({ kind: 'BRAND_SUBMITTED' });

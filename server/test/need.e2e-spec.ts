@@ -7,7 +7,7 @@ import { UserWeekEntity } from '../src/modules/study/points.entity';
 import { chinaWeek } from '../src/modules/study/study-calendar';
 import { NeedAssignmentEntity } from '../src/modules/need/need-assignment.entity';
 import { NeedEntity } from '../src/modules/need/need.entity';
-import { NeedService } from '../src/modules/need/need.service';
+import { NeedDeadlineJob } from '../src/modules/need/need-deadline.job';
 import { ChainEntity } from '../src/modules/org/chain.entity';
 import { DepartmentEntity } from '../src/modules/org/department.entity';
 import { EnterpriseEntity } from '../src/modules/org/enterprise.entity';
@@ -17,6 +17,7 @@ import { VisitEntity } from '../src/modules/visit/visit.entity';
 import { adminLogin, devLogin } from './factories/auth.factory';
 import { deadlineIn, dispatch, needBody, raiseNeed } from './factories/need.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
+import { allPages } from './support/pages';
 
 type Auth = { Authorization: string };
 const HOUR = 3600 * 1000;
@@ -85,9 +86,9 @@ describe.each(DATABASES)('needs ledger, visits and dashboard on %s', (db) => {
     expect(need).toMatchObject({ status: 'SUBMITTED', statusLabel: '待派单', enterpriseName: '亿鑫化工', raisedByName: '王军', category: 'RAW_MATERIALS' });
     expect(need.timeline.map((e) => e.kind)).toEqual(['RAISED']);
 
-    const ledger = (await t.http().get('/api/committee/needs').set(committee).expect(200)).body as NeedSummary[];
+    const ledger = (await allPages<NeedSummary>(t, '/api/committee/needs', committee));
     expect(ledger.map((n) => n.id)).toContain(need.id);
-    const otherLedger = (await t.http().get('/api/committee/needs').set(sunli).expect(200)).body as NeedSummary[];
+    const otherLedger = (await allPages<NeedSummary>(t, '/api/committee/needs', sunli));
     expect(otherLedger.map((n) => n.id)).not.toContain(need.id);
     expect((await inbox(committee)).some((n) => n.kind === 'NEED_RAISED')).toBe(true);
 
@@ -100,7 +101,7 @@ describe.each(DATABASES)('needs ledger, visits and dashboard on %s', (db) => {
     expect((await inbox(econ)).some((n) => n.kind === 'NEED_ASSIGNED' && n.link?.endsWith(`id=${need.id}`))).toBe(true);
     const [econA, finA] = dispatched.assignments;
 
-    const mine = (await t.http().get('/api/department/assignments').set(finance).expect(200)).body as DepartmentAssignmentItem[];
+    const mine = (await allPages<DepartmentAssignmentItem>(t, '/api/department/assignments', finance));
     expect(mine.filter((x) => x.need.id === need.id).map((x) => x.assignment.id)).toEqual([finA.id]);
     expect(mine.some((x) => x.need.isSample && x.need.title === '流动资金周转紧张')).toBe(true);
 
@@ -214,15 +215,15 @@ describe.each(DATABASES)('needs ledger, visits and dashboard on %s', (db) => {
     await detail(econ, need.id).expect(200);
     await detail(finance, need.id).expect(404);
 
-    const secretaryList = (await t.http().get('/api/me/needs').set(chenjing).expect(200)).body as NeedSummary[];
+    const secretaryList = (await allPages<NeedSummary>(t, '/api/me/needs', chenjing));
     expect(secretaryList.map((n) => n.id)).toContain(need.id);
-    const colleagueList = (await t.http().get('/api/me/needs').set(colleague).expect(200)).body as NeedSummary[];
+    const colleagueList = (await allPages<NeedSummary>(t, '/api/me/needs', colleague));
     expect(colleagueList).toEqual([]);
-    const econList = (await t.http().get('/api/department/assignments').set(econ).expect(200)).body as DepartmentAssignmentItem[];
+    const econList = (await allPages<DepartmentAssignmentItem>(t, '/api/department/assignments', econ));
     expect(econList.map((x) => x.need.id)).toContain(need.id);
     await t.http().get('/api/committee/needs').set(outsider).expect(403);
     await t.http().get('/api/department/assignments').set(wangjun).expect(403);
-    const filtered = (await t.http().get(`/api/committee/needs?status=DISPATCHED&departmentId=${dept['经济发展局']}`).set(committee).expect(200)).body as NeedSummary[];
+    const filtered = (await allPages<NeedSummary>(t, `/api/committee/needs?status=DISPATCHED&departmentId=${dept['经济发展局']}`, committee));
     expect(filtered.map((n) => n.id)).toContain(need.id);
     expect(filtered.every((n) => n.status === 'DISPATCHED')).toBe(true);
     await t.http().get('/api/committee/needs?status=NOPE').set(committee).expect(400);
@@ -242,7 +243,7 @@ describe.each(DATABASES)('needs ledger, visits and dashboard on %s', (db) => {
 
   it('reminds before a deadline once, flags overdue and escalates to admins, escalates stale needs', async () => {
     const clock = t.app.get(Clock);
-    const job = t.app.get(NeedService);
+    const job = t.app.get(NeedDeadlineJob);
     try {
       await job.runDeadlineChecks(); // the seeded samples' overdue assignment is flagged here
       const need = await raiseNeed(t, wangjun, { title: '期限提醒测试' });
@@ -261,9 +262,9 @@ describe.each(DATABASES)('needs ledger, visits and dashboard on %s', (db) => {
       expect((await job.runDeadlineChecks()).overdue).toBe(0);
       expect((await kinds()).filter((k) => k === 'OVERDUE')).toHaveLength(1);
       expect((await inbox(adminUser)).filter((n) => n.kind === 'NEED_OVERDUE' && n.link?.endsWith(`id=${need.id}`))).toHaveLength(1);
-      const overdue = (await t.http().get('/api/committee/needs?overdue=true').set(committee).expect(200)).body as NeedSummary[];
+      const overdue = (await allPages<NeedSummary>(t, '/api/committee/needs?overdue=true', committee));
       expect(overdue.find((n) => n.id === need.id)).toMatchObject({ overdue: true });
-      const notOverdue = (await t.http().get('/api/committee/needs?overdue=false').set(committee).expect(200)).body as NeedSummary[];
+      const notOverdue = (await allPages<NeedSummary>(t, '/api/committee/needs?overdue=false', committee));
       expect(notOverdue.map((n) => n.id)).not.toContain(need.id);
 
       const stale = await raiseNeed(t, wangjun, { title: '长期无人处理测试' });
@@ -284,7 +285,7 @@ describe.each(DATABASES)('needs ledger, visits and dashboard on %s', (db) => {
   });
 
   it('turns a 月月谈 appeal into a need in one action, once', async () => {
-    const talks = (await t.http().get('/api/talks').set(wangjun).expect(200)).body as TalkSummary[];
+    const talks = (await allPages<TalkSummary>(t, '/api/talks', wangjun));
     const talk = talks.find((x) => x.theme === '稳链强链与要素保障')!;
     const reg = await t.http()
       .post(`/api/talks/${talk.id}/registrations`)
@@ -298,7 +299,7 @@ describe.each(DATABASES)('needs ledger, visits and dashboard on %s', (db) => {
     expect(need.timeline[0]).toMatchObject({ kind: 'RAISED', text: '王军提交了需求' });
     expect(need.timeline[0].note).toContain('月月谈');
     expect((await t.http().post(`/api/admin/appeals/${appealId}/need`).set(admin).expect(409)).body.code).toBe('NEED_STATE_INVALID');
-    const mine = (await t.http().get('/api/me/needs').set(wangjun).expect(200)).body as NeedSummary[];
+    const mine = (await allPages<NeedSummary>(t, '/api/me/needs', wangjun));
     expect(mine.map((n) => n.id)).toContain(need.id);
     await t.http().post('/api/admin/appeals/999999/need').set(admin).expect(404);
 
@@ -344,7 +345,7 @@ describe.each(DATABASES)('needs ledger, visits and dashboard on %s', (db) => {
 
     const after = (await t.http().get('/api/instructor/enterprises').set(zhoukai).expect(200)).body as InstructorEnterpriseItem[];
     expect(after.find((e) => e.enterpriseName === '亿鑫化工')).toMatchObject({ lastVisitedOn: '2026-11-27', visitCount: 2 });
-    const visits = (await t.http().get(`/api/visits?enterpriseId=${enterprise['亿鑫化工']}`).set(zhoukai).expect(200)).body as VisitResponse[];
+    const visits = (await allPages<VisitResponse>(t, `/api/visits?enterpriseId=${enterprise['亿鑫化工']}`, zhoukai));
     expect(visits.map((v) => v.id)).toContain(visit.id);
     expect(visits.every((v) => v.enterpriseName === '亿鑫化工' && v.instructorName === '周凯')).toBe(true);
     await t.http().get('/api/visits?enterpriseId=abc').set(zhoukai).expect(400);

@@ -19,6 +19,7 @@ import { adminLogin, devLogin } from './factories/auth.factory';
 import { dispatch, raiseNeed } from './factories/need.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
 import { createWorld } from './factories/world.factory';
+import { allPages } from './support/pages';
 
 type Auth = { Authorization: string };
 const MINUTE = 60 * 1000;
@@ -67,7 +68,7 @@ describe.each(DATABASES)('what the caller may do next, on %s', (db) => {
 
     const need = await raiseNeed(t, raiser, { title: '操作标记测试' });
     expect(needFlagsOn(need)).toEqual([]);
-    const ledger = (await t.http().get('/api/committee/needs').set(committee).expect(200)).body as NeedSummary[];
+    const ledger = (await allPages<NeedSummary>(t, '/api/committee/needs', committee));
     expect(needFlagsOn(ledger.find((n) => n.id === need.id)!)).toEqual(['canDispatch', 'canAnswer', 'canMerge']);
     expect(needFlagsOn(await detail(admin, need.id))).toEqual(['canDispatch', 'canAnswer', 'canMerge']);
     expect(needFlagsOn(await detail(secretary, need.id))).toEqual([]);
@@ -82,7 +83,7 @@ describe.each(DATABASES)('what the caller may do next, on %s', (db) => {
       [econA.id, true, true, false, false],
       [finA.id, false, false, false, false],
     ]);
-    const inbox = (await t.http().get('/api/department/assignments').set(econ).expect(200)).body as DepartmentAssignmentItem[];
+    const inbox = (await allPages<DepartmentAssignmentItem>(t, '/api/department/assignments', econ));
     const item = inbox.find((x) => x.need.id === need.id)!;
     expect(item.assignment).toMatchObject({ id: econA.id, canAccept: true, canReturn: true, canProgress: false, canResolve: false });
     expect(needFlagsOn(item.need)).toEqual(['canAccept', 'canReturn']);
@@ -101,7 +102,7 @@ describe.each(DATABASES)('what the caller may do next, on %s', (db) => {
     expect(resolved.status).toBe('RESOLVED');
     expect(needFlagsOn(resolved)).toEqual([]);
     expect(needFlagsOn(await detail(raiser, need.id))).toEqual(['canRate', 'canReopen']);
-    const mine = (await t.http().get('/api/me/needs').set(raiser).expect(200)).body as NeedSummary[];
+    const mine = (await allPages<NeedSummary>(t, '/api/me/needs', raiser));
     expect(needFlagsOn(mine.find((n) => n.id === need.id)!)).toEqual(['canRate', 'canReopen']);
     expect(needFlagsOn(await detail(secretary, need.id))).toEqual([]);
     await act(secretary, need.id, 'rate', { rating: 5 }).expect(403);
@@ -194,7 +195,7 @@ describe.each(DATABASES)('what the caller may do next, on %s', (db) => {
     const submitted = (await t.http().post(`${brandPath}/submit`).set(secretary).expect(200)).body as BrandWorkspaceResponse;
     expect(flags(submitted)).toEqual({ status: 'SUBMITTED', canEdit: false, canSubmit: false });
     await t.http().put(brandPath).set(secretary).send(content).expect(409);
-    const queue = (await t.http().get('/api/review/brands').set(committee).expect(200)).body as BrandWorkspaceResponse[];
+    const queue = (await allPages<BrandWorkspaceResponse>(t, '/api/review/brands', committee));
     expect(flags(queue.find((b) => b.id === draft.id)!)).toEqual({ status: 'SUBMITTED', canEdit: false, canSubmit: false });
 
     const returned = (await t.http().post(`/api/review/brands/${draft.id}/return`).set(committee).send({ reason: '请补充' }).expect(200)).body as BrandWorkspaceResponse;

@@ -1,6 +1,7 @@
 import type { AdminAppealResponse, AppealResponse, ChainResponse, DepartmentResponse, TalkDetail, TalkSummary } from '@torch-red/shared';
 import { adminLogin, devLogin } from './factories/auth.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
+import { allPages } from './support/pages';
 
 type Auth = { Authorization: string };
 const HOUR = 3600 * 1000;
@@ -48,7 +49,7 @@ describe.each(DATABASES)('企业家月月谈 on %s', (db) => {
   const register = (auth: Auth, talkId: string, body: Record<string, unknown>) => t.http().post(`/api/talks/${talkId}/registrations`).set(auth).send(body);
 
   it('shows the seeded session with its host departments', async () => {
-    const talks = (await t.http().get('/api/talks').set(entrepreneur).expect(200)).body as TalkSummary[];
+    const talks = (await allPages<TalkSummary>(t, '/api/talks', entrepreneur));
     const seeded = talks.find((x) => x.theme === '稳链强链与要素保障')!;
     expect(seeded.hostDepartments.map((d) => d.name)).toEqual(['经济发展局', '营商环境建设监督局', '金融服务办公室']);
     expect(seeded.activity).toMatchObject({ status: 'PUBLISHED', capacity: 30 });
@@ -98,20 +99,20 @@ describe.each(DATABASES)('企业家月月谈 on %s', (db) => {
     const b = await devLogin(t, 'talk-owner-b', '乙');
     await register(a.auth, talk.id, { enterpriseName: '甲公司', position: '经理', phone: '13700000001', category: 'TALENT', appeal: '甲的诉求' }).expect(200);
     await register(b.auth, talk.id, { enterpriseName: '乙公司', position: '经理', phone: '13700000002', category: 'TECHNOLOGY', appeal: '乙的诉求' }).expect(200);
-    const mineA = (await t.http().get('/api/me/appeals').set(a.auth).expect(200)).body as AppealResponse[];
+    const mineA = (await allPages<AppealResponse>(t, '/api/me/appeals', a.auth));
     expect(mineA.map((x) => x.content)).toEqual(['甲的诉求']);
     const detailB = (await t.http().get(`/api/talks/${talk.id}`).set(b.auth).expect(200)).body as TalkDetail;
     expect(JSON.stringify(detailB)).not.toContain('甲的诉求');
     await t.http().get(`/api/admin/talks/${talk.id}/appeals`).set(a.auth).expect(403);
 
-    const all = (await t.http().get(`/api/admin/talks/${talk.id}/appeals`).set(admin).expect(200)).body as AdminAppealResponse[];
+    const all = (await allPages<AdminAppealResponse>(t, `/api/admin/talks/${talk.id}/appeals`, admin));
     expect(all.map((x) => x.name).sort()).toEqual(['乙', '甲']);
     expect(all.every((x) => x.phone?.includes('****'))).toBe(true);
     const target = all.find((x) => x.name === '甲')!;
     await t.http().put(`/api/admin/appeals/${target.id}`).set(a.auth).send({ answer: 'x', status: 'ANSWERED' }).expect(403);
     const answered = await t.http().put(`/api/admin/appeals/${target.id}`).set(admin).send({ answer: '已协调人社局对接高校人才资源', status: 'FOLLOW_UP' }).expect(200);
     expect(answered.body).toMatchObject({ status: 'FOLLOW_UP', answer: '已协调人社局对接高校人才资源' });
-    const mineAfter = (await t.http().get('/api/me/appeals').set(a.auth).expect(200)).body as AppealResponse[];
+    const mineAfter = (await allPages<AppealResponse>(t, '/api/me/appeals', a.auth));
     expect(mineAfter[0]).toMatchObject({ status: 'FOLLOW_UP', answer: '已协调人社局对接高校人才资源' });
     const inbox = await t.http().get('/api/me/notifications').set(a.auth).expect(200);
     expect(inbox.body.items[0]).toMatchObject({ kind: 'APPEAL_ANSWERED' });

@@ -1,3 +1,4 @@
+import type { PageQuery } from './common';
 import type { ImageResponse } from './media';
 import type { AssignmentActions, NeedActions } from './need-state';
 
@@ -112,7 +113,8 @@ export interface RateNeedRequest {
   comment?: string | null;
 }
 
-export interface NeedListQuery {
+/** The ledger's filters, and its page (the export ignores the page). */
+export interface NeedListQuery extends PageQuery {
   status?: NeedStatus;
   category?: NeedCategory;
   chainId?: string;

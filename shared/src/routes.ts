@@ -170,13 +170,13 @@ export interface BrandListQuery extends PageQuery {
   chainId?: string;
   enterpriseId?: string;
 }
-export interface BrandReviewQuery {
+export interface BrandReviewQuery extends PageQuery {
   status?: Extract<BrandStatus, 'SUBMITTED' | 'RETURNED' | 'APPROVED' | 'DRAFT'>;
 }
 export interface LeaderboardQuery {
   scope?: LeaderboardScope;
 }
-export interface VisitListQuery {
+export interface VisitListQuery extends PageQuery {
   enterpriseId?: string;
 }
 /** A heartbeat says only whether the app is in the foreground; the server measures the time. */
@@ -257,16 +257,16 @@ export const API = {
     updatePost: (id: string) => patch<PostResponse, SavePostRequest>(`/api/workspace/posts/${id}`),
     deletePost: (id: string) => del<void>(`/api/workspace/posts/${id}`),
     reviewPost: (id: string) => post<PostResponse, PostReviewRequest>(`/api/workspace/posts/${id}/reviews`),
-    toReview: get<BrandWorkspaceResponse[], BrandReviewQuery>('/api/review/brands'),
+    toReview: get<Page<BrandWorkspaceResponse>, BrandReviewQuery>('/api/review/brands'),
     approve: (id: string) => post<BrandWorkspaceResponse>(`/api/review/brands/${id}/approve`),
     return: (id: string) => post<BrandWorkspaceResponse, ReturnBrandRequest>(`/api/review/brands/${id}/return`),
   },
   talks: {
-    list: get<TalkSummary[]>('/api/talks'),
+    list: get<Page<TalkSummary>, PageQuery>('/api/talks'),
     detail: (id: string) => get<TalkDetail>(`/api/talks/${id}`),
     /** VALIDATION_FAILED answers carry per-field `details`. */
     register: (id: string) => post<TalkRegistrationResponse, TalkRegisterRequest>(`/api/talks/${id}/registrations`),
-    myAppeals: get<AppealResponse[]>('/api/me/appeals'),
+    myAppeals: get<Page<AppealResponse>, PageQuery>('/api/me/appeals'),
   },
   study: {
     checkinDay: post<CheckinDayResponse>('/api/study/checkin-day'),
@@ -292,24 +292,24 @@ export const API = {
   },
   needs: {
     raise: post<NeedDetail, RaiseNeedRequest>('/api/needs'),
-    mine: get<NeedSummary[]>('/api/me/needs'),
+    mine: get<Page<NeedSummary>, PageQuery>('/api/me/needs'),
     detail: (id: string) => get<NeedDetail>(`/api/needs/${id}`),
     rate: (id: string) => post<NeedDetail, RateNeedRequest>(`/api/needs/${id}/rate`),
     reopen: (id: string) => post<NeedDetail, NoteRequest>(`/api/needs/${id}/reopen`),
-    ledger: get<NeedSummary[], NeedListQuery>('/api/committee/needs'),
+    ledger: get<Page<NeedSummary>, NeedListQuery>('/api/committee/needs'),
     exportLedger: get<SpreadsheetFile, NeedListQuery>('/api/committee/needs/export'),
     dispatch: (id: string) => post<NeedDetail, DispatchNeedRequest>(`/api/needs/${id}/dispatch`),
     answer: (id: string) => post<NeedDetail, AnswerNeedRequest>(`/api/needs/${id}/answer`),
     merge: (id: string) => post<NeedDetail, MergeNeedRequest>(`/api/needs/${id}/merge`),
     departments: get<DepartmentResponse[]>('/api/departments'),
-    myAssignments: get<DepartmentAssignmentItem[]>('/api/department/assignments'),
+    myAssignments: get<Page<DepartmentAssignmentItem>, PageQuery>('/api/department/assignments'),
     accept: (id: string, assignmentId: string) => post<NeedDetail>(`/api/needs/${id}/assignments/${assignmentId}/accept`),
     returnAssignment: (id: string, assignmentId: string) => post<NeedDetail, NoteRequest>(`/api/needs/${id}/assignments/${assignmentId}/return`),
     progress: (id: string, assignmentId: string) => post<NeedDetail, NoteRequest>(`/api/needs/${id}/assignments/${assignmentId}/progress`),
     resolve: (id: string, assignmentId: string) => post<NeedDetail, AnswerNeedRequest>(`/api/needs/${id}/assignments/${assignmentId}/resolve`),
     dashboard: get<DashboardResponse>('/api/dashboard'),
     instructorEnterprises: get<InstructorEnterpriseItem[]>('/api/instructor/enterprises'),
-    visits: get<VisitResponse[], VisitListQuery>('/api/visits'),
+    visits: get<Page<VisitResponse>, VisitListQuery>('/api/visits'),
     logVisit: post<VisitResponse, LogVisitRequest>('/api/visits'),
   },
   admin: {
@@ -372,11 +372,11 @@ export const API = {
       flags: get<Page<StudyFlagResponse>, StudyFlagQuery>('/api/admin/study/flags'),
     },
     talks: {
-      list: get<TalkSummary[]>('/api/admin/talks'),
+      list: get<Page<TalkSummary>, PageQuery>('/api/admin/talks'),
       create: post<TalkSummary, CreateTalkRequest>('/api/admin/talks'),
       update: (id: string) => patch<TalkSummary, UpdateTalkRequest>(`/api/admin/talks/${id}`),
       publish: (id: string) => post<TalkSummary>(`/api/admin/talks/${id}/publish`),
-      appeals: (id: string) => get<AdminAppealResponse[]>(`/api/admin/talks/${id}/appeals`),
+      appeals: (id: string) => get<Page<AdminAppealResponse>, PageQuery>(`/api/admin/talks/${id}/appeals`),
       answerAppeal: (appealId: string) => put<AppealResponse, AnswerAppealRequest>(`/api/admin/appeals/${appealId}`),
       minutes: (id: string) => post<TalkSummary, PublishMinutesRequest>(`/api/admin/talks/${id}/minutes`),
     },

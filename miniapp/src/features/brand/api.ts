@@ -17,7 +17,7 @@ export const deletePost = (id: string) => send(API.brands.deletePost(id));
 export const addPostReview = (id: string, body: PostReviewRequest) => send(API.brands.reviewPost(id), { body });
 export const listOrgMembers = (orgId: string) => send(API.orgs.members(orgId), { query: { limit: 100 } });
 
-export const listBrandsToReview = () => send(API.brands.toReview, { query: { status: 'SUBMITTED' } });
+export const listBrandsToReview = (cursor?: string) => send(API.brands.toReview, { query: { status: 'SUBMITTED', limit: 20, cursor } });
 export const approveBrand = (id: string) => send(API.brands.approve(id));
 export const returnBrand = (id: string, body: ReturnBrandRequest) => send(API.brands.return(id), { body });
 

@@ -1,8 +1,8 @@
-import { API, type DispatchNeedRequest, type LogVisitRequest, type NeedListQuery, type RaiseNeedRequest, type RateNeedRequest } from '@torch-red/shared';
+import { API, type DispatchNeedRequest, type LogVisitRequest, type NeedListQuery, type PageQuery, type RaiseNeedRequest, type RateNeedRequest, type VisitListQuery } from '@torch-red/shared';
 import { download, send } from '@/services/http';
 
 export const raiseNeed = (body: RaiseNeedRequest) => send(API.needs.raise, { body });
-export const listMyNeeds = () => send(API.needs.mine);
+export const listMyNeeds = (query: PageQuery) => send(API.needs.mine, { query });
 export const getNeed = (id: string) => send(API.needs.detail(id));
 export const rateNeed = (id: string, body: RateNeedRequest) => send(API.needs.rate(id), { body });
 export const reopenNeed = (id: string, note: string) => send(API.needs.reopen(id), { body: { note } });
@@ -14,7 +14,7 @@ export const dispatchNeed = (id: string, body: DispatchNeedRequest) => send(API.
 export const answerNeed = (id: string, answer: string) => send(API.needs.answer(id), { body: { answer } });
 export const listDepartments = () => send(API.needs.departments);
 
-export const listMyAssignments = () => send(API.needs.myAssignments);
+export const listMyAssignments = (query: PageQuery) => send(API.needs.myAssignments, { query });
 export const acceptAssignment = (needId: string, assignmentId: string) => send(API.needs.accept(needId, assignmentId));
 export const returnAssignment = (needId: string, assignmentId: string, note: string) => send(API.needs.returnAssignment(needId, assignmentId), { body: { note } });
 export const noteProgress = (needId: string, assignmentId: string, note: string) => send(API.needs.progress(needId, assignmentId), { body: { note } });
@@ -23,5 +23,5 @@ export const resolveAssignment = (needId: string, assignmentId: string, answer: 
 export const getDashboard = () => send(API.needs.dashboard);
 
 export const listInstructorEnterprises = () => send(API.needs.instructorEnterprises);
-export const listVisits = () => send(API.needs.visits);
+export const listVisits = (query: VisitListQuery) => send(API.needs.visits, { query });
 export const logVisit = (body: LogVisitRequest) => send(API.needs.logVisit, { body });

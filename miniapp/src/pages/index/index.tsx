@@ -24,7 +24,7 @@ export default function IndexPage() {
   const upcoming = useUpcomingActivities(3, signedIn);
   const talks = useTalks(signedIn);
   const points = useMyPoints(signedIn);
-  const nextTalk = talks.data ? pickNextTalk(talks.data) : null;
+  const nextTalk = talks.data ? pickNextTalk(talks.data.items) : null;
 
   usePullToRefresh(chains.reload, upcoming.reload, talks.reload, points.reload);
 

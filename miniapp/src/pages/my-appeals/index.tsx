@@ -3,19 +3,17 @@ import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { EmptyState } from '@/components/empty-state';
 import { PageShell } from '@/components/page-shell';
-import { QueryView } from '@/components/query-view';
+import { PagedList } from '@/components/paged-list';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { listMyAppeals } from '@/features/talk/api';
 import { AppealCard } from '@/features/talk/components/appeal-card';
-import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
-import { useQuery } from '@/hooks/use-query';
+import { usePagedList } from '@/hooks/use-paged-list';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
 
 export default function MyAppealsPage() {
   const signedIn = useRequireSession();
-  const appeals = useQuery(listMyAppeals, { key: 'me:appeals', enabled: signedIn });
-  usePullToRefresh(appeals.reload);
+  const appeals = usePagedList((cursor) => listMyAppeals({ limit: 20, cursor }), { key: 'me:appeals', enabled: signedIn });
 
   const empty = (
     <EmptyState
@@ -36,13 +34,13 @@ export default function MyAppealsPage() {
         <Text className="my-appeals-page__subtitle">在企业家月月谈中提出的诉求与承办部门的答复，仅你本人和管理员可见</Text>
       </View>
       <View className="my-appeals-page__list">
-        <QueryView query={appeals} loadingCards={2} empty={empty}>
-          {(data) =>
-            data.map((appeal) => (
+        <PagedList list={appeals} loadingCards={2} empty={empty}>
+          {(items) =>
+            items.map((appeal) => (
               <AppealCard key={appeal.id} appeal={appeal} showTalk onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.talkDetail, { id: appeal.talkId }) })} />
             ))
           }
-        </QueryView>
+        </PagedList>
       </View>
     </PageShell>
   );

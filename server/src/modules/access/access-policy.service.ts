@@ -10,12 +10,16 @@ import { OrgHierarchy } from '../org/org-hierarchy.service';
 import type { OrgTree } from '../org/org-tree';
 import { InstructorEnterpriseEntity } from '../visit/visit.entity';
 import {
+  ASSIGNMENT_PERMISSIONS,
   ENTERPRISE_PERMISSIONS,
   NEED_PERMISSIONS,
   ORG_PERMISSIONS,
+  decideAssignment,
   decideEnterprise,
   decideNeed,
   decideOrg,
+  type AssignmentFacts,
+  type AssignmentPermission,
   type EnterpriseFacts,
   type EnterprisePermission,
   type NeedFacts,
@@ -26,6 +30,7 @@ import {
 
 const isOrgPermission = (p: Permission): p is OrgPermission => (ORG_PERMISSIONS as readonly string[]).includes(p);
 const isNeedPermission = (p: Permission): p is NeedPermission => (NEED_PERMISSIONS as readonly string[]).includes(p);
+const isAssignmentPermission = (p: Permission): p is AssignmentPermission => (ASSIGNMENT_PERMISSIONS as readonly string[]).includes(p);
 const isEnterprisePermission = (p: Permission): p is EnterprisePermission => (ENTERPRISE_PERMISSIONS as readonly string[]).includes(p);
 
 /**
@@ -59,6 +64,10 @@ export class AccessPolicy {
       const facts = await this.enterpriseFacts(wanted);
       return new Set(wanted.filter((id) => facts.has(id) && decideEnterprise(user, permission, facts.get(id)!, tree)));
     }
+    if (isAssignmentPermission(permission)) {
+      const assignments = await this.dataSource.getRepository(NeedAssignmentEntity).find({ select: { id: true, departmentId: true }, where: { id: In(wanted) } });
+      return new Set(assignments.filter((a) => decideAssignment(user, permission, a)).map((a) => a.id));
+    }
     return assertNever(permission);
   }
 
@@ -76,6 +85,11 @@ export class AccessPolicy {
   /** Decides on a need the caller already loaded (no second read of the same rows). */
   async canOnNeed(user: AuthUser, permission: NeedPermission, need: NeedFacts): Promise<boolean> {
     return decideNeed(user, permission, need, await this.hierarchy.tree());
+  }
+
+  /** Decides on an assignment the caller already loaded. */
+  canOnAssignment(user: AuthUser, permission: AssignmentPermission, assignment: AssignmentFacts): boolean {
+    return decideAssignment(user, permission, assignment);
   }
 
   private async needFacts(ids: number[]): Promise<Map<number, NeedFacts>> {

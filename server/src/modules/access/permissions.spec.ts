@@ -1,9 +1,11 @@
 import type { AuthUser, Grant } from '../../common/auth/auth-user';
 import { OrgTree } from '../org/org-tree';
 import {
+  ASSIGNMENT_PERMISSIONS,
   ENTERPRISE_PERMISSIONS,
   NEED_PERMISSIONS,
   ORG_PERMISSIONS,
+  decideAssignment,
   decideEnterprise,
   decideNeed,
   decideOrg,
@@ -85,11 +87,31 @@ describe('need permissions', () => {
       ['dispatched', need, ['admin', 'committee2']],
       ['of another committee', { ...need, committeeOrgId: 5 }, ['admin']],
     ],
+    'need.confirm': [
+      ['dispatched', need, ['raiser']],
+      ['raised by an admin', { ...need, raisedBy: 1 }, ['admin']],
+    ],
   };
   for (const permission of NEED_PERMISSIONS) {
     for (const [label, facts, allowed] of cases[permission]) {
       it(`${permission} on a need ${label}: ${allowed.join(', ')}`, () => {
         expectMatrix((who) => decideNeed(people[who], permission, facts, tree), allowed);
+      });
+    }
+  }
+});
+
+describe('assignment permissions', () => {
+  const cases: Record<(typeof ASSIGNMENT_PERMISSIONS)[number], Array<[string, number, Who[]]>> = {
+    'assignment.handle': [
+      ['of department 7', 7, ['department7']],
+      ['of department 8', 8, []],
+    ],
+  };
+  for (const permission of ASSIGNMENT_PERMISSIONS) {
+    for (const [label, departmentId, allowed] of cases[permission]) {
+      it(`${permission} on an assignment ${label}: ${allowed.join(', ') || 'nobody'}`, () => {
+        expectMatrix((who) => decideAssignment(people[who], permission, { departmentId }), allowed);
       });
     }
   }

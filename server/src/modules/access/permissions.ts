@@ -19,6 +19,12 @@ export const NEED_PERMISSIONS = [
   'need.read',
   /** dispatch, answer, merge: the need's industry committee, admins */
   'need.committee',
+  /** confirm the outcome (rate it, or reopen it): the person who raised the need, no one else */
+  'need.confirm',
+] as const;
+export const ASSIGNMENT_PERMISSIONS = [
+  /** accept, return, note progress on, resolve an assignment: handlers of its department */
+  'assignment.handle',
 ] as const;
 export const ENTERPRISE_PERMISSIONS = [
   /** log an instructor visit: the assigned instructor, admins */
@@ -30,7 +36,8 @@ export const ENTERPRISE_PERMISSIONS = [
 export type OrgPermission = (typeof ORG_PERMISSIONS)[number];
 export type NeedPermission = (typeof NEED_PERMISSIONS)[number];
 export type EnterprisePermission = (typeof ENTERPRISE_PERMISSIONS)[number];
-export type Permission = OrgPermission | NeedPermission | EnterprisePermission;
+export type AssignmentPermission = (typeof ASSIGNMENT_PERMISSIONS)[number];
+export type Permission = OrgPermission | NeedPermission | EnterprisePermission | AssignmentPermission;
 
 export interface NeedFacts {
   committeeOrgId: number;
@@ -38,6 +45,11 @@ export interface NeedFacts {
   enterpriseId: number;
   /** departments the need has been dispatched to (any assignment status) */
   departmentIds: number[];
+}
+
+export interface AssignmentFacts {
+  /** the department the assignment was dispatched to */
+  departmentId: number;
 }
 
 export interface EnterpriseFacts {
@@ -80,12 +92,21 @@ export function decideNeed(user: AuthUser, permission: NeedPermission, need: Nee
   switch (permission) {
     case 'need.committee':
       return committee;
+    case 'need.confirm':
+      return need.raisedBy === user.id;
     case 'need.read': {
       if (committee || need.raisedBy === user.id) return true;
       const departments = departmentIdsOf(user);
       if (need.departmentIds.some((d) => departments.includes(d))) return true;
       return secretaryEnterpriseIds(user, tree).includes(need.enterpriseId);
     }
+  }
+}
+
+export function decideAssignment(user: AuthUser, permission: AssignmentPermission, assignment: AssignmentFacts): boolean {
+  switch (permission) {
+    case 'assignment.handle':
+      return departmentIdsOf(user).includes(assignment.departmentId);
   }
 }
 

@@ -4,13 +4,19 @@ import type { BrandDetail, BrandSummary, BrandWorkspaceResponse, LikeResponse, P
 import { Authenticated, CurrentUser } from '../../common/auth/access.decorator';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { IdParam } from '../../common/validation/id.pipe';
+import { BrandPostService } from './brand-post.service';
+import { BrandReviewService } from './brand-review.service';
 import { BrandService } from './brand.service';
 import { BrandListQueryDto, DemoPointDto, PostReviewDto, ReturnBrandDto, ReviewListQueryDto, SaveBrandDto, SavePostDto } from './dto/brand.dto';
 
 @ApiTags('brands')
 @Controller()
 export class BrandController {
-  constructor(private readonly brands: BrandService) {}
+  constructor(
+    private readonly brands: BrandService,
+    private readonly posts: BrandPostService,
+    private readonly reviews: BrandReviewService,
+  ) {}
 
   @Get('brands')
   @Authenticated()
@@ -65,41 +71,41 @@ export class BrandController {
   @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
   @ApiOperation({ summary: 'Add a 党员先锋岗 / 党员责任区 (published with the brand)' })
   createPost(@CurrentUser() user: AuthUser, @IdParam('orgId') orgId: number, @Body() dto: SavePostDto): Promise<PostResponse> {
-    return this.brands.createPost(user, orgId, dto);
+    return this.posts.createPost(user, orgId, dto);
   }
 
   @Patch('workspace/posts/:id')
   @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
   updatePost(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: SavePostDto): Promise<PostResponse> {
-    return this.brands.updatePost(user, id, dto);
+    return this.posts.updatePost(user, id, dto);
   }
 
   @Delete('workspace/posts/:id')
   @HttpCode(204)
   @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
   deletePost(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<void> {
-    return this.brands.deletePost(user, id);
+    return this.posts.deletePost(user, id);
   }
 
   @Post('workspace/posts/:id/reviews')
   @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
   @ApiOperation({ summary: 'Record a periodic review of a post (date, note)' })
   review(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: PostReviewDto): Promise<PostResponse> {
-    return this.brands.addReview(user, id, dto);
+    return this.posts.addReview(user, id, dto);
   }
 
   @Get('review/brands')
   @Authenticated({ roles: ['COMMITTEE'] })
-  @ApiOperation({ summary: 'Brands waiting for my review (industry committee staff of their chain, or admin)' })
-  queue(@CurrentUser() user: AuthUser, @Query() query: ReviewListQueryDto): Promise<BrandWorkspaceResponse[]> {
-    return this.brands.reviewQueue(user, query.status);
+  @ApiOperation({ summary: 'Brands waiting for my review (industry committee staff of their chain, or admin), the longest waiting first, a page at a time' })
+  queue(@CurrentUser() user: AuthUser, @Query() query: ReviewListQueryDto): Promise<Page<BrandWorkspaceResponse>> {
+    return this.reviews.queue(user, query);
   }
 
   @Post('review/brands/:id/approve')
   @HttpCode(200)
   @Authenticated({ roles: ['COMMITTEE'] })
   approve(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<BrandWorkspaceResponse> {
-    return this.brands.approve(user, id);
+    return this.reviews.approve(user, id);
   }
 
   @Post('review/brands/:id/return')
@@ -107,13 +113,13 @@ export class BrandController {
   @Authenticated({ roles: ['COMMITTEE'] })
   @ApiOperation({ summary: 'Send back with a reason' })
   sendBack(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: ReturnBrandDto): Promise<BrandWorkspaceResponse> {
-    return this.brands.sendBack(user, id, dto.reason);
+    return this.reviews.sendBack(user, id, dto.reason);
   }
 
   @Put('admin/brands/:id/demo-point')
   @Authenticated({ roles: ['ADMIN'] })
   @ApiOperation({ summary: 'Name (or un-name) a brand a 示范点, with the year' })
   demoPoint(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: DemoPointDto): Promise<BrandSummary> {
-    return this.brands.setDemoPoint(user, id, dto);
+    return this.reviews.setDemoPoint(user, id, dto);
   }
 }

@@ -1,45 +1,56 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { DeadlineRunResult, DepartmentAssignmentItem, NeedDetail, NeedSummary } from '@torch-red/shared';
+import type { DeadlineRunResult, DepartmentAssignmentItem, NeedDetail, NeedSummary, Page } from '@torch-red/shared';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentUser } from '../../common/auth/access.decorator';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { IdParam } from '../../common/validation/id.pipe';
 import { XLSX_MIME, sendSpreadsheet } from '../../common/xlsx/spreadsheet';
 import { AnswerNeedDto, DispatchNeedDto, MergeNeedDto, NeedListQueryDto, NoteDto, RaiseNeedDto, RateNeedDto, ResolveAssignmentDto } from './dto/need.dto';
-import { NeedService } from './need.service';
+import { KeysetQueryDto } from '../../common/validation/page-query.dto';
+import { NeedDeadlineJob } from './need-deadline.job';
+import { NeedExportService } from './need-export.service';
+import { NeedIntakeService } from './need-intake.service';
+import { NeedQueryService } from './need-query.service';
+import { NeedWorkflowService } from './need-workflow.service';
 
 @ApiTags('企业吹哨、部门报到')
 @Controller()
 export class NeedController {
-  constructor(private readonly needs: NeedService) {}
+  constructor(
+    private readonly intake: NeedIntakeService,
+    private readonly workflow: NeedWorkflowService,
+    private readonly query: NeedQueryService,
+    private readonly exports: NeedExportService,
+    private readonly deadlines: NeedDeadlineJob,
+  ) {}
 
   @Post('needs')
   @Authenticated()
   @ApiOperation({ summary: '点单: raise a need for my enterprise (or one I am secretary of); lands in the industry committee\u2019s ledger' })
   raise(@CurrentUser() user: AuthUser, @Body() dto: RaiseNeedDto): Promise<NeedDetail> {
-    return this.needs.raise(user, dto);
+    return this.intake.raise(user, dto);
   }
 
   @Get('me/needs')
   @Authenticated()
-  @ApiOperation({ summary: 'Needs I raised, and those of enterprises whose Party organisation I am secretary of' })
-  mine(@CurrentUser() user: AuthUser): Promise<NeedSummary[]> {
-    return this.needs.mine(user);
+  @ApiOperation({ summary: 'Needs I raised, and those of enterprises whose Party organisation I am secretary of; newest first, a page at a time' })
+  mine(@CurrentUser() user: AuthUser, @Query() page: KeysetQueryDto): Promise<Page<NeedSummary>> {
+    return this.query.mine(user, page);
   }
 
   @Get('needs/:id')
   @Authenticated()
   @ApiOperation({ summary: 'A need with its assignments and timeline (only for those who may see it; others get 404)' })
   detail(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<NeedDetail> {
-    return this.needs.detail(user, id);
+    return this.query.detail(user, id);
   }
 
   @Get('committee/needs')
   @Authenticated({ roles: ['COMMITTEE'] })
-  @ApiOperation({ summary: 'The needs ledger (需求+问题台账) of my committees (admins: all), with filters' })
-  ledger(@CurrentUser() user: AuthUser, @Query() q: NeedListQueryDto): Promise<NeedSummary[]> {
-    return this.needs.ledger(user, q);
+  @ApiOperation({ summary: 'The needs ledger (需求+问题台账) of my committees (admins: all), with filters; newest first, a page at a time' })
+  ledger(@CurrentUser() user: AuthUser, @Query() q: NeedListQueryDto): Promise<Page<NeedSummary>> {
+    return this.query.ledger(user, q);
   }
 
   @Get('committee/needs/export')
@@ -47,7 +58,7 @@ export class NeedController {
   @ApiProduces(XLSX_MIME)
   @ApiOperation({ summary: 'The ledger as .xlsx with the same filters (audited)' })
   async export(@CurrentUser() user: AuthUser, @Query() q: NeedListQueryDto, @Res() reply: FastifyReply): Promise<void> {
-    await sendSpreadsheet(reply, await this.needs.exportXlsx(user, q), 'needs.xlsx');
+    await sendSpreadsheet(reply, await this.exports.ledgerXlsx(user, q), 'needs.xlsx');
   }
 
   @Post('needs/:id/dispatch')
@@ -55,7 +66,7 @@ export class NeedController {
   @Authenticated({ roles: ['COMMITTEE'] })
   @ApiOperation({ summary: '派单: dispatch to one or more departments, each with a deadline' })
   dispatch(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: DispatchNeedDto): Promise<NeedDetail> {
-    return this.needs.dispatch(user, id, dto);
+    return this.workflow.dispatch(user, id, dto);
   }
 
   @Post('needs/:id/answer')
@@ -63,7 +74,7 @@ export class NeedController {
   @Authenticated({ roles: ['COMMITTEE'] })
   @ApiOperation({ summary: 'Answer a need directly (committee), without dispatching it' })
   answer(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: AnswerNeedDto): Promise<NeedDetail> {
-    return this.needs.answer(user, id, dto.answer);
+    return this.workflow.answer(user, id, dto.answer);
   }
 
   @Post('needs/:id/merge')
@@ -71,14 +82,14 @@ export class NeedController {
   @Authenticated({ roles: ['COMMITTEE'] })
   @ApiOperation({ summary: 'Merge a duplicate into another open need of the same committee' })
   merge(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: MergeNeedDto): Promise<NeedDetail> {
-    return this.needs.merge(user, id, Number(dto.targetNeedId), dto.note ?? null);
+    return this.workflow.merge(user, id, Number(dto.targetNeedId), dto.note ?? null);
   }
 
   @Get('department/assignments')
   @Authenticated({ roles: ['DEPARTMENT'] })
-  @ApiOperation({ summary: 'Assignments dispatched to my department, newest first' })
-  assignments(@CurrentUser() user: AuthUser): Promise<DepartmentAssignmentItem[]> {
-    return this.needs.departmentAssignments(user);
+  @ApiOperation({ summary: 'Assignments dispatched to my department, newest first, a page at a time' })
+  assignments(@CurrentUser() user: AuthUser, @Query() page: KeysetQueryDto): Promise<Page<DepartmentAssignmentItem>> {
+    return this.query.departmentAssignments(user, page);
   }
 
   @Post('needs/:id/assignments/:assignmentId/accept')
@@ -86,7 +97,7 @@ export class NeedController {
   @Authenticated({ roles: ['DEPARTMENT'] })
   @ApiOperation({ summary: '接单: accept an assignment of my department (of two handlers at once, one wins; the other gets 409)' })
   accept(@CurrentUser() user: AuthUser, @IdParam() id: number, @IdParam('assignmentId') assignmentId: number): Promise<NeedDetail> {
-    return this.needs.accept(user, id, assignmentId);
+    return this.workflow.accept(user, id, assignmentId);
   }
 
   @Post('needs/:id/assignments/:assignmentId/return')
@@ -94,7 +105,7 @@ export class NeedController {
   @Authenticated({ roles: ['DEPARTMENT'] })
   @ApiOperation({ summary: 'Return an assignment with a reason; the committee re-dispatches' })
   returnAssignment(@CurrentUser() user: AuthUser, @IdParam() id: number, @IdParam('assignmentId') assignmentId: number, @Body() dto: NoteDto): Promise<NeedDetail> {
-    return this.needs.returnAssignment(user, id, assignmentId, dto.note);
+    return this.workflow.returnAssignment(user, id, assignmentId, dto.note);
   }
 
   @Post('needs/:id/assignments/:assignmentId/progress')
@@ -102,7 +113,7 @@ export class NeedController {
   @Authenticated({ roles: ['DEPARTMENT'] })
   @ApiOperation({ summary: 'Record a progress note on an accepted assignment' })
   progress(@CurrentUser() user: AuthUser, @IdParam() id: number, @IdParam('assignmentId') assignmentId: number, @Body() dto: NoteDto): Promise<NeedDetail> {
-    return this.needs.progress(user, id, assignmentId, dto.note);
+    return this.workflow.progress(user, id, assignmentId, dto.note);
   }
 
   @Post('needs/:id/assignments/:assignmentId/resolve')
@@ -110,7 +121,7 @@ export class NeedController {
   @Authenticated({ roles: ['DEPARTMENT'] })
   @ApiOperation({ summary: '办结: resolve an accepted assignment with the answer; the need is resolved when no assignment is open' })
   resolve(@CurrentUser() user: AuthUser, @IdParam() id: number, @IdParam('assignmentId') assignmentId: number, @Body() dto: ResolveAssignmentDto): Promise<NeedDetail> {
-    return this.needs.resolveAssignment(user, id, assignmentId, dto.answer);
+    return this.workflow.resolveAssignment(user, id, assignmentId, dto.answer);
   }
 
   @Post('needs/:id/rate')
@@ -118,7 +129,7 @@ export class NeedController {
   @Authenticated()
   @ApiOperation({ summary: '评价: the raiser confirms a resolved need and rates it 1–5' })
   rate(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: RateNeedDto): Promise<NeedDetail> {
-    return this.needs.rate(user, id, dto.rating, dto.comment ?? null);
+    return this.workflow.rate(user, id, dto.rating, dto.comment ?? null);
   }
 
   @Post('needs/:id/reopen')
@@ -126,14 +137,14 @@ export class NeedController {
   @Authenticated()
   @ApiOperation({ summary: 'The raiser reopens a resolved need with a reason' })
   reopen(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: NoteDto): Promise<NeedDetail> {
-    return this.needs.reopen(user, id, dto.note);
+    return this.workflow.reopen(user, id, dto.note);
   }
 
   @Post('admin/appeals/:id/need')
   @Authenticated({ roles: ['ADMIN'] })
   @ApiOperation({ summary: 'Turn a 月月谈 appeal into a need in one step (keeps the link; once per appeal)' })
   fromAppeal(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<NeedDetail> {
-    return this.needs.fromAppeal(user, id);
+    return this.intake.fromAppeal(user, id);
   }
 
   @Post('admin/needs/deadline-checks')
@@ -141,6 +152,6 @@ export class NeedController {
   @Authenticated({ roles: ['ADMIN'] })
   @ApiOperation({ summary: 'Run the deadline reminder / overdue / stale-need escalation job now (it also runs on a schedule)' })
   runChecks(): Promise<DeadlineRunResult> {
-    return this.needs.runDeadlineChecks();
+    return this.deadlines.runDeadlineChecks();
   }
 }

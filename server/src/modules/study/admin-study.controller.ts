@@ -30,7 +30,7 @@ import {
   UpdateQuestionDto,
 } from './dto/study.dto';
 import { PointsService } from './points.service';
-import { QuizService } from './quiz.service';
+import { QuestionBankService } from './question-bank.service';
 import { StudyContentService } from './study-content.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -41,7 +41,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export class AdminStudyController {
   constructor(
     private readonly content: StudyContentService,
-    private readonly quiz: QuizService,
+    private readonly bank: QuestionBankService,
     private readonly points: PointsService,
   ) {}
 
@@ -87,25 +87,25 @@ export class AdminStudyController {
   @Get('questions')
   @ApiOperation({ summary: 'The question bank, with answers and explanations' })
   questions(@Query() query: QuestionAdminQueryDto): Promise<Page<QuestionResponse>> {
-    return this.quiz.adminQuestions(query);
+    return this.bank.adminQuestions(query);
   }
 
   @Post('questions')
   createQuestion(@CurrentUser() user: AuthUser, @Body() dto: CreateQuestionDto): Promise<QuestionResponse> {
-    return this.quiz.createQuestion(user, dto);
+    return this.bank.createQuestion(user, dto);
   }
 
   @Patch('questions/:id')
   @ApiOperation({ summary: 'Edit a question, or disable it (enabled: false) so it is no longer drawn' })
   updateQuestion(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: UpdateQuestionDto): Promise<QuestionResponse> {
-    return this.quiz.updateQuestion(user, id, dto);
+    return this.bank.updateQuestion(user, id, dto);
   }
 
   @Get('questions/import-template')
   @ApiProduces(XLSX)
   @ApiOperation({ summary: 'The .xlsx template for importing questions' })
   async importTemplate(@Res() reply: FastifyReply): Promise<void> {
-    const buffer = await this.quiz.importTemplate();
+    const buffer = await this.bank.importTemplate();
     await reply
       .header('content-type', XLSX)
       .header('content-disposition', `attachment; filename="questions-template.xlsx"; filename*=UTF-8''${encodeURIComponent('题库导入模板.xlsx')}`)
@@ -119,23 +119,23 @@ export class AdminStudyController {
   @ApiOperation({ summary: 'Import questions from the template: all rows are checked first; any bad row imports nothing (422 with row errors)' })
   async importQuestions(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest): Promise<ImportQuestionsResponse> {
     if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 文件');
-    return this.quiz.importQuestions(user, await readUploadedFile(request, { missing: '请上传 .xlsx 文件' }));
+    return this.bank.importQuestions(user, await readUploadedFile(request, { missing: '请上传 .xlsx 文件' }));
   }
 
   @Get('papers')
   papers(): Promise<PaperResponse[]> {
-    return this.quiz.adminPapers();
+    return this.bank.adminPapers();
   }
 
   @Post('papers')
   @ApiOperation({ summary: 'Create a paper: fixed questions or a random draw, time limit, pass mark, attempts' })
   createPaper(@CurrentUser() user: AuthUser, @Body() dto: CreatePaperDto): Promise<PaperResponse> {
-    return this.quiz.createPaper(user, dto);
+    return this.bank.createPaper(user, dto);
   }
 
   @Patch('papers/:id')
   updatePaper(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: UpdatePaperDto): Promise<PaperResponse> {
-    return this.quiz.updatePaper(user, id, dto);
+    return this.bank.updatePaper(user, id, dto);
   }
 
   @Get('flags')

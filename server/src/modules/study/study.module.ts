@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AdminStudyController } from './admin-study.controller';
 import { LeaderboardService } from './leaderboard.service';
 import { PointsService } from './points.service';
+import { QuestionBankService } from './question-bank.service';
 import { QuizService } from './quiz.service';
 import { StudyContentService } from './study-content.service';
 import { StudySessionService } from './study-session.service';
@@ -19,6 +20,7 @@ import { StudyController } from './study.controller';
     StudyContentService,
     StudySessionService,
     QuizService,
+    QuestionBankService,
     LeaderboardService,
   ],
   exports: [PointsService],

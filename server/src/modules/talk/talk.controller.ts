@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AdminAppealResponse, AppealResponse, TalkDetail, TalkRegistrationResponse, TalkSummary } from '@torch-red/shared';
+import type { AdminAppealResponse, AppealResponse, Page, TalkDetail, TalkRegistrationResponse, TalkSummary } from '@torch-red/shared';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentUser } from '../../common/auth/access.decorator';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { IdParam } from '../../common/validation/id.pipe';
+import { KeysetQueryDto } from '../../common/validation/page-query.dto';
 import { AnswerAppealDto, CreateTalkDto, PublishMinutesDto, TalkRegisterDto, UpdateTalkDto } from './dto/talk.dto';
 import { TalkService } from './talk.service';
 
@@ -15,9 +16,9 @@ export class TalkController {
 
   @Get('talks')
   @Authenticated()
-  @ApiOperation({ summary: 'Published 月月谈 sessions, newest first' })
-  list(): Promise<TalkSummary[]> {
-    return this.talks.list();
+  @ApiOperation({ summary: 'Published 月月谈 sessions, the latest start first, a page at a time' })
+  list(@Query() page: KeysetQueryDto): Promise<Page<TalkSummary>> {
+    return this.talks.list(page);
   }
 
   @Get('talks/:id')
@@ -43,15 +44,16 @@ export class TalkController {
 
   @Get('me/appeals')
   @Authenticated()
-  @ApiOperation({ summary: 'My appeals with their status and answers (only mine)' })
-  myAppeals(@CurrentUser() user: AuthUser): Promise<AppealResponse[]> {
-    return this.talks.myAppeals(user);
+  @ApiOperation({ summary: 'My appeals with their status and answers (only mine), newest first, a page at a time' })
+  myAppeals(@CurrentUser() user: AuthUser, @Query() page: KeysetQueryDto): Promise<Page<AppealResponse>> {
+    return this.talks.myAppeals(user, page);
   }
 
   @Get('admin/talks')
   @Authenticated({ roles: ['ADMIN'] })
-  adminList(): Promise<TalkSummary[]> {
-    return this.talks.adminList();
+  @ApiOperation({ summary: 'Every session, drafts included, newest first, a page at a time' })
+  adminList(@Query() page: KeysetQueryDto): Promise<Page<TalkSummary>> {
+    return this.talks.adminList(page);
   }
 
   @Post('admin/talks')
@@ -76,9 +78,9 @@ export class TalkController {
 
   @Get('admin/talks/:id/appeals')
   @Authenticated({ roles: ['ADMIN'] })
-  @ApiOperation({ summary: 'The appeals raised for a session, with who raised them (phones masked)' })
-  appeals(@IdParam() id: number): Promise<AdminAppealResponse[]> {
-    return this.talks.adminAppeals(id);
+  @ApiOperation({ summary: 'The appeals raised for a session, with who raised them (phones masked), oldest first, a page at a time' })
+  appeals(@IdParam() id: number, @Query() page: KeysetQueryDto): Promise<Page<AdminAppealResponse>> {
+    return this.talks.adminAppeals(id, page);
   }
 
   @Put('admin/appeals/:id')

@@ -5,6 +5,7 @@ import {
   type AdminAppealResponse,
   type AppealResponse,
   type FormField,
+  type Page,
   type TalkDetail,
   type TalkRegistrationResponse,
   type TalkSummary,
@@ -14,7 +15,8 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { DataCipher, maskPhone } from '../../common/crypto/data-cipher';
 import { AppError } from '../../common/errors/app-error';
-import { toIso } from '../../database/sql-time';
+import { keysetPage, type KeysetQuery } from '../../database/keyset';
+import { toIso, toSqlDateTime } from '../../database/sql-time';
 import { Tx } from '../../database/tx.service';
 import { ActivityEntity } from '../activity/activity.entity';
 import { ActivityQueryService } from '../activity/activity-query.service';
@@ -30,6 +32,7 @@ import { UserEntity } from '../user/user.entity';
 import { AppealEntity } from './appeal.entity';
 import type { AnswerAppealDto, CreateTalkDto, TalkRegisterDto, UpdateTalkDto } from './dto/talk.dto';
 import { TalkSessionEntity } from './talk-session.entity';
+import { toAdminAppealResponse, toAppealResponse, toTalkSummary } from './talk.mapper';
 
 /** The registration form of every session: the answers the activity engine stores and exports. */
 export const TALK_FORM: FormField[] = [
@@ -114,30 +117,34 @@ export class TalkService {
     return (await this.summaries([talk]))[0];
   }
 
-  async adminList(): Promise<TalkSummary[]> {
-    return this.summaries(await this.dataSource.getRepository(TalkSessionEntity).find({ order: { id: 'DESC' } }));
+  /** Every session, drafts included; newest first. */
+  async adminList(page: KeysetQuery): Promise<Page<TalkSummary>> {
+    const qb = this.dataSource.getRepository(TalkSessionEntity).createQueryBuilder('t');
+    const { rows, nextCursor } = await keysetPage(qb, { id: 't.id', direction: 'DESC' }, page);
+    return { items: await this.summaries(rows), nextCursor };
   }
 
-  async adminAppeals(id: number): Promise<AdminAppealResponse[]> {
+  /** A session's appeals in the order they came in. */
+  async adminAppeals(id: number, page: KeysetQuery): Promise<Page<AdminAppealResponse>> {
     const talk = await this.requireTalk(id);
-    const appeals = await this.dataSource.getRepository(AppealEntity).find({ where: { talkSessionId: id }, order: { id: 'ASC' } });
-    if (appeals.length === 0) return [];
+    const qb = this.dataSource.getRepository(AppealEntity).createQueryBuilder('p').where('p.talkSessionId = :id', { id });
+    const { rows: appeals, nextCursor } = await keysetPage(qb, { id: 'p.id', direction: 'ASC' }, page);
+    if (appeals.length === 0) return { items: [], nextCursor };
     const [users, registrations] = await Promise.all([
       this.dataSource.getRepository(UserEntity).findBy({ id: In(appeals.map((a) => a.userId)) }),
       this.dataSource.getRepository(RegistrationEntity).findBy({ id: In(appeals.map((a) => a.registrationId)) }),
     ]);
-    return appeals.map((a) => {
+    const items = appeals.map((a) => {
       const reg = registrations.find((r) => r.id === a.registrationId);
       const sealed = reg?.answers.phone;
       const plain = typeof sealed === 'string' ? this.cipher.decryptOrNull(sealed) : null;
-      return {
-        ...this.toAppeal(a, talk.theme),
-        userId: String(a.userId),
+      return toAdminAppealResponse(a, talk.theme, {
         name: users.find((u) => u.id === a.userId)?.name ?? '',
-        phone: plain === null ? null : maskPhone(plain),
+        maskedPhone: plain === null ? null : maskPhone(plain),
         registrationStatus: reg?.status ?? 'CANCELLED',
-      };
+      });
     });
+    return { items, nextCursor };
   }
 
   async answer(user: AuthUser, appealId: number, dto: AnswerAppealDto): Promise<AppealResponse> {
@@ -154,7 +161,7 @@ export class TalkService {
         link: '/pages/my-appeals/index',
       });
     });
-    return this.toAppeal((await this.dataSource.getRepository(AppealEntity).findOneBy({ id: appealId }))!, talk.theme);
+    return toAppealResponse((await this.dataSource.getRepository(AppealEntity).findOneBy({ id: appealId }))!, talk.theme);
   }
 
   async publishMinutes(user: AuthUser, id: number, minutes: string): Promise<TalkSummary> {
@@ -168,15 +175,17 @@ export class TalkService {
 
   // ── Entrepreneurs ───────────────────────────────────────────────────────────
 
-  async list(): Promise<TalkSummary[]> {
-    const talks = await this.dataSource
+  /** Published (and cancelled) sessions, the latest start first; sessions starting together by id. */
+  async list(page: KeysetQuery): Promise<Page<TalkSummary>> {
+    const qb = this.dataSource
       .getRepository(TalkSessionEntity)
       .createQueryBuilder('t')
       .innerJoin(ActivityEntity, 'a', 'a.id = t.activityId')
-      .where('a.status IN (:...statuses)', { statuses: ['PUBLISHED', 'CANCELLED'] })
-      .orderBy('a.startAt', 'DESC')
-      .getMany();
-    return this.summaries(talks);
+      .where('a.status IN (:...statuses)', { statuses: ['PUBLISHED', 'CANCELLED'] });
+    const { rows, nextCursor } = await keysetPage(qb, { key: 'a.startAt', id: 't.id', direction: 'DESC' }, page, async (last) =>
+      toSqlDateTime((await this.dataSource.getRepository(ActivityEntity).findOneByOrFail({ id: last.activityId })).startAt),
+    );
+    return { items: await this.summaries(rows), nextCursor };
   }
 
   async detail(user: AuthUser, id: number): Promise<TalkDetail> {
@@ -189,7 +198,7 @@ export class TalkService {
       activity,
       minutes: talk.minutesPublishedAt ? talk.minutes : null,
       minutesPublishedAt: toIso(talk.minutesPublishedAt),
-      myAppeal: mine ? this.toAppeal(mine, talk.theme) : null,
+      myAppeal: mine ? toAppealResponse(mine, talk.theme) : null,
     };
   }
 
@@ -218,13 +227,15 @@ export class TalkService {
         return { row, appeal: await this.keepAppeal(m, talk.id, row, created, fields) };
       });
     });
-    return { registration: await this.registrations.view(row), appeal: this.toAppeal(appeal, talk.theme) };
+    return { registration: await this.registrations.view(row), appeal: toAppealResponse(appeal, talk.theme) };
   }
 
-  async myAppeals(user: AuthUser): Promise<AppealResponse[]> {
-    const appeals = await this.dataSource.getRepository(AppealEntity).find({ where: { userId: user.id }, order: { id: 'DESC' } });
+  /** My appeals, newest first. */
+  async myAppeals(user: AuthUser, page: KeysetQuery): Promise<Page<AppealResponse>> {
+    const qb = this.dataSource.getRepository(AppealEntity).createQueryBuilder('p').where('p.userId = :me', { me: user.id });
+    const { rows: appeals, nextCursor } = await keysetPage(qb, { id: 'p.id', direction: 'DESC' }, page);
     const talks = appeals.length ? await this.dataSource.getRepository(TalkSessionEntity).findBy({ id: In(appeals.map((a) => a.talkSessionId)) }) : [];
-    return appeals.map((a) => this.toAppeal(a, talks.find((t) => t.id === a.talkSessionId)?.theme ?? ''));
+    return { items: appeals.map((a) => toAppealResponse(a, talks.find((t) => t.id === a.talkSessionId)?.theme ?? '')), nextCursor };
   }
 
   // ── helpers ─────────────────────────────────────────────────────────────────
@@ -261,34 +272,10 @@ export class TalkService {
     return unique;
   }
 
-  private toAppeal(a: AppealEntity, theme: string): AppealResponse {
-    return {
-      id: String(a.id),
-      talkId: String(a.talkSessionId),
-      talkTheme: theme,
-      enterpriseId: a.enterpriseId === null ? null : String(a.enterpriseId),
-      enterpriseName: a.enterpriseName,
-      position: a.position,
-      category: a.category,
-      content: a.content,
-      status: a.status,
-      answer: a.answer,
-      answeredAt: toIso(a.answeredAt),
-      createdAt: toIso(a.createdAt),
-    };
-  }
-
   private async summaries(talks: TalkSessionEntity[]): Promise<TalkSummary[]> {
     if (talks.length === 0) return [];
     const activities = await this.activityQuery.responsesFor(talks.map((t) => t.activityId));
     const departments = await this.dataSource.getRepository(DepartmentEntity).find();
-    return talks.map((t) => ({
-      id: String(t.id),
-      theme: t.theme,
-      hostDepartments: t.hostDepartmentIds.map((d) => departments.find((x) => x.id === d)).filter((d): d is DepartmentEntity => Boolean(d)).map((d) => ({ id: String(d.id), name: d.name })),
-      activity: activities.get(t.activityId)!,
-      minutesPublished: t.minutesPublishedAt !== null,
-      isSample: t.isSample,
-    }));
+    return talks.map((t) => toTalkSummary(t, activities.get(t.activityId)!, departments));
   }
 }

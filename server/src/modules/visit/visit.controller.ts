@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { InstructorEnterpriseItem, VisitResponse } from '@torch-red/shared';
+import type { InstructorEnterpriseItem, Page, VisitResponse } from '@torch-red/shared';
 import { Authenticated, CurrentUser } from '../../common/auth/access.decorator';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { IdParam } from '../../common/validation/id.pipe';
@@ -35,8 +35,8 @@ export class VisitController {
 
   @Get('visits')
   @Authenticated({ roles: ['INSTRUCTOR'] })
-  @ApiOperation({ summary: 'My visits (admins: all), newest first' })
-  list(@CurrentUser() user: AuthUser, @Query() q: VisitListQueryDto): Promise<VisitResponse[]> {
-    return this.visits.list(user, q.enterpriseId ? Number(q.enterpriseId) : undefined);
+  @ApiOperation({ summary: 'My visits (admins: all), the latest first, a page at a time' })
+  list(@CurrentUser() user: AuthUser, @Query() q: VisitListQueryDto): Promise<Page<VisitResponse>> {
+    return this.visits.list(user, q.enterpriseId ? Number(q.enterpriseId) : undefined, q);
   }
 }

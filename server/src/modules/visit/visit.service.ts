@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { InstructorEnterpriseItem, VisitResponse } from '@torch-red/shared';
+import type { InstructorEnterpriseItem, Page, VisitResponse } from '@torch-red/shared';
 import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
+import { keysetPage, type KeysetQuery } from '../../database/keyset';
 import { toIso } from '../../database/sql-time';
 import { Tx } from '../../database/tx.service';
 import { AccessPolicy } from '../access/access-policy.service';
 import { AuditService } from '../audit/audit.service';
-import { NeedService } from '../need/need.service';
+import { NeedIntakeService } from '../need/need-intake.service';
 import { ChainEntity } from '../org/chain.entity';
 import { EnterpriseEntity } from '../org/enterprise.entity';
 import { RoleGrantEntity } from '../user/role-grant.entity';
@@ -22,7 +23,7 @@ export class VisitService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: Tx,
     private readonly audit: AuditService,
-    private readonly needs: NeedService,
+    private readonly needs: NeedIntakeService,
     private readonly policy: AccessPolicy,
   ) {}
 
@@ -109,10 +110,13 @@ export class VisitService {
     return (await this.responses([visit]))[0];
   }
 
-  /** Instructors see their own visits; admins everyone's. */
-  async list(user: AuthUser, enterpriseId?: number): Promise<VisitResponse[]> {
-    const where = { ...(user.isAdmin ? {} : { instructorId: user.id }), ...(enterpriseId ? { enterpriseId } : {}) };
-    return this.responses(await this.dataSource.getRepository(VisitEntity).find({ where, order: { visitedOn: 'DESC', id: 'DESC' } }));
+  /** Instructors see their own visits; admins everyone's. The latest visit first; visits of one day by id. */
+  async list(user: AuthUser, enterpriseId: number | undefined, page: KeysetQuery): Promise<Page<VisitResponse>> {
+    const qb = this.dataSource.getRepository(VisitEntity).createQueryBuilder('v');
+    if (!user.isAdmin) qb.andWhere('v.instructorId = :me', { me: user.id });
+    if (enterpriseId) qb.andWhere('v.enterpriseId = :enterpriseId', { enterpriseId });
+    const { rows, nextCursor } = await keysetPage(qb, { key: 'v.visitedOn', id: 'v.id', direction: 'DESC' }, page, (last) => last.visitedOn);
+    return { items: await this.responses(rows), nextCursor };
   }
 
   private async responses(visits: VisitEntity[]): Promise<VisitResponse[]> {

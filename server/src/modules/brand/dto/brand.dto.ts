@@ -25,7 +25,7 @@ import {
   Min,
 } from 'class-validator';
 import { EachNested, IsIdString, IsName, IsNotBlank, IsOptionalId, Optional, OptionalOrNull, Trim } from '../../../common/validation/decorators';
-import { PageQueryDto } from '../../../common/validation/page-query.dto';
+import { KeysetQueryDto, PageQueryDto } from '../../../common/validation/page-query.dto';
 
 /** StoryBlock is a union, which a class cannot implement: this takes the fields of all its kinds. */
 export class StoryBlockDto {
@@ -155,7 +155,7 @@ export class BrandListQueryDto extends PageQueryDto implements BrandListQuery {
   enterpriseId?: string;
 }
 
-export class ReviewListQueryDto implements BrandReviewQuery {
+export class ReviewListQueryDto extends KeysetQueryDto implements BrandReviewQuery {
   @ApiPropertyOptional({ enum: ['SUBMITTED', 'RETURNED', 'APPROVED', 'DRAFT'] })
   @Optional()
   @IsIn(['SUBMITTED', 'RETURNED', 'APPROVED', 'DRAFT'])

@@ -1,3 +1,4 @@
+import { KeysetQueryDto } from '../../../common/validation/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   NEED_CATEGORIES,
@@ -122,7 +123,8 @@ export class RateNeedDto implements RateNeedRequest {
   comment?: string | null;
 }
 
-export class NeedListQueryDto implements NeedListQuery {
+/** The ledger's filters and page (the export takes the same filters and ignores the page). */
+export class NeedListQueryDto extends KeysetQueryDto implements NeedListQuery {
   @ApiPropertyOptional({ enum: NEED_STATUSES })
   @Optional()
   @IsIn(NEED_STATUSES)

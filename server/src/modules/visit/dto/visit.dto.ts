@@ -1,3 +1,4 @@
+import { KeysetQueryDto } from '../../../common/validation/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   NEED_CATEGORIES,
@@ -79,7 +80,7 @@ export class LogVisitDto implements LogVisitRequest {
   problems: VisitProblemDto[];
 }
 
-export class VisitListQueryDto implements VisitListQuery {
+export class VisitListQueryDto extends KeysetQueryDto implements VisitListQuery {
   @IsOptionalId('only visits to this enterprise')
   enterpriseId?: string;
 }

@@ -3,20 +3,18 @@ import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { EmptyState } from '@/components/empty-state';
 import { PageShell } from '@/components/page-shell';
-import { QueryView } from '@/components/query-view';
+import { PagedList } from '@/components/paged-list';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { listMyNeeds } from '@/features/need/api';
 import { NeedCard } from '@/features/need/components/need-card';
-import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
-import { useQuery } from '@/hooks/use-query';
+import { usePagedList } from '@/hooks/use-paged-list';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
 
 export default function MyNeedsPage() {
   const signedIn = useRequireSession();
   // Reloaded on show: back from a detail page where it was rated or reopened.
-  const needs = useQuery(listMyNeeds, { key: 'me:needs', enabled: signedIn, refreshOnShow: true });
-  usePullToRefresh(needs.reload);
+  const needs = usePagedList((cursor) => listMyNeeds({ limit: 20, cursor }), { key: 'me:needs', enabled: signedIn, refreshOnShow: true });
 
   const raise = () => void Taro.navigateTo({ url: ROUTES.needRaise });
   const empty = (
@@ -43,9 +41,9 @@ export default function MyNeedsPage() {
         <Text className="my-needs-page__subtitle">我和本企业提出的需求，派单、接单、办结每一步都看得见</Text>
       </View>
       <View className="my-needs-page__list">
-        <QueryView query={needs} loadingCards={2} empty={empty}>
-          {(data) => data.map((need) => <NeedCard key={need.id} need={need} onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.needDetail, { id: need.id }) })} />)}
-        </QueryView>
+        <PagedList list={needs} loadingCards={2} empty={empty}>
+          {(items) => items.map((need) => <NeedCard key={need.id} need={need} onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.needDetail, { id: need.id }) })} />)}
+        </PagedList>
       </View>
     </PageShell>
   );

@@ -4,22 +4,19 @@ import Taro from '@tarojs/taro';
 import { BRAND_LIMITS, type BrandWorkspaceResponse } from '@torch-red/shared';
 import { EmptyState } from '@/components/empty-state';
 import { PageShell } from '@/components/page-shell';
-import { QueryView } from '@/components/query-view';
+import { PagedList } from '@/components/paged-list';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { approveBrand, listBrandsToReview, returnBrand } from '@/features/brand/api';
 import { ReviewCard } from '@/features/brand/components/review-card';
-import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
-import { useQuery } from '@/hooks/use-query';
+import { usePagedList } from '@/hooks/use-paged-list';
 import './index.scss';
 
 export default function BrandReviewPage() {
   const signedIn = useRequireSession();
-  const queue = useQuery(listBrandsToReview, { key: 'review:brands', enabled: signedIn });
+  const queue = usePagedList(listBrandsToReview, { key: 'review:brands', enabled: signedIn });
   const [returning, setReturning] = useState<BrandWorkspaceResponse | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
-
-  usePullToRefresh(queue.reload);
 
   const handleApprove = async (brand: BrandWorkspaceResponse) => {
     const { confirm } = await Taro.showModal({ title: '通过审核', content: `通过后「${brand.content.name}」将向所有成员展示，确定通过吗？`, confirmText: '通过', confirmColor: '#c8102e' });
@@ -46,16 +43,16 @@ export default function BrandReviewPage() {
     <PageShell className="brand-review-page">
       <View className="brand-review-page__header">
         <Text className="brand-review-page__title">品牌审核</Text>
-        <Text className="brand-review-page__subtitle">{queue.data ? `${queue.data.length} 个待审核` : '审核支部提交的党建品牌'} · 通过后立即向成员发布</Text>
+        <Text className="brand-review-page__subtitle">{queue.items.length > 0 ? `${queue.items.length}${queue.hasMore ? ' 个以上' : ' 个'}待审核` : '审核支部提交的党建品牌'} · 通过后立即向成员发布</Text>
       </View>
       <View className="brand-review-page__list">
-        <QueryView query={queue} loadingCards={2} empty={<EmptyState title="没有待审核的品牌" description="支部书记提交品牌后会出现在这里" />}>
+        <PagedList list={queue} loadingCards={2} empty={<EmptyState title="没有待审核的品牌" description="支部书记提交品牌后会出现在这里" />}>
           {(brands) =>
             brands.map((brand) => (
               <ReviewCard key={brand.id} brand={brand} busy={busyId === brand.id} onApprove={() => void handleApprove(brand)} onReturn={() => setReturning(brand)} />
             ))
           }
-        </QueryView>
+        </PagedList>
       </View>
       <ReasonDialog
         visible={returning !== null}

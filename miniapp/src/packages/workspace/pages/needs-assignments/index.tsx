@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { ASSIGNMENT_STATUS_LABELS, type DepartmentAssignmentItem } from '@torch-red/shared';
 import { EmptyState } from '@/components/empty-state';
 import { PageShell } from '@/components/page-shell';
-import { QueryView } from '@/components/query-view';
+import { PagedList } from '@/components/paged-list';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { StatusTag } from '@/components/status-tag';
 import { formatDateTime } from '@/lib/datetime';
@@ -13,8 +13,7 @@ import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { acceptAssignment, listMyAssignments, noteProgress, resolveAssignment, returnAssignment } from '@/features/need/api';
 import { NeedCard } from '@/features/need/components/need-card';
 import { ASSIGNMENT_STATUS_TONES } from '@/features/need/format';
-import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
-import { useQuery } from '@/hooks/use-query';
+import { usePagedList } from '@/hooks/use-paged-list';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
 
@@ -29,11 +28,9 @@ const STEP_DIALOGS: Record<Step, { title: string; placeholder: string; confirmTe
 export default function NeedsAssignmentsPage() {
   const signedIn = useRequireSession();
   // Reloaded on show: back from a need's detail.
-  const items = useQuery(listMyAssignments, { key: 'department:assignments', enabled: signedIn, refreshOnShow: true });
+  const items = usePagedList((cursor) => listMyAssignments({ limit: 20, cursor }), { key: 'department:assignments', enabled: signedIn, refreshOnShow: true });
   const [step, setStep] = useState<{ kind: Step; item: DepartmentAssignmentItem } | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
-
-  usePullToRefresh(items.reload);
 
   const handleAccept = async ({ need, assignment }: DepartmentAssignmentItem) => {
     setBusyId(assignment.id);
@@ -106,19 +103,20 @@ export default function NeedsAssignmentsPage() {
       );
     });
 
-  const pending = items.data?.filter((item) => item.assignment.status === 'PENDING').length ?? 0;
+  // Counted over the pages loaded so far; 「以上」 says there are more to scroll to.
+  const pending = items.items.filter((item) => item.assignment.status === 'PENDING').length;
   const dialog = step ? STEP_DIALOGS[step.kind] : STEP_DIALOGS.progress;
 
   return (
     <PageShell className="needs-assignments-page">
       <View className="needs-assignments-page__header">
         <Text className="needs-assignments-page__title">部门报到</Text>
-        <Text className="needs-assignments-page__subtitle">{items.data ? `${items.data.length} 条派单 · ${pending} 条待接单` : '派给本部门的企业需求'} · 限时办结，企业评价</Text>
+        <Text className="needs-assignments-page__subtitle">{items.items.length > 0 ? `${items.items.length} 条派单${items.hasMore ? '以上' : ''} · ${pending} 条待接单` : '派给本部门的企业需求'} · 限时办结，企业评价</Text>
       </View>
       <View className="needs-assignments-page__list">
-        <QueryView query={items} empty={<EmptyState title="暂时没有派给本部门的需求" description="产业链党委派单后会出现在这里，并收到消息提醒" />}>
+        <PagedList list={items} empty={<EmptyState title="暂时没有派给本部门的需求" description="产业链党委派单后会出现在这里，并收到消息提醒" />}>
           {renderItems}
-        </QueryView>
+        </PagedList>
       </View>
       <ReasonDialog
         visible={step !== null}

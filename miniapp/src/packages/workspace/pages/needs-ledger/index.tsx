@@ -5,14 +5,14 @@ import { Button } from '@nutui/nutui-react-taro';
 import { NEED_CATEGORIES, NEED_CATEGORY_LABELS, NEED_STATUSES, NEED_STATUS_LABELS, type DispatchNeedRequest, type NeedCategory, type NeedStatus, type NeedSummary } from '@torch-red/shared';
 import { EmptyState } from '@/components/empty-state';
 import { PageShell } from '@/components/page-shell';
-import { QueryView } from '@/components/query-view';
+import { PagedList } from '@/components/paged-list';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { answerNeed, dispatchNeed, exportLedger, listDepartments, listLedger } from '@/features/need/api';
 import { DispatchDialog } from '@/features/need/components/dispatch-dialog';
 import { FilterChips } from '@/features/need/components/filter-chips';
 import { NeedCard } from '@/features/need/components/need-card';
-import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
+import { usePagedList } from '@/hooks/use-paged-list';
 import { useQuery } from '@/hooks/use-query';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
@@ -31,12 +31,10 @@ export default function NeedsLedgerPage() {
   const [overdue, setOverdue] = useState<'overdue' | undefined>();
   const query = { status, category, overdue: overdue ? true : undefined };
   // A changed filter is another request; back on the page (from a need's detail) the ledger reloads.
-  const ledger = useQuery(() => listLedger(query), { key: `committee:needs:${JSON.stringify(query)}`, enabled: signedIn, refreshOnShow: true });
+  const ledger = usePagedList((cursor) => listLedger({ ...query, limit: 20, cursor }), { key: `committee:needs:${JSON.stringify(query)}`, enabled: signedIn, refreshOnShow: true });
   const departments = useQuery(listDepartments, { key: 'departments', enabled: signedIn });
   const [dispatching, setDispatching] = useState<NeedSummary | null>(null);
   const [answering, setAnswering] = useState<NeedSummary | null>(null);
-
-  usePullToRefresh(ledger.reload);
 
   const handleDispatch = async (body: DispatchNeedRequest) => {
     if (!dispatching) return;
@@ -89,14 +87,16 @@ export default function NeedsLedgerPage() {
       />
     ));
 
-  const waiting = ledger.data?.filter((need) => need.status === 'SUBMITTED').length ?? 0;
-  const late = ledger.data?.filter((need) => need.overdue).length ?? 0;
+  // Counted over the pages loaded so far; 「以上」 says there are more to scroll to.
+  const waiting = ledger.items.filter((need) => need.status === 'SUBMITTED').length;
+  const late = ledger.items.filter((need) => need.overdue).length;
+  const more = ledger.hasMore ? '以上' : '';
 
   return (
     <PageShell className="needs-ledger-page">
       <View className="needs-ledger-page__header">
         <Text className="needs-ledger-page__title">需求台账</Text>
-        <Text className="needs-ledger-page__subtitle">{ledger.data ? `${ledger.data.length} 条 · ${waiting} 条待派单 · ${late} 条超期` : '企业吹哨 → 党委派单 → 部门报到'}</Text>
+        <Text className="needs-ledger-page__subtitle">{ledger.items.length > 0 ? `${ledger.items.length} 条${more} · ${waiting} 条待派单 · ${late} 条超期` : '企业吹哨 → 党委派单 → 部门报到'}</Text>
         <Button className="needs-ledger-page__export" size="small" shape="round" fill="outline" disabled={exporting} onClick={() => void handleExport()}>
           {exporting ? '导出中…' : '导出台账'}
         </Button>
@@ -107,9 +107,9 @@ export default function NeedsLedgerPage() {
         <FilterChips name="overdue" options={OVERDUE_OPTIONS} value={overdue} onChange={setOverdue} />
       </View>
       <View className="needs-ledger-page__list">
-        <QueryView query={ledger} empty={<EmptyState title="没有符合条件的需求" description="换个筛选条件看看，企业吹哨后会出现在这里" />}>
+        <PagedList list={ledger} empty={<EmptyState title="没有符合条件的需求" description="换个筛选条件看看，企业吹哨后会出现在这里" />}>
           {renderNeeds}
-        </QueryView>
+        </PagedList>
       </View>
       <DispatchDialog
         visible={dispatching !== null}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { BrandSummary, BrandWorkspaceResponse, PostResponse } from '@torch-red/shared';
+import { DataSource, In } from 'typeorm';
+import type { ImageEntity } from '../media/image.entity';
+import { ImageService } from '../media/image.service';
+import { ChainEntity } from '../org/chain.entity';
+import { EnterpriseEntity } from '../org/enterprise.entity';
+import { OrgEntity } from '../org/org.entity';
+import { UserEntity } from '../user/user.entity';
+import type { BrandEntity } from './brand.entity';
+import { postContentOf, storyImageIds, toBrandSummary, toBrandWorkspace, toPostResponse } from './brand.mapper';
+import { PioneerPostEntity } from './pioneer-post.entity';
+import { PostReviewEntity } from './post-review.entity';
+
+/** Loads what the brand responses show (org names, images, people, reviews) and hands it to brand.mapper.ts. */
+@Injectable()
+export class BrandViews {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly images: ImageService,
+  ) {}
+
+  async summaries(brands: BrandEntity[]): Promise<BrandSummary[]> {
+    if (brands.length === 0) return [];
+    const orgs = await this.dataSource.getRepository(OrgEntity).findBy({ id: In(brands.map((b) => b.orgId)) });
+    const enterpriseIds = [...new Set(orgs.map((o) => o.enterpriseId).filter((x): x is number => x !== null))];
+    const enterprises = enterpriseIds.length ? await this.dataSource.getRepository(EnterpriseEntity).findBy({ id: In(enterpriseIds) }) : [];
+    const chainIds = [...new Set(enterprises.map((e) => e.chainId).filter((x): x is number => x !== null))];
+    const chains = chainIds.length ? await this.dataSource.getRepository(ChainEntity).findBy({ id: In(chainIds) }) : [];
+    const covers = await this.images.byIds(brands.map((b) => (b.published?.coverImageId ? Number(b.published.coverImageId) : 0)).filter(Boolean));
+    return brands.map((b) => {
+      const coverId = (b.published ?? b).coverImageId;
+      const cover = coverId ? covers.get(Number(coverId)) : undefined;
+      const org = orgs.find((o) => o.id === b.orgId);
+      const enterprise = enterprises.find((e) => e.id === org?.enterpriseId);
+      const chain = chains.find((c) => c.id === enterprise?.chainId);
+      return toBrandSummary(b, { org, enterprise, chain }, cover ? this.images.respond(cover) : null);
+    });
+  }
+
+  async posts(posts: PioneerPostEntity[], version: 'published' | 'working'): Promise<PostResponse[]> {
+    if (posts.length === 0) return [];
+    const contents = posts.map((p) => (version === 'published' && p.published ? p.published : postContentOf(p)));
+    const holderIds = [...new Set(contents.flatMap((c) => c.holderIds.map(Number)))];
+    const enterpriseIds = [...new Set(contents.map((c) => c.enterpriseId).filter((x): x is string => x !== null).map(Number))];
+    const reviews = await this.dataSource.getRepository(PostReviewEntity).find({ where: { postId: In(posts.map((p) => p.id)) }, order: { reviewedOn: 'DESC', id: 'DESC' } });
+    const peopleIds = [...new Set([...holderIds, ...reviews.map((r) => r.reviewerId)])];
+    const [people, enterprises] = await Promise.all([
+      peopleIds.length ? this.dataSource.getRepository(UserEntity).find({ select: { id: true, name: true }, where: { id: In(peopleIds) } }) : [],
+      enterpriseIds.length ? this.dataSource.getRepository(EnterpriseEntity).find({ select: { id: true, name: true }, where: { id: In(enterpriseIds) } }) : [],
+    ]);
+    const lookups = { people: new Map(people.map((p) => [p.id, p.name])), enterprises: new Map(enterprises.map((e) => [e.id, e.name])), reviews };
+    return posts.map((p, i) => toPostResponse(p, contents[i], lookups));
+  }
+
+  async postById(id: number): Promise<PostResponse> {
+    const post = (await this.dataSource.getRepository(PioneerPostEntity).findOneBy({ id }))!;
+    return (await this.posts([post], 'working'))[0];
+  }
+
+  /** The workspace view of the org's brand (null when it has none yet), with its posts as given. */
+  async workspace(orgId: number, brand: BrandEntity | null, posts: PioneerPostEntity[]): Promise<BrandWorkspaceResponse | null> {
+    const org = await this.dataSource.getRepository(OrgEntity).findOneBy({ id: orgId });
+    if (!brand) return null;
+    const storyIds = storyImageIds(brand.story);
+    const images = await this.images.byIds([...(brand.coverImageId ? [brand.coverImageId] : []), ...brand.galleryImageIds, ...storyIds]);
+    const respondAll = (ids: number[]) => ids.map((i) => images.get(i)).filter((i): i is ImageEntity => Boolean(i)).map((i) => this.images.respond(i));
+    return toBrandWorkspace(brand, {
+      orgName: org?.name ?? '',
+      cover: brand.coverImageId && images.get(brand.coverImageId) ? this.images.respond(images.get(brand.coverImageId)!) : null,
+      gallery: respondAll(brand.galleryImageIds),
+      storyImages: respondAll(storyIds),
+      posts: await this.posts(posts, 'working'),
+    });
+  }
+
+  /** The workspace view of a brand with its org's current posts. */
+  async workspaceOf(brand: BrandEntity): Promise<BrandWorkspaceResponse> {
+    return (await this.workspace(brand.orgId, brand, await this.dataSource.getRepository(PioneerPostEntity).find({ where: { orgId: brand.orgId }, order: { id: 'ASC' } })))!;
+  }
+}

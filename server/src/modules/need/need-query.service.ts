@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ACTIVE_ASSIGNMENT_STATUSES, type DepartmentAssignmentItem, type NeedDetail, type NeedSummary, type Page } from '@torch-red/shared';
+import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
+import { departmentIdsOf, orgIdsWithRole, type AuthUser } from '../../common/auth/auth-user';
+import { Clock } from '../../common/clock';
+import { AppError } from '../../common/errors/app-error';
+import { keysetPage, type KeysetQuery } from '../../database/keyset';
+import { AccessPolicy } from '../access/access-policy.service';
+import { secretaryEnterpriseIds } from '../access/permissions';
+import { ImageService } from '../media/image.service';
+import { DepartmentEntity } from '../org/department.entity';
+import { EnterpriseEntity } from '../org/enterprise.entity';
+import { UserEntity } from '../user/user.entity';
+import type { NeedListQueryDto } from './dto/need.dto';
+import { NeedAssignmentEntity } from './need-assignment.entity';
+import { NeedEventEntity } from './need-event.entity';
+import { needFacts, needRelation } from './need-relation';
+import { toAssignmentResponse, toEventResponse, toNeedSummary } from './need.mapper';
+import { NeedEntity } from './need.entity';
+
+const NEWEST_FIRST = { id: 'n.id', direction: 'DESC' } as const;
+
+/** The read side of needs: the detail page, my needs, the committee ledger and a department's assignments. */
+@Injectable()
+export class NeedQueryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly images: ImageService,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  async detail(user: AuthUser, id: number): Promise<NeedDetail> {
+    const need = await this.dataSource.getRepository(NeedEntity).findOneBy({ id });
+    if (!need) throw new AppError('NOT_FOUND');
+    const assignments = await this.dataSource.getRepository(NeedAssignmentEntity).find({ where: { needId: id }, order: { id: 'ASC' } });
+    if (!(await this.policy.canOnNeed(user, 'need.read', needFacts(need, assignments)))) throw new AppError('NOT_FOUND');
+    const events = await this.dataSource.getRepository(NeedEventEntity).find({ where: { needId: id }, order: { id: 'ASC' } });
+    const [summary] = await this.summaries(user, [need], assignments);
+    const names = await this.departmentNames([...assignments.map((a) => a.departmentId), ...events.map((e) => e.departmentId ?? 0)]);
+    const actors = await this.userNames(events.map((e) => e.actorId ?? 0));
+    const images = await this.images.byIds(need.imageIds);
+    const mergeNotes = await this.mergeNotes(user, events);
+    const now = this.clock.now();
+    return {
+      ...summary,
+      description: need.description,
+      images: need.imageIds.map((i) => images.get(i)).filter((i) => i !== undefined).map((i) => this.images.respond(i)),
+      answer: need.answer,
+      resolvedAt: need.resolvedAt ? need.resolvedAt.toISOString() : null,
+      ratingComment: need.ratingComment,
+      appealId: need.appealId === null ? null : String(need.appealId),
+      visitId: need.visitId === null ? null : String(need.visitId),
+      mergedIntoId: need.mergedIntoId === null ? null : String(need.mergedIntoId),
+      version: need.version,
+      assignments: assignments.map((a) => toAssignmentResponse(a, names.get(a.departmentId) ?? '', now, needRelation(user, need))),
+      timeline: events.map((e) =>
+        toEventResponse(
+          mergeNotes.has(e.id) ? { ...e, note: mergeNotes.get(e.id)! } : e,
+          e.actorId === null ? null : (actors.get(e.actorId) ?? null),
+          e.departmentId === null ? null : (names.get(e.departmentId) ?? null),
+        ),
+      ),
+    };
+  }
+
+  /** The needs I raised, and those of the enterprises whose Party organisation I am secretary of; newest first. */
+  async mine(user: AuthUser, page: KeysetQuery): Promise<Page<NeedSummary>> {
+    const enterprises = secretaryEnterpriseIds(user, await this.policy.tree());
+    const qb = this.dataSource.getRepository(NeedEntity).createQueryBuilder('n');
+    if (enterprises.length) qb.where('(n.raisedBy = :me OR n.enterpriseId IN (:...enterprises))', { me: user.id, enterprises });
+    else qb.where('n.raisedBy = :me', { me: user.id });
+    return this.summaryPage(user, qb, page);
+  }
+
+  /** The ledger: admins see all, committee staff their committees'; newest first. */
+  async ledger(user: AuthUser, q: NeedListQueryDto): Promise<Page<NeedSummary>> {
+    const qb = this.ledgerQuery(user, q);
+    return qb ? this.summaryPage(user, qb, q) : { items: [], nextCursor: null };
+  }
+
+  /** Every ledger row the filters select, newest first (for the export). */
+  async ledgerRows(user: AuthUser, q: NeedListQueryDto): Promise<NeedEntity[]> {
+    const qb = this.ledgerQuery(user, q);
+    return qb ? qb.orderBy('n.id', 'DESC').getMany() : [];
+  }
+
+  /** Assignments dispatched to my departments, newest first. */
+  async departmentAssignments(user: AuthUser, page: KeysetQuery): Promise<Page<DepartmentAssignmentItem>> {
+    const departments = departmentIdsOf(user);
+    if (departments.length === 0) return { items: [], nextCursor: null };
+    const qb = this.dataSource.getRepository(NeedAssignmentEntity).createQueryBuilder('a').where('a.departmentId IN (:...departments)', { departments });
+    const { rows: assignments, nextCursor } = await keysetPage(qb, { id: 'a.id', direction: 'DESC' }, page);
+    if (assignments.length === 0) return { items: [], nextCursor };
+    const needs = await this.dataSource.getRepository(NeedEntity).findBy({ id: In([...new Set(assignments.map((a) => a.needId))]) });
+    const all = await this.dataSource.getRepository(NeedAssignmentEntity).findBy({ needId: In(needs.map((n) => n.id)) });
+    const summaries = await this.summaries(user, needs, all);
+    const names = await this.departmentNames(assignments.map((a) => a.departmentId));
+    const now = this.clock.now();
+    const items = assignments.map((a) => ({
+      assignment: toAssignmentResponse(a, names.get(a.departmentId) ?? '', now, needRelation(user, needs.find((n) => n.id === a.needId)!)),
+      need: summaries.find((s) => s.id === String(a.needId))!,
+    }));
+    return { items, nextCursor };
+  }
+
+  async summaries(user: AuthUser, needs: NeedEntity[], known?: NeedAssignmentEntity[]): Promise<NeedSummary[]> {
+    if (needs.length === 0) return [];
+    const ids = needs.map((n) => n.id);
+    const assignments = known ?? (await this.dataSource.getRepository(NeedAssignmentEntity).findBy({ needId: In(ids) }));
+    const [enterprises, users, departments] = await Promise.all([
+      this.dataSource.getRepository(EnterpriseEntity).findBy({ id: In([...new Set(needs.map((n) => n.enterpriseId))]) }),
+      this.userNames(needs.map((n) => n.raisedBy)),
+      this.departmentNames(assignments.map((a) => a.departmentId)),
+    ]);
+    const now = this.clock.now();
+    return needs.map((n) =>
+      toNeedSummary(n, {
+        enterpriseName: enterprises.find((e) => e.id === n.enterpriseId)?.name ?? '',
+        raisedByName: users.get(n.raisedBy) ?? '',
+        assignments: assignments.filter((a) => a.needId === n.id),
+        departmentNames: departments,
+        now,
+        relation: needRelation(user, n),
+      }),
+    );
+  }
+
+  async departmentNames(ids: number[]): Promise<Map<number, string>> {
+    const unique = [...new Set(ids.filter((i) => i > 0))];
+    if (unique.length === 0) return new Map();
+    const rows = await this.dataSource.getRepository(DepartmentEntity).findBy({ id: In(unique) });
+    return new Map(rows.map((d) => [d.id, d.name]));
+  }
+
+  private async summaryPage(user: AuthUser, qb: SelectQueryBuilder<NeedEntity>, page: KeysetQuery): Promise<Page<NeedSummary>> {
+    const { rows, nextCursor } = await keysetPage(qb, NEWEST_FIRST, page);
+    return { items: await this.summaries(user, rows), nextCursor };
+  }
+
+  /** The ledger's rows before paging, or null when the caller staffs no committee. */
+  private ledgerQuery(user: AuthUser, q: NeedListQueryDto): SelectQueryBuilder<NeedEntity> | null {
+    const qb = this.dataSource.getRepository(NeedEntity).createQueryBuilder('n');
+    if (!user.isAdmin) {
+      const committees = orgIdsWithRole(user, 'COMMITTEE');
+      if (committees.length === 0) return null;
+      qb.andWhere('n.committeeOrgId IN (:...committees)', { committees });
+    }
+    if (q.status) qb.andWhere('n.status = :status', { status: q.status });
+    if (q.category) qb.andWhere('n.category = :category', { category: q.category });
+    if (q.chainId) qb.andWhere('n.chainId = :chainId', { chainId: Number(q.chainId) });
+    if (q.departmentId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM need_assignments da WHERE da.needId = n.id AND da.departmentId = :departmentId)', { departmentId: Number(q.departmentId) });
+    }
+    if (q.overdue !== undefined) {
+      const clause = "EXISTS (SELECT 1 FROM need_assignments oa WHERE oa.needId = n.id AND oa.status IN (:...activeAssignment) AND oa.deadline <= :now)";
+      qb.andWhere(q.overdue ? clause : `NOT ${clause}`, { now: this.clock.now(), activeAssignment: [...ACTIVE_ASSIGNMENT_STATUSES] });
+    }
+    return qb;
+  }
+
+  /**
+   * The notes of MERGED events name the other need. Its title is shown only to a reader who may open that
+   * need; others see just its number. Older notes stored the title, so it is taken out again here.
+   */
+  private async mergeNotes(user: AuthUser, events: NeedEventEntity[]): Promise<Map<number, string>> {
+    const result = new Map<number, string>();
+    for (const e of events) {
+      if (e.kind !== 'MERGED' || !e.note) continue;
+      const into = /^并入需求 #(\d+)/.exec(e.note);
+      const match = into ?? /^需求 #(\d+)/.exec(e.note);
+      if (!match) continue;
+      const otherId = Number(match[1]);
+      const other = await this.dataSource.getRepository(NeedEntity).findOneBy({ id: otherId });
+      const visible = other !== null && (await this.policy.can(user, 'need.read', other.id));
+      const title = visible && other ? `「${other.title}」` : '';
+      if (into) {
+        let rest = e.note.slice(match[0].length);
+        if (other && rest.startsWith(`「${other.title}」`)) rest = rest.slice(other.title.length + 2);
+        result.set(e.id, `并入需求 #${otherId}${title}${rest}`);
+      } else {
+        result.set(e.id, title ? `需求 #${otherId}${title}已并入本需求` : `需求 #${otherId} 已并入本需求`);
+      }
+    }
+    return result;
+  }
+
+  private async userNames(ids: number[]): Promise<Map<number, string>> {
+    const unique = [...new Set(ids.filter((i) => i > 0))];
+    if (unique.length === 0) return new Map();
+    const rows = await this.dataSource.getRepository(UserEntity).find({ select: { id: true, name: true }, where: { id: In(unique) } });
+    return new Map(rows.map((u) => [u.id, u.name]));
+  }
+}
