@@ -12,7 +12,7 @@ import { toSqlDateTime } from '../../database/sql-time';
 import { Tx } from '../../database/tx.service';
 import { AuditService } from '../audit/audit.service';
 import { NotificationService } from '../notification/notification.service';
-import { RoleGrantEntity } from '../user/role-grant.entity';
+import { PeopleDirectory } from '../user/people-directory.service';
 import { BrandViews } from './brand-views.service';
 import { brandContentOf, postContentOf } from './brand.mapper';
 import { BrandEntity } from './brand.entity';
@@ -34,6 +34,7 @@ export class BrandReviewService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationService,
     private readonly views: BrandViews,
+    private readonly people: PeopleDirectory,
   ) {}
 
   /**
@@ -111,6 +112,6 @@ export class BrandReviewService {
   }
 
   private async secretariesOf(m: EntityManager, orgId: number): Promise<number[]> {
-    return (await m.getRepository(RoleGrantEntity).findBy({ role: 'SECRETARY', orgId })).map((g) => g.userId);
+    return this.people.holders('SECRETARY', { orgIds: [orgId] }, m);
   }
 }

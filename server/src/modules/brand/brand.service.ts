@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BrandDetail, BrandSummary, BrandWorkspaceResponse, LikeResponse, Page, StoryBlock } from '@torch-red/shared';
 import { canBrand } from '@torch-red/shared';
-import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { AccessPolicy } from '../access/access-policy.service';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
@@ -15,7 +15,7 @@ import { ImageService } from '../media/image.service';
 import type { ImageEntity } from '../media/image.entity';
 import { NotificationService } from '../notification/notification.service';
 import { OrgEntity } from '../org/org.entity';
-import { RoleGrantEntity } from '../user/role-grant.entity';
+import { PeopleDirectory } from '../user/people-directory.service';
 import { BrandLikeEntity } from './brand-like.entity';
 import { BrandViews } from './brand-views.service';
 import { brandContentOf, storyImageIds, withEditor } from './brand.mapper';
@@ -38,6 +38,7 @@ export class BrandService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationService,
     private readonly views: BrandViews,
+    private readonly people: PeopleDirectory,
   ) {}
 
   // ── Members ─────────────────────────────────────────────────────────────────
@@ -189,7 +190,6 @@ export class BrandService {
 
   private async reviewersOf(m: EntityManager, orgId: number): Promise<number[]> {
     const ancestors = (await this.policy.tree()).ancestors(orgId);
-    const grants = await m.getRepository(RoleGrantEntity).find({ where: [{ role: 'COMMITTEE', orgId: In(ancestors) }] });
-    return grants.map((g) => g.userId);
+    return this.people.holders('COMMITTEE', { orgIds: ancestors }, m);
   }
 }

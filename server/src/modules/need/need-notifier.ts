@@ -3,7 +3,7 @@ import { ASSIGNMENT_STATUS_LABELS, NEED_CATEGORY_LABELS, NEED_LIMITS, NEED_STATU
 import type { EntityManager } from 'typeorm';
 import { formatChinaTime } from '../../common/clock';
 import { NotificationService } from '../notification/notification.service';
-import { RoleGrantEntity } from '../user/role-grant.entity';
+import { PeopleDirectory } from '../user/people-directory.service';
 import type { NeedAssignmentEntity } from './need-assignment.entity';
 import { NeedEventEntity } from './need-event.entity';
 import { deadlineNote } from './need.mapper';
@@ -19,7 +19,10 @@ export async function recordNeedEvent(m: EntityManager, needId: number, actorId:
 /** Who hears of each step of a need, and what they read; every message is written in the caller's transaction. */
 @Injectable()
 export class NeedNotifier {
-  constructor(private readonly notifications: NotificationService) {}
+  constructor(
+    private readonly notifications: NotificationService,
+    private readonly people: PeopleDirectory,
+  ) {}
 
   async raised(m: EntityManager, need: Need & Pick<NeedEntity, 'category' | 'urgency'>, enterpriseName: string): Promise<void> {
     await this.send(m, await this.committeeStaff(m, need.committeeOrgId), need, 'NEED_RAISED', '新需求待派单', `${enterpriseName}提出「${need.title}」（${NEED_CATEGORY_LABELS[need.category]}·${NEED_URGENCY_LABELS[need.urgency]}），请及时派单。`);
@@ -75,20 +78,16 @@ export class NeedNotifier {
     return `${deadlineNote(a.deadline)}，当前状态：${ASSIGNMENT_STATUS_LABELS[a.status]}`;
   }
 
-  private async grantHolders(m: EntityManager, where: { role: RoleGrantEntity['role']; orgId?: number; departmentId?: number }): Promise<number[]> {
-    return (await m.getRepository(RoleGrantEntity).findBy(where)).map((g) => g.userId);
-  }
-
   private committeeStaff(m: EntityManager, orgId: number): Promise<number[]> {
-    return this.grantHolders(m, { role: 'COMMITTEE', orgId });
+    return this.people.holders('COMMITTEE', { orgIds: [orgId] }, m);
   }
 
   private departmentHandlers(m: EntityManager, departmentId: number): Promise<number[]> {
-    return this.grantHolders(m, { role: 'DEPARTMENT', departmentId });
+    return this.people.holders('DEPARTMENT', { departmentId }, m);
   }
 
   private admins(m: EntityManager): Promise<number[]> {
-    return this.grantHolders(m, { role: 'ADMIN' });
+    return this.people.holders('ADMIN', {}, m);
   }
 
   private async send(m: EntityManager, userIds: number[], need: Need, kind: NotificationKind, title: string, body: string): Promise<void> {

@@ -98,6 +98,26 @@ export class PeopleDirectory {
     }));
   }
 
+  /**
+   * Who holds a role: in one of the organisations, in the department, or anywhere (ADMIN, INSTRUCTOR). Read in
+   * the caller's transaction when one is given, so a notification goes to the holders the change was made under.
+   */
+  async holders(role: Role, scope: { orgIds?: number[]; departmentId?: number } = {}, m: EntityManager = this.dataSource.manager): Promise<number[]> {
+    if (scope.orgIds && scope.orgIds.length === 0) return [];
+    const rows = await m.getRepository(RoleGrantEntity).find({
+      select: { userId: true },
+      where: { role, ...(scope.orgIds ? { orgId: In(scope.orgIds) } : {}), ...(scope.departmentId !== undefined ? { departmentId: scope.departmentId } : {}) },
+      order: { id: 'ASC' },
+    });
+    return [...new Set(rows.map((g) => g.userId))];
+  }
+
+  /** How many of the people belong to one of the organisations. */
+  async countMembersAmong(userIds: number[], orgIds: number[]): Promise<number> {
+    if (userIds.length === 0 || orgIds.length === 0) return 0;
+    return this.dataSource.getRepository(UserEntity).countBy({ id: In([...new Set(userIds)]), orgId: In(orgIds) });
+  }
+
   /** Whether the person holds the role with any scope. */
   async hasRole(userId: number, role: Role): Promise<boolean> {
     return this.dataSource.getRepository(RoleGrantEntity).existsBy({ userId, role });
