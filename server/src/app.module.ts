@@ -23,6 +23,7 @@ import { UserModule } from './modules/user/user.module';
 import { NeedModule } from './modules/need/need.module';
 import { VisitModule } from './modules/visit/visit.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { RosterModule } from './modules/roster/roster.module';
 
 @Global()
 @Module({})
@@ -57,6 +58,7 @@ export class AppModule {
         HealthModule,
         AuditModule,
         UserModule,
+        RosterModule,
         AuthModule,
         OrgModule,
         SeedModule,

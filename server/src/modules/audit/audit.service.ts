@@ -40,6 +40,20 @@ export class AuditService {
     });
   }
 
+  /** Many entries at once (an import's per-person lines), 500 to a statement. */
+  async recordMany(entries: AuditEntry[], manager?: EntityManager): Promise<void> {
+    const repo = manager ? manager.getRepository(AuditLogEntity) : this.logs;
+    const rows = entries.map((entry) => ({
+      actorId: entry.actorId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId === null ? null : String(entry.entityId),
+      before: (entry.before ?? null) as object | null,
+      after: (entry.after ?? null) as object | null,
+    }));
+    for (let i = 0; i < rows.length; i += 500) await repo.insert(rows.slice(i, i + 500));
+  }
+
   async list(query: AuditQuery): Promise<Page<AuditLogResponse>> {
     const rows = await this.logs.find({
       where: {

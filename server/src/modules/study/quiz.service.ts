@@ -17,6 +17,7 @@ import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
+import { cellText } from '../../common/xlsx/spreadsheet';
 import { isUniqueViolation } from '../../database/db-errors';
 import { toIso } from '../../database/sql-time';
 import { Tx } from '../../database/tx.service';
@@ -420,13 +421,3 @@ function resultOf(questions: QuestionEntity[], answers: StoredAnswer[], pointsAw
   return { correctCount: items.filter((i) => i.isCorrect).length, total: items.length, pointsAwarded, flagged, items };
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('result' in value) return String(value.result ?? '');
-    if (value instanceof Date) return value.toISOString();
-  }
-  return String(value);
-}
