@@ -16,6 +16,7 @@ import { Clock } from '../../common/clock';
 import { DataCipher, maskPhone } from '../../common/crypto/data-cipher';
 import { AppError } from '../../common/errors/app-error';
 import { buildSpreadsheet, cellText, loadWorkbook } from '../../common/xlsx/spreadsheet';
+import { bulkWrite } from '../../database/bulk-write';
 import { Tx } from '../../database/tx.service';
 import { AccessPolicy } from '../access/access-policy.service';
 import { AuditService, type AuditEntry } from '../audit/audit.service';
@@ -27,6 +28,8 @@ import { syncPostGrants, type PostChange } from './post-grants';
 import { parseRosterRow, type RosterRow } from './roster-rows';
 
 const CHUNK = 500;
+/** What a roster row sets on a person (a re-import also clears leftAt: they are back). */
+const UPSERT_FIELDS = ['name', 'orgId', 'enterpriseId', 'politicalStatus', 'partyPost', 'partyJoinedAt', 'leftAt', 'leftOrgId'] as const;
 /** Row errors sent back at most; the message still says how many rows were bad. */
 const MAX_REPORTED_ERRORS = 1000;
 
@@ -150,7 +153,7 @@ export class RosterImportService {
     }
     const orgTypes = new Map((await m.getRepository(OrgEntity).find({ select: { id: true, type: true } })).map((o) => [o.id, o.type]));
 
-    const writes: Array<Partial<UserEntity>> = [];
+    const writes: unknown[][] = [];
     const audits: AuditEntry[] = [];
     const changes: Array<{ row: RosterRow; before: UserEntity | null }> = [];
     let unchanged = 0;
@@ -171,10 +174,10 @@ export class RosterImportService {
         unchanged++;
         continue;
       }
-      writes.push({ ...fields, phoneHash: hash, phoneEnc: before?.phoneEnc ?? this.cipher.encrypt(row.phone), ...(before ? {} : { isSample: false }) });
+      writes.push([hash, before?.phoneEnc ?? this.cipher.encrypt(row.phone), ...UPSERT_FIELDS.map((k) => fields[k]), false]);
       changes.push({ row, before });
     }
-    for (let i = 0; i < writes.length; i += CHUNK) await repo.upsert(writes.slice(i, i + CHUNK), ['phoneHash']);
+    await bulkWrite(m, 'users', ['phoneHash', 'phoneEnc', ...UPSERT_FIELDS, 'isSample'], writes, { conflictColumn: 'phoneHash', update: UPSERT_FIELDS });
 
     const createdHashes = changes.filter((c) => !c.before).map((c) => hashOf.get(c.row)!);
     const idByHash = new Map([...existing.values()].map((u) => [u.phoneHash!, u.id]));
