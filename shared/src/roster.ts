@@ -74,7 +74,8 @@ export interface RosterListQuery extends PageQuery {
 /** `PUT /api/workspace/roster/:userId`: the whole roster row of one person. */
 export interface UpdateRosterPersonRequest {
   name: string;
-  phone: string;
+  /** Left out: unchanged (secretaries only ever see the number masked). */
+  phone?: string;
   orgId: string;
   enterpriseId: string | null;
   politicalStatus: PoliticalStatus;

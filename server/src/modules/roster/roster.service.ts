@@ -104,13 +104,12 @@ export class RosterService {
       if (dto.partyPost && dto.politicalStatus !== 'FULL_MEMBER' && dto.politicalStatus !== 'PROBATIONARY_MEMBER') {
         throw new AppError('VALIDATION_FAILED', '入党积极分子和群众不能担任党内职务', [{ field: 'partyPost', message: '入党积极分子和群众不能担任党内职务' }]);
       }
-      if (!MOBILE.test(dto.phone)) throw new AppError('VALIDATION_FAILED', '手机号格式不正确');
-      await this.users.requirePhoneFree(m, dto.phone, id);
+      if (dto.phone !== undefined) await this.users.requirePhoneFree(m, dto.phone, id);
       const before = this.auditView(user);
       const beforePlace = { post: user.partyPost, orgId: user.orgId, orgType: user.orgId === null ? null : ((await m.getRepository(OrgEntity).findOneBy({ id: user.orgId }))?.type ?? null) };
       Object.assign(user, {
         name: dto.name,
-        ...this.users.sealPhone(dto.phone),
+        ...(dto.phone !== undefined ? this.users.sealPhone(dto.phone) : {}),
         orgId,
         enterpriseId,
         politicalStatus: dto.politicalStatus,

@@ -44,11 +44,12 @@ export class UpdateRosterPersonDto implements UpdateRosterPersonRequest {
   @IsName(100, '张伟')
   name: string;
 
-  @ApiProperty({ example: '13812345678' })
+  @ApiPropertyOptional({ example: '13812345678', description: 'left out: unchanged' })
+  @Optional()
   @Trim()
   @IsString()
   @Matches(MOBILE, { message: '手机号格式不正确（11 位中国大陆手机号）' })
-  phone: string;
+  phone?: string;
 
   @IsRequiredId('Party organisation')
   orgId: string;
