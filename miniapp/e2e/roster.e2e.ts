@@ -7,8 +7,11 @@ import { BrowserSession, BASE_URL, screenshot } from './support/browser';
 
 // The spreadsheets a secretary would receive are built with the server's own xlsx library.
 const requireServer = createRequire(path.join(__dirname, '..', '..', 'server', 'package.json'));
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS library resolved from the server package
-const ExcelJS = requireServer('exceljs') as typeof import('exceljs');
+interface Workbook {
+  addWorksheet: (name: string) => { addRow: (values: unknown[]) => unknown };
+  xlsx: { writeBuffer: () => Promise<ArrayBuffer> };
+}
+const ExcelJS = requireServer('exceljs') as { Workbook: new () => Workbook };
 
 const session = new BrowserSession();
 const { pageErrors } = session;
