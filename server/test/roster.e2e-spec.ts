@@ -192,6 +192,9 @@ describe.each(DATABASES)('rosters on %s', (db) => {
       await t.http().put(`/api/workspace/roster/${zhao.id}`).set(chenjing).send(body).expect(404);
       await t.http().get(`/api/workspace/roster/${zhao.id}`).set(chenjing).expect(404);
       await t.http().put(`/api/workspace/roster/${zhao.id}`).set(liuyang).send({ ...body, phone: '12345' }).expect(400);
+      // Left out: the phone stays, no enterprise.
+      const { phone: _phone, enterpriseId: _enterprise, ...partial } = body;
+      expect((await t.http().put(`/api/workspace/roster/${zhao.id}`).set(liuyang).send(partial).expect(200)).body as RosterPerson).toMatchObject({ phone: '139****0033', enterpriseId: null });
       const audit = (await t.http().get(`/api/admin/audit-logs?entityType=user&entityId=${zhao.id}`).set(admin).expect(200)).body as Page<AuditLogResponse>;
       expect(audit.items[0]).toMatchObject({ action: 'roster.person.update', after: expect.objectContaining({ phone: '139****0033' }) });
     });

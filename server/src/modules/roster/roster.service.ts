@@ -93,7 +93,7 @@ export class RosterService {
     const saved = await this.tx.run(async (m) => {
       const user = await this.managed(actor, m, id, true);
       const orgId = Number(dto.orgId);
-      const enterpriseId = dto.enterpriseId === null ? null : Number(dto.enterpriseId);
+      const enterpriseId = dto.enterpriseId == null ? null : Number(dto.enterpriseId);
       const org = await m.getRepository(OrgEntity).findOneBy({ id: orgId });
       if (!org || !(await this.policy.can(actor, 'roster.manage', orgId))) {
         throw new AppError('VALIDATION_FAILED', '所在党组织不存在或不在您管理的范围内', [{ field: 'orgId', message: '所在党组织不存在或不在您管理的范围内' }]);
