@@ -212,6 +212,8 @@ describe.each(DATABASES)('rosters on %s', (db) => {
       expect(again.created).toBe(0);
       expect(again.updated + again.unchanged).toBe(rows.length);
       expect(again.rolesGranted).toBe(0);
+      const audit = (await t.http().get(`/api/admin/audit-logs?entityType=org&entityId=${firstBranch}`).set(admin).expect(200)).body as Page<AuditLogResponse>;
+      expect(audit.items.find((i) => i.action === 'roster.export')?.after).toMatchObject({ rows: rows.length });
     });
   });
 

@@ -85,7 +85,7 @@ export class RosterService {
         入党日期: u.partyJoinedAt ?? '',
       })),
     });
-    await this.audit.record({ actorId: viewer.id, action: 'roster.export', entityType: 'org', entityId: orgId, after: { rows: people.length, filters: { q: query.q ? '…' : undefined, politicalStatus: query.politicalStatus, bound: query.bound, role: query.role } } });
+    await this.audit.record({ actorId: viewer.id, action: 'roster.export', entityType: 'org', entityId: orgId, after: { rows: people.length, filters: { search: Boolean(query.q), politicalStatus: query.politicalStatus ?? null, bound: query.bound ?? null, role: query.role ?? null } } });
     return { filename: `${root}-花名册.xlsx`, buffer };
   }
 
