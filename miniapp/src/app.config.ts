@@ -37,7 +37,7 @@ export default defineAppConfig({
     // The secretary workspace is downloaded only by those who open it.
     {
       root: 'packages/workspace',
-      pages: ['pages/activities/index', 'pages/activity-form/index', 'pages/registrations/index', 'pages/checkin/index', 'pages/brand/index', 'pages/brand-post/index', 'pages/brand-review/index', 'pages/study-participation/index', 'pages/needs-ledger/index', 'pages/needs-assignments/index', 'pages/needs-dashboard/index', 'pages/needs-visits/index'],
+      pages: ['pages/activities/index', 'pages/activity-form/index', 'pages/registrations/index', 'pages/checkin/index', 'pages/brand/index', 'pages/brand-post/index', 'pages/brand-review/index', 'pages/study-participation/index', 'pages/needs-ledger/index', 'pages/needs-assignments/index', 'pages/needs-dashboard/index', 'pages/needs-visits/index', 'pages/roster/index', 'pages/roster-person/index'],
     },
   ],
   // Fetch a member's next steps in the background while they look at the page that leads there.

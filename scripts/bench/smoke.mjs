@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Both benchmarks at a tiny size, as one step of `npm test`: they still run, and the counts in the
-// database are exact (no timing assertion). Exit 1 when either fails. Runs on the databases the e2e
+// The benchmarks at a tiny size, as one step of `npm test`: they still run, and the counts in the
+// database are exact (no timing assertion). Exit 1 when any fails. Runs on the databases the e2e
 // tests use: E2E_DATABASES (default sqlite,mysql; activity-list on MariaDB only unless that is excluded)
 // and E2E_MYSQL_URL.
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,7 @@ const dbs = (process.env.E2E_DATABASES ?? 'sqlite,mysql').split(',').map((s) => 
 const runs = [
   ['signup-burst.mjs', dbs.join(',')],
   ['activity-list.mjs', dbs.includes('mysql') ? 'mysql' : dbs.join(',')],
+  ['roster-import.mjs', dbs.join(',')],
 ];
 let failed = 0;
 for (const [script, db] of runs) {

@@ -26,6 +26,7 @@ import { BrandDirectoryModule } from './modules/brand/brand-directory.service';
 import { NeedModule } from './modules/need/need.module';
 import { VisitModule } from './modules/visit/visit.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { RosterModule } from './modules/user/roster/roster.module';
 
 @Global()
 @Module({})
@@ -63,6 +64,7 @@ export class AppModule {
         HealthModule,
         AuditModule,
         UserModule,
+        RosterModule,
         AuthModule,
         OrgModule,
         SeedModule,

@@ -91,4 +91,16 @@ const runMysql = DATABASES.includes('mysql') && existsSync(MAIN);
     const detail = (await call(bases[0], 'GET', `/api/activities/${id}`, secretary)).body;
     expect(detail).toMatchObject({ confirmedCount: 10, waitlistCount: 186 });
   }, 120000);
+  it('refuses a person marked as left on the other process at once (the session generation lives in the database)', async () => {
+    const secretary = (await call(bases[0], 'POST', '/api/auth/dev-login', undefined, { openid: 'demo-secretary-liuyang' })).body.accessToken as string;
+    const member = (await call(bases[1], 'POST', '/api/auth/dev-login', undefined, { openid: 'demo-member-wangfang' })).body;
+    const token = member.accessToken as string;
+    // Both processes have served the member's token (each may cache what it can).
+    expect((await call(bases[0], 'GET', '/api/me', token)).status).toBe(200);
+    expect((await call(bases[1], 'GET', '/api/me', token)).status).toBe(200);
+    const left = await call(bases[0], 'POST', `/api/workspace/roster/${member.user.id as string}/leave`, secretary, { reason: '转出' });
+    expect(left.status).toBe(201);
+    const refused = await call(bases[1], 'GET', '/api/me', token);
+    expect([refused.status, refused.body.code]).toEqual([401, 'SESSION_REVOKED']);
+  });
 });

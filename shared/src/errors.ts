@@ -59,6 +59,8 @@ export const ERROR_MESSAGES = {
   PAPER_ATTEMPTS_EXHAUSTED: '作答次数已用完',
   QUIZ_ANSWER_INVALID: '答案不完整或不属于本次题目',
   STUDY_IMPORT_INVALID: '导入文件有错误，未导入任何题目',
+  ROSTER_IMPORT_INVALID: '花名册有错误，未导入任何人员',
+  PHONE_TAKEN: '该手机号已属于其他人员',
   NEED_STATE_INVALID: '当前需求状态不允许此操作，请刷新后查看最新进展',
   NEED_MERGE_INVALID: '只能合并到同一产业党委台账中未办结的另一条需求',
   NEED_NO_ENTERPRISE: '请先绑定所在企业，或选择你担任书记的企业',

@@ -67,6 +67,7 @@ import type {
   VisitResponse,
 } from './need';
 import type { NotificationResponse, UnreadCountResponse } from './notification';
+import type { ImportRosterResponse, MarkLeftRequest, MarkLeftResponse, RosterListQuery, RosterPerson, UpdateRosterPersonRequest } from './roster';
 import type {
   ChainResponse,
   CreateChainRequest,
@@ -311,6 +312,18 @@ export const API = {
     instructorEnterprises: get<InstructorEnterpriseItem[]>('/api/instructor/enterprises'),
     visits: get<Page<VisitResponse>, VisitListQuery>('/api/visits'),
     logVisit: post<VisitResponse, LogVisitRequest>('/api/visits'),
+  },
+  roster: {
+    /** The .xlsx template (the same columns as the export). */
+    template: get<SpreadsheetFile>('/api/workspace/roster/template'),
+    /** Any bad row imports nothing: ROSTER_IMPORT_INVALID with the row errors (ImportRowError[]) in `details`. */
+    import: post<ImportRosterResponse, FileUpload>('/api/workspace/roster/import'),
+    list: (orgId: string) => get<Page<RosterPerson>, RosterListQuery>(`/api/workspace/orgs/${orgId}/roster`),
+    export: (orgId: string) => get<SpreadsheetFile, RosterListQuery>(`/api/workspace/orgs/${orgId}/roster/export`),
+    person: (userId: string) => get<RosterPerson>(`/api/workspace/roster/${userId}`),
+    update: (userId: string) => put<RosterPerson, UpdateRosterPersonRequest>(`/api/workspace/roster/${userId}`),
+    /** Ends the membership, revokes the roles and every session at once; history stays. */
+    markLeft: (userId: string) => post<MarkLeftResponse, MarkLeftRequest>(`/api/workspace/roster/${userId}/leave`),
   },
   admin: {
     auth: {

@@ -398,6 +398,8 @@ export interface CheckinDayResponse {
 export interface ImportRowError {
   /** Spreadsheet row number (the header is row 1). */
   row: number;
+  /** The column's header (e.g. 手机号) when the error is about one cell. */
+  column?: string;
   message: string;
 }
 

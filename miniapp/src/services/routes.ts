@@ -39,6 +39,8 @@ export const ROUTES = {
   workspaceNeedsAssignments: '/packages/workspace/pages/needs-assignments/index',
   workspaceNeedsDashboard: '/packages/workspace/pages/needs-dashboard/index',
   workspaceNeedsVisits: '/packages/workspace/pages/needs-visits/index',
+  workspaceRoster: '/packages/workspace/pages/roster/index',
+  workspaceRosterPerson: '/packages/workspace/pages/roster-person/index',
 } as const;
 
 type Route = (typeof ROUTES)[keyof typeof ROUTES];

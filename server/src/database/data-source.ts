@@ -8,6 +8,7 @@ import { Activities1764316800000 } from './migrations/1764316800000-Activities';
 import { Study1764403200000 } from './migrations/1764403200000-Study';
 import { Needs1764576000000 } from './migrations/1764576000000-Needs';
 import { SecurityHardening1764662400000 } from './migrations/1764662400000-SecurityHardening';
+import { Rosters1764748800000 } from './migrations/1764748800000-Rosters';
 import { RateLimitEntity } from '../common/rate-limit/rate-limit.entity';
 import { ORG_ENTITIES } from '../modules/org/org.entities';
 import { USER_ENTITIES } from '../modules/user/user.entities';
@@ -43,7 +44,7 @@ export const ENTITIES = [
   RateLimitEntity,
 ];
 
-export const MIGRATIONS = [Foundation1764230400000, Activities1764316800000, Study1764403200000, BrandsAndTalks1764489600000, Needs1764576000000, SecurityHardening1764662400000];
+export const MIGRATIONS = [Foundation1764230400000, Activities1764316800000, Study1764403200000, BrandsAndTalks1764489600000, Needs1764576000000, SecurityHardening1764662400000, Rosters1764748800000];
 
 /**
  * TypeORM writes slow queries with their parameters; with the query timeout on, "slow" means "timed

@@ -16,6 +16,7 @@ import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { canUseWorkspace } from '@/features/profile/workspace-access';
 import { canKeepLedger, canSeeDashboard, isDepartmentHandler, isInstructor } from '@/features/need/access';
 import { canSeeStudyParticipation } from '@/features/study/access';
+import { canManageRoster } from '@/features/roster/access';
 import { ROUTES } from '@/services/routes';
 import './index.scss';
 
@@ -35,6 +36,10 @@ export default function MinePage() {
   ];
   if (canUseWorkspace(me.data ?? user)) {
     menu.push({ key: 'workspace', title: '书记工作台', icon: '书', description: '发布活动、审核报名、现场签到与导出名单', onClick: () => void Taro.navigateTo({ url: ROUTES.workspace }) });
+  }
+
+  if (canManageRoster(me.data ?? user)) {
+    menu.push({ key: 'roster', title: '花名册', icon: '册', description: '导入、查看和维护本组织人员，办理离开', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceRoster }) });
   }
 
   if (canSeeStudyParticipation(me.data ?? user)) {

@@ -57,6 +57,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'PAPER_TIME_UP':
     case 'PAPER_ATTEMPTS_EXHAUSTED':
     case 'NEED_STATE_INVALID':
+    case 'PHONE_TAKEN':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
     case 'IMAGE_TOO_LARGE':
@@ -73,6 +74,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CHECKIN_CODE_INVALID':
     case 'QUIZ_ANSWER_INVALID':
     case 'STUDY_IMPORT_INVALID':
+    case 'ROSTER_IMPORT_INVALID':
     case 'NEED_MERGE_INVALID':
     case 'NEED_NO_ENTERPRISE':
       return 422;

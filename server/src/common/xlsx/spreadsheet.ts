@@ -42,3 +42,26 @@ export async function sendSpreadsheet(reply: FastifyReply, file: { filename: str
     .header('cache-control', 'no-store')
     .send(file.buffer);
 }
+
+/** The text a person sees in a cell, whatever ExcelJS made of it (rich text, hyperlink, formula result, date). */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((t) => t.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('result' in value) return String(value.result ?? '');
+    if (value instanceof Date) return value.toISOString();
+  }
+  return String(value);
+}
+
+/** Reads an uploaded .xlsx; null when the bytes are not a workbook. */
+export async function loadWorkbook(file: Buffer): Promise<ExcelJS.Workbook | null> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    return workbook;
+  } catch {
+    return null;
+  }
+}

@@ -65,6 +65,8 @@ describe('org permissions', () => {
     'org.read': { 1: ['admin'], 2: ['admin', 'committee2'], 3: ['admin', 'committee2', 'secretary3'], 4: ['admin', 'committee2', 'secretary3', 'secretary4'], 6: ['admin'], 404: [] },
     'org.manage': { 1: ['admin'], 2: ['admin', 'committee2'], 3: ['admin', 'committee2', 'secretary3'], 4: ['admin', 'committee2', 'secretary3', 'secretary4'], 6: ['admin'], 404: [] },
     'brand.review': { 1: ['admin'], 2: ['admin', 'committee2'], 3: ['admin', 'committee2'], 4: ['admin', 'committee2'], 6: ['admin'], 404: [] },
+    'roster.manage': { 1: ['admin'], 2: ['admin', 'committee2'], 3: ['admin', 'committee2', 'secretary3'], 4: ['admin', 'committee2', 'secretary3', 'secretary4'], 6: ['admin'], 404: [] },
+    'roster.leave': { 1: ['admin'], 2: ['admin'], 3: ['admin', 'secretary3'], 4: ['admin', 'secretary3', 'secretary4'], 6: ['admin'], 404: [] },
   };
   for (const permission of ORG_PERMISSIONS) {
     for (const [orgId, allowed] of Object.entries(cases[permission])) {

@@ -13,6 +13,10 @@ export const ORG_PERMISSIONS = [
   'org.manage',
   /** approve or return the org's brand: committee staff above it, admins */
   'brand.review',
+  /** import, list, edit and export the org's roster: its secretaries, its industry committee, admins */
+  'roster.manage',
+  /** mark one of the org's people as left: the secretaries of the org (or one above it), admins */
+  'roster.leave',
 ] as const;
 export const NEED_PERMISSIONS = [
   /** open a need: raiser, its enterprise's secretaries, its committee, assigned departments, admins */
@@ -76,7 +80,10 @@ export function decideOrg(user: AuthUser, permission: OrgPermission, orgId: numb
   switch (permission) {
     case 'org.read':
     case 'org.manage':
+    case 'roster.manage':
       return tree.isWithin(orgId, managedRoots(user));
+    case 'roster.leave':
+      return tree.isWithin(orgId, orgIdsWithRole(user, 'SECRETARY'));
     case 'brand.review':
       return tree.isWithin(orgId, orgIdsWithRole(user, 'COMMITTEE'));
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { AuditLogResponse, Page } from '@torch-red/shared';
 import { EntityManager, LessThan, Repository } from 'typeorm';
+import { bulkWrite } from '../../database/bulk-write';
 import { toIso } from '../../database/sql-time';
 import { PeopleDirectory } from '../user/people-directory.service';
 import { AuditLogEntity } from './audit-log.entity';
@@ -41,6 +42,17 @@ export class AuditService {
       before: (entry.before ?? null) as object | null,
       after: (entry.after ?? null) as object | null,
     });
+  }
+
+  /** Many entries at once (an import's per-person lines), 500 to a statement, in plain SQL (no entity per row). */
+  async recordMany(entries: AuditEntry[], manager: EntityManager): Promise<void> {
+    const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+    await bulkWrite(
+      manager,
+      'audit_logs',
+      ['actorId', 'action', 'entityType', 'entityId', 'before', 'after'],
+      entries.map((e) => [e.actorId, e.action, e.entityType, e.entityId === null ? null : String(e.entityId), json(e.before), json(e.after)]),
+    );
   }
 
   async list(query: AuditQuery): Promise<Page<AuditLogResponse>> {

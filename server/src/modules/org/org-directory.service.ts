@@ -55,6 +55,11 @@ export class OrgDirectory {
     return (await this.orgs([id])).get(id) ?? null;
   }
 
+  /** Every organisation (ids, names and types), e.g. to resolve the names in an imported roster. */
+  async allOrgs(): Promise<OrgRef[]> {
+    return this.dataSource.getRepository(OrgEntity).find({ select: { id: true, name: true, type: true }, order: { id: 'ASC' } });
+  }
+
   /** Every chain in display order. */
   async enterprise(id: number): Promise<EnterpriseRef | null> {
     return (await this.enterprises([id])).get(id) ?? null;

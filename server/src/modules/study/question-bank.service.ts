@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
+import { cellText } from '../../common/xlsx/spreadsheet';
 import { Tx } from '../../database/tx.service';
 import { AuditService } from '../audit/audit.service';
 import type { CreatePaperDto, CreateQuestionDto, QuestionAdminQueryDto, UpdatePaperDto, UpdateQuestionDto } from './dto/study.dto';
@@ -193,15 +194,4 @@ function requireQuestion(q: QuestionInput): QuestionInput {
   const checked = checkQuestion(q);
   if ('error' in checked) throw new AppError('VALIDATION_FAILED', checked.error, [{ field: 'question', message: checked.error }]);
   return checked.question;
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('result' in value) return String(value.result ?? '');
-    if (value instanceof Date) return value.toISOString();
-  }
-  return String(value);
 }

@@ -1,4 +1,4 @@
-import type { PoliticalStatus } from '@torch-red/shared';
+import type { PartyPost, PoliticalStatus } from '@torch-red/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { BoolColumn, CreatedAtColumn, DateTimeColumn, UpdatedAtColumn } from '../../database/columns';
 
@@ -22,8 +22,8 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 255, nullable: true })
   phoneEnc: string | null;
 
-  /** Keyed hash of the phone number for exact lookups without decrypting. */
-  @Index()
+  /** Keyed hash of the phone number for exact lookups without decrypting; one person per number. */
+  @Index({ unique: true })
   @Column({ type: 'varchar', length: 64, nullable: true })
   phoneHash: string | null;
 
@@ -37,6 +37,21 @@ export class UserEntity {
 
   @Column({ type: 'varchar', length: 32, nullable: true })
   politicalStatus: PoliticalStatus | null;
+
+  /** 党内职务 as the roster records it; the role it implies is granted separately (see roleForPartyPost). */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  partyPost: PartyPost | null;
+
+  /** 入党日期, YYYY-MM-DD. */
+  @Column({ type: 'date', nullable: true })
+  partyJoinedAt: string | null;
+
+  /** Marked as left (离开 / 转出): membership ended then, from `leftOrgId`; the person's history stays. */
+  @DateTimeColumn({ nullable: true })
+  leftAt: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  leftOrgId: number | null;
 
   @BoolColumn()
   isSample: boolean;

@@ -108,6 +108,7 @@ export class UserService {
       if (dto.openid && (await m.getRepository(UserEntity).findOneBy({ openid: dto.openid }))) {
         throw new AppError('CONFLICT', '该微信身份已绑定其他人员');
       }
+      await this.requirePhoneFree(m, dto.phone ?? null, null);
       const user = await m.getRepository(UserEntity).save(
         m.getRepository(UserEntity).create({
           name: dto.name,
@@ -132,7 +133,10 @@ export class UserService {
       if (!user) throw new AppError('NOT_FOUND');
       const before = this.auditView(user);
       if (dto.name !== undefined) user.name = dto.name;
-      if (dto.phone !== undefined) Object.assign(user, this.sealPhone(dto.phone));
+      if (dto.phone !== undefined) {
+        await this.requirePhoneFree(m, dto.phone, id);
+        Object.assign(user, this.sealPhone(dto.phone));
+      }
       const saved = await repo.save(user);
       await this.audit.record({ actorId: actor.id, action: 'user.update', entityType: 'user', entityId: id, before, after: this.auditView(saved) }, m);
       const grants = await m.getRepository(RoleGrantEntity).findBy({ userId: id });
@@ -249,7 +253,7 @@ export class UserService {
    * Admins who can still act: holding ADMIN and not disabled. On MySQL the ADMIN grants are locked, so two
    * admins disabling (or demoting) each other at once cannot leave nobody in charge.
    */
-  private async activeAdminIds(m: EntityManager): Promise<number[]> {
+  async activeAdminIds(m: EntityManager): Promise<number[]> {
     const grants = await forUpdate(m.getRepository(RoleGrantEntity).createQueryBuilder('g').where('g.role = :role', { role: 'ADMIN' })).getMany();
     if (grants.length === 0) return [];
     const active = await m.getRepository(UserEntity).find({ select: { id: true }, where: { id: In(grants.map((g) => g.userId)), disabledAt: IsNull() } });
@@ -297,6 +301,13 @@ export class UserService {
     if (enterpriseId !== null && !(await this.orgs.enterprise(enterpriseId))) {
       throw new AppError('VALIDATION_FAILED', '所属企业不存在', [{ field: 'enterpriseId', message: '所属企业不存在' }]);
     }
+  }
+
+  /** One person per phone number (the roster matches people by it): PHONE_TAKEN, not a bare unique-key 409. */
+  async requirePhoneFree(m: EntityManager, phone: string | null, ownerId: number | null): Promise<void> {
+    if (!phone) return;
+    const holder = await m.getRepository(UserEntity).findOne({ select: { id: true }, where: { phoneHash: this.cipher.lookupHash(phone) } });
+    if (holder && holder.id !== ownerId) throw new AppError('PHONE_TAKEN');
   }
 
   private async withGrants(viewer: AuthUser, users: UserEntity[]): Promise<UserResponse[]> {

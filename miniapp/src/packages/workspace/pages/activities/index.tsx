@@ -96,6 +96,9 @@ export default function WorkspaceActivitiesPage() {
         <View className="workspace-page__heading">
           <Text className="workspace-page__title">本组织活动</Text>
           <Text className="workspace-page__subtitle">草稿、已发布与已取消的活动都在这里</Text>
+          <Text className="workspace-page__roster" onClick={() => void Taro.navigateTo({ url: ROUTES.workspaceRoster })}>
+            花名册 ›
+          </Text>
         </View>
         <Button className="workspace-page__create" shape="round" onClick={() => open(ROUTES.workspaceActivityForm)}>
           发布新活动

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '花名册',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
