@@ -38,6 +38,7 @@ import { NeedEntity } from '../modules/need/need.entity';
 import { InstructorEnterpriseEntity, VisitEntity } from '../modules/visit/visit.entity';
 import { Needs1764576000000 } from './migrations/1764576000000-Needs';
 import { SecurityHardening1764662400000 } from './migrations/1764662400000-SecurityHardening';
+import { ActivityListIndex1764748800000 } from './migrations/1764748800000-ActivityListIndex';
 
 export const ENTITIES = [
   OrgEntity,
@@ -83,7 +84,7 @@ export const ENTITIES = [
   NeedEventEntity,
 ];
 
-export const MIGRATIONS = [Foundation1764230400000, Activities1764316800000, Study1764403200000, BrandsAndTalks1764489600000, Needs1764576000000, SecurityHardening1764662400000];
+export const MIGRATIONS = [Foundation1764230400000, Activities1764316800000, Study1764403200000, BrandsAndTalks1764489600000, Needs1764576000000, SecurityHardening1764662400000, ActivityListIndex1764748800000];
 
 /**
  * TypeORM writes slow queries with their parameters; with the query timeout on, "slow" means "timed
