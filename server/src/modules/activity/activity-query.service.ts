@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ActivityDetailResponse, ActivityResponse, MyRegistrationResponse, Page } from '@torch-red/shared';
+import type { ActivityDetailResponse, ActivityResponse, MyRegistrationItem, MyRegistrationResponse, Page } from '@torch-red/shared';
 import { DataSource, In } from 'typeorm';
 import { orgIdsWithRole, type AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
@@ -77,6 +77,20 @@ export class ActivityQueryService {
       ...toActivityResponse(read.activity, read.orgName, read.counts, now),
       myRegistration: read.mine ? this.myView(read.mine, read.position, read.activity, now) : null,
       canManage,
+    };
+  }
+
+  /** One query: my registrations with their activities, queues and my waitlist places. */
+  async myRegistrations(user: AuthUser, limit: number, cursor?: number): Promise<Page<MyRegistrationItem>> {
+    const rows = await this.activities.mine(user.id, limit + 1, cursor);
+    const page = rows.slice(0, limit);
+    const now = this.clock.now();
+    return {
+      items: page.map((r) => ({
+        registration: this.myView(r.mine!, r.position, r.activity, now),
+        activity: toActivityResponse(r.activity, r.orgName, r.counts, now),
+      })),
+      nextCursor: rows.length > limit ? String(page[page.length - 1].mine!.id) : null,
     };
   }
 

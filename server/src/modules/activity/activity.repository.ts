@@ -79,6 +79,11 @@ const DETAIL_SQL = `SELECT ${A}, o.name AS orgName, ${COUNTS}, ${R}, ${POSITION}
   FROM activities a LEFT JOIN orgs o ON o.id = a.orgId LEFT JOIN registrations r ON r.activityId = a.id AND r.userId = ?
   WHERE a.id = ?`;
 
+/** The sign-up's read: no org name or queue counts (the answer does not send them; counting costs). */
+const ADMISSION_SQL = `SELECT ${A}, ${R}, ${POSITION}
+  FROM activities a LEFT JOIN registrations r ON r.activityId = a.id AND r.userId = ?
+  WHERE a.id = ?`;
+
 const mineSql = (withCursor: boolean) => `SELECT ${A}, o.name AS orgName, ${COUNTS}, ${R}, ${POSITION}
   FROM registrations r JOIN activities a ON a.id = r.activityId LEFT JOIN orgs o ON o.id = a.orgId
   WHERE r.userId = ?${withCursor ? ' AND r.id < ?' : ''} ORDER BY r.id DESC LIMIT ?`;
@@ -127,6 +132,12 @@ export class ActivityRepository {
   /** One activity with the caller's registration on it; null when there is no such activity. */
   async withMine(id: number, userId: number): Promise<ActivityWithMine | null> {
     const [row] = await this.dataSource.query<Row[]>(DETAIL_SQL, [userId, id]);
+    return row ? withMine(row) : null;
+  }
+
+  /** `withMine` for a sign-up: the activity and my registration only (orgName '' and counts 0 in the answer). */
+  async admission(id: number, userId: number): Promise<ActivityWithMine | null> {
+    const [row] = await this.dataSource.query<Row[]>(ADMISSION_SQL, [userId, id]);
     return row ? withMine(row) : null;
   }
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AttendeeResponse, FormAnswers, MyRegistrationItem, MyRegistrationResponse, Page, RegistrationResponse, RegistrationStatus } from '@torch-red/shared';
+import type { AttendeeResponse, FormAnswers, MyRegistrationResponse, RegistrationResponse, RegistrationStatus } from '@torch-red/shared';
 import { REGISTRATION_STATUS_LABELS, attendanceApplies, canAttendance, canRegistration, isCancelDeadlinePassed, isCheckinOpen } from '@torch-red/shared';
-import { DataSource, EntityManager, In, LessThan } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { DataCipher } from '../../common/crypto/data-cipher';
@@ -14,7 +14,6 @@ import { ActivityAccess } from './activity-access';
 import { ActivityNotices } from './activity-notices';
 import { ActivityQueryService } from './activity-query.service';
 import { ActivityEntity } from './activity.entity';
-import { toActivityResponse } from './activity.mapper';
 import { ActivityRepository, type ActivityView } from './activity.repository';
 import { AttendeeExportService } from './attendee-export.service';
 import { CheckinTokens } from './checkin-token';
@@ -88,7 +87,7 @@ export class RegistrationService {
   }
 
   async prepareRegister(user: AuthUser, id: number, rawAnswers: unknown): Promise<Admission> {
-    const read = await this.activities.withMine(id, user.id);
+    const read = await this.activities.admission(id, user.id);
     if (!read) throw new AppError('NOT_FOUND');
     const { activity, mine } = read;
     await this.access.requireVisible(user, activity);
@@ -212,20 +211,6 @@ export class RegistrationService {
       );
     }
     return this.view((await repo.findOneBy({ id: mine.id }))!);
-  }
-
-  /** One query: my registrations with their activities, queues and my waitlist places. */
-  async myRegistrations(user: AuthUser, limit: number, cursor?: number): Promise<Page<MyRegistrationItem>> {
-    const rows = await this.activities.mine(user.id, limit + 1, cursor);
-    const page = rows.slice(0, limit);
-    const now = this.clock.now();
-    return {
-      items: page.map((r) => ({
-        registration: this.query.myView(r.mine!, r.position, r.activity, now),
-        activity: toActivityResponse(r.activity, r.orgName, r.counts, now),
-      })),
-      nextCursor: rows.length > limit ? String(page[page.length - 1].mine!.id) : null,
-    };
   }
 
   /** The caller's own registration as they see it (phones masked, waitlist place). */
