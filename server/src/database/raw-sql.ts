@@ -39,6 +39,8 @@ export function sqlDate(value: Date | string): Date;
 export function sqlDate(value: Date | string | null): Date | null;
 export function sqlDate(value: Date | string | null): Date | null {
   if (value === null || value instanceof Date) return value;
+  // What both write: '2026-12-01 01:00:00.000' (the common case, without regular expressions).
+  if (value.length === 23 && value[10] === ' ' && value[19] === '.') return new Date(`${value.slice(0, 10)}T${value.slice(11)}Z`);
   // As TypeORM hydrates SQLite datetimes: 'T' for the space, 'Z' when no offset is written.
   let text = SPACED.test(value) ? value.replace(' ', 'T') : value;
   if (NO_OFFSET.test(text)) text += 'Z';
