@@ -115,6 +115,7 @@ export class RegistrationService {
    */
   private async take(m: EntityManager, user: AuthUser, admission: Exclude<Admission, { existing: RegistrationEntity }>): Promise<Registered> {
     const { activity, cancelled } = admission;
+    const answers = sealAnswers(this.cipher, activity.formFields, admission.answers);
     let status: RegistrationStatus | null = null;
     if (!activity.requiresApproval && hasFreeSeat(activity) && (await this.activities.takeFreeSeat(m, activity.id))) status = 'CONFIRMED';
     if (!status) {
@@ -129,7 +130,6 @@ export class RegistrationService {
     // Taken with the row lock held, so places in the queue follow the order people got the lock.
     const now = this.clock.now();
     const position = status === 'WAITLISTED' ? await this.activities.waitlistPlace(m, activity.id, now, cancelled?.id ?? null) : null;
-    const answers = sealAnswers(this.cipher, activity.formFields, admission.answers);
     const fields = { activityId: activity.id, userId: user.id, status, answers, queuedAt: now, attendance: 'NONE' as const, leaveReason: null, rejectReason: null, checkedInAt: null, reviewedBy: null, updatedAt: now };
     let row: RegistrationEntity;
     if (cancelled) {
