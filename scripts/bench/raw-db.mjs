@@ -153,7 +153,7 @@ function registrationRow(row, position) {
 export async function openDatabase(env = process.env) {
   if (env.DATABASE_URL) {
     const mysql = requireServer('mysql2/promise');
-    const pool = mysql.createPool({ uri: env.DATABASE_URL, connectionLimit: 20, charset: 'utf8mb4', timezone: 'Z' });
+    const pool = mysql.createPool({ uri: env.DATABASE_URL, connectionLimit: 20, charset: 'utf8mb4', timezone: 'Z', trace: false });
     const all = async (sql, params) => (await pool.query(sql, params))[0];
     async function registerOnce(userId, activityId, answers) {
       const c = await pool.getConnection();

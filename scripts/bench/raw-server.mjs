@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The raw ceiling the benchmarks compare Torch Red with: one fastify process, hand-written SQL through
-// mysql2 (pool of 20, as the server) or better-sqlite3 (WAL, as the server), no ORM, no DI, no per-request
+// mysql2 (pool of 20, no per-query stack capture, as the server) or better-sqlite3 (WAL, as the server), no ORM, no DI, no per-request
 // user lookup. It answers the same routes with equivalent JSON on the same schema (the server migrates
 // the database first):
 //   POST /api/activities/:id/registrations  the registration transaction: lock the activity, existing?,

@@ -18,6 +18,7 @@ import {
   decideEnterprise,
   decideNeed,
   decideOrg,
+  mayHoldOrgPermission,
   type AssignmentFacts,
   type AssignmentPermission,
   type EnterpriseFacts,
@@ -54,6 +55,8 @@ export class AccessPolicy {
   async allowed(user: AuthUser, permission: Permission, ids: Iterable<number>): Promise<Set<number>> {
     const wanted = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
     if (wanted.length === 0) return new Set();
+    // A plain member manages no org: answered without the tree's fingerprint query (every detail page asks).
+    if (isOrgPermission(permission) && !mayHoldOrgPermission(user, permission)) return new Set();
     const tree = await this.hierarchy.tree();
     if (isOrgPermission(permission)) return new Set(wanted.filter((id) => decideOrg(user, permission, id, tree)));
     if (isNeedPermission(permission)) {

@@ -9,6 +9,7 @@ import {
   decideEnterprise,
   decideNeed,
   decideOrg,
+  mayHoldOrgPermission,
   type EnterpriseFacts,
   type NeedFacts,
 } from './permissions';
@@ -138,4 +139,27 @@ describe('enterprise permissions', () => {
       });
     }
   }
+});
+
+describe('mayHoldOrgPermission (skipping the tree for plain members)', () => {
+  const people = [
+    person(91, []),
+    person(92, [{ role: 'SECRETARY', orgId: 4, departmentId: null }]),
+    person(93, [{ role: 'COMMITTEE', orgId: 2, departmentId: null }]),
+    person(94, [{ role: 'ADMIN', orgId: null, departmentId: null }]),
+    person(95, [{ role: 'DEPARTMENT', orgId: null, departmentId: 7 }]),
+  ];
+
+  it('is false only when decideOrg refuses every org of the tree', () => {
+    for (const user of people) {
+      for (const permission of ORG_PERMISSIONS) {
+        const anyAllowed = [1, 2, 3, 4, 5, 6].some((orgId) => decideOrg(user, permission, orgId, tree));
+        if (!mayHoldOrgPermission(user, permission)) expect(anyAllowed).toBe(false);
+      }
+    }
+    expect(mayHoldOrgPermission(people[0], 'org.manage')).toBe(false);
+    expect(mayHoldOrgPermission(people[1], 'org.manage')).toBe(true);
+    expect(mayHoldOrgPermission(people[1], 'brand.review')).toBe(false);
+    expect(mayHoldOrgPermission(people[3], 'brand.review')).toBe(true);
+  });
 });

@@ -63,6 +63,15 @@ export interface EnterpriseFacts {
 }
 
 /** Orgs the caller manages: secretaries and committee staff act on their org and everything below it. */
+/**
+ * False when no org could pass `decideOrg` for this person whatever the tree holds (not an admin, no
+ * secretary/committee grant for the permission): the caller may skip loading the tree.
+ */
+export function mayHoldOrgPermission(user: AuthUser, permission: OrgPermission): boolean {
+  if (user.isAdmin) return true;
+  return (permission === 'brand.review' ? orgIdsWithRole(user, 'COMMITTEE') : managedRoots(user)).length > 0;
+}
+
 function managedRoots(user: AuthUser): number[] {
   return [...orgIdsWithRole(user, 'SECRETARY'), ...orgIdsWithRole(user, 'COMMITTEE')];
 }

@@ -25,12 +25,17 @@ export class ActivityAccess {
   async visibleActivity(user: AuthUser, id: number, options: { allowCancelled?: boolean } = {}): Promise<ActivityEntity> {
     const activity = await this.dataSource.getRepository(ActivityEntity).findOneBy({ id });
     if (!activity) throw new AppError('NOT_FOUND');
+    await this.requireVisible(user, activity, options);
+    return activity;
+  }
+
+  /** `visibleActivity`'s rules on an activity already read (no query unless it is a draft). */
+  async requireVisible(user: AuthUser, activity: Pick<ActivityEntity, 'status' | 'orgId'>, options: { allowCancelled?: boolean } = {}): Promise<void> {
     if (activity.status === 'DRAFT') {
       if (await this.policy.can(user, 'org.read', activity.orgId)) throw new AppError('ACTIVITY_NOT_PUBLISHED');
       throw new AppError('NOT_FOUND');
     }
     if (activity.status === 'CANCELLED' && !options.allowCancelled) throw new AppError('ACTIVITY_NOT_PUBLISHED');
-    return activity;
   }
 
   /** An activity known to exist (it was read or written a moment ago). */

@@ -6,13 +6,16 @@ import { NotificationService } from '../notification/notification.service';
 import type { ActivityEntity } from './activity.entity';
 import type { RegistrationEntity } from './registration.entity';
 
+/** What a message says about its activity. */
+type NoticeActivity = Pick<ActivityEntity, 'id' | 'title' | 'startAt' | 'location'>;
+
 /** Every message the activity feature sends, worded in one place; each goes out in the caller's transaction. */
 @Injectable()
 export class ActivityNotices {
   constructor(private readonly notifications: NotificationService) {}
 
   /** What a person hears right after signing up; `waitlistPosition` is theirs when waitlisted. */
-  registered(m: EntityManager, reg: RegistrationEntity, activity: ActivityEntity, waitlistPosition: number | null): Promise<void> {
+  registered(m: EntityManager, reg: Pick<RegistrationEntity, 'status' | 'userId'>, activity: NoticeActivity, waitlistPosition: number | null): Promise<void> {
     switch (reg.status) {
       case 'CONFIRMED':
         return this.send(m, [reg.userId], activity, 'REGISTRATION_CONFIRMED', '报名成功', `你已成功报名「${activity.title}」：${when(activity)}。`);
@@ -53,7 +56,7 @@ export class ActivityNotices {
     return this.send(m, userIds, activity, 'ACTIVITY_STARTING', '活动即将开始', `「${activity.title}」将于 ${formatChinaTime(activity.startAt)} 开始，地点：${activity.location}。`);
   }
 
-  private send(m: EntityManager, userIds: number[], activity: ActivityEntity, kind: NotificationKind, title: string, body: string): Promise<void> {
+  private send(m: EntityManager, userIds: number[], activity: NoticeActivity, kind: NotificationKind, title: string, body: string): Promise<void> {
     if (userIds.length === 0) return Promise.resolve();
     return this.notifications.notify(m, userIds, {
       kind,
@@ -68,7 +71,7 @@ export class ActivityNotices {
   }
 }
 
-function when(activity: ActivityEntity): string {
+function when(activity: NoticeActivity): string {
   return `${formatChinaTime(activity.startAt)}，${activity.location}`;
 }
 

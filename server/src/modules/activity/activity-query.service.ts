@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ActivityDetailResponse, ActivityResponse, MyRegistrationResponse, Page } from '@torch-red/shared';
+import type { ActivityDetailResponse, ActivityResponse, MyRegistrationItem, MyRegistrationResponse, Page } from '@torch-red/shared';
 import { DataSource, In } from 'typeorm';
 import { orgIdsWithRole, type AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
@@ -10,6 +10,7 @@ import { AccessPolicy } from '../access/access-policy.service';
 import { OrgEntity } from '../org/org.entity';
 import { ActivityAccess } from './activity-access';
 import { ActivityEntity } from './activity.entity';
+import { ActivityRepository, type ActivityFilter, type ActivityView } from './activity.repository';
 import { toActivityResponse, toMyRegistrationResponse, type ActivityCounts } from './activity.mapper';
 import type { ActivityListQueryDto } from './dto/activity.dto';
 import { RegistrationEntity } from './registration.entity';
@@ -26,22 +27,28 @@ export class ActivityQueryService {
     private readonly policy: AccessPolicy,
     private readonly access: ActivityAccess,
     private readonly seats: SeatEngine,
+    private readonly activities: ActivityRepository,
   ) {}
 
+  /** One query: the page with org names and queue counts (see ActivityRepository). */
   async list(query: ActivityListQueryDto): Promise<Page<ActivityResponse>> {
-    const qb = this.dataSource.getRepository(ActivityEntity).createQueryBuilder('a').where('a.status = :status', { status: 'PUBLISHED' });
+    const filter: ActivityFilter = {};
     if (query.orgId || query.chainId) {
       const tree = await this.policy.tree();
-      if (query.orgId) qb.andWhere('a.orgId IN (:...orgIds)', { orgIds: nonEmpty(tree.descendants([Number(query.orgId)])) });
-      if (query.chainId) qb.andWhere('a.orgId IN (:...chainOrgs)', { chainOrgs: nonEmpty(tree.orgsOfChain(Number(query.chainId))) });
+      if (query.orgId) filter.orgIds = nonEmpty(tree.descendants([Number(query.orgId)]));
+      if (query.chainId) filter.chainOrgIds = nonEmpty(tree.orgsOfChain(Number(query.chainId)));
     }
-    if (query.type) qb.andWhere('a.type = :type', { type: query.type });
-    if (query.from) qb.andWhere('a.endAt >= :from', { from: new Date(query.from) });
-    if (query.to) qb.andWhere('a.startAt < :to', { to: new Date(query.to) });
-    if (query.cursor) qb.andWhere('a.id < :cursor', { cursor: Number(query.cursor) });
-    const rows = await qb.orderBy('a.id', 'DESC').take(query.limit + 1).getMany();
+    if (query.type) filter.type = query.type;
+    if (query.from) filter.from = new Date(query.from);
+    if (query.to) filter.to = new Date(query.to);
+    if (query.cursor) filter.before = Number(query.cursor);
+    const rows = await this.activities.published(filter, query.limit + 1);
     const page = rows.slice(0, query.limit);
-    return { items: await this.respondMany(page), nextCursor: rows.length > query.limit ? String(page[page.length - 1].id) : null };
+    const now = this.clock.now();
+    return {
+      items: page.map((r) => toActivityResponse(r.activity, r.orgName, r.counts, now)),
+      nextCursor: rows.length > query.limit ? String(page[page.length - 1].activity.id) : null,
+    };
   }
 
   /** Activities of the orgs this person runs, drafts and cancelled ones included. */
@@ -59,16 +66,31 @@ export class ActivityQueryService {
     return { items: await this.respondMany(page), nextCursor: rows.length > query.limit ? String(page[page.length - 1].id) : null };
   }
 
+  /** One query for the activity, its queues and my registration; the access check reads nothing for a plain member. */
   async detail(user: AuthUser, id: number): Promise<ActivityDetailResponse> {
-    const activity = await this.dataSource.getRepository(ActivityEntity).findOneBy({ id });
-    if (!activity) throw new AppError('NOT_FOUND');
-    const canManage = await this.policy.can(user, 'org.manage', activity.orgId);
-    if (activity.status === 'DRAFT' && !canManage) throw new AppError('NOT_FOUND');
-    const mine = await this.dataSource.getRepository(RegistrationEntity).findOneBy({ activityId: id, userId: user.id });
+    const read = await this.activities.withMine(id, user.id);
+    if (!read) throw new AppError('NOT_FOUND');
+    const canManage = await this.policy.can(user, 'org.manage', read.activity.orgId);
+    if (read.activity.status === 'DRAFT' && !canManage) throw new AppError('NOT_FOUND');
+    const now = this.clock.now();
     return {
-      ...(await this.respond(activity)),
-      myRegistration: mine ? await this.registrationView(mine, activity) : null,
+      ...toActivityResponse(read.activity, read.orgName, read.counts, now),
+      myRegistration: read.mine ? this.myView(read.mine, read.position, read.activity, now) : null,
       canManage,
+    };
+  }
+
+  /** One query: my registrations with their activities, queues and my waitlist places. */
+  async myRegistrations(user: AuthUser, limit: number, cursor?: number): Promise<Page<MyRegistrationItem>> {
+    const rows = await this.activities.mine(user.id, limit + 1, cursor);
+    const page = rows.slice(0, limit);
+    const now = this.clock.now();
+    return {
+      items: page.map((r) => ({
+        registration: this.myView(r.mine!, r.position, r.activity, now),
+        activity: toActivityResponse(r.activity, r.orgName, r.counts, now),
+      })),
+      nextCursor: rows.length > limit ? String(page[page.length - 1].mine!.id) : null,
     };
   }
 
@@ -106,6 +128,11 @@ export class ActivityQueryService {
       const c: ActivityCounts = { waitlistCount: of('WAITLISTED'), pendingCount: of('PENDING') };
       return toActivityResponse(a, orgNames.get(a.orgId) ?? '', c, now);
     });
+  }
+
+  /** The caller's own registration as read with its activity and waitlist place (phones masked). */
+  myView(reg: RegistrationEntity, position: number | null, activity: ActivityView, now: Date): MyRegistrationResponse {
+    return toMyRegistrationResponse({ ...reg, answers: openAnswers(this.cipher, reg.answers, 'mask') }, position, activity, now);
   }
 
   /** The caller's own registration; `activity` when the caller has it at hand, else it is read. */

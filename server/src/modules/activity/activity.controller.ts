@@ -132,7 +132,7 @@ export class ActivityController {
   @Get('me/registrations')
   @Authenticated()
   myRegistrations(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<MyRegistrationItem>> {
-    return this.registrations.myRegistrations(user, query.limit, query.cursor ? Number(query.cursor) : undefined);
+    return this.query.myRegistrations(user, query.limit, query.cursor ? Number(query.cursor) : undefined);
   }
 
   @Get('activities/:id/registrations')

@@ -4,6 +4,7 @@ import { BoolColumn, CreatedAtColumn, DateTimeColumn, UpdatedAtColumn } from '..
 
 @Entity('activities')
 @Index(['status', 'startAt'])
+@Index('IDX_activities_status_id', ['status', 'id'])
 export class ActivityEntity {
   @PrimaryGeneratedColumn()
   id: number;

@@ -2,6 +2,7 @@ import { allowedAttendeeActions, allowedRegistrationActions } from '@torch-red/s
 import type { ActivityPhase, ActivityResponse, AttendeeResponse, MyRegistrationResponse, RegistrationResponse } from '@torch-red/shared';
 import { toIso } from '../../database/sql-time';
 import type { ActivityEntity } from './activity.entity';
+import type { ActivityView } from './activity.repository';
 import type { RegistrationEntity } from './registration.entity';
 
 export interface ActivityCounts {
@@ -9,7 +10,7 @@ export interface ActivityCounts {
   pendingCount: number;
 }
 
-export function phaseOf(a: ActivityEntity, now: Date): ActivityPhase | null {
+export function phaseOf(a: ActivityView, now: Date): ActivityPhase | null {
   if (a.status !== 'PUBLISHED') return null;
   const t = now.getTime();
   if (t >= a.endAt.getTime()) return 'ENDED';
@@ -20,7 +21,7 @@ export function phaseOf(a: ActivityEntity, now: Date): ActivityPhase | null {
   return 'SIGNUP_OPEN';
 }
 
-export function toActivityResponse(a: ActivityEntity, orgName: string, counts: ActivityCounts, now: Date): ActivityResponse {
+export function toActivityResponse(a: ActivityView, orgName: string, counts: ActivityCounts, now: Date): ActivityResponse {
   return {
     id: String(a.id),
     orgId: String(a.orgId),
@@ -70,7 +71,7 @@ export function toRegistrationResponse(r: RegistrationEntity, waitlistPosition: 
 }
 
 /** The caller's own registration, with what they may do next (the shared registration state machine). */
-export function toMyRegistrationResponse(r: RegistrationEntity, waitlistPosition: number | null, activity: ActivityEntity, now: Date): MyRegistrationResponse {
+export function toMyRegistrationResponse(r: RegistrationEntity, waitlistPosition: number | null, activity: ActivityView, now: Date): MyRegistrationResponse {
   return { ...toRegistrationResponse(r, waitlistPosition), ...allowedRegistrationActions(r, activity, now) };
 }
 

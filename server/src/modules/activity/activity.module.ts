@@ -9,6 +9,7 @@ import { ActivityNotices } from './activity-notices';
 import { ActivityQueryService } from './activity-query.service';
 import { ActivityReminderJob } from './activity-reminder.job';
 import { ActivityController } from './activity.controller';
+import { ActivityRepository } from './activity.repository';
 import { ActivityService } from './activity.service';
 import { AttendeeExportService } from './attendee-export.service';
 import { CheckinTokens } from './checkin-token';
@@ -21,6 +22,7 @@ import { SeatEngine } from './seat-engine.service';
   providers: [
     ActivityService,
     ActivityQueryService,
+    ActivityRepository,
     RegistrationService,
     SeatEngine,
     ActivityNotices,

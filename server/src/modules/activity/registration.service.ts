@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AttendeeResponse, FormAnswers, MyRegistrationItem, MyRegistrationResponse, Page, RegistrationResponse, RegistrationStatus } from '@torch-red/shared';
+import type { AttendeeResponse, FormAnswers, MyRegistrationResponse, RegistrationResponse, RegistrationStatus } from '@torch-red/shared';
 import { REGISTRATION_STATUS_LABELS, attendanceApplies, canAttendance, canRegistration, isCancelDeadlinePassed, isCheckinOpen } from '@torch-red/shared';
-import { DataSource, EntityManager, In, LessThan } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { DataCipher } from '../../common/crypto/data-cipher';
@@ -14,6 +14,7 @@ import { ActivityAccess } from './activity-access';
 import { ActivityNotices } from './activity-notices';
 import { ActivityQueryService } from './activity-query.service';
 import { ActivityEntity } from './activity.entity';
+import { ActivityRepository, type ActivityView } from './activity.repository';
 import { AttendeeExportService } from './attendee-export.service';
 import { CheckinTokens } from './checkin-token';
 import { validateAnswers } from './form-answers';
@@ -24,10 +25,23 @@ import { sealAnswers } from './sealed-answers';
 const CHECKIN_ATTEMPTS = { wrongCodes: 5, windowSeconds: 600 } as const;
 
 /**
- * A sign-up that passed `prepareRegister`: either the person's registration that stands (a repeat
- * returns it unchanged) or a published, open activity and validated answers to register with.
+ * A sign-up that passed `prepareRegister`: either the person's registration that stands (a repeat returns
+ * it unchanged, with its waitlist place) or a published, open activity and validated answers to register
+ * with (`cancelled`: their earlier, cancelled registration, signed up again in place).
  */
-export type Admission = { existing: RegistrationEntity } | { existing?: undefined; activity: ActivityEntity; answers: FormAnswers };
+export type Admission =
+  | { existing: RegistrationEntity; position: number | null; activity: ActivityView }
+  | { existing?: undefined; activity: ActivityView; answers: FormAnswers; cancelled: RegistrationEntity | null };
+
+/** A new registration as written, with its waitlist place (null unless waitlisted). */
+export interface Registered {
+  row: RegistrationEntity;
+  created: boolean;
+  position: number | null;
+}
+
+/** Another request of the same person changed their registration first: run the sign-up once more. */
+class RegistrationRaced extends Error {}
 
 /**
  * A person's registration through its life: sign up, cancel, leave, check in, and the secretary's review
@@ -49,28 +63,39 @@ export class RegistrationService {
     private readonly attendees: AttendeeExportService,
     private readonly rateLimit: RateLimitService,
     private readonly checkins: CheckinTokens,
+    private readonly activities: ActivityRepository,
   ) {}
 
   // ── Members: sign up, cancel, leave, check in ───────────────────────────────
 
-  /** Signs up with answers to the form; the same person again gets the same registration (`created: false`). */
+  /**
+   * Signs up with answers to the form; the same person again gets the same registration (`created: false`).
+   * One read before the transaction (activity + my registration), then only the statements that need the
+   * activity row lock; the answer is built from what was read and written, not read back.
+   */
   async register(user: AuthUser, id: number, rawAnswers: unknown): Promise<{ registration: MyRegistrationResponse; created: boolean }> {
-    const { row, created } = await this.onceMoreIfRaced(async () => {
+    return this.onceMoreIfRaced(async () => {
       const admission = await this.prepareRegister(user, id, rawAnswers);
-      if (admission.existing) return { row: admission.existing, created: false };
-      return this.tx.run((m) => this.registerIn(m, user, admission));
+      if (admission.existing) {
+        return { registration: this.query.myView(admission.existing, admission.position, admission.activity, this.clock.now()), created: false };
+      }
+      const { row, position } = await this.tx.run((m) => this.take(m, user, admission));
+      // The row lock (or the seat's conditional UPDATE) saw the activity PUBLISHED when the seat was decided.
+      const activity = { ...admission.activity, status: 'PUBLISHED' as const };
+      return { registration: this.query.myView(row, position, activity, row.updatedAt), created: true };
     });
-    return { registration: await this.view(row), created };
   }
 
   async prepareRegister(user: AuthUser, id: number, rawAnswers: unknown): Promise<Admission> {
-    const activity = await this.access.visibleActivity(user, id);
-    const existing = await this.dataSource.getRepository(RegistrationEntity).findOneBy({ activityId: id, userId: user.id });
-    if (existing && !canRegistration(existing.status, 'register')) return { existing };
+    const read = await this.activities.admission(id, user.id);
+    if (!read) throw new AppError('NOT_FOUND');
+    const { activity, mine } = read;
+    await this.access.requireVisible(user, activity);
+    if (mine && !canRegistration(mine.status, 'register')) return { existing: mine, position: read.position, activity };
     this.requireSignupOpen(activity);
     const checked = validateAnswers(activity.formFields, rawAnswers);
     if ('errors' in checked) throw new AppError('FORM_ANSWER_INVALID', checked.errors[0].message, checked.errors);
-    return { activity, answers: checked.answers };
+    return { activity, answers: checked.answers, cancelled: mine };
   }
 
   /**
@@ -79,32 +104,43 @@ export class RegistrationService {
    */
   async registerIn(m: EntityManager, user: AuthUser, admission: Admission): Promise<{ row: RegistrationEntity; created: boolean }> {
     if (admission.existing) return { row: admission.existing, created: false };
-    const id = admission.activity.id;
-    const locked = await this.seats.lockActivity(m, id);
-    if (locked.status !== 'PUBLISHED') throw new AppError('ACTIVITY_NOT_PUBLISHED');
-    const repo = m.getRepository(RegistrationEntity);
-    const again = await repo.findOneBy({ activityId: id, userId: user.id });
-    if (again && !canRegistration(again.status, 'register')) return { row: again, created: false };
+    return this.take(m, user, admission);
+  }
 
-    let status: RegistrationStatus;
-    if (locked.requiresApproval) status = 'PENDING';
-    else if (await this.seats.takeSeat(m, locked)) status = 'CONFIRMED';
-    else if (locked.waitlist) status = 'WAITLISTED';
-    else throw new AppError('ACTIVITY_FULL');
-
-    const now = this.clock.now();
-    const answers = sealAnswers(this.cipher, admission.activity.formFields, admission.answers);
-    const fields = { status, answers, queuedAt: now, attendance: 'NONE' as const, leaveReason: null, rejectReason: null, checkedInAt: null, reviewedBy: null };
-    let row: RegistrationEntity;
-    if (again) {
-      const result = await repo.update({ id: again.id, status: 'CANCELLED' }, fields);
-      if (!result.affected) throw new AppError('CONFLICT');
-      row = (await repo.findOneBy({ id: again.id }))!;
-    } else {
-      row = await repo.save(repo.create({ activityId: id, userId: user.id, ...fields }));
+  /**
+   * The statements that hold the activity row: while a seat looked free, one conditional UPDATE takes it (and
+   * the lock); otherwise the row is locked and read, and a waitlist place is counted. Then the registration and
+   * its notification + outbox rows, and the transaction ends. A second registration of the same person trips
+   * the unique key, a cancelled one changed meanwhile trips `reopen`: both roll back and run once more.
+   */
+  private async take(m: EntityManager, user: AuthUser, admission: Exclude<Admission, { existing: RegistrationEntity }>): Promise<Registered> {
+    const { activity, cancelled } = admission;
+    const answers = sealAnswers(this.cipher, activity.formFields, admission.answers);
+    let status: RegistrationStatus | null = null;
+    if (!activity.requiresApproval && hasFreeSeat(activity) && (await this.activities.takeFreeSeat(m, activity.id))) status = 'CONFIRMED';
+    if (!status) {
+      const locked = await this.activities.lockSeats(m, activity.id);
+      if (!locked) throw new AppError('NOT_FOUND');
+      if (locked.status !== 'PUBLISHED') throw new AppError('ACTIVITY_NOT_PUBLISHED');
+      if (locked.requiresApproval) status = 'PENDING';
+      else if (hasFreeSeat(locked) && (await this.activities.takeFreeSeat(m, activity.id))) status = 'CONFIRMED';
+      else if (locked.waitlist) status = 'WAITLISTED';
+      else throw new AppError('ACTIVITY_FULL');
     }
-    await this.notices.registered(m, row, locked, await this.seats.positionOf(m, row));
-    return { row, created: true };
+    // Taken with the row lock held, so places in the queue follow the order people got the lock.
+    const now = this.clock.now();
+    const position = status === 'WAITLISTED' ? await this.activities.waitlistPlace(m, activity.id, now, cancelled?.id ?? null) : null;
+    const fields = { activityId: activity.id, userId: user.id, status, answers, queuedAt: now, attendance: 'NONE' as const, leaveReason: null, rejectReason: null, checkedInAt: null, reviewedBy: null, updatedAt: now };
+    let row: RegistrationEntity;
+    if (cancelled) {
+      if (!(await this.activities.reopenRegistration(m, cancelled.id, status, answers, now))) throw new RegistrationRaced();
+      row = { ...fields, id: cancelled.id, createdAt: cancelled.createdAt };
+    } else {
+      const created = { ...fields, createdAt: now };
+      row = { ...created, id: await this.activities.insertRegistration(m, created) };
+    }
+    await this.notices.registered(m, row, activity, position);
+    return { row, created: true, position };
   }
 
   /**
@@ -115,7 +151,7 @@ export class RegistrationService {
     try {
       return await attempt();
     } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
+      if (!isUniqueViolation(err) && !(err instanceof RegistrationRaced)) throw err;
       return attempt();
     }
   }
@@ -175,23 +211,6 @@ export class RegistrationService {
       );
     }
     return this.view((await repo.findOneBy({ id: mine.id }))!);
-  }
-
-  async myRegistrations(user: AuthUser, limit: number, cursor?: number): Promise<Page<MyRegistrationItem>> {
-    const rows = await this.dataSource.getRepository(RegistrationEntity).find({
-      where: { userId: user.id, ...(cursor ? { id: LessThan(cursor) } : {}) },
-      order: { id: 'DESC' },
-      take: limit + 1,
-    });
-    const page = rows.slice(0, limit);
-    const activities = page.length ? await this.dataSource.getRepository(ActivityEntity).findBy({ id: In(page.map((r) => r.activityId)) }) : [];
-    const responses = new Map((await this.query.respondMany(activities)).map((a) => [a.id, a]));
-    const items: MyRegistrationItem[] = [];
-    for (const r of page) {
-      const activity = responses.get(String(r.activityId));
-      if (activity) items.push({ registration: await this.query.registrationView(r, activities.find((a) => a.id === r.activityId)), activity });
-    }
-    return { items, nextCursor: rows.length > limit ? String(page[page.length - 1].id) : null };
   }
 
   /** The caller's own registration as they see it (phones masked, waitlist place). */
@@ -256,12 +275,16 @@ export class RegistrationService {
     return this.attendees.attendee(id, registrationId);
   }
 
-  private requireSignupOpen(activity: ActivityEntity): void {
+  private requireSignupOpen(activity: ActivityView): void {
     const now = this.clock.now().getTime();
     const opens = (activity.signupStartAt ?? activity.publishedAt ?? activity.createdAt).getTime();
     if (now < opens) throw new AppError('SIGNUP_NOT_OPEN');
     if (now > activity.signupEndAt.getTime() || now >= activity.startAt.getTime()) throw new AppError('SIGNUP_CLOSED');
   }
+}
+
+function hasFreeSeat(a: { capacity: number | null; confirmedCount: number }): boolean {
+  return a.capacity === null || a.confirmedCount < a.capacity;
 }
 
 function requireCheckinWindow(activity: ActivityEntity, now: Date): void {

@@ -4,7 +4,8 @@ import type { NotificationKind, NotificationResponse, Page } from '@torch-red/sh
 import { DataSource, EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
-import { toIso } from '../../database/sql-time';
+import { execute } from '../../database/raw-sql';
+import { toIso, toSqlDateTime } from '../../database/sql-time';
 import { NotificationEntity } from './notification.entity';
 import { OutboxEntity } from './outbox.entity';
 
@@ -32,32 +33,28 @@ export class NotificationService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Two plain INSERTs per person (message, then its outbox row): sign-ups call this while holding the activity
+   * row lock, and TypeORM's insert() would read each new row back on MySQL for its defaults.
+   */
   async notify(m: EntityManager, userIds: number[], input: NotifyInput): Promise<void> {
-    const now = this.clock.now();
+    const now = toSqlDateTime(this.clock.now());
+    const link = input.link ?? null;
+    const wechat = input.wechat ? JSON.stringify(input.wechat.data) : null;
     for (const userId of [...new Set(userIds)]) {
-      const result = await m.getRepository(NotificationEntity).insert({
+      const { insertId: notificationId } = await execute(m, 'INSERT INTO notifications (userId, kind, title, body, link, readAt) VALUES (?, ?, ?, ?, ?, NULL)', [
         userId,
-        kind: input.kind,
-        title: input.title.slice(0, 100),
-        body: input.body.slice(0, 500),
-        link: input.link ?? null,
-        readAt: null,
-      });
-      const notificationId = Number(result.identifiers[0].id);
+        input.kind,
+        input.title.slice(0, 100),
+        input.body.slice(0, 500),
+        link,
+      ]);
       if (input.wechat) {
-        await m.getRepository(OutboxEntity).insert({
-          notificationId,
-          userId,
-          templateKey: input.wechat.templateKey,
-          data: input.wechat.data,
-          page: input.link ? input.link.replace(/^\//, '') : null,
-          status: 'PENDING',
-          attempts: 0,
-          nextAttemptAt: now,
-          lockedUntil: null,
-          lockedBy: null,
-          lastError: null,
-        });
+        await execute(
+          m,
+          "INSERT INTO notification_outbox (notificationId, userId, templateKey, data, page, status, attempts, nextAttemptAt, lockedUntil, lockedBy, lastError) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, NULL, NULL, NULL)",
+          [notificationId, userId, input.wechat.templateKey, wechat, link ? link.replace(/^\//, '') : null, now],
+        );
       }
     }
   }

@@ -1,32 +1,59 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Role } from '@torch-red/shared';
 import type { DataSource } from 'typeorm';
+import type { Grant } from '../../common/auth/auth-user';
 import type { LoadedPrincipal, PrincipalLoader } from '../../common/auth/principal';
-import { RoleGrantEntity } from './role-grant.entity';
-import { UserEntity } from './user.entity';
 
-/** Reads the person and their role grants for the auth guard (roles are never frozen into the token). */
+/**
+ * The person and their grants in one round trip (users LEFT JOIN role_grants): the auth guard calls this on
+ * every authenticated request, so it is plain SQL rather than two repository reads. Nothing is cached between
+ * requests: roles, tokenVersion and disabledAt written by any process count on the very next request.
+ */
+const PRINCIPAL_SQL =
+  'SELECT u.id, u.name, u.orgId, u.enterpriseId, u.tokenVersion, u.disabledAt, g.id AS grantId, g.role, g.orgId AS grantOrgId, g.departmentId ' +
+  'FROM users u LEFT JOIN role_grants g ON g.userId = u.id WHERE u.id = ? ORDER BY g.id';
+
+interface PrincipalRow {
+  id: number;
+  name: string;
+  orgId: number | null;
+  enterpriseId: number | null;
+  tokenVersion: number | string;
+  disabledAt: unknown;
+  grantId: number | null;
+  role: Role | null;
+  grantOrgId: number | null;
+  departmentId: number | null;
+}
+
 @Injectable()
 export class UserPrincipalLoader implements PrincipalLoader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async load(userId: number): Promise<LoadedPrincipal | null> {
-    const [user, grants] = await Promise.all([
-      this.dataSource.getRepository(UserEntity).findOneBy({ id: userId }),
-      this.dataSource.getRepository(RoleGrantEntity).findBy({ userId }),
-    ]);
-    if (!user) return null;
+    const rows = (await this.dataSource.query(PRINCIPAL_SQL, [userId])) as PrincipalRow[];
+    if (rows.length === 0) return null;
+    const [user] = rows;
+    const grants: Grant[] = [];
+    for (const g of rows) {
+      if (g.grantId !== null && g.role !== null) grants.push({ id: Number(g.grantId), role: g.role, orgId: nullableNumber(g.grantOrgId), departmentId: nullableNumber(g.departmentId) });
+    }
     return {
-      tokenVersion: user.tokenVersion,
+      tokenVersion: Number(user.tokenVersion),
       disabled: user.disabledAt !== null,
       user: {
-        id: user.id,
+        id: Number(user.id),
         name: user.name,
-        orgId: user.orgId,
-        enterpriseId: user.enterpriseId,
-        grants: grants.map((g) => ({ id: g.id, role: g.role, orgId: g.orgId, departmentId: g.departmentId })),
+        orgId: nullableNumber(user.orgId),
+        enterpriseId: nullableNumber(user.enterpriseId),
+        grants,
         isAdmin: grants.some((g) => g.role === 'ADMIN'),
       },
     };
   }
+}
+
+function nullableNumber(v: number | string | null): number | null {
+  return v === null ? null : Number(v);
 }

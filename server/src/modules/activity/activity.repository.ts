@@ -1,0 +1,280 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ActivityStatus, ActivityType, AttendanceStatus, FormAnswers, FormField, RegistrationStatus } from '@torch-red/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { execute, select, sqlDate, sqlInt, sqlJson } from '../../database/raw-sql';
+import { toSqlDateTime } from '../../database/sql-time';
+import type { ActivityEntity } from './activity.entity';
+import type { ActivityCounts } from './activity.mapper';
+import type { RegistrationEntity } from './registration.entity';
+
+/**
+ * The activity feature's hot paths in hand-written SQL: the list, the detail page, "my registrations" and the
+ * statements of a sign-up. Each read is ONE query (org name, queue counts, my registration and my waitlist
+ * place joined or sub-selected), hydrating only the columns a response sends; the sign-up statements are the
+ * few that run while the activity row is locked. Everything else in the feature stays on TypeORM's
+ * repositories. Portable SQL (MySQL/MariaDB and SQLite), see `database/raw-sql.ts`; the waitlist order is
+ * (queuedAt, id) as in `SeatEngine`.
+ */
+
+/** The activity columns responses are built from (not reminderSentAt, createdBy, isSample). */
+export type ActivityView = Pick<
+  ActivityEntity,
+  | 'id' | 'orgId' | 'title' | 'type' | 'description' | 'coverUrl' | 'location' | 'onlineUrl' | 'startAt' | 'endAt' | 'signupStartAt' | 'signupEndAt'
+  | 'capacity' | 'waitlist' | 'requiresApproval' | 'cancelDeadline' | 'formFields' | 'status' | 'publishedAt' | 'cancelledAt' | 'cancelReason'
+  | 'confirmedCount' | 'createdAt' | 'updatedAt'
+>;
+
+/** One activity as the member sees it: the row, its org's name and its queues. */
+export interface ActivityRead {
+  activity: ActivityView;
+  orgName: string;
+  counts: ActivityCounts;
+}
+
+/** …plus the caller's registration on it and their waitlist place (null unless waitlisted). */
+export interface ActivityWithMine extends ActivityRead {
+  mine: RegistrationEntity | null;
+  position: number | null;
+}
+
+export interface ActivityFilter {
+  orgIds?: number[];
+  chainOrgIds?: number[];
+  type?: ActivityType;
+  from?: Date;
+  to?: Date;
+  before?: number;
+}
+
+/** Where a sign-up stands once the activity row is locked. */
+export interface SeatState {
+  status: ActivityStatus;
+  capacity: number | null;
+  confirmedCount: number;
+  waitlist: boolean;
+  requiresApproval: boolean;
+}
+
+const ACTIVITY_COLUMNS = [
+  'id', 'orgId', 'title', 'type', 'description', 'coverUrl', 'location', 'onlineUrl', 'startAt', 'endAt', 'signupStartAt', 'signupEndAt',
+  'capacity', 'waitlist', 'requiresApproval', 'cancelDeadline', 'formFields', 'status', 'publishedAt', 'cancelledAt', 'cancelReason',
+  'confirmedCount', 'createdAt', 'updatedAt',
+] as const;
+const REGISTRATION_COLUMNS = [
+  'id', 'activityId', 'userId', 'status', 'answers', 'queuedAt', 'attendance', 'leaveReason', 'rejectReason', 'checkedInAt', 'reviewedBy', 'createdAt', 'updatedAt',
+] as const;
+
+const A = ACTIVITY_COLUMNS.map((c) => `a.${c}`).join(', ');
+const R = REGISTRATION_COLUMNS.map((c) => `r.${c} AS r_${c}`).join(', ');
+const COUNTS =
+  "(SELECT COUNT(*) FROM registrations c WHERE c.activityId = a.id AND c.status = 'WAITLISTED') AS waitlistCount, " +
+  "(SELECT COUNT(*) FROM registrations c WHERE c.activityId = a.id AND c.status = 'PENDING') AS pendingCount";
+/** 1 + the people ahead in (queuedAt, id) order, for a waitlisted r. */
+const POSITION =
+  "CASE WHEN r.status = 'WAITLISTED' THEN (SELECT COUNT(*) FROM registrations w WHERE w.activityId = r.activityId AND w.status = 'WAITLISTED' " +
+  'AND (w.queuedAt < r.queuedAt OR (w.queuedAt = r.queuedAt AND w.id < r.id))) END AS r_ahead';
+
+const DETAIL_SQL = `SELECT ${A}, o.name AS orgName, ${COUNTS}, ${R}, ${POSITION}
+  FROM activities a LEFT JOIN orgs o ON o.id = a.orgId LEFT JOIN registrations r ON r.activityId = a.id AND r.userId = ?
+  WHERE a.id = ?`;
+
+/** The sign-up's read: no org name or queue counts (the answer does not send them; counting costs). */
+const ADMISSION_SQL = `SELECT ${A}, ${R}, ${POSITION}
+  FROM activities a LEFT JOIN registrations r ON r.activityId = a.id AND r.userId = ?
+  WHERE a.id = ?`;
+
+const mineSql = (withCursor: boolean) => `SELECT ${A}, o.name AS orgName, ${COUNTS}, ${R}, ${POSITION}
+  FROM registrations r JOIN activities a ON a.id = r.activityId LEFT JOIN orgs o ON o.id = a.orgId
+  WHERE r.userId = ?${withCursor ? ' AND r.id < ?' : ''} ORDER BY r.id DESC LIMIT ?`;
+
+type Row = Record<string, unknown>;
+
+@Injectable()
+export class ActivityRepository {
+  private readonly mysql: boolean;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.mysql = dataSource.options.type === 'mysql';
+  }
+
+  /** Published activities, newest first (the (status, id) index serves it on both databases). */
+  async published(filter: ActivityFilter, limit: number): Promise<ActivityRead[]> {
+    const where = ["a.status = 'PUBLISHED'"];
+    const params: unknown[] = [];
+    const inList = (column: string, ids: number[]) => {
+      where.push(`${column} IN (${ids.map(() => '?').join(', ')})`);
+      params.push(...ids);
+    };
+    if (filter.orgIds) inList('a.orgId', filter.orgIds);
+    if (filter.chainOrgIds) inList('a.orgId', filter.chainOrgIds);
+    if (filter.type) {
+      where.push('a.type = ?');
+      params.push(filter.type);
+    }
+    if (filter.from) {
+      where.push('a.endAt >= ?');
+      params.push(toSqlDateTime(filter.from));
+    }
+    if (filter.to) {
+      where.push('a.startAt < ?');
+      params.push(toSqlDateTime(filter.to));
+    }
+    if (filter.before !== undefined) {
+      where.push('a.id < ?');
+      params.push(filter.before);
+    }
+    params.push(limit);
+    const sql = `SELECT ${A}, o.name AS orgName, ${COUNTS} FROM activities a LEFT JOIN orgs o ON o.id = a.orgId WHERE ${where.join(' AND ')} ORDER BY a.id DESC LIMIT ?`;
+    return (await this.dataSource.query<Row[]>(sql, params)).map(activityRead);
+  }
+
+  /** One activity with the caller's registration on it; null when there is no such activity. */
+  async withMine(id: number, userId: number): Promise<ActivityWithMine | null> {
+    const [row] = await this.dataSource.query<Row[]>(DETAIL_SQL, [userId, id]);
+    return row ? withMine(row) : null;
+  }
+
+  /** `withMine` for a sign-up: the activity and my registration only (orgName '' and counts 0 in the answer). */
+  async admission(id: number, userId: number): Promise<ActivityWithMine | null> {
+    const [row] = await this.dataSource.query<Row[]>(ADMISSION_SQL, [userId, id]);
+    return row ? withMine(row) : null;
+  }
+
+  /** The caller's registrations, newest first, each with its activity (registrations of a deleted activity drop out). */
+  async mine(userId: number, limit: number, before?: number): Promise<ActivityWithMine[]> {
+    const params = before !== undefined ? [userId, before, limit] : [userId, limit];
+    return (await this.dataSource.query<Row[]>(mineSql(before !== undefined), params)).map(withMine);
+  }
+
+  // ── The sign-up, inside the caller's transaction ─────────────────────────────
+
+  /**
+   * Takes a seat if one is free, atomically (the conditional UPDATE also takes the row lock on MySQL):
+   * only for a published activity that confirms straight away.
+   */
+  async takeFreeSeat(m: EntityManager, id: number): Promise<boolean> {
+    const { affected } = await execute(
+      m,
+      "UPDATE activities SET confirmedCount = confirmedCount + 1 WHERE id = ? AND status = 'PUBLISHED' AND requiresApproval = 0 AND (capacity IS NULL OR confirmedCount < capacity)",
+      [id],
+    );
+    return affected > 0;
+  }
+
+  /** Locks the activity row (MySQL; SQLite's Tx is serial) and reads what the seat decision needs. */
+  async lockSeats(m: EntityManager, id: number): Promise<SeatState | null> {
+    const sql = `SELECT status, capacity, confirmedCount, waitlist, requiresApproval FROM activities WHERE id = ?${this.mysql ? ' FOR UPDATE' : ''}`;
+    const [row] = await select<Row>(m, sql, [id]);
+    if (!row) return null;
+    return {
+      status: row.status as ActivityStatus,
+      capacity: sqlInt(row.capacity as number | null),
+      confirmedCount: Number(row.confirmedCount),
+      waitlist: Boolean(Number(row.waitlist)),
+      requiresApproval: Boolean(Number(row.requiresApproval)),
+    };
+  }
+
+  /**
+   * 1-based waitlist place of someone joining at `queuedAt` (the activity row locked): everyone waitlisted
+   * before them in (queuedAt, id) order. A new row gets the highest id yet, so ties on queuedAt are ahead of it;
+   * a reopened row keeps its id.
+   */
+  async waitlistPlace(m: EntityManager, activityId: number, queuedAt: Date, ownId: number | null): Promise<number> {
+    const at = toSqlDateTime(queuedAt);
+    const [row] = await select<Row>(
+      m,
+      ownId === null
+        ? "SELECT COUNT(*) AS n FROM registrations WHERE activityId = ? AND status = 'WAITLISTED' AND queuedAt <= ?"
+        : "SELECT COUNT(*) AS n FROM registrations WHERE activityId = ? AND status = 'WAITLISTED' AND (queuedAt < ? OR (queuedAt = ? AND id < ?))",
+      ownId === null ? [activityId, at] : [activityId, at, at, ownId],
+    );
+    return Number(row.n) + 1;
+  }
+
+  /** Inserts a new registration; the (activityId, userId) unique key refuses a second one. */
+  async insertRegistration(m: EntityManager, row: Omit<RegistrationEntity, 'id'>): Promise<number> {
+    const { insertId } = await execute(
+      m,
+      'INSERT INTO registrations (activityId, userId, status, answers, queuedAt, attendance, leaveReason, rejectReason, checkedInAt, reviewedBy, createdAt, updatedAt) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, ?, ?)',
+      [row.activityId, row.userId, row.status, JSON.stringify(row.answers), toSqlDateTime(row.queuedAt), row.attendance, toSqlDateTime(row.createdAt), toSqlDateTime(row.updatedAt)],
+    );
+    return insertId;
+  }
+
+  /** Signs a cancelled registration up again (back of the queue); false when it is no longer cancelled. */
+  async reopenRegistration(m: EntityManager, id: number, status: RegistrationStatus, answers: FormAnswers, at: Date): Promise<boolean> {
+    const time = toSqlDateTime(at);
+    const { affected } = await execute(
+      m,
+      "UPDATE registrations SET status = ?, answers = ?, queuedAt = ?, attendance = 'NONE', leaveReason = NULL, rejectReason = NULL, checkedInAt = NULL, reviewedBy = NULL, updatedAt = ? " +
+        "WHERE id = ? AND status = 'CANCELLED'",
+      [status, JSON.stringify(answers), time, time, id],
+    );
+    return affected > 0;
+  }
+}
+
+function activityView(row: Row): ActivityView {
+  return {
+    id: Number(row.id),
+    orgId: Number(row.orgId),
+    title: row.title as string,
+    type: row.type as ActivityType,
+    description: row.description as string,
+    coverUrl: row.coverUrl as string | null,
+    location: row.location as string,
+    onlineUrl: row.onlineUrl as string | null,
+    startAt: sqlDate(row.startAt as Date | string),
+    endAt: sqlDate(row.endAt as Date | string),
+    signupStartAt: sqlDate(row.signupStartAt as Date | string | null),
+    signupEndAt: sqlDate(row.signupEndAt as Date | string),
+    capacity: sqlInt(row.capacity as number | null),
+    waitlist: Boolean(Number(row.waitlist)),
+    requiresApproval: Boolean(Number(row.requiresApproval)),
+    cancelDeadline: sqlDate(row.cancelDeadline as Date | string | null),
+    formFields: sqlJson<FormField[]>(row.formFields as string),
+    status: row.status as ActivityStatus,
+    publishedAt: sqlDate(row.publishedAt as Date | string | null),
+    cancelledAt: sqlDate(row.cancelledAt as Date | string | null),
+    cancelReason: row.cancelReason as string | null,
+    confirmedCount: Number(row.confirmedCount),
+    createdAt: sqlDate(row.createdAt as Date | string),
+    updatedAt: sqlDate(row.updatedAt as Date | string),
+  };
+}
+
+function activityRead(row: Row): ActivityRead {
+  return {
+    activity: activityView(row),
+    orgName: (row.orgName as string | null) ?? '',
+    counts: { waitlistCount: Number(row.waitlistCount ?? 0), pendingCount: Number(row.pendingCount ?? 0) },
+  };
+}
+
+function registrationOf(row: Row): RegistrationEntity | null {
+  if (row.r_id === null || row.r_id === undefined) return null;
+  return {
+    id: Number(row.r_id),
+    activityId: Number(row.r_activityId),
+    userId: Number(row.r_userId),
+    status: row.r_status as RegistrationStatus,
+    answers: sqlJson<FormAnswers>(row.r_answers as string),
+    queuedAt: sqlDate(row.r_queuedAt as Date | string),
+    attendance: row.r_attendance as AttendanceStatus,
+    leaveReason: row.r_leaveReason as string | null,
+    rejectReason: row.r_rejectReason as string | null,
+    checkedInAt: sqlDate(row.r_checkedInAt as Date | string | null),
+    reviewedBy: sqlInt(row.r_reviewedBy as number | null),
+    createdAt: sqlDate(row.r_createdAt as Date | string),
+    updatedAt: sqlDate(row.r_updatedAt as Date | string),
+  };
+}
+
+function withMine(row: Row): ActivityWithMine {
+  const mine = registrationOf(row);
+  const ahead = row.r_ahead;
+  return { ...activityRead(row), mine, position: mine?.status === 'WAITLISTED' && ahead !== null && ahead !== undefined ? Number(ahead) + 1 : null };
+}
