@@ -23,6 +23,7 @@ import { UserModule } from './modules/user/user.module';
 import { NeedModule } from './modules/need/need.module';
 import { VisitModule } from './modules/visit/visit.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { OnboardingModule } from './modules/onboarding/onboarding.module';
 
 @Global()
 @Module({})
@@ -70,6 +71,7 @@ export class AppModule {
         NeedModule,
         VisitModule,
         DashboardModule,
+        OnboardingModule,
       ],
       providers: [AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
     };

@@ -9,6 +9,7 @@ export * from './brand';
 export * from './talk';
 export * from './study';
 export * from './need';
+export * from './onboarding';
 export * from './state-machine';
 export * from './registration-state';
 export * from './need-state';

@@ -38,6 +38,8 @@ import { NeedEntity } from '../modules/need/need.entity';
 import { InstructorEnterpriseEntity, VisitEntity } from '../modules/visit/visit.entity';
 import { Needs1764576000000 } from './migrations/1764576000000-Needs';
 import { SecurityHardening1764662400000 } from './migrations/1764662400000-SecurityHardening';
+import { Onboarding1764835200000 } from './migrations/1764835200000-Onboarding';
+import { BindingCodeEntity, JoinCodeEntity, JoinRequestEntity, RepresentationRequestEntity } from '../modules/onboarding/onboarding.entity';
 
 export const ENTITIES = [
   OrgEntity,
@@ -81,9 +83,13 @@ export const ENTITIES = [
   NeedEntity,
   NeedAssignmentEntity,
   NeedEventEntity,
+  BindingCodeEntity,
+  JoinCodeEntity,
+  JoinRequestEntity,
+  RepresentationRequestEntity,
 ];
 
-export const MIGRATIONS = [Foundation1764230400000, Activities1764316800000, Study1764403200000, BrandsAndTalks1764489600000, Needs1764576000000, SecurityHardening1764662400000];
+export const MIGRATIONS = [Foundation1764230400000, Activities1764316800000, Study1764403200000, BrandsAndTalks1764489600000, Needs1764576000000, SecurityHardening1764662400000, Onboarding1764835200000];
 
 /**
  * TypeORM writes slow queries with their parameters; with the query timeout on, "slow" means "timed

@@ -13,6 +13,8 @@ export const ORG_PERMISSIONS = [
   'org.manage',
   /** approve or return the org's brand: committee staff above it, admins */
   'brand.review',
+  /** join codes, join requests and one-time binding codes of the org's people: its secretaries, committee staff above it, admins */
+  'onboarding.approve',
 ] as const;
 export const NEED_PERMISSIONS = [
   /** open a need: raiser, its enterprise's secretaries, its committee, assigned departments, admins */
@@ -25,6 +27,8 @@ export const ENTERPRISE_PERMISSIONS = [
   'enterprise.visit',
   /** raise a need on the enterprise's behalf: its people, its secretaries, admins */
   'enterprise.raise-need',
+  /** approve someone as the enterprise's 企业家 / 企业联络人: its Party secretaries, its chain's committee staff, admins */
+  'enterprise.approve-representative',
 ] as const;
 
 export type OrgPermission = (typeof ORG_PERMISSIONS)[number];
@@ -44,6 +48,8 @@ export interface EnterpriseFacts {
   id: number;
   /** instructors assigned to the enterprise */
   instructorIds: number[];
+  /** the industry committee of the enterprise's chain, if it is on one */
+  committeeOrgId: number | null;
 }
 
 /** Orgs the caller manages: secretaries and committee staff act on their org and everything below it. */
@@ -64,6 +70,7 @@ export function decideOrg(user: AuthUser, permission: OrgPermission, orgId: numb
   switch (permission) {
     case 'org.read':
     case 'org.manage':
+    case 'onboarding.approve':
       return tree.isWithin(orgId, managedRoots(user));
     case 'brand.review':
       return tree.isWithin(orgId, orgIdsWithRole(user, 'COMMITTEE'));
@@ -96,5 +103,10 @@ export function decideEnterprise(user: AuthUser, permission: EnterprisePermissio
       return enterprise.instructorIds.includes(user.id);
     case 'enterprise.raise-need':
       return user.enterpriseId === enterprise.id || secretaryEnterpriseIds(user, tree).includes(enterprise.id);
+    case 'enterprise.approve-representative':
+      return (
+        secretaryEnterpriseIds(user, tree).includes(enterprise.id) ||
+        (enterprise.committeeOrgId !== null && orgIdsWithRole(user, 'COMMITTEE').includes(enterprise.committeeOrgId))
+      );
   }
 }
