@@ -39,6 +39,15 @@ export const ROUTES = {
   workspaceNeedsAssignments: '/packages/workspace/pages/needs-assignments/index',
   workspaceNeedsDashboard: '/packages/workspace/pages/needs-dashboard/index',
   workspaceNeedsVisits: '/packages/workspace/pages/needs-visits/index',
+  onboardingBindCode: '/packages/onboarding/pages/bind-code/index',
+  onboardingJoin: '/packages/onboarding/pages/join/index',
+  onboardingRepresentation: '/packages/onboarding/pages/representation/index',
+  /** Notification links point here: keep the path stable. */
+  workspaceJoinRequests: '/packages/onboarding/pages/join-requests/index',
+  /** Notification links point here: keep the path stable. */
+  workspaceRepresentations: '/packages/onboarding/pages/representations/index',
+  workspaceBindingCodes: '/packages/onboarding/pages/binding-codes/index',
+  workspaceJoinCode: '/packages/onboarding/pages/join-code/index',
 } as const;
 
 type Route = (typeof ROUTES)[keyof typeof ROUTES];
