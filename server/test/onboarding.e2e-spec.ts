@@ -288,6 +288,8 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
       await t.http().post(`/api/workspace/join-requests/${sent.id}/approve`).set(liuyang).expect(409);
       expect(await user(person.user.id)).toMatchObject({ name: '林新人', orgId: Number(org['明阳风电第一党支部']), politicalStatus: 'ACTIVIST', enterpriseId: Number(enterprise['明阳风电']) });
       expect((await inbox(person.auth)).find((n) => n.kind === 'JOIN_APPROVED')?.body).toContain('明阳风电第一党支部');
+      const mine = (await t.http().get('/api/me/join-requests').set(person.auth).expect(200)).body as JoinRequestResponse[];
+      expect(mine.map((r) => [r.id, r.status])).toEqual([[sent.id, 'APPROVED']]);
       expect(await t.dataSource.getRepository(AuditLogEntity).countBy({ action: 'onboarding.join-approve', entityId: person.user.id })).toBe(1);
       // Already in an org: no second request.
       expect((await t.http().post('/api/me/join-requests').set(person.auth).send({ code: code.code, name: '林新人', politicalStatus: 'ACTIVIST' }).expect(409)).body).toMatchObject({ code: 'ALREADY_IN_ORG' });
@@ -328,6 +330,8 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
       await t.http().post(`/api/workspace/representation-requests/${sent.id}/approve`).set(chenjing).expect(200);
       expect((await user(person.user.id)).enterpriseId).toBe(Number(enterprise['亿鑫化工']));
       expect((await inbox(person.auth)).some((n) => n.kind === 'REPRESENTATION_APPROVED')).toBe(true);
+      const mine = (await t.http().get('/api/me/representation-requests').set(person.auth).expect(200)).body as RepresentationRequestResponse[];
+      expect(mine.map((r) => [r.id, r.status, r.canDecide])).toEqual([[sent.id, 'APPROVED', false]]);
       // Now the person may raise a need for the enterprise.
       expect((await status(person.auth)).enterprise?.name).toBe('亿鑫化工');
     });

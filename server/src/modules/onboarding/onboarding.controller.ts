@@ -21,7 +21,7 @@ import {
   JoinCodeParamDto,
   OnboardingListQueryDto,
   RedeemBindingCodeDto,
-  RejectDto,
+  DecisionReasonDto,
 } from './dto/onboarding.dto';
 import { JoinService } from './join.service';
 import { RepresentationService } from './representation.service';
@@ -150,7 +150,7 @@ export class OnboardingController {
   @HttpCode(200)
   @Authenticated(MANAGERS)
   @ApiOperation({ summary: 'Reject with a reason the person is told' })
-  rejectJoin(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: RejectDto): Promise<JoinRequestResponse> {
+  rejectJoin(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: DecisionReasonDto): Promise<JoinRequestResponse> {
     return this.joins.reject(user, id, dto.reason);
   }
 
@@ -173,7 +173,7 @@ export class OnboardingController {
   @HttpCode(200)
   @Authenticated(MANAGERS)
   @ApiOperation({ summary: 'Reject with a reason the person is told' })
-  rejectRepresentation(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: RejectDto): Promise<RepresentationRequestResponse> {
+  rejectRepresentation(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: DecisionReasonDto): Promise<RepresentationRequestResponse> {
     return this.representations.reject(user, id, dto.reason);
   }
 }

@@ -72,7 +72,7 @@ export class CreateRepresentationDto implements CreateRepresentationRequest {
   kind: RepresentationKind;
 }
 
-export class RejectDto implements RejectRequestBody {
+export class DecisionReasonDto implements RejectRequestBody {
   @ApiProperty({ maxLength: ONBOARDING_LIMITS.reasonMax })
   @Trim()
   @IsString({ message: '原因必须是文字' })

@@ -47,7 +47,7 @@ export default function BindCodePage() {
             value={code}
             placeholder="6 位绑定码"
             maxLength={BINDING_CODE_LENGTH + 2}
-            onChange={(value) => setCode(value)}
+            onChange={(value) => setCode(value.toUpperCase())}
           />
         </View>
         <Button className="onboarding-page__submit" block shape="round" size="large" type="primary" loading={pending} disabled={clean.length !== BINDING_CODE_LENGTH} onClick={() => void handleSubmit()}>

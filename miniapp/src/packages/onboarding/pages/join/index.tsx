@@ -83,7 +83,7 @@ export default function JoinPage() {
             <View className="onboarding-page__label-row">
               <Text className="onboarding-page__label">入组织码</Text>
             </View>
-            <Input className="onboarding-page__input onboarding-page__code-input" value={code} placeholder="8 位入组织码" maxLength={20} onChange={(value) => setCode(value)} />
+            <Input className="onboarding-page__input onboarding-page__code-input" value={code} placeholder="8 位入组织码" maxLength={20} onChange={(value) => setCode(value.toUpperCase())} />
             <Button className="onboarding-page__submit" block shape="round" type="primary" loading={pending} disabled={code.trim() === ''} onClick={() => void check(code)}>
               下一步
             </Button>

@@ -11,7 +11,7 @@ import { useEnterpriseOptions } from '@/features/onboarding/hooks/use-enterprise
 import '@/features/onboarding/onboarding-page.scss';
 
 const KIND_HINTS: Record<RepresentationKind, string> = {
-  ENTREPRENEUR: '企业负责人，可代表企业吹哨、报名企业家月月谈',
+  ENTREPRENEUR: '企业负责人，代表企业吹哨提需求、跟进办理',
   CONTACT: '企业指定的联络人，代表企业提出和跟进需求',
 };
 
@@ -71,7 +71,7 @@ export default function RepresentationPage() {
                       </View>
                     ))}
                   </View>
-                  <Text className="onboarding-page__hint">{KIND_HINTS[kind]}</Text>
+                  <Text className="onboarding-page__explain">{KIND_HINTS[kind]}</Text>
                 </View>
                 <Button className="onboarding-page__submit" block shape="round" size="large" type="primary" loading={pending} disabled={!chosen} onClick={() => chosen && void handleSubmit(chosen.id, chosen.name)}>
                   提交申请
