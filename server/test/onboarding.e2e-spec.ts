@@ -101,7 +101,7 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
       expect(call?.query.access_token).toMatch(/^tok-/);
 
       const retired = await user(roster.id);
-      expect(retired).toMatchObject({ mergedIntoId: Number(me.user.id), phoneHash: null, phoneEnc: null });
+      expect(retired).toMatchObject({ mergedIntoId: Number(me.user.id), phoneHash: null, phoneEnc: null, orgId: null, enterpriseId: null, name: '赵大海' });
       expect(await t.dataSource.getRepository(RoleGrantEntity).countBy({ userId: Number(roster.id) })).toBe(0);
       expect(await t.dataSource.getRepository(InstructorEnterpriseEntity).findBy({ instructorId: Number(me.user.id) })).toHaveLength(1);
       const audit = await t.dataSource.getRepository(AuditLogEntity).findOneByOrFail({ action: 'onboarding.attach', entityId: me.user.id });
@@ -194,10 +194,35 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
       // Bound people are no longer candidates, and no new code can be issued for them.
       const left = (await t.http().get(`/api/workspace/orgs/${org['明阳风电第一党支部']}/binding-candidates`).set(liuyang).expect(200)).body as BindingCandidate[];
       expect(left.some((c) => c.id === roster.id)).toBe(false);
-      await t.http().post(`/api/workspace/roster/${roster.id}/binding-code`).set(liuyang).expect(409);
+      // The retired roster row belongs to no org any more; the account that took it over needs no code.
+      await t.http().post(`/api/workspace/roster/${roster.id}/binding-code`).set(liuyang).expect(404);
+      await t.http().post(`/api/workspace/roster/${body.me.id}/binding-code`).set(liuyang).expect(409);
       const audit = await t.dataSource.getRepository(AuditLogEntity).findBy({ action: 'onboarding.binding-code', entityId: roster.id });
       expect(audit).toHaveLength(1);
       expect(JSON.stringify(audit)).not.toContain(issued.code);
+    });
+
+    it('two accounts racing with the same code: exactly one gets the roster row', async () => {
+      const roster = await rosterPerson('并发码', '明阳风电第一党支部');
+      const issued = await issue(liuyang, roster.id);
+      const [a, b] = await Promise.all([newcomer('bind-code-race-a'), newcomer('bind-code-race-b')]);
+      const answers = await Promise.all([a, b].map((auth) => t.http().post('/api/me/binding/code').set(auth).send({ code: issued.code })));
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 422]);
+      const merged = await user(roster.id);
+      const winner = answers[0].status === 200 ? answers[0] : answers[1];
+      expect(merged.mergedIntoId).toBe(Number((winner.body as BindingResult).me.id));
+      // The retired roster row leaves the org's lists: one 并发码 there, the account that won.
+      expect(await t.dataSource.getRepository(UserEntity).countBy({ orgId: Number(org['明阳风电第一党支部']), name: '并发码' })).toBe(1);
+    });
+
+    it('two accounts racing with the same phone: one attaches, the other is told the phone is taken', async () => {
+      const phone = nextPhone();
+      const roster = await rosterPerson('并发号', '明阳风电第一党支部', { phone });
+      const [a, b] = await Promise.all([newcomer('bind-phone-race-a'), newcomer('bind-phone-race-b')]);
+      const answers = await Promise.all([a, b].map((auth, i) => t.http().post('/api/me/binding/phone').set(auth).send({ code: `phone-${phone}-race${i}` })));
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect(answers.find((r) => r.status === 409)?.body).toMatchObject({ code: 'PHONE_TAKEN' });
+      expect((await user(roster.id)).mergedIntoId).not.toBeNull();
     });
 
     it('expires after 24 hours (injectable clock), and a new code replaces the old one', async () => {

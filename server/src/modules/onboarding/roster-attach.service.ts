@@ -64,7 +64,8 @@ export interface AttachOptions {
 /**
  * Makes the signed-in account the roster person it proved to be: the roster row's organisation,
  * enterprise, political status, name, phone, role grants and instructor links become the account's, and
- * the roster row is retired (mergedIntoId, phone cleared) — in the caller's transaction, with both rows locked.
+ * the roster row is retired (mergedIntoId set; phone, org and enterprise cleared) — in the caller's transaction,
+ * with both rows locked.
  *
  * When the account already has facts of its own: a different Party organisation, or (binding by code) a
  * different phone, is refused with BINDING_CONFLICT and nothing changes; enterprise and political status
@@ -83,7 +84,12 @@ export class RosterAttach {
     const account = rows.find((u) => u.id === accountId);
     const roster = rows.find((u) => u.id === rosterId);
     if (!account) throw new AppError('TOKEN_INVALID');
-    if (!roster || roster.openid !== null || roster.mergedIntoId !== null || roster.disabledAt !== null) throw new AppError('BINDING_CODE_INVALID', '该花名册人员已绑定或已停用，请联系书记');
+    if (!roster || roster.openid !== null || roster.mergedIntoId !== null || roster.disabledAt !== null) {
+      // Another account took the row first (a race both requests passed the read before): for a phone that
+      // means the number is now someone else's.
+      if (options.via === 'phone') throw new AppError('PHONE_TAKEN');
+      throw new AppError('BINDING_CODE_INVALID', '该花名册人员已绑定或已停用，请联系书记');
+    }
 
     if (account.orgId !== null && roster.orgId !== null && account.orgId !== roster.orgId) {
       const orgs = await m.getRepository(OrgEntity).find({ select: { id: true, name: true }, where: { id: In([account.orgId, roster.orgId]) } });
@@ -111,7 +117,8 @@ export class RosterAttach {
     const movedGrants = await this.moveGrants(m, rosterId, accountId);
     const movedEnterprises = await this.moveInstructorLinks(m, rosterId, accountId);
 
-    await m.getRepository(UserEntity).update({ id: rosterId }, { mergedIntoId: accountId, phoneEnc: null, phoneHash: null });
+    // The retired row keeps its name for history but leaves every list (org members, rosters, phone look-ups).
+    await m.getRepository(UserEntity).update({ id: rosterId }, { mergedIntoId: accountId, phoneEnc: null, phoneHash: null, orgId: null, enterpriseId: null });
     const saved = await m.getRepository(UserEntity).save(account);
     // A join request still waiting is moot once the roster placed the person.
     await m.getRepository(JoinRequestEntity).update(
