@@ -8,7 +8,8 @@ import {
 import { send } from '@/services/http';
 
 export const getBindingStatus = () => send(API.onboarding.status);
-export const bindPhone = (code: string) => send(API.onboarding.bindPhone, { body: { code } });
+/** 409 (number held by another account, or not matching the roster) is the caller's to explain in full. */
+export const bindPhone = (code: string) => send(API.onboarding.bindPhone, { body: { code }, quietStatuses: [409] });
 export const redeemBindingCode = (code: string) => send(API.onboarding.redeemCode, { body: { code } });
 export const previewJoinCode = (code: string) => send(API.onboarding.previewJoinCode(encodeURIComponent(code)));
 export const requestJoin = (body: CreateJoinRequestRequest) => send(API.onboarding.requestJoin, { body });

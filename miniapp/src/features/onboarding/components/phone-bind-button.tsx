@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { BindingResult } from '@torch-red/shared';
+import { ApiError } from '@/services/http';
 import { bindPhone } from '../api';
 import './phone-bind-button.scss';
 
@@ -27,8 +28,12 @@ export function PhoneBindButton({ onBound }: PhoneBindButtonProps) {
       const result = await bindPhone(code);
       void Taro.showModal({ title: result.outcome === 'ATTACHED' ? '绑定成功' : '手机号已绑定', content: result.message, showCancel: false });
       onBound(result);
-    } catch {
-      // The HTTP client has shown why (号码已被绑定, 授权失效 …).
+    } catch (error) {
+      // A number held by another account (or at odds with the roster) needs the whole message: who to ask.
+      if (error instanceof ApiError && error.statusCode === 409) {
+        void Taro.showModal({ title: error.code === 'PHONE_TAKEN' ? '手机号已被绑定' : '无法自动绑定', content: error.message, showCancel: false, confirmText: '知道了' });
+      }
+      // Anything else the HTTP client has shown already (授权失效, 微信繁忙 …).
     } finally {
       setPending(false);
     }
