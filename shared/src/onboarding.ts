@@ -67,6 +67,11 @@ export interface JoinCodeResponse {
   createdAt: string;
 }
 
+/** The path parameter of a join-code look-up. */
+export interface JoinCodeParams {
+  code: string;
+}
+
 /** What a person sees after typing or scanning a join code, before sending the request. */
 export interface JoinCodePreview {
   orgId: string;

@@ -6,6 +6,7 @@ import {
   type BindPhoneRequest,
   type CreateJoinRequestRequest,
   type CreateRepresentationRequest,
+  type JoinCodeParams,
   type JoinRequestStatus,
   type OnboardingListQuery,
   type PoliticalStatus,
@@ -34,7 +35,7 @@ export class RedeemBindingCodeDto implements RedeemBindingCodeRequest {
   code: string;
 }
 
-export class JoinCodeParamDto {
+export class JoinCodeParamDto implements JoinCodeParams {
   @Trim()
   @IsString()
   @Length(4, 20, { message: '入组织码格式不正确' })
