@@ -14,6 +14,7 @@ import { Clock } from '../src/common/clock';
 import { AuditLogEntity } from '../src/modules/audit/audit-log.entity';
 import { EnterpriseEntity } from '../src/modules/org/enterprise.entity';
 import { OrgEntity } from '../src/modules/org/org.entity';
+import { NotificationService } from '../src/modules/notification/notification.service';
 import { USER_REFERENCES } from '../src/modules/onboarding/roster-attach.service';
 import { RoleGrantEntity } from '../src/modules/user/role-grant.entity';
 import { UserEntity } from '../src/modules/user/user.entity';
@@ -313,6 +314,9 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
       await t.http().post(`/api/workspace/join-requests/${sent.id}/approve`).set(liuyang).expect(409);
       expect(await user(person.user.id)).toMatchObject({ name: '林新人', orgId: Number(org['明阳风电第一党支部']), politicalStatus: 'ACTIVIST', enterpriseId: Number(enterprise['明阳风电']) });
       expect((await inbox(person.auth)).find((n) => n.kind === 'JOIN_APPROVED')?.body).toContain('明阳风电第一党支部');
+      // Also through the WeChat outbox (sent when a review_result template is configured).
+      const outbox = await t.app.get(NotificationService).outboxFor([Number(person.user.id)]);
+      expect(outbox.map((o) => [o.templateKey, o.data.phrase3, o.page])).toEqual([['review_result', '已通过', 'pages/mine/index']]);
       const mine = (await t.http().get('/api/me/join-requests').set(person.auth).expect(200)).body as JoinRequestResponse[];
       expect(mine.map((r) => [r.id, r.status])).toEqual([[sent.id, 'APPROVED']]);
       expect(await t.dataSource.getRepository(AuditLogEntity).countBy({ action: 'onboarding.join-approve', entityId: person.user.id })).toBe(1);
@@ -328,6 +332,8 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
       const rejected = (await t.http().post(`/api/workspace/join-requests/${sent.id}/reject`).set(liuyang).send({ reason: '本支部无此人，请联系所在单位党组织' }).expect(200)).body as JoinRequestResponse;
       expect(rejected).toMatchObject({ status: 'REJECTED', reason: '本支部无此人，请联系所在单位党组织' });
       expect((await inbox(person.auth)).find((n) => n.kind === 'JOIN_REJECTED')?.body).toContain('本支部无此人');
+      const outbox = await t.app.get(NotificationService).outboxFor([Number(person.user.id)]);
+      expect(outbox.map((o) => [o.templateKey, o.data.phrase3, o.data.thing4])).toEqual([['review_result', '未通过', '本支部无此人，请联系所在单位党组织']]);
       expect((await user(person.user.id)).orgId).toBeNull();
       expect((await status(person.auth)).pendingJoinRequest).toBeNull();
       await t.http().post('/api/me/join-requests').set(person.auth).send({ code: code.code, name: '陌生人', politicalStatus: 'MASSES' }).expect(201);

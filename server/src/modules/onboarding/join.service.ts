@@ -29,7 +29,7 @@ import { RoleGrantEntity } from '../user/role-grant.entity';
 import { UserEntity } from '../user/user.entity';
 import { normaliseCode, randomCode } from './onboarding-codes';
 import { JoinCodeEntity, JoinRequestEntity } from './onboarding.entity';
-import { JoinRequestMapper } from './onboarding.mapper';
+import { JoinRequestMapper, reviewResult } from './onboarding.mapper';
 
 const WORKSPACE_LINK = '/packages/onboarding/pages/join-requests/index';
 const MINE_LINK = '/pages/mine/index';
@@ -159,7 +159,13 @@ export class JoinService {
       await this.decide(m, request, actor, 'APPROVED', null);
       await this.audit.record({ actorId: actor.id, action: 'onboarding.join-approve', entityType: 'user', entityId: person.id, before, after: { ...after, joinRequestId: request.id } }, m);
       const org = await m.getRepository(OrgEntity).findOneByOrFail({ id: request.orgId });
-      await this.notifications.notify(m, [person.id], { kind: 'JOIN_APPROVED', title: '入组织申请已通过', body: `你已加入「${org.name}」`, link: MINE_LINK });
+      await this.notifications.notify(m, [person.id], {
+        kind: 'JOIN_APPROVED',
+        title: '入组织申请已通过',
+        body: `你已加入「${org.name}」`,
+        link: MINE_LINK,
+        wechat: reviewResult('入组织申请', org.name, '已通过', '欢迎加入，可查看本支部活动'),
+      });
       return request;
     });
     return (await this.mapper.joinRequests(actor, [row]))[0];
@@ -171,7 +177,13 @@ export class JoinService {
       await this.decide(m, request, actor, 'REJECTED', reason);
       await this.audit.record({ actorId: actor.id, action: 'onboarding.join-reject', entityType: 'join_request', entityId: request.id, after: { reason } }, m);
       const org = await m.getRepository(OrgEntity).findOneByOrFail({ id: request.orgId });
-      await this.notifications.notify(m, [request.userId], { kind: 'JOIN_REJECTED', title: '入组织申请未通过', body: `「${org.name}」未通过你的申请：${reason}`, link: MINE_LINK });
+      await this.notifications.notify(m, [request.userId], {
+        kind: 'JOIN_REJECTED',
+        title: '入组织申请未通过',
+        body: `「${org.name}」未通过你的申请：${reason}`,
+        link: MINE_LINK,
+        wechat: reviewResult('入组织申请', org.name, '未通过', reason),
+      });
       return request;
     });
     return (await this.mapper.joinRequests(actor, [row]))[0];

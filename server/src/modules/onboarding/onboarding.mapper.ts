@@ -10,6 +10,14 @@ import { OrgEntity } from '../org/org.entity';
 import { UserEntity } from '../user/user.entity';
 import type { JoinRequestEntity, RepresentationRequestEntity } from './onboarding.entity';
 
+/**
+ * The WeChat subscribe message telling an applicant the decision (template key `review_result`, id from
+ * WECHAT_TEMPLATE_REVIEW_RESULT; without one the outbox skips it and the in-app message stays).
+ */
+export function reviewResult(what: string, where: string, outcome: '已通过' | '未通过', note: string): { templateKey: string; data: Record<string, string> } {
+  return { templateKey: 'review_result', data: { thing1: what, thing2: where, phrase3: outcome, thing4: note } };
+}
+
 /** Requests as the viewer sees them: names resolved in one query per kind, `canDecide` from the AccessPolicy. */
 @Injectable()
 export class JoinRequestMapper {

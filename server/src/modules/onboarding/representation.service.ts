@@ -16,7 +16,7 @@ import { EnterpriseEntity } from '../org/enterprise.entity';
 import { RoleGrantEntity } from '../user/role-grant.entity';
 import { UserEntity } from '../user/user.entity';
 import { RepresentationRequestEntity } from './onboarding.entity';
-import { JoinRequestMapper } from './onboarding.mapper';
+import { JoinRequestMapper, reviewResult } from './onboarding.mapper';
 
 const WORKSPACE_LINK = '/packages/onboarding/pages/representations/index';
 const MINE_LINK = '/pages/mine/index';
@@ -98,6 +98,7 @@ export class RepresentationService {
         title: '企业代表申请已通过',
         body: `你已关联「${enterprise.name}」（${REPRESENTATION_KIND_LABELS[request.kind]}），可以代表企业吹哨提需求了`,
         link: MINE_LINK,
+        wechat: reviewResult('企业代表申请', enterprise.name, '已通过', '可以代表企业吹哨了'),
       });
       return request;
     });
@@ -110,7 +111,13 @@ export class RepresentationService {
       await this.decide(m, request, actor, 'REJECTED', reason);
       await this.audit.record({ actorId: actor.id, action: 'onboarding.representation-reject', entityType: 'representation_request', entityId: request.id, after: { reason } }, m);
       const enterprise = await m.getRepository(EnterpriseEntity).findOneByOrFail({ id: request.enterpriseId });
-      await this.notifications.notify(m, [request.userId], { kind: 'REPRESENTATION_REJECTED', title: '企业代表申请未通过', body: `「${enterprise.name}」未通过你的申请：${reason}`, link: MINE_LINK });
+      await this.notifications.notify(m, [request.userId], {
+        kind: 'REPRESENTATION_REJECTED',
+        title: '企业代表申请未通过',
+        body: `「${enterprise.name}」未通过你的申请：${reason}`,
+        link: MINE_LINK,
+        wechat: reviewResult('企业代表申请', enterprise.name, '未通过', reason),
+      });
       return request;
     });
     return (await this.mapper.representations(actor, [row]))[0];

@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { POLITICAL_STATUSES, POLITICAL_STATUS_LABELS, type JoinCodePreview, type PoliticalStatus } from '@torch-red/shared';
 import { PageShell } from '@/components/page-shell';
+import { requestReminderPermission } from '@/features/activity/subscribe';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { useSession } from '@/features/auth/session';
 import { previewJoinCode, requestJoin } from '@/features/onboarding/api';
@@ -58,6 +59,8 @@ export default function JoinPage() {
       void Taro.showToast({ title: name.trim() === '' ? '请填写姓名' : '请选择政治面貌', icon: 'none' });
       return;
     }
+    // Inside the tap: WeChat may then tell the person the secretary's decision.
+    await requestReminderPermission();
     setPending(true);
     try {
       const enterprise = enterprises.data?.[enterpriseIndex];

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { REPRESENTATION_KINDS, REPRESENTATION_KIND_LABELS, type RepresentationKind } from '@torch-red/shared';
 import { PageShell } from '@/components/page-shell';
+import { requestReminderPermission } from '@/features/activity/subscribe';
 import { QueryView } from '@/components/query-view';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { requestRepresentation } from '@/features/onboarding/api';
@@ -23,6 +24,8 @@ export default function RepresentationPage() {
   const [pending, setPending] = useState(false);
 
   const handleSubmit = async (enterpriseId: string, enterpriseName: string) => {
+    // Inside the tap: WeChat may then tell the person the decision.
+    await requestReminderPermission();
     setPending(true);
     try {
       await requestRepresentation({ enterpriseId, kind });
