@@ -5,7 +5,7 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import { BINDING_CODE_LENGTH } from '@torch-red/shared';
 import { PageShell } from '@/components/page-shell';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { redeemBindingCode } from '@/features/onboarding/api';
+import { redeemBindingCode } from '@/features/onboarding/pages-api';
 import { rememberMe } from '@/features/onboarding/invalidate';
 import { ROUTES } from '@/services/routes';
 import '@/features/onboarding/onboarding-page.scss';

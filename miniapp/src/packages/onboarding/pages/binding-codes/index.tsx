@@ -8,7 +8,7 @@ import { PageShell } from '@/components/page-shell';
 import { QueryView } from '@/components/query-view';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { useSession } from '@/features/auth/session';
-import { issueBindingCode, listBindingCandidates } from '@/features/onboarding/api';
+import { issueBindingCode, listBindingCandidates } from '@/features/onboarding/pages-api';
 import { OrgPicker } from '@/features/onboarding/components/org-picker';
 import { managedOrgs } from '@/features/onboarding/hooks/use-managed-orgs';
 import { useMe } from '@/features/profile/hooks/use-me';

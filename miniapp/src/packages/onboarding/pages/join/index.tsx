@@ -7,7 +7,7 @@ import { PageShell } from '@/components/page-shell';
 import { requestReminderPermission } from '@/features/activity/subscribe';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { useSession } from '@/features/auth/session';
-import { previewJoinCode, requestJoin } from '@/features/onboarding/api';
+import { previewJoinCode, requestJoin } from '@/features/onboarding/pages-api';
 import { useEnterpriseOptions } from '@/features/onboarding/hooks/use-enterprise-options';
 import { canScan, scanQrText } from '@/features/onboarding/scan-code';
 import { ROUTES } from '@/services/routes';

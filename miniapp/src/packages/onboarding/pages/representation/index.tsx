@@ -7,7 +7,7 @@ import { PageShell } from '@/components/page-shell';
 import { requestReminderPermission } from '@/features/activity/subscribe';
 import { QueryView } from '@/components/query-view';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { requestRepresentation } from '@/features/onboarding/api';
+import { requestRepresentation } from '@/features/onboarding/pages-api';
 import { useEnterpriseOptions } from '@/features/onboarding/hooks/use-enterprise-options';
 import '@/features/onboarding/onboarding-page.scss';
 

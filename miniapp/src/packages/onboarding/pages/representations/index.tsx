@@ -7,7 +7,7 @@ import { PageShell } from '@/components/page-shell';
 import { QueryView } from '@/components/query-view';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { approveRepresentation, listRepresentations, rejectRepresentation } from '@/features/onboarding/api';
+import { approveRepresentation, listRepresentations, rejectRepresentation } from '@/features/onboarding/pages-api';
 import { RequestCard } from '@/features/onboarding/components/request-card';
 import { useQuery } from '@/hooks/use-query';
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
