@@ -34,6 +34,11 @@ export default defineAppConfig({
       root: 'packages/need',
       pages: ['pages/raise/index', 'pages/mine/index'],
     },
+    // Getting in: binding to the roster, join and representation requests, and the secretary's side of them.
+    {
+      root: 'packages/onboarding',
+      pages: ['pages/bind-code/index', 'pages/join/index', 'pages/representation/index', 'pages/join-requests/index', 'pages/representations/index', 'pages/binding-codes/index', 'pages/join-code/index'],
+    },
     // The secretary workspace is downloaded only by those who open it.
     {
       root: 'packages/workspace',
@@ -45,7 +50,7 @@ export default defineAppConfig({
     'pages/index/index': { network: 'all', packages: ['packages/study', 'packages/need', 'packages/talk'] },
     'pages/activity-detail/index': { network: 'all', packages: ['packages/activity'] },
     'pages/study/index': { network: 'all', packages: ['packages/study'] },
-    'pages/mine/index': { network: 'all', packages: ['packages/activity', 'packages/need', 'packages/talk'] },
+    'pages/mine/index': { network: 'all', packages: ['packages/activity', 'packages/need', 'packages/talk', 'packages/onboarding'] },
   },
   window: {
     backgroundTextStyle: 'light',

@@ -27,6 +27,7 @@ import { NeedModule } from './modules/need/need.module';
 import { VisitModule } from './modules/visit/visit.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { RosterModule } from './modules/user/roster/roster.module';
+import { OnboardingModule } from './modules/user/onboarding/onboarding.module';
 
 @Global()
 @Module({})
@@ -78,6 +79,7 @@ export class AppModule {
         NeedModule,
         VisitModule,
         DashboardModule,
+        OnboardingModule,
       ],
       providers: [AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
     };

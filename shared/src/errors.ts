@@ -60,10 +60,16 @@ export const ERROR_MESSAGES = {
   QUIZ_ANSWER_INVALID: '答案不完整或不属于本次题目',
   STUDY_IMPORT_INVALID: '导入文件有错误，未导入任何题目',
   ROSTER_IMPORT_INVALID: '花名册有错误，未导入任何人员',
-  PHONE_TAKEN: '该手机号已属于其他人员',
   NEED_STATE_INVALID: '当前需求状态不允许此操作，请刷新后查看最新进展',
   NEED_MERGE_INVALID: '只能合并到同一产业党委台账中未办结的另一条需求',
   NEED_NO_ENTERPRISE: '请先绑定所在企业，或选择你担任书记的企业',
+  WECHAT_PHONE_CODE_INVALID: '手机号授权已失效，请重新点击“绑定手机号”',
+  PHONE_TAKEN: '该手机号已绑定其他微信账号。如非本人操作，请联系所在党组织书记核实处理',
+  BINDING_CODE_INVALID: '绑定码无效、已使用或已过期，请向书记重新获取',
+  BINDING_CONFLICT: '你的账号信息与花名册不一致，请联系所在党组织书记核对',
+  JOIN_CODE_INVALID: '入组织码无效或已停用，请向书记确认',
+  ALREADY_IN_ORG: '你已加入党组织，如需转组织请联系书记',
+  ONBOARDING_STATE_INVALID: '该申请已处理或已有待审核的申请',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

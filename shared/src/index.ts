@@ -10,6 +10,7 @@ export * from './talk';
 export * from './study';
 export * from './need';
 export * from './roster';
+export * from './onboarding';
 export * from './state-machine';
 export * from './registration-state';
 export * from './need-state';

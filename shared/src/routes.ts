@@ -69,6 +69,22 @@ import type {
 import type { NotificationResponse, UnreadCountResponse } from './notification';
 import type { ImportRosterResponse, MarkLeftRequest, MarkLeftResponse, RosterListQuery, RosterPerson, UpdateRosterPersonRequest } from './roster';
 import type {
+  BindPhoneRequest,
+  BindingCandidate,
+  BindingCodeResponse,
+  BindingResult,
+  BindingStatusResponse,
+  CreateJoinRequestRequest,
+  CreateRepresentationRequest,
+  JoinCodePreview,
+  JoinCodeResponse,
+  JoinRequestResponse,
+  OnboardingListQuery,
+  RedeemBindingCodeRequest,
+  RejectRequestBody,
+  RepresentationRequestResponse,
+} from './onboarding';
+import type {
   ChainResponse,
   CreateChainRequest,
   CreateDepartmentRequest,
@@ -290,6 +306,31 @@ export const API = {
     branchBoard: get<GroupBoardResponse>('/api/study/boards/branches'),
     chainBoard: get<GroupBoardResponse>('/api/study/boards/chains'),
     participation: (orgId: string) => get<ParticipationResponse>(`/api/study/orgs/${orgId}/participation`),
+  },
+  onboarding: {
+    /** What is bound and what is missing, for 我的. */
+    status: get<BindingStatusResponse>('/api/me/binding'),
+    /** PHONE_TAKEN (409) when another account holds the number. */
+    bindPhone: post<BindingResult, BindPhoneRequest>('/api/me/binding/phone'),
+    redeemCode: post<BindingResult, RedeemBindingCodeRequest>('/api/me/binding/code'),
+    previewJoinCode: (code: string) => get<JoinCodePreview>(`/api/join-codes/${code}`),
+    requestJoin: post<JoinRequestResponse, CreateJoinRequestRequest>('/api/me/join-requests'),
+    myJoinRequests: get<JoinRequestResponse[]>('/api/me/join-requests'),
+    requestRepresentation: post<RepresentationRequestResponse, CreateRepresentationRequest>('/api/me/representation-requests'),
+    myRepresentations: get<RepresentationRequestResponse[]>('/api/me/representation-requests'),
+    joinCode: (orgId: string) => get<JoinCodeResponse | null>(`/api/workspace/orgs/${orgId}/join-code`),
+    /** Issues a new join code for the org; the previous one stops working. */
+    renewJoinCode: (orgId: string) => post<JoinCodeResponse>(`/api/workspace/orgs/${orgId}/join-code`),
+    revokeJoinCode: (orgId: string) => del<void>(`/api/workspace/orgs/${orgId}/join-code`),
+    bindingCandidates: (orgId: string) => get<BindingCandidate[]>(`/api/workspace/orgs/${orgId}/binding-candidates`),
+    /** The code is in the answer only: the server keeps its hash. */
+    issueBindingCode: (userId: string) => post<BindingCodeResponse>(`/api/workspace/roster/${userId}/binding-code`),
+    joinRequests: get<JoinRequestResponse[], OnboardingListQuery>('/api/workspace/join-requests'),
+    approveJoin: (id: string) => post<JoinRequestResponse>(`/api/workspace/join-requests/${id}/approve`),
+    rejectJoin: (id: string) => post<JoinRequestResponse, RejectRequestBody>(`/api/workspace/join-requests/${id}/reject`),
+    representations: get<RepresentationRequestResponse[], OnboardingListQuery>('/api/workspace/representation-requests'),
+    approveRepresentation: (id: string) => post<RepresentationRequestResponse>(`/api/workspace/representation-requests/${id}/approve`),
+    rejectRepresentation: (id: string) => post<RepresentationRequestResponse, RejectRequestBody>(`/api/workspace/representation-requests/${id}/reject`),
   },
   needs: {
     raise: post<NeedDetail, RaiseNeedRequest>('/api/needs'),

@@ -41,6 +41,15 @@ export const ROUTES = {
   workspaceNeedsVisits: '/packages/workspace/pages/needs-visits/index',
   workspaceRoster: '/packages/workspace/pages/roster/index',
   workspaceRosterPerson: '/packages/workspace/pages/roster-person/index',
+  onboardingBindCode: '/packages/onboarding/pages/bind-code/index',
+  onboardingJoin: '/packages/onboarding/pages/join/index',
+  onboardingRepresentation: '/packages/onboarding/pages/representation/index',
+  /** Notification links point here: keep the path stable. */
+  workspaceJoinRequests: '/packages/onboarding/pages/join-requests/index',
+  /** Notification links point here: keep the path stable. */
+  workspaceRepresentations: '/packages/onboarding/pages/representations/index',
+  workspaceBindingCodes: '/packages/onboarding/pages/binding-codes/index',
+  workspaceJoinCode: '/packages/onboarding/pages/join-code/index',
 } as const;
 
 type Route = (typeof ROUTES)[keyof typeof ROUTES];

@@ -11,6 +11,9 @@ export interface FakeWechatRequest {
  * A local HTTP server that answers like WeChat's APIs (wechat.md), errors included.
  * jscode2session: code "ok-<openid>" succeeds; "err-<errcode>" answers that errcode; "http-500" fails at HTTP level;
  * "old-<openid>" answers the older style with errcode 0; anything else is 40029. Each code works once.
+ * getuserphonenumber: code "phone-<number>" (or "phone-<number>-<tag>", another code for the same number) answers that number; "busy-<number>" is busy (-1) once, then answers;
+ * "foreign-<number>" answers with another app's watermark; "err-<errcode>" answers that errcode (every time); anything else,
+ * or a code used before, is 40029. An access token not issued (or expired) is 42001.
  */
 export class FakeWechatServer {
   readonly requests: FakeWechatRequest[] = [];
@@ -92,6 +95,27 @@ export class FakeWechatServer {
       this.sent.push(message);
       if (this.sendDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.sendDelayMs));
       return send(200, { errcode: 0, errmsg: 'ok' });
+    }
+    if (url.pathname === '/wxa/business/getuserphonenumber') {
+      if (!this.validTokens.has(query.access_token ?? '')) return send(200, { errcode: 42001, errmsg: 'access_token expired' });
+      const code = String((body as { code?: string } | undefined)?.code ?? '');
+      const busy = /^busy-\d+/.exec(code);
+      if (busy && !this.busyOnce.has(code)) {
+        this.busyOnce.add(code);
+        return send(200, { errcode: -1, errmsg: 'system busy' });
+      }
+      const error = /^err-(-?\d+)$/.exec(code);
+      if (error) return send(200, { errcode: Number(error[1]), errmsg: 'fake error' });
+      if (this.usedCodes.has(code)) return send(200, { errcode: 40029, errmsg: 'invalid code' });
+      this.usedCodes.add(code);
+      const ok = /^(phone|busy|foreign)-(\d{11})(?:-\w+)?$/.exec(code);
+      if (!ok) return send(200, { errcode: 40029, errmsg: 'invalid code' });
+      const appid = ok[1] === 'foreign' ? 'wx-someone-else' : this.appId;
+      return send(200, {
+        errcode: 0,
+        errmsg: 'ok',
+        phone_info: { phoneNumber: ok[2], purePhoneNumber: ok[2], countryCode: '86', watermark: { timestamp: Math.floor(Date.now() / 1000), appid } },
+      });
     }
     send(404, { errcode: 404, errmsg: 'not found' });
   }

@@ -27,6 +27,11 @@ export function startSession({ accessToken, user }: LoginResponse): void {
   update({ signedIn: true, user });
 }
 
+/** The person changed (bound to a roster, joined an org): pages showing the session's copy update. */
+export function refreshSessionUser(user: MeResponse): void {
+  if (state.signedIn) update({ ...state, user });
+}
+
 export function endSession(): void {
   clearAccessToken();
   update({ signedIn: false, user: null });

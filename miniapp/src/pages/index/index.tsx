@@ -6,6 +6,9 @@ import { QueryView } from '@/components/query-view';
 import { UpcomingActivities } from '@/features/activity/components/upcoming-activities';
 import { useUpcomingActivities } from '@/features/activity/hooks/use-upcoming-activities';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
+import { useSession } from '@/features/auth/session';
+import { useQuery } from '@/hooks/use-query';
+import { getMe } from '@/features/auth/api';
 import { WhistleEntry } from '@/features/need/components/whistle-entry';
 import { ChainMap } from '@/features/org/components/chain-map';
 import { useChains } from '@/features/org/hooks/use-chains';
@@ -21,17 +24,33 @@ import './index.scss';
 export default function IndexPage() {
   const signedIn = useRequireSession();
   const chains = useChains(signedIn);
+  const { user } = useSession();
+  // Read again on every show: binding or an approved join request gives the person a branch.
+  const me = useQuery(getMe, { key: 'me', enabled: signedIn, refreshOnShow: true });
+  const branch = me.data ?? user;
+  const branchId = branch?.orgId;
+  const branchActivities = useUpcomingActivities(3, signedIn && branchId !== undefined, branchId);
   const upcoming = useUpcomingActivities(3, signedIn);
   const talks = useTalks(signedIn);
   const points = useMyPoints(signedIn);
   const nextTalk = talks.data ? pickNextTalk(talks.data.items) : null;
 
-  usePullToRefresh(chains.reload, upcoming.reload, talks.reload, points.reload);
+  usePullToRefresh(chains.reload, upcoming.reload, talks.reload, points.reload, me.reload, branchActivities.reload);
 
   return (
     <PageShell className="home-page">
       <BrandHeader />
       <View className="home-page__body">
+        {branchId ? (
+          <UpcomingActivities
+            title="本支部活动"
+            emptyText={`${branch?.orgName ?? '本支部'}近期暂无活动`}
+            activities={branchActivities.data}
+            failed={branchActivities.error !== undefined}
+            onOpen={(activity) => void Taro.navigateTo({ url: withQuery(ROUTES.activityDetail, { id: activity.id }) })}
+            onMore={() => void Taro.switchTab({ url: ROUTES.activities })}
+          />
+        ) : null}
         <WhistleEntry onRaise={() => void Taro.navigateTo({ url: ROUTES.needRaise })} onMine={() => void Taro.navigateTo({ url: ROUTES.myNeeds })} />
         <StudyTodayStrip
           points={points.data}

@@ -12,6 +12,11 @@ import { useUnreadCount } from '@/features/notification/hooks/use-unread-count';
 import { MineMenu, type MineMenuItem } from '@/features/profile/components/mine-menu';
 import { ProfileCard } from '@/features/profile/components/profile-card';
 import { useMe } from '@/features/profile/hooks/use-me';
+import { BindingCard } from '@/features/onboarding/components/binding-card';
+import { PhoneBindButton } from '@/features/onboarding/components/phone-bind-button';
+import { useBindingStatus } from '@/features/onboarding/hooks/use-binding-status';
+import { rememberMe } from '@/features/onboarding/invalidate';
+import { useReloadOnShow } from '@/hooks/use-query';
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { canUseWorkspace } from '@/features/profile/workspace-access';
 import { canKeepLedger, canSeeDashboard, isDepartmentHandler, isInstructor } from '@/features/need/access';
@@ -26,6 +31,10 @@ export default function MinePage() {
   const me = useMe(signedIn);
   const handleSignOut = useSignOut();
   const unread = useUnreadCount(signedIn);
+  const binding = useBindingStatus(signedIn);
+  // Back from binding, joining or a workspace decision: show what changed.
+  useReloadOnShow(() => Promise.all([me.reload(), binding.reload()]), signedIn);
+  const open = (url: string) => () => void Taro.navigateTo({ url });
 
   const menu: MineMenuItem[] = [
     { key: 'activities', title: '我的活动', icon: '活', description: '报名记录、候补进度与扫码签到', onClick: () => void Taro.navigateTo({ url: ROUTES.myActivities }) },
@@ -36,6 +45,12 @@ export default function MinePage() {
   ];
   if (canUseWorkspace(me.data ?? user)) {
     menu.push({ key: 'workspace', title: '书记工作台', icon: '书', description: '发布活动、审核报名、现场签到与导出名单', onClick: () => void Taro.navigateTo({ url: ROUTES.workspace }) });
+    menu.push(
+      { key: 'join-requests', title: '入组织审核', icon: '入', description: '凭入组织码提交的申请：通过或说明原因', onClick: open(ROUTES.workspaceJoinRequests) },
+      { key: 'join-code', title: '入组织码', icon: '码', description: '生成、展示、更换或停用本组织的入组织二维码', onClick: open(ROUTES.workspaceJoinCode) },
+      { key: 'binding-codes', title: '发放绑定码', icon: '绑', description: '为花名册中尚未绑定微信的同志发放一次性绑定码', onClick: open(ROUTES.workspaceBindingCodes) },
+      { key: 'representations', title: '企业代表审核', icon: '企', description: '申请作为企业家或企业联络人的同志', onClick: open(ROUTES.workspaceRepresentations) },
+    );
   }
 
   if (canManageRoster(me.data ?? user)) {
@@ -64,15 +79,34 @@ export default function MinePage() {
     menu.push({ key: 'needs-dashboard', title: '数据看板', icon: '数', description: '各产业链组织、企业、活动与需求办理情况', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceNeedsDashboard }) });
   }
 
-  usePullToRefresh(me.reload);
+  usePullToRefresh(me.reload, binding.reload);
+
+
+  const bindingCard = signedIn && binding.data ? (
+    <BindingCard
+      status={binding.data}
+      phoneAction={
+        <PhoneBindButton
+          onBound={(result) => {
+            rememberMe(result.me);
+            void binding.reload();
+          }}
+          onFallback={open(ROUTES.onboardingBindCode)}
+        />
+      }
+      onJoin={open(ROUTES.onboardingJoin)}
+      onBindCode={open(ROUTES.onboardingBindCode)}
+      onRepresent={open(ROUTES.onboardingRepresentation)}
+    />
+  ) : null;
 
   let content;
   if (me.data) {
-    content = <ProfileCard me={me.data} />;
+    content = <ProfileCard me={me.data} bindings={bindingCard} />;
   } else if (me.error) {
     content = <ErrorState message={me.error.message} onRetry={() => void me.reload()} />;
   } else if (user) {
-    content = <ProfileCard me={user} />;
+    content = <ProfileCard me={user} bindings={bindingCard} />;
   } else {
     content = (
       <View className="mine-page__loading">

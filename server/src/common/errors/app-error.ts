@@ -58,6 +58,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'PAPER_ATTEMPTS_EXHAUSTED':
     case 'NEED_STATE_INVALID':
     case 'PHONE_TAKEN':
+    case 'BINDING_CONFLICT':
+    case 'ALREADY_IN_ORG':
+    case 'ONBOARDING_STATE_INVALID':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
     case 'IMAGE_TOO_LARGE':
@@ -77,6 +80,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'ROSTER_IMPORT_INVALID':
     case 'NEED_MERGE_INVALID':
     case 'NEED_NO_ENTERPRISE':
+    case 'WECHAT_PHONE_CODE_INVALID':
+    case 'BINDING_CODE_INVALID':
+    case 'JOIN_CODE_INVALID':
       return 422;
     case 'RATE_LIMITED':
     case 'WECHAT_RATE_LIMITED':

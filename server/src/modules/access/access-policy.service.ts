@@ -5,6 +5,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
 import { NeedAssignmentEntity } from '../need/need-assignment.entity';
 import { NeedEntity } from '../need/need.entity';
+import { ChainEntity } from '../org/chain.entity';
 import { EnterpriseEntity } from '../org/enterprise.entity';
 import { OrgHierarchy } from '../org/org-hierarchy.service';
 import type { OrgTree } from '../org/org-tree';
@@ -109,11 +110,22 @@ export class AccessPolicy {
   }
 
   private async enterpriseFacts(ids: number[]): Promise<Map<number, EnterpriseFacts>> {
-    const [enterprises, instructors] = await Promise.all([
-      this.dataSource.getRepository(EnterpriseEntity).find({ select: { id: true }, where: { id: In(ids) } }),
+    const [enterprises, instructors, chains] = await Promise.all([
+      this.dataSource.getRepository(EnterpriseEntity).find({ select: { id: true, chainId: true }, where: { id: In(ids) } }),
       this.dataSource.getRepository(InstructorEnterpriseEntity).find({ where: { enterpriseId: In(ids) } }),
+      this.dataSource.getRepository(ChainEntity).find({ select: { id: true, committeeOrgId: true } }),
     ]);
-    return new Map(enterprises.map((e) => [e.id, { id: e.id, instructorIds: instructors.filter((i) => i.enterpriseId === e.id).map((i) => i.instructorId) }]));
+    const committeeOf = new Map(chains.map((c) => [c.id, c.committeeOrgId]));
+    return new Map(
+      enterprises.map((e) => [
+        e.id,
+        {
+          id: e.id,
+          instructorIds: instructors.filter((i) => i.enterpriseId === e.id).map((i) => i.instructorId),
+          committeeOrgId: e.chainId !== null ? (committeeOf.get(e.chainId) ?? null) : null,
+        },
+      ]),
+    );
   }
 }
 

@@ -68,6 +68,7 @@ describe('org permissions', () => {
     'brand.review': { 1: ['admin'], 2: ['admin', 'committee2'], 3: ['admin', 'committee2'], 4: ['admin', 'committee2'], 6: ['admin'], 404: [] },
     'roster.manage': { 1: ['admin'], 2: ['admin', 'committee2'], 3: ['admin', 'committee2', 'secretary3'], 4: ['admin', 'committee2', 'secretary3', 'secretary4'], 6: ['admin'], 404: [] },
     'roster.leave': { 1: ['admin'], 2: ['admin'], 3: ['admin', 'secretary3'], 4: ['admin', 'secretary3', 'secretary4'], 6: ['admin'], 404: [] },
+    'onboarding.approve': { 1: ['admin'], 2: ['admin', 'committee2'], 3: ['admin', 'committee2', 'secretary3'], 4: ['admin', 'committee2', 'secretary3', 'secretary4'], 6: ['admin'], 404: [] },
   };
   for (const permission of ORG_PERMISSIONS) {
     for (const [orgId, allowed] of Object.entries(cases[permission])) {
@@ -121,15 +122,22 @@ describe('assignment permissions', () => {
 });
 
 describe('enterprise permissions', () => {
-  const enterprise: EnterpriseFacts = { id: 100, instructorIds: [6] };
+  const enterprise: EnterpriseFacts = { id: 100, instructorIds: [6], committeeOrgId: 2 };
+  const other: EnterpriseFacts = { id: 200, instructorIds: [], committeeOrgId: 5 };
   const cases: Record<(typeof ENTERPRISE_PERMISSIONS)[number], Array<[EnterpriseFacts, Who[]]>> = {
     'enterprise.visit': [
       [enterprise, ['admin', 'instructor']],
-      [{ id: 200, instructorIds: [] }, ['admin']],
+      [other, ['admin']],
     ],
     'enterprise.raise-need': [
       [enterprise, ['admin', 'colleague', 'raiser', 'secretary3']],
-      [{ id: 200, instructorIds: [] }, ['admin', 'stranger']],
+      [other, ['admin', 'stranger']],
+    ],
+    'enterprise.approve-representative': [
+      // secretary4's branch is not the enterprise's own Party organisation (org 3 is), so it may not vouch for it.
+      [enterprise, ['admin', 'committee2', 'secretary3']],
+      [other, ['admin']],
+      [{ id: 300, instructorIds: [], committeeOrgId: null }, ['admin']],
     ],
   };
   for (const permission of ENTERPRISE_PERMISSIONS) {

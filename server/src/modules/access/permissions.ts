@@ -17,6 +17,8 @@ export const ORG_PERMISSIONS = [
   'roster.manage',
   /** mark one of the org's people as left: the secretaries of the org (or one above it), admins */
   'roster.leave',
+  /** join codes, join requests and one-time binding codes of the org's people: its secretaries, committee staff above it, admins */
+  'onboarding.approve',
 ] as const;
 export const NEED_PERMISSIONS = [
   /** open a need: raiser, its enterprise's secretaries, its committee, assigned departments, admins */
@@ -35,6 +37,8 @@ export const ENTERPRISE_PERMISSIONS = [
   'enterprise.visit',
   /** raise a need on the enterprise's behalf: its people, its secretaries, admins */
   'enterprise.raise-need',
+  /** approve someone as the enterprise's 企业家 / 企业联络人: its Party secretaries, its chain's committee staff, admins */
+  'enterprise.approve-representative',
 ] as const;
 
 export type OrgPermission = (typeof ORG_PERMISSIONS)[number];
@@ -60,6 +64,8 @@ export interface EnterpriseFacts {
   id: number;
   /** instructors assigned to the enterprise */
   instructorIds: number[];
+  /** the industry committee of the enterprise's chain, if it is on one */
+  committeeOrgId: number | null;
 }
 
 /** Orgs the caller manages: secretaries and committee staff act on their org and everything below it. */
@@ -90,6 +96,7 @@ export function decideOrg(user: AuthUser, permission: OrgPermission, orgId: numb
     case 'org.read':
     case 'org.manage':
     case 'roster.manage':
+    case 'onboarding.approve':
       return tree.isWithin(orgId, managedRoots(user));
     case 'roster.leave':
       return tree.isWithin(orgId, orgIdsWithRole(user, 'SECRETARY'));
@@ -133,5 +140,10 @@ export function decideEnterprise(user: AuthUser, permission: EnterprisePermissio
       return enterprise.instructorIds.includes(user.id);
     case 'enterprise.raise-need':
       return user.enterpriseId === enterprise.id || secretaryEnterpriseIds(user, tree).includes(enterprise.id);
+    case 'enterprise.approve-representative':
+      return (
+        secretaryEnterpriseIds(user, tree).includes(enterprise.id) ||
+        (enterprise.committeeOrgId !== null && orgIdsWithRole(user, 'COMMITTEE').includes(enterprise.committeeOrgId))
+      );
   }
 }

@@ -67,6 +67,10 @@ export class UserEntity {
   @DateTimeColumn({ nullable: true })
   disabledAt: Date | null;
 
+  /** Set on a roster row when a WeChat account proved to be this person and took over its facts (see onboarding). */
+  @Column({ type: 'int', nullable: true })
+  mergedIntoId: number | null;
+
   @CreatedAtColumn()
   createdAt: Date;
 

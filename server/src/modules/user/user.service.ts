@@ -307,7 +307,7 @@ export class UserService {
   async requirePhoneFree(m: EntityManager, phone: string | null, ownerId: number | null): Promise<void> {
     if (!phone) return;
     const holder = await m.getRepository(UserEntity).findOne({ select: { id: true }, where: { phoneHash: this.cipher.lookupHash(phone) } });
-    if (holder && holder.id !== ownerId) throw new AppError('PHONE_TAKEN');
+    if (holder && holder.id !== ownerId) throw new AppError('PHONE_TAKEN', '该手机号已属于其他人员');
   }
 
   private async withGrants(viewer: AuthUser, users: UserEntity[]): Promise<UserResponse[]> {

@@ -1,10 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Clock } from '../../common/clock';
-import { DataCipher } from '../../common/crypto/data-cipher';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { WechatTokenEntity } from './wechat-token.entity';
+import { WechatAccessToken } from './wechat-access-token';
 
 export interface SubscribeMessage {
   openid: string;
@@ -45,29 +41,24 @@ export function fitValue(key: string, value: string): string {
   return [...value].slice(0, max).join('');
 }
 
-const TOKEN_NAME = 'access_token';
-
 @Injectable()
 export class HttpSubscribeMessageSender extends SubscribeMessageSender {
   private readonly logger = new Logger('WechatSubscribe');
-  private refreshing?: Promise<string | null>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(DataCipher) private readonly cipher: DataCipher,
-    private readonly clock: Clock,
+    private readonly tokens: WechatAccessToken,
   ) {
     super();
   }
 
   async send(message: SubscribeMessage): Promise<SendOutcome> {
     if (!this.config.wechat.appId || !this.config.wechat.secret) return { result: 'refused', reason: 'WeChat is not configured' };
-    let token = await this.accessToken();
+    let token = await this.tokens.get();
     if (!token) return { result: 'retry', reason: 'no access token' };
     let posted = await this.post(token, message);
     if ('answer' in posted && (posted.answer.errcode === 40001 || posted.answer.errcode === 42001)) {
-      token = await this.accessToken(token);
+      token = await this.tokens.get(token);
       if (!token) return { result: 'retry', reason: 'no access token' };
       posted = await this.post(token, message);
     }
@@ -111,43 +102,6 @@ export class HttpSubscribeMessageSender extends SubscribeMessageSender {
       if (neverSent(err)) return { result: 'retry', reason: `network error (${(err as { cause: { code?: string } }).cause.code ?? 'connect'})` };
       const what = (err as Error).name === 'TimeoutError' ? `no answer within ${this.config.wechat.timeoutMs} ms` : `connection failed (${(err as Error).message})`;
       return { result: 'unknown', reason: `${what}: outcome unknown, not resent` };
-    }
-  }
-
-  /**
-   * The shared access token: read from the database, refreshed (by one process's write) when near
-   * expiry or when WeChat rejected `rejected`. Concurrent sends in this process share one refresh.
-   */
-  private async accessToken(rejected?: string): Promise<string | null> {
-    const repo = this.dataSource.getRepository(WechatTokenEntity);
-    const cached = await repo.findOneBy({ name: TOKEN_NAME });
-    if (cached && cached.expiresAt.getTime() - this.clock.now().getTime() > 5 * 60 * 1000) {
-      const value = this.cipher.decrypt(cached.value);
-      if (value !== rejected) return value;
-    }
-    this.refreshing ??= this.fetchToken().finally(() => {
-      this.refreshing = undefined;
-    });
-    return this.refreshing;
-  }
-
-  private async fetchToken(): Promise<string | null> {
-    const repo = this.dataSource.getRepository(WechatTokenEntity);
-    const now = this.clock.now();
-    const { appId, secret, apiBase, timeoutMs } = this.config.wechat;
-    try {
-      const url = `${apiBase}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(appId)}&secret=${encodeURIComponent(secret)}`;
-      const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-      const body = (await response.json()) as { access_token?: string; expires_in?: number; errcode?: number };
-      if (!body.access_token) {
-        this.logger.warn(`cgi-bin/token failed with errcode ${body.errcode}`);
-        return null;
-      }
-      const expiresAt = new Date(now.getTime() + (body.expires_in ?? 7200) * 1000);
-      await repo.upsert({ name: TOKEN_NAME, value: this.cipher.encrypt(body.access_token), expiresAt }, ['name']);
-      return body.access_token;
-    } catch {
-      return null;
     }
   }
 }

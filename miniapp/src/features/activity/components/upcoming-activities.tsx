@@ -5,6 +5,10 @@ import { chinaParts } from '@/lib/datetime';
 import './upcoming-activities.scss';
 
 interface UpcomingActivitiesProps {
+  /** 近期活动 by default; 本支部活动 for the person's own branch. */
+  title?: string;
+  /** What to say when there is nothing coming. */
+  emptyText?: string;
   activities: ActivityResponse[] | undefined;
   failed: boolean;
   onOpen: (activity: ActivityResponse) => void;
@@ -14,12 +18,12 @@ interface UpcomingActivitiesProps {
 const pad = (value: number) => String(value).padStart(2, '0');
 
 /** 首页: the next few activities, each a tap away from signing up. */
-export function UpcomingActivities({ activities, failed, onOpen, onMore }: UpcomingActivitiesProps) {
+export function UpcomingActivities({ title = '近期活动', emptyText = '近期暂无活动，敬请期待', activities, failed, onOpen, onMore }: UpcomingActivitiesProps) {
   let body;
   if (activities === undefined) {
-    body = <Text className="upcoming-activities__note">{failed ? '近期活动加载失败，下拉刷新重试' : '正在加载近期活动…'}</Text>;
+    body = <Text className="upcoming-activities__note">{failed ? `${title}加载失败，下拉刷新重试` : `正在加载${title}…`}</Text>;
   } else if (activities.length === 0) {
-    body = <Text className="upcoming-activities__note">近期暂无活动，敬请期待</Text>;
+    body = <Text className="upcoming-activities__note">{emptyText}</Text>;
   } else {
     body = activities.map((activity) => {
       const start = chinaParts(activity.startAt);
@@ -44,7 +48,7 @@ export function UpcomingActivities({ activities, failed, onOpen, onMore }: Upcom
   return (
     <View className="upcoming-activities">
       <View className="upcoming-activities__heading">
-        <Text className="upcoming-activities__heading-title">近期活动</Text>
+        <Text className="upcoming-activities__heading-title">{title}</Text>
         <Text className="upcoming-activities__more" onClick={onMore}>
           查看全部 ›
         </Text>

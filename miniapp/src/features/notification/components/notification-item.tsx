@@ -14,6 +14,12 @@ const KIND_TONES: Partial<Record<NotificationKind, 'success' | 'warning' | 'info
   ACTIVITY_CHANGED: 'info',
   ACTIVITY_CANCELLED: 'danger',
   ACTIVITY_STARTING: 'warning',
+  JOIN_REQUESTED: 'warning',
+  JOIN_APPROVED: 'success',
+  JOIN_REJECTED: 'danger',
+  REPRESENTATION_REQUESTED: 'warning',
+  REPRESENTATION_APPROVED: 'success',
+  REPRESENTATION_REJECTED: 'danger',
 };
 
 interface NotificationItemProps {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { POLITICAL_STATUS_LABELS, ROLE_LABELS, type MeResponse, type Role } from '@torch-red/shared';
 import { Avatar } from '@/components/avatar';
@@ -5,6 +6,8 @@ import './profile-card.scss';
 
 interface ProfileCardProps {
   me: MeResponse;
+  /** What is bound and missing, with actions (我的 → 绑定); replaces the plain 组织 / 企业 / 手机号 rows. */
+  bindings?: ReactNode;
 }
 
 function uniqueRoles(me: MeResponse): Role[] {
@@ -21,7 +24,7 @@ function DetailRow({ label, value, placeholder }: { label: string; value?: strin
 }
 
 /** 我的: who the signed-in person is, where they belong and what they may do. */
-export function ProfileCard({ me }: ProfileCardProps) {
+export function ProfileCard({ me, bindings }: ProfileCardProps) {
   const roles = uniqueRoles(me);
 
   return (
@@ -40,9 +43,13 @@ export function ProfileCard({ me }: ProfileCardProps) {
       </View>
 
       <View className="profile-card__details">
-        <DetailRow label="所在组织" value={me.orgName} placeholder="未加入党组织" />
-        <DetailRow label="所在企业" value={me.enterpriseName} placeholder="未关联企业" />
-        <DetailRow label="手机号码" value={me.phone} placeholder="未绑定" />
+        {bindings ?? (
+          <>
+            <DetailRow label="所在组织" value={me.orgName} placeholder="未加入党组织" />
+            <DetailRow label="所在企业" value={me.enterpriseName} placeholder="未关联企业" />
+            <DetailRow label="手机号码" value={me.phone} placeholder="未绑定" />
+          </>
+        )}
         <View className="profile-card__row profile-card__row--roles">
           <Text className="profile-card__label">我的身份</Text>
           <View className="profile-card__roles">

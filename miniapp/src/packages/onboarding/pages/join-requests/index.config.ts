@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '入组织审核',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { Picker, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { REPRESENTATION_KINDS, REPRESENTATION_KIND_LABELS, type RepresentationKind } from '@torch-red/shared';
+import { PageShell } from '@/components/page-shell';
+import { requestReminderPermission } from '@/features/activity/subscribe';
+import { QueryView } from '@/components/query-view';
+import { useRequireSession } from '@/features/auth/hooks/use-require-session';
+import { requestRepresentation } from '@/features/onboarding/pages-api';
+import { useEnterpriseOptions } from '@/features/onboarding/hooks/use-enterprise-options';
+import '@/features/onboarding/onboarding-page.scss';
+
+const KIND_HINTS: Record<RepresentationKind, string> = {
+  ENTREPRENEUR: '企业负责人，代表企业吹哨提需求、跟进办理',
+  CONTACT: '企业指定的联络人，代表企业提出和跟进需求',
+};
+
+export default function RepresentationPage() {
+  const signedIn = useRequireSession();
+  const enterprises = useEnterpriseOptions(signedIn);
+  const [index, setIndex] = useState(-1);
+  const [kind, setKind] = useState<RepresentationKind>('CONTACT');
+  const [pending, setPending] = useState(false);
+
+  const handleSubmit = async (enterpriseId: string, enterpriseName: string) => {
+    // Inside the tap: WeChat may then tell the person the decision.
+    await requestReminderPermission();
+    setPending(true);
+    try {
+      await requestRepresentation({ enterpriseId, kind });
+      await Taro.showModal({ title: '申请已提交', content: `「${enterpriseName}」的党组织书记或产业链党委审核后会通知你`, showCancel: false });
+      await Taro.navigateBack();
+    } catch {
+      // The HTTP client has shown why.
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <PageShell className="onboarding-page">
+      <View className="onboarding-page__header">
+        <Text className="onboarding-page__title">申请关联企业</Text>
+        <Text className="onboarding-page__subtitle">以企业家或企业联络人的身份代表企业，由企业党组织书记或产业链党委审核</Text>
+      </View>
+      <View className="onboarding-page__body">
+        <QueryView query={enterprises} loadingCards={2}>
+          {(options) => {
+            const chosen = options[index];
+            return (
+              <>
+                <View className="onboarding-page__field">
+                  <View className="onboarding-page__label-row">
+                    <Text className="onboarding-page__required">*</Text>
+                    <Text className="onboarding-page__label">企业</Text>
+                  </View>
+                  <Picker mode="selector" range={options.map((e) => e.name)} value={Math.max(0, index)} onChange={(event) => setIndex(Number(event.detail.value))}>
+                    <View className="onboarding-page__picker">
+                      <Text className={chosen ? '' : 'onboarding-page__placeholder'}>{chosen?.name ?? '选择企业'}</Text>
+                      <Text>›</Text>
+                    </View>
+                  </Picker>
+                </View>
+                <View className="onboarding-page__field">
+                  <View className="onboarding-page__label-row">
+                    <Text className="onboarding-page__required">*</Text>
+                    <Text className="onboarding-page__label">身份</Text>
+                  </View>
+                  <View className="onboarding-page__choices">
+                    {REPRESENTATION_KINDS.map((value) => (
+                      <View key={value} className={value === kind ? 'onboarding-page__choice onboarding-page__choice--active' : 'onboarding-page__choice'} onClick={() => setKind(value)}>
+                        <Text>{REPRESENTATION_KIND_LABELS[value]}</Text>
+                      </View>
+                    ))}
+                  </View>
+                  <Text className="onboarding-page__explain">{KIND_HINTS[kind]}</Text>
+                </View>
+                <Button className="onboarding-page__submit" block shape="round" size="large" type="primary" loading={pending} disabled={!chosen} onClick={() => chosen && void handleSubmit(chosen.id, chosen.name)}>
+                  提交申请
+                </Button>
+              </>
+            );
+          }}
+        </QueryView>
+      </View>
+    </PageShell>
+  );
+}

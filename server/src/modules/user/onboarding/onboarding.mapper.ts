@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { JoinRequestResponse, RepresentationRequestResponse } from '@torch-red/shared';
+import { DataSource, In } from 'typeorm';
+import type { AuthUser } from '../../../common/auth/auth-user';
+import { toIso } from '../../../database/sql-time';
+import { AccessPolicy } from '../../access/access-policy.service';
+import { EnterpriseEntity } from '../../org/enterprise.entity';
+import { OrgEntity } from '../../org/org.entity';
+import { UserEntity } from '../user.entity';
+import type { JoinRequestEntity, RepresentationRequestEntity } from './onboarding.entity';
+
+/**
+ * The WeChat subscribe message telling an applicant the decision (template key `review_result`, id from
+ * WECHAT_TEMPLATE_REVIEW_RESULT; without one the outbox skips it and the in-app message stays).
+ */
+export function reviewResult(what: string, where: string, outcome: '已通过' | '未通过', note: string): { templateKey: string; data: Record<string, string> } {
+  return { templateKey: 'review_result', data: { thing1: what, thing2: where, phrase3: outcome, thing4: note } };
+}
+
+/** Requests as the viewer sees them: names resolved in one query per kind, `canDecide` from the AccessPolicy. */
+@Injectable()
+export class JoinRequestMapper {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  async joinRequests(viewer: AuthUser, rows: JoinRequestEntity[]): Promise<JoinRequestResponse[]> {
+    if (rows.length === 0) return [];
+    const orgIds = [...new Set(rows.map((r) => r.orgId))];
+    const [orgs, enterprises, deciders] = await Promise.all([
+      this.names(OrgEntity, orgIds),
+      this.names(EnterpriseEntity, rows.map((r) => r.enterpriseId).filter((id): id is number => id !== null)),
+      this.policy.allowed(viewer, 'onboarding.approve', orgIds),
+    ]);
+    return rows.map((r) => ({
+      id: String(r.id),
+      userId: String(r.userId),
+      orgId: String(r.orgId),
+      orgName: orgs.get(r.orgId) ?? '',
+      name: r.name,
+      politicalStatus: r.politicalStatus,
+      enterpriseId: r.enterpriseId === null ? null : String(r.enterpriseId),
+      enterpriseName: r.enterpriseId === null ? null : (enterprises.get(r.enterpriseId) ?? null),
+      status: r.status,
+      reason: r.reason,
+      createdAt: toIso(r.createdAt),
+      decidedAt: r.decidedAt ? toIso(r.decidedAt) : null,
+      canDecide: r.status === 'PENDING' && deciders.has(r.orgId),
+    }));
+  }
+
+  async representations(viewer: AuthUser, rows: RepresentationRequestEntity[]): Promise<RepresentationRequestResponse[]> {
+    if (rows.length === 0) return [];
+    const enterpriseIds = [...new Set(rows.map((r) => r.enterpriseId))];
+    const [enterprises, users, deciders] = await Promise.all([
+      this.names(EnterpriseEntity, enterpriseIds),
+      this.names(UserEntity, rows.map((r) => r.userId)),
+      this.policy.allowed(viewer, 'enterprise.approve-representative', enterpriseIds),
+    ]);
+    return rows.map((r) => ({
+      id: String(r.id),
+      userId: String(r.userId),
+      userName: users.get(r.userId) ?? '',
+      enterpriseId: String(r.enterpriseId),
+      enterpriseName: enterprises.get(r.enterpriseId) ?? '',
+      kind: r.kind,
+      status: r.status,
+      reason: r.reason,
+      createdAt: toIso(r.createdAt),
+      decidedAt: r.decidedAt ? toIso(r.decidedAt) : null,
+      canDecide: r.status === 'PENDING' && deciders.has(r.enterpriseId),
+    }));
+  }
+
+  private async names(entity: typeof OrgEntity | typeof EnterpriseEntity | typeof UserEntity, ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await this.dataSource.getRepository(entity).find({ select: { id: true, name: true }, where: { id: In([...new Set(ids)]) } })) as Array<{ id: number; name: string }>;
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+}
