@@ -1,5 +1,5 @@
 import type { OrgTreeNode } from '@torch-red/shared';
-import type { Page } from 'playwright-core';
+import { expect, test, type Page } from '@playwright/test';
 import { BASE_URL, BrowserSession, confirmModal, screenshot } from './support/browser';
 
 const session = new BrowserSession();
@@ -49,7 +49,7 @@ async function openMineEntry(page: Page, key: string): Promise<void> {
   await page.locator(`.mine-menu__item--${key}`).click();
 }
 
-beforeAll(async () => {
+test.beforeAll(async () => {
   await session.start();
   // The roster row the secretary issues a code for (rosters are imported in the workspace; here the admin API stands in).
   const { accessToken } = await api<{ accessToken: string }>('/api/admin/auth/login', { method: 'POST', body: { username: 'admin', password: 'torchred-admin' } });
@@ -57,14 +57,14 @@ beforeAll(async () => {
   if (!branch) throw new Error(`${BRANCH} is not seeded`);
   await api('/api/admin/users', { method: 'POST', token: accessToken, body: { name: rosterName, orgId: branch.id, politicalStatus: 'FULL_MEMBER' } });
 });
-afterAll(() => session.close());
+test.afterAll(() => session.close());
 
-describe('绑定 and 入组织申请 (H5)', () => {
+test.describe.serial('绑定 and 入组织申请 (H5)', () => {
   let bindingCode = '';
   let joinCode = '';
   let joiner: Page;
 
-  it('secretary 刘洋 issues a one-time binding code for a roster person', async () => {
+  test('secretary 刘洋 issues a one-time binding code for a roster person', async () => {
     const page = await phone(await session.signInAs('刘洋'));
     await openMineEntry(page, 'binding-codes');
     await page.waitForURL(/#\/packages\/onboarding\/pages\/binding-codes\/index/);
@@ -78,7 +78,7 @@ describe('绑定 and 入组织申请 (H5)', () => {
     await screenshot(page, 'onboarding-binding-codes');
   });
 
-  it('a new person binds with the code and then sees their branch’s activities first on 首页', async () => {
+  test('a new person binds with the code and then sees their branch’s activities first on 首页', async () => {
     const page = await newcomer(`新同志${stamp}`);
     await page.goto(`${BASE_URL}/#/pages/mine/index`);
     const card = page.locator('.binding-card');
@@ -103,7 +103,7 @@ describe('绑定 and 入组织申请 (H5)', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('企业吹哨 says an enterprise is needed before the form and leads to the representation request', async () => {
+  test('企业吹哨 says an enterprise is needed before the form and leads to the representation request', async () => {
     const page = await newcomer(`无企业${stamp}`);
     await page.goto(`${BASE_URL}/#/packages/need/pages/raise/index`);
     await page.locator('.need-raise-page__requirement-title', { hasText: '请先关联所在企业' }).waitFor();
@@ -115,7 +115,7 @@ describe('绑定 and 入组织申请 (H5)', () => {
     await screenshot(page, 'onboarding-representation');
   });
 
-  it('secretary 刘洋 shows the join code of the branch (QR)', async () => {
+  test('secretary 刘洋 shows the join code of the branch (QR)', async () => {
     const page = await phone(await session.signInAs('刘洋'));
     await openMineEntry(page, 'join-code');
     await page.waitForURL(/#\/packages\/onboarding\/pages\/join-code\/index/);
@@ -130,7 +130,7 @@ describe('绑定 and 入组织申请 (H5)', () => {
     await screenshot(page, 'onboarding-join-code');
   });
 
-  it('another person types the join code and sends a join request', async () => {
+  test('another person types the join code and sends a join request', async () => {
     const page = await newcomer(`扫码人${stamp}`);
     joiner = page;
     await page.goto(`${BASE_URL}/#/pages/mine/index`);
@@ -148,7 +148,7 @@ describe('绑定 and 入组织申请 (H5)', () => {
     await page.locator('.binding-card__note', { hasText: `已申请加入「${BRANCH}」` }).waitFor();
   });
 
-  it('secretary 刘洋 approves it; the person is in the branch', async () => {
+  test('secretary 刘洋 approves it; the person is in the branch', async () => {
     const page = await phone(await session.signInAs('刘洋'));
     await openMineEntry(page, 'join-requests');
     await page.waitForURL(/#\/packages\/onboarding\/pages\/join-requests\/index/);

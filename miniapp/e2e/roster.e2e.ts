@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import { expect, test, type Page } from '@playwright/test';
 import { BrowserSession, BASE_URL, screenshot } from './support/browser';
 
 // The spreadsheets a secretary would receive are built with the server's own xlsx library.
@@ -16,8 +16,8 @@ const ExcelJS = requireServer('exceljs') as { Workbook: new () => Workbook };
 const session = new BrowserSession();
 const { pageErrors } = session;
 
-beforeAll(() => session.start());
-afterAll(() => session.close());
+test.beforeAll(() => session.start());
+test.afterAll(() => session.close());
 
 const HEADER = ['姓名', '手机号', '所在党组织', '政治面貌', '所在企业', '党内职务', '入党日期'];
 const BRANCH = '明阳风电第一党支部';
@@ -38,8 +38,8 @@ async function upload(page: Page, file: Buffer): Promise<void> {
   await chooser.setFiles({ name: '花名册.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
 }
 
-describe('花名册: an admin imports a roster (H5, 390 px)', () => {
-  it('许红 downloads the template, sees every bad row, imports a clean roster, edits one person and marks one as left', async () => {
+test.describe.serial('花名册: an admin imports a roster (H5, 390 px)', () => {
+  test('许红 downloads the template, sees every bad row, imports a clean roster, edits one person and marks one as left', async () => {
     const page = await session.signInAs('许红');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${BASE_URL}/#/pages/mine/index`);
