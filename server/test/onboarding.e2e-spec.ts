@@ -108,6 +108,9 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
       const audit = await t.dataSource.getRepository(AuditLogEntity).findOneByOrFail({ action: 'onboarding.attach', entityId: me.user.id });
       expect(JSON.stringify(audit)).not.toContain(phone);
       expect(await status(me.auth)).toMatchObject({ org: { name: '明阳风电第一党支部' }, enterprise: { name: '明阳风电' } });
+      // The admin's people list shows the person once: the account, not the retired roster row.
+      const listed = (await t.http().get('/api/admin/users').query({ q: '赵大海', limit: 100 }).set(admin).expect(200)).body as Page<UserResponse>;
+      expect(listed.items.map((u) => u.id)).toEqual([me.user.id]);
 
       // Another account proving the same phone later: the number is now held by a signed-in account.
       const other = await newcomer('bind-phone-second');

@@ -64,7 +64,9 @@ export class UserService {
   // ── Admin ───────────────────────────────────────────────────────────────────
 
   async list(viewer: AuthUser, query: UserListQueryDto): Promise<Page<UserResponse>> {
+    // A roster row merged into the account that bound it is history, not a person to manage.
     const base: FindOptionsWhere<UserEntity> = {
+      mergedIntoId: IsNull(),
       ...(query.orgId ? { orgId: Number(query.orgId) } : {}),
       ...(query.cursor ? { id: MoreThan(Number(query.cursor)) } : {}),
     };
