@@ -127,8 +127,9 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
       expect(body.message).toContain('入组织码');
       expect(body.me.orgId).toBeUndefined();
       expect((await status(me)).phone).toBe(`${phone.slice(0, 3)}****${phone.slice(7)}`);
-      // A roster row imported afterwards with that phone cannot be taken by anybody else now.
-      await rosterPerson('后补录', '亿鑫化工党支部', { phone });
+      // The number is this account's now: no second person can be created with it, and nobody else can bind it.
+      const duplicate = await t.http().post('/api/admin/users').set(admin).send({ name: '后补录', orgId: org['亿鑫化工党支部'], phone }).expect(409);
+      expect(duplicate.body).toMatchObject({ code: 'PHONE_TAKEN' });
       const other = await newcomer('bind-phone-nomatch-2');
       await t.http().post('/api/me/binding/phone').set(other).send({ code: `phone-${phone}-again` }).expect(409);
     });
