@@ -17,9 +17,6 @@ const EXCEPTIONS: Record<string, { reads: string[]; why: string }> = {
   'user/onboarding/roster-attach.service.ts': { reads: ['org', 'visit'], why: 'merging a roster person re-points every table that references users.id (USER_REFERENCES, checked against the catalog)' },
   // Not yet moved to the directories (issue 10 item 6):
   'brand/brand.service.ts': { reads: ['media', 'org'], why: 'not yet moved' },
-  'need/need-intake.service.ts': { reads: ['org', 'talk'], why: 'not yet moved' },
-  'need/need-query.service.ts': { reads: ['org', 'user'], why: 'not yet moved' },
-  'need/need-workflow.service.ts': { reads: ['org'], why: 'not yet moved' },
   'brand/brand-post.service.ts': { reads: ['org', 'user'], why: 'not yet moved' },
   'brand/brand-views.service.ts': { reads: ['media', 'org', 'user'], why: 'not yet moved' },
   'brand/brand.mapper.ts': { reads: ['org'], why: 'not yet moved' },
