@@ -20,8 +20,6 @@ const EXCEPTIONS: Record<string, { reads: string[]; why: string }> = {
   'brand/brand-post.service.ts': { reads: ['org', 'user'], why: 'not yet moved' },
   'brand/brand-views.service.ts': { reads: ['media', 'org', 'user'], why: 'not yet moved' },
   'brand/brand.mapper.ts': { reads: ['org'], why: 'not yet moved' },
-  'talk/talk.mapper.ts': { reads: ['org'], why: 'not yet moved' },
-  'talk/talk.service.ts': { reads: ['activity', 'org', 'user'], why: 'not yet moved' },
 };
 
 const SRC = resolve(__dirname, '..');

@@ -68,6 +68,11 @@ export class OrgDirectory {
     return m.getRepository(EnterpriseEntity).findOneOrFail({ select: { id: true, name: true, chainId: true }, where: { id } });
   }
 
+  /** The first organisation of a type (lowest id), e.g. the one working committee. */
+  async firstOfType(type: OrgType): Promise<OrgRef | null> {
+    return this.dataSource.getRepository(OrgEntity).findOne({ select: { id: true, name: true, type: true }, where: { type }, order: { id: 'ASC' } });
+  }
+
   /** Every organisation (ids, names and types), e.g. to resolve the names in an imported roster. */
   async allOrgs(): Promise<OrgRef[]> {
     return this.dataSource.getRepository(OrgEntity).find({ select: { id: true, name: true, type: true }, order: { id: 'ASC' } });
