@@ -15,11 +15,6 @@ const EXCEPTIONS: Record<string, { reads: string[]; why: string }> = {
   'dashboard/dashboard.service.ts': { reads: ['activity', 'need', 'org', 'study', 'user', 'visit'], why: 'reporting read model: read-only COUNTs grouped by chain across the zone' },
   'access/access-policy.service.ts': { reads: ['need', 'org', 'visit'], why: 'resolves each object to the organisation that owns it, for every module (like an access repository)' },
   'user/onboarding/roster-attach.service.ts': { reads: ['org', 'visit'], why: 'merging a roster person re-points every table that references users.id (USER_REFERENCES, checked against the catalog)' },
-  // Not yet moved to the directories (issue 10 item 6):
-  'brand/brand.service.ts': { reads: ['media', 'org'], why: 'not yet moved' },
-  'brand/brand-post.service.ts': { reads: ['org', 'user'], why: 'not yet moved' },
-  'brand/brand-views.service.ts': { reads: ['media', 'org', 'user'], why: 'not yet moved' },
-  'brand/brand.mapper.ts': { reads: ['org'], why: 'not yet moved' },
 };
 
 const SRC = resolve(__dirname, '..');

@@ -25,6 +25,13 @@ export interface ChainRef extends NamedRef {
   sortOrder: number;
 }
 
+/** Where an organisation stands: itself, the enterprise it is inside (if any) and that enterprise's chain (if any). */
+export interface OrgPlace {
+  org: OrgRef;
+  enterprise?: EnterpriseRef;
+  chain?: NamedRef;
+}
+
 async function byIds<T extends { id: number }>(load: (ids: number[]) => Promise<T[]>, ids: Iterable<number | null | undefined>): Promise<Map<number, T>> {
   const unique = [...new Set([...ids].filter((id): id is number => typeof id === 'number'))];
   if (unique.length === 0) return new Map();
@@ -66,6 +73,20 @@ export class OrgDirectory {
   /** An enterprise a foreign key points at (throws EntityNotFoundError if it vanished). */
   async requireEnterprise(id: number, m: EntityManager = this.dataSource.manager): Promise<EnterpriseRef> {
     return m.getRepository(EnterpriseEntity).findOneOrFail({ select: { id: true, name: true, chainId: true }, where: { id } });
+  }
+
+  /** Organisations with their enterprise and its chain, by org id (missing orgs are absent). Three queries at most. */
+  async places(orgIds: Iterable<number>): Promise<Map<number, OrgPlace>> {
+    const orgs = await byIds((id) => this.dataSource.getRepository(OrgEntity).find({ select: { id: true, name: true, type: true, enterpriseId: true }, where: { id: In(id) } }), orgIds);
+    const enterprises = await this.enterprises([...orgs.values()].map((o) => o.enterpriseId));
+    const chains = await this.chainsById([...enterprises.values()].map((e) => e.chainId));
+    return new Map(
+      [...orgs.values()].map((o) => {
+        const enterprise = o.enterpriseId !== null ? enterprises.get(o.enterpriseId) : undefined;
+        const chain = enterprise && enterprise.chainId !== null ? chains.get(enterprise.chainId) : undefined;
+        return [o.id, { org: { id: o.id, name: o.name, type: o.type }, enterprise, chain: chain && { id: chain.id, name: chain.name } }];
+      }),
+    );
   }
 
   /** The first organisation of a type (lowest id), e.g. the one working committee. */
