@@ -24,7 +24,7 @@ describe.each(DATABASES)('organisation model on %s', (db) => {
   beforeAll(async () => {
     t = await startTestApp(db);
     admin = await adminLogin(t);
-    member = (await devLogin(t, 'demo-member-zhangwei')).auth;
+    member = (await devLogin(t, 'org-reader', '读者')).auth;
     tree = (await t.http().get('/api/orgs/tree').set(member).expect(200)).body;
     chains = (await t.http().get('/api/chains').set(member).expect(200)).body;
   });
