@@ -23,6 +23,7 @@ import { UserModule } from './modules/user/user.module';
 import { PeopleDirectoryModule } from './modules/user/people-directory.module';
 import { OrgDirectoryModule } from './modules/org/org-directory.module';
 import { BrandDirectoryModule } from './modules/brand/brand-directory.service';
+import { AppealDirectoryModule } from './modules/talk/appeal-directory.service';
 import { NeedModule } from './modules/need/need.module';
 import { VisitModule } from './modules/visit/visit.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
@@ -62,6 +63,7 @@ export class AppModule {
         PeopleDirectoryModule,
         OrgDirectoryModule,
         BrandDirectoryModule,
+        AppealDirectoryModule,
         HealthModule,
         AuditModule,
         UserModule,

@@ -1,9 +1,9 @@
-import type { BrandDetail, BrandSummary, BrandWorkspaceResponse, ChainResponse, ImageResponse, MeResponse, OrgTreeNode, Page } from '@torch-red/shared';
+import type { BrandDetail, BrandSummary, BrandWorkspaceResponse, ChainResponse, ImageResponse, MeResponse, Page } from '@torch-red/shared';
 import sharp from 'sharp';
-import { adminLogin, devLogin } from './factories/auth.factory';
+import { devLogin } from './factories/auth.factory';
+import { createWorld, type World } from './factories/world.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
 import { allPages } from './support/pages';
-import { findOrg } from './factories/org.factory';
 
 type Auth = { Authorization: string };
 
@@ -11,22 +11,22 @@ const png = (width: number, height: number) => sharp({ create: { width, height, 
 
 describe.each(DATABASES)('brands and showcases on %s', (db) => {
   let t: TestApp;
-  let secretary: Auth; // 赵书记, 明阳风电第二党支部
-  let otherSecretary: Auth; // 陈静, 亿鑫化工党支部
-  let committee: Auth; // 孙丽, 新能源产业党委 (明阳风电's chain)
-  let member: Auth;
+  let world: World;
+  let secretary: Auth; // 赵书记, made SECRETARY of the world's branch by the suite
+  let otherSecretary: Auth; // the secretary of a branch on the other chain
+  let committee: Auth; // committee staff of the branch's chain
+  let member: Auth; // a member of the branch, working at its enterprise
   let admin: Auth;
   let ownOrg: string;
-  let tree: OrgTreeNode[];
 
   beforeAll(async () => {
     t = await startTestApp(db);
-    otherSecretary = (await devLogin(t, 'demo-secretary-chenjing')).auth;
-    committee = (await devLogin(t, 'demo-committee-sunli')).auth;
-    member = (await devLogin(t, 'demo-member-zhangwei')).auth;
-    admin = await adminLogin(t);
-    tree = (await t.http().get('/api/orgs/tree').set(member).expect(200)).body;
-    ownOrg = findOrg(tree, '明阳风电第二党支部')!.id;
+    world = await createWorld(t);
+    otherSecretary = world.otherSecretary.auth;
+    committee = world.committee.auth;
+    member = world.member.auth;
+    admin = world.admin;
+    ownOrg = world.branch.id;
     const person = await devLogin(t, 'brand-secretary', '赵书记');
     await t.http().post(`/api/admin/users/${person.user.id}/roles`).set(admin).send({ role: 'SECRETARY', orgId: ownOrg }).expect(201);
     secretary = person.auth;
@@ -159,18 +159,31 @@ describe.each(DATABASES)('brands and showcases on %s', (db) => {
 
   describe('browsing', () => {
     it('lists demonstration points first, filters by chain, and links the chain map to brands', async () => {
+      // A second published brand, on the other chain, named a demonstration point by an admin.
+      const other = world.otherBranch.id;
+      const otherName = `${world.tag}“链上红帆”`;
+      const drafted = await t.http()
+        .put(`/api/workspace/orgs/${other}/brand`)
+        .set(otherSecretary)
+        .send({ name: otherName, slogan: '红帆引领', story: [{ type: 'paragraph', text: '支部介绍' }], coverImageId: null, galleryImageIds: [], honours: ['省级创新型中小企业'] })
+        .expect(200);
+      await t.http().post(`/api/workspace/orgs/${other}/brand/submit`).set(otherSecretary).expect(200);
+      await t.http().post(`/api/review/brands/${drafted.body.id}/approve`).set(admin).expect(200);
+      await t.http().put(`/api/admin/brands/${drafted.body.id}/demo-point`).set(admin).send({ isDemoPoint: true, year: 2025 }).expect(200);
+
       const all = (await t.http().get('/api/brands?limit=100').set(member).expect(200)).body as Page<BrandSummary>;
       const firstNonDemo = all.items.findIndex((b) => !b.isDemoPoint);
       expect(firstNonDemo).toBeGreaterThan(0);
       expect(all.items.slice(firstNonDemo).every((b) => !b.isDemoPoint)).toBe(true);
-      expect(all.items.map((b) => b.name)).toEqual(expect.arrayContaining(['金祥寓党支部“三服一创两满意”', '明阳风电“链上红帆”', '多维时空“数智先锋”']));
-      const jinxiangyu = all.items.find((b) => b.name.startsWith('金祥寓'))!;
-      expect(jinxiangyu).toMatchObject({ honours: ['省级创新型中小企业'], isSample: false });
+      expect(all.items.map((b) => b.name)).toEqual(expect.arrayContaining([otherName, '风电“双创先锋”2.0']));
+      const demo = all.items.find((b) => b.name === otherName)!;
+      expect(demo).toMatchObject({ honours: ['省级创新型中小企业'], isSample: false, isDemoPoint: true, chainName: world.otherChain.name });
       const chains = (await t.http().get('/api/chains').set(member).expect(200)).body as ChainResponse[];
-      const wind = chains.find((c) => c.name === '风电装备产业链')!;
-      const byChain = (await t.http().get(`/api/brands?chainId=${wind.id}`).set(member).expect(200)).body as Page<BrandSummary>;
-      expect(byChain.items.every((b) => b.chainName === '风电装备产业链')).toBe(true);
-      expect(wind.enterprises.find((e) => e.name === '明阳风电')?.brandId).toEqual(expect.any(String));
+      const own = chains.find((c) => c.id === world.chain.id)!;
+      const byChain = (await t.http().get(`/api/brands?chainId=${own.id}`).set(member).expect(200)).body as Page<BrandSummary>;
+      expect(byChain.items.map((b) => b.name)).toContain('风电“双创先锋”2.0');
+      expect(byChain.items.every((b) => b.chainName === world.chain.name)).toBe(true);
+      expect(own.enterprises.find((e) => e.id === world.enterprise.id)?.brandId).toEqual(expect.any(String));
       const paged = (await t.http().get('/api/brands?limit=2').set(member).expect(200)).body as Page<BrandSummary>;
       const next = (await t.http().get(`/api/brands?limit=2&cursor=${paged.nextCursor}`).set(member).expect(200)).body as Page<BrandSummary>;
       expect(next.items[0].id).not.toBe(paged.items[0].id);

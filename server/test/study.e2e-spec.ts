@@ -1,12 +1,12 @@
-import type { DailyQuizResponse, LeaderboardResponse, MyPointsResponse, OrgTreeNode, PaperAttemptResponse, QuestionResponse, StudyColumnResponse } from '@torch-red/shared';
+import type { DailyQuizResponse, LeaderboardResponse, MyPointsResponse, PaperAttemptResponse, QuestionResponse, StudyColumnResponse } from '@torch-red/shared';
 import ExcelJS from 'exceljs';
 import { Clock } from '../src/common/clock';
 import { Tx } from '../src/database/tx.service';
 import { PointsService } from '../src/modules/study/points.service';
 import { devLogin, adminLogin } from './factories/auth.factory';
 import { answersFor, beatAfter, keysOf, publishedLesson, questionBank, startOfStudyMorning, startSession, studyColumn } from './factories/study.factory';
+import { createPerson, createWorld, type World } from './factories/world.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
-import { findOrg } from './factories/org.factory';
 
 type Auth = { Authorization: string };
 const LEAKS = ['answer', 'correctAnswer', 'explanation', 'isCorrect'];
@@ -16,6 +16,7 @@ describe.each(DATABASES)('theory study on %s', (db) => {
   let admin: Auth;
   let columnId: string;
   let bank: Map<string, QuestionResponse>;
+  let world: World;
   let serial = 0;
   const person = async (): Promise<{ auth: Auth; id: string }> => {
     const login = await devLogin(t, `study-${db}-${++serial}`, `学员${serial}`);
@@ -32,6 +33,7 @@ describe.each(DATABASES)('theory study on %s', (db) => {
     admin = await adminLogin(t);
     columnId = await studyColumn(t, admin);
     bank = await questionBank(t, admin);
+    world = await createWorld(t);
   });
   afterAll(async () => {
     await t?.close();
@@ -40,6 +42,7 @@ describe.each(DATABASES)('theory study on %s', (db) => {
   afterEach(() => t.app.get(Clock).reset());
 
   describe('content', () => {
+    // A seed check, kept on purpose: the demo seed's study content (columns, lessons, 30+ sample questions).
     it('seeds sample columns, lessons and 30+ questions labelled as samples', async () => {
       const { auth } = await person();
       const columns = (await t.http().get('/api/study/columns').set(auth).expect(200)).body as StudyColumnResponse[];
@@ -317,7 +320,7 @@ describe.each(DATABASES)('theory study on %s', (db) => {
     });
 
     it('shows branches and chains as participation rate and average, never individuals', async () => {
-      const zhang = (await devLogin(t, 'demo-member-zhangwei')).auth;
+      const zhang = world.member.auth;
       await checkin(zhang);
       const lesson = await publishedLesson(t, admin, columnId, { title: '支部学习' });
       const session = await startSession(t, zhang, lesson.id);
@@ -330,29 +333,30 @@ describe.each(DATABASES)('theory study on %s', (db) => {
         expect([...keysOf(board)].filter((k) => /user/i.test(k))).toEqual([]);
       }
       const branches = (await t.http().get('/api/study/boards/branches').set(zhang).expect(200)).body;
-      const own = branches.items.find((i: { name: string }) => i.name === '明阳风电第一党支部');
+      const own = branches.items.find((i: { id: string; name: string }) => i.id === world.branch.id && i.name === world.branch.name);
       expect(own.participantCount).toBeGreaterThanOrEqual(1);
       expect(own.participationRate).toBeGreaterThan(0);
       const chains = (await t.http().get('/api/study/boards/chains').set(zhang).expect(200)).body;
-      expect(chains.items.find((i: { name: string }) => i.name === '风电装备产业链').participantCount).toBeGreaterThanOrEqual(1);
+      expect(chains.items.find((i: { name: string }) => i.name === world.chain.name).participantCount).toBeGreaterThanOrEqual(1);
     });
   });
 
   describe('secretary participation', () => {
     it('lists who has studied this week in the secretary’s own org only', async () => {
-      const zhang = (await devLogin(t, 'demo-member-zhangwei')).auth;
-      const secretary = (await devLogin(t, 'demo-secretary-liuyang')).auth;
-      const otherSecretary = (await devLogin(t, 'demo-secretary-chenjing')).auth;
-      const tree = (await t.http().get('/api/orgs/tree').set(zhang).expect(200)).body as OrgTreeNode[];
-      const own = findOrg(tree, '明阳风电第一党支部')!.id;
+      const zhang = world.member.auth;
+      const secretary = world.secretary.auth;
+      const otherSecretary = world.otherSecretary.auth;
+      const own = world.branch.id;
+      // A member of the same branch who has not studied.
+      const wangfang = await createPerson(t, admin, world.tag, 'wangfang', { name: `${world.tag}王芳`, orgId: own, politicalStatus: 'FULL_MEMBER' });
       await checkin(zhang);
       const lesson = await publishedLesson(t, admin, columnId, { title: '支部学习二' });
       const session = await startSession(t, zhang, lesson.id);
       await beatAfter(t, zhang, session.sessionId, 30);
       const res = await t.http().get(`/api/study/orgs/${own}/participation`).set(secretary).expect(200);
-      expect(res.body.orgName).toBe('明阳风电第一党支部');
-      expect(res.body.items.find((i: { name: string }) => i.name === '张伟')).toMatchObject({ studied: true });
-      expect(res.body.items.find((i: { name: string }) => i.name === '王芳')).toMatchObject({ studied: false });
+      expect(res.body.orgName).toBe(world.branch.name);
+      expect(res.body.items.find((i: { name: string }) => i.name === world.member.name)).toMatchObject({ studied: true });
+      expect(res.body.items.find((i: { name: string }) => i.name === wangfang.name)).toMatchObject({ studied: false });
       expect([...keysOf(res.body.items)].sort()).toEqual(['name', 'studied', 'userId']);
       await t.http().get(`/api/study/orgs/${own}/participation`).set(otherSecretary).expect(404);
       await t.http().get(`/api/study/orgs/${own}/participation`).set(zhang).expect(403);

@@ -1,5 +1,6 @@
-import type { AdminAppealResponse, AppealResponse, ChainResponse, DepartmentResponse, TalkDetail, TalkSummary } from '@torch-red/shared';
-import { adminLogin, devLogin } from './factories/auth.factory';
+import type { AdminAppealResponse, AppealResponse, DepartmentResponse, TalkDetail, TalkSummary } from '@torch-red/shared';
+import { devLogin } from './factories/auth.factory';
+import { createWorld, type World } from './factories/world.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
 import { allPages } from './support/pages';
 
@@ -10,22 +11,30 @@ describe.each(DATABASES)('企业家月月谈 on %s', (db) => {
   let t: TestApp;
   let admin: Auth;
   let entrepreneur: Auth;
+  let world: World;
+  /** Host departments made by the suite: the world's and two more. */
   let departments: DepartmentResponse[];
   let enterpriseId: string;
+  let enterpriseName: string;
 
   beforeAll(async () => {
     t = await startTestApp(db);
-    admin = await adminLogin(t);
-    entrepreneur = (await devLogin(t, 'demo-entrepreneur-wangjun')).auth;
-    departments = (await t.http().get('/api/departments').set(entrepreneur).expect(200)).body;
-    const chains = (await t.http().get('/api/chains').set(entrepreneur).expect(200)).body as ChainResponse[];
-    enterpriseId = chains.flatMap((c) => c.enterprises).find((e) => e.name === '亿鑫化工')!.id;
+    world = await createWorld(t);
+    admin = world.admin;
+    entrepreneur = world.entrepreneur.auth;
+    const more: DepartmentResponse[] = [];
+    for (const name of ['营商局', '金融办']) more.push((await t.http().post('/api/admin/departments').set(admin).send({ name: `${world.tag}${name}` }).expect(201)).body as DepartmentResponse);
+    departments = (await t.http().get('/api/departments').set(entrepreneur).expect(200)).body as DepartmentResponse[];
+    departments = [world.department.id, ...more.map((d) => d.id)].map((id) => departments.find((d) => d.id === id)!);
+    // The entrepreneur's own enterprise, on a chain.
+    enterpriseId = world.otherEnterprise.id;
+    enterpriseName = world.otherEnterprise.name;
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  const createTalk = async (capacity: number): Promise<TalkSummary> => {
+  const createTalk = async (capacity: number, hosts: DepartmentResponse[] = [departments[0], departments[1]]): Promise<TalkSummary> => {
     const start = Date.now() + 72 * HOUR;
     const created = await t.http()
       .post('/api/admin/talks')
@@ -38,7 +47,7 @@ describe.each(DATABASES)('企业家月月谈 on %s', (db) => {
         endAt: new Date(start + 2 * HOUR).toISOString(),
         signupEndAt: new Date(start - 24 * HOUR).toISOString(),
         capacity,
-        hostDepartmentIds: [departments[0].id, departments[6].id],
+        hostDepartmentIds: hosts.map((d) => d.id),
       })
       .expect(201);
     expect(created.body.activity).toMatchObject({ status: 'DRAFT', type: 'ENTREPRENEUR_TALK', requiresApproval: true });
@@ -48,11 +57,12 @@ describe.each(DATABASES)('企业家月月谈 on %s', (db) => {
 
   const register = (auth: Auth, talkId: string, body: Record<string, unknown>) => t.http().post(`/api/talks/${talkId}/registrations`).set(auth).send(body);
 
-  it('shows the seeded session with its host departments', async () => {
+  it('lists a published session with its host departments', async () => {
+    const made = await createTalk(30, departments);
     const talks = (await allPages<TalkSummary>(t, '/api/talks', entrepreneur));
-    const seeded = talks.find((x) => x.theme === '稳链强链与要素保障')!;
-    expect(seeded.hostDepartments.map((d) => d.name)).toEqual(['经济发展局', '营商环境建设监督局', '金融服务办公室']);
-    expect(seeded.activity).toMatchObject({ status: 'PUBLISHED', capacity: 30 });
+    const listed = talks.find((x) => x.id === made.id)!;
+    expect(listed.hostDepartments.map((d) => d.name)).toEqual([`${world.tag}发展局`, `${world.tag}营商局`, `${world.tag}金融办`]);
+    expect(listed.activity).toMatchObject({ status: 'PUBLISHED', capacity: 30 });
   });
 
   it('registers an entrepreneur with an appeal through the sign-up engine, once', async () => {
@@ -60,7 +70,7 @@ describe.each(DATABASES)('企业家月月谈 on %s', (db) => {
     const body = { enterpriseId, position: '董事长', phone: '13800000006', category: 'RAW_MATERIALS', appeal: '希望协调稳定丙烯原料供应' };
     const first = await register(entrepreneur, talk.id, body).expect(200);
     expect(first.body.registration.status).toBe('PENDING');
-    expect(first.body.appeal).toMatchObject({ enterpriseName: '亿鑫化工', category: 'RAW_MATERIALS', status: 'RECEIVED' });
+    expect(first.body.appeal).toMatchObject({ enterpriseName, category: 'RAW_MATERIALS', status: 'RECEIVED' });
     const again = await register(entrepreneur, talk.id, body).expect(200);
     expect(again.body.registration.id).toBe(first.body.registration.id);
     expect(again.body.appeal.id).toBe(first.body.appeal.id);

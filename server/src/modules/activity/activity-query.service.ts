@@ -7,7 +7,7 @@ import { Clock } from '../../common/clock';
 import { DataCipher } from '../../common/crypto/data-cipher';
 import { AppError } from '../../common/errors/app-error';
 import { AccessPolicy } from '../access/access-policy.service';
-import { OrgEntity } from '../org/org.entity';
+import { OrgDirectory } from '../org/org-directory.service';
 import { ActivityAccess } from './activity-access';
 import { ActivityEntity } from './activity.entity';
 import { ActivityRepository, type ActivityFilter, type ActivityView } from './activity.repository';
@@ -28,6 +28,7 @@ export class ActivityQueryService {
     private readonly access: ActivityAccess,
     private readonly seats: SeatEngine,
     private readonly activities: ActivityRepository,
+    private readonly orgDirectory: OrgDirectory,
   ) {}
 
   /** One query: the page with org names and queue counts (see ActivityRepository). */
@@ -120,13 +121,12 @@ export class ActivityQueryService {
       .groupBy('r.activityId')
       .addGroupBy('r.status')
       .getRawMany();
-    const orgs = await this.dataSource.getRepository(OrgEntity).find({ select: { id: true, name: true }, where: { id: In([...new Set(activities.map((a) => a.orgId))]) } });
-    const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
+    const orgs = await this.orgDirectory.orgs(activities.map((a) => a.orgId));
     const now = this.clock.now();
     return activities.map((a) => {
       const of = (status: string) => Number(counts.find((c) => Number(c.activityId) === a.id && c.status === status)?.n ?? 0);
       const c: ActivityCounts = { waitlistCount: of('WAITLISTED'), pendingCount: of('PENDING') };
-      return toActivityResponse(a, orgNames.get(a.orgId) ?? '', c, now);
+      return toActivityResponse(a, orgs.get(a.orgId)?.name ?? '', c, now);
     });
   }
 

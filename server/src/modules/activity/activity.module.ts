@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditModule } from '../audit/audit.module';
 import { NotificationModule } from '../notification/notification.module';
 import { ActivityAccess } from './activity-access';
+import { ActivityDirectory } from './activity-directory.service';
 import { ActivityNotices } from './activity-notices';
 import { ActivityQueryService } from './activity-query.service';
 import { ActivityReminderJob } from './activity-reminder.job';
@@ -29,6 +30,7 @@ import { SeatEngine } from './seat-engine.service';
     ActivityAccess,
     AttendeeExportService,
     ActivityReminderJob,
+    ActivityDirectory,
     {
       provide: CheckinTokens,
       inject: [APP_CONFIG],
@@ -36,6 +38,6 @@ import { SeatEngine } from './seat-engine.service';
         new CheckinTokens(createHmac('sha256', config.jwt.secret).update('torch-red:checkin').digest(), ACTIVITY_LIMITS.checkinRotateSeconds),
     },
   ],
-  exports: [ActivityService, ActivityQueryService, RegistrationService],
+  exports: [ActivityService, ActivityQueryService, RegistrationService, ActivityDirectory],
 })
 export class ActivityModule {}

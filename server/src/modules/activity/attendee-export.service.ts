@@ -3,16 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AttendeeResponse, CheckinCodeResponse } from '@torch-red/shared';
 import { ATTENDANCE_LABELS, REGISTRATION_STATUS_LABELS } from '@torch-red/shared';
 import QRCode from 'qrcode';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock, formatChinaDateTime } from '../../common/clock';
 import { DataCipher, maskPhone } from '../../common/crypto/data-cipher';
 import { AppError } from '../../common/errors/app-error';
 import { buildSpreadsheet } from '../../common/xlsx/spreadsheet';
 import { AuditService } from '../audit/audit.service';
-import { EnterpriseEntity } from '../org/enterprise.entity';
-import { OrgEntity } from '../org/org.entity';
-import { UserEntity } from '../user/user.entity';
+import { OrgDirectory } from '../org/org-directory.service';
+import { PeopleDirectory } from '../user/people-directory.service';
 import { ActivityAccess } from './activity-access';
 import { toAttendeeResponse } from './activity.mapper';
 import { CheckinTokens } from './checkin-token';
@@ -29,6 +28,8 @@ export class AttendeeExportService {
     private readonly access: ActivityAccess,
     private readonly audit: AuditService,
     private readonly checkins: CheckinTokens,
+    private readonly people: PeopleDirectory,
+    private readonly orgDirectory: OrgDirectory,
   ) {}
 
   async attendees(user: AuthUser, id: number): Promise<AttendeeResponse[]> {
@@ -93,16 +94,9 @@ export class AttendeeExportService {
     const regs = await this.dataSource.getRepository(RegistrationEntity).find({ where: { activityId }, order: { queuedAt: 'ASC', id: 'ASC' } });
     if (regs.length === 0) return [];
     const activity = await this.access.reload(activityId);
-    const users = await this.dataSource.getRepository(UserEntity).findBy({ id: In(regs.map((r) => r.userId)) });
-    const orgIds = [...new Set(users.map((u) => u.orgId).filter((x): x is number => x !== null))];
-    const enterpriseIds = [...new Set(users.map((u) => u.enterpriseId).filter((x): x is number => x !== null))];
-    const [orgs, enterprises] = await Promise.all([
-      orgIds.length ? this.dataSource.getRepository(OrgEntity).findBy({ id: In(orgIds) }) : [],
-      enterpriseIds.length ? this.dataSource.getRepository(EnterpriseEntity).findBy({ id: In(enterpriseIds) }) : [],
-    ]);
-    const byId = new Map(users.map((u) => [u.id, u]));
-    const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
-    const enterpriseNames = new Map(enterprises.map((e) => [e.id, e.name]));
+    const byId = await this.people.contacts(regs.map((r) => r.userId));
+    const users = [...byId.values()];
+    const [orgs, enterprises] = await Promise.all([this.orgDirectory.orgs(users.map((u) => u.orgId)), this.orgDirectory.enterprises(users.map((u) => u.enterpriseId))]);
     let waitlisted = 0;
     return regs.map((r) => {
       const u = byId.get(r.userId);
@@ -111,8 +105,8 @@ export class AttendeeExportService {
       return toAttendeeResponse(opened, r.status === 'WAITLISTED' ? ++waitlisted : null, {
         name: u?.name ?? '（已删除）',
         phone: phone ? (fullPhones ? phone : maskPhone(phone)) : null,
-        orgName: u?.orgId ? (orgNames.get(u.orgId) ?? null) : null,
-        enterpriseName: u?.enterpriseId ? (enterpriseNames.get(u.enterpriseId) ?? null) : null,
+        orgName: u?.orgId ? (orgs.get(u.orgId)?.name ?? null) : null,
+        enterpriseName: u?.enterpriseId ? (enterprises.get(u.enterpriseId)?.name ?? null) : null,
       }, activity);
     });
   }

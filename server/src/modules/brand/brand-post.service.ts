@@ -8,8 +8,8 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
 import { Tx } from '../../database/tx.service';
 import { AuditService } from '../audit/audit.service';
-import { EnterpriseEntity } from '../org/enterprise.entity';
-import { UserEntity } from '../user/user.entity';
+import { OrgDirectory } from '../org/org-directory.service';
+import { PeopleDirectory } from '../user/people-directory.service';
 import { BrandViews } from './brand-views.service';
 import { postContentOf, withEditor } from './brand.mapper';
 import { BrandEntity } from './brand.entity';
@@ -26,6 +26,8 @@ export class BrandPostService {
     private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
     private readonly views: BrandViews,
+    private readonly orgDirectory: OrgDirectory,
+    private readonly people: PeopleDirectory,
   ) {}
 
   async createPost(user: AuthUser, orgId: number, dto: SavePostDto): Promise<PostResponse> {
@@ -76,13 +78,13 @@ export class BrandPostService {
    * look up names.
    */
   private async checkPost(orgId: number, dto: SavePostDto, currentHolders: number[]): Promise<void> {
-    if (dto.enterpriseId && !(await this.dataSource.getRepository(EnterpriseEntity).findOneBy({ id: Number(dto.enterpriseId) }))) {
+    if (dto.enterpriseId && !(await this.orgDirectory.enterprise(Number(dto.enterpriseId)))) {
       throw new AppError('VALIDATION_FAILED', '所属企业不存在');
     }
     const ids = [...new Set(dto.holderIds.map(Number))].filter((id) => !currentHolders.includes(id));
     if (ids.length === 0) return;
     const orgIds = (await this.policy.tree()).descendants([orgId]);
-    const members = await this.dataSource.getRepository(UserEntity).countBy({ id: In(ids), orgId: In(orgIds) });
+    const members = await this.people.countMembersAmong(ids, orgIds);
     if (members !== ids.length) {
       throw new AppError('VALIDATION_FAILED', '岗位人员必须是本组织的党员', [{ field: 'holderIds', message: '岗位人员必须是本组织（含下级组织）的成员' }]);
     }

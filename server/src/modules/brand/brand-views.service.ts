@@ -2,12 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BrandSummary, BrandWorkspaceResponse, PostResponse } from '@torch-red/shared';
 import { DataSource, In } from 'typeorm';
-import type { ImageEntity } from '../media/image.entity';
 import { ImageService } from '../media/image.service';
-import { ChainEntity } from '../org/chain.entity';
-import { EnterpriseEntity } from '../org/enterprise.entity';
-import { OrgEntity } from '../org/org.entity';
-import { UserEntity } from '../user/user.entity';
+import { OrgDirectory } from '../org/org-directory.service';
+import { PeopleDirectory } from '../user/people-directory.service';
 import type { BrandEntity } from './brand.entity';
 import { postContentOf, storyImageIds, toBrandSummary, toBrandWorkspace, toPostResponse } from './brand.mapper';
 import { PioneerPostEntity } from './pioneer-post.entity';
@@ -19,23 +16,18 @@ export class BrandViews {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly images: ImageService,
+    private readonly orgDirectory: OrgDirectory,
+    private readonly people: PeopleDirectory,
   ) {}
 
   async summaries(brands: BrandEntity[]): Promise<BrandSummary[]> {
     if (brands.length === 0) return [];
-    const orgs = await this.dataSource.getRepository(OrgEntity).findBy({ id: In(brands.map((b) => b.orgId)) });
-    const enterpriseIds = [...new Set(orgs.map((o) => o.enterpriseId).filter((x): x is number => x !== null))];
-    const enterprises = enterpriseIds.length ? await this.dataSource.getRepository(EnterpriseEntity).findBy({ id: In(enterpriseIds) }) : [];
-    const chainIds = [...new Set(enterprises.map((e) => e.chainId).filter((x): x is number => x !== null))];
-    const chains = chainIds.length ? await this.dataSource.getRepository(ChainEntity).findBy({ id: In(chainIds) }) : [];
+    const places = await this.orgDirectory.places(brands.map((b) => b.orgId));
     const covers = await this.images.byIds(brands.map((b) => (b.published?.coverImageId ? Number(b.published.coverImageId) : 0)).filter(Boolean));
     return brands.map((b) => {
       const coverId = (b.published ?? b).coverImageId;
       const cover = coverId ? covers.get(Number(coverId)) : undefined;
-      const org = orgs.find((o) => o.id === b.orgId);
-      const enterprise = enterprises.find((e) => e.id === org?.enterpriseId);
-      const chain = chains.find((c) => c.id === enterprise?.chainId);
-      return toBrandSummary(b, { org, enterprise, chain }, cover ? this.images.respond(cover) : null);
+      return toBrandSummary(b, places.get(b.orgId) ?? {}, cover ? this.images.respond(cover) : null);
     });
   }
 
@@ -46,11 +38,8 @@ export class BrandViews {
     const enterpriseIds = [...new Set(contents.map((c) => c.enterpriseId).filter((x): x is string => x !== null).map(Number))];
     const reviews = await this.dataSource.getRepository(PostReviewEntity).find({ where: { postId: In(posts.map((p) => p.id)) }, order: { reviewedOn: 'DESC', id: 'DESC' } });
     const peopleIds = [...new Set([...holderIds, ...reviews.map((r) => r.reviewerId)])];
-    const [people, enterprises] = await Promise.all([
-      peopleIds.length ? this.dataSource.getRepository(UserEntity).find({ select: { id: true, name: true }, where: { id: In(peopleIds) } }) : [],
-      enterpriseIds.length ? this.dataSource.getRepository(EnterpriseEntity).find({ select: { id: true, name: true }, where: { id: In(enterpriseIds) } }) : [],
-    ]);
-    const lookups = { people: new Map(people.map((p) => [p.id, p.name])), enterprises: new Map(enterprises.map((e) => [e.id, e.name])), reviews };
+    const [people, enterprises] = await Promise.all([this.people.names(peopleIds), this.orgDirectory.enterprises(enterpriseIds)]);
+    const lookups = { people, enterprises: new Map([...enterprises.values()].map((e) => [e.id, e.name])), reviews };
     return posts.map((p, i) => toPostResponse(p, contents[i], lookups));
   }
 
@@ -61,11 +50,11 @@ export class BrandViews {
 
   /** The workspace view of the org's brand (null when it has none yet), with its posts as given. */
   async workspace(orgId: number, brand: BrandEntity | null, posts: PioneerPostEntity[]): Promise<BrandWorkspaceResponse | null> {
-    const org = await this.dataSource.getRepository(OrgEntity).findOneBy({ id: orgId });
+    const org = await this.orgDirectory.org(orgId);
     if (!brand) return null;
     const storyIds = storyImageIds(brand.story);
     const images = await this.images.byIds([...(brand.coverImageId ? [brand.coverImageId] : []), ...brand.galleryImageIds, ...storyIds]);
-    const respondAll = (ids: number[]) => ids.map((i) => images.get(i)).filter((i): i is ImageEntity => Boolean(i)).map((i) => this.images.respond(i));
+    const respondAll = (ids: number[]) => ids.flatMap((i) => (images.has(i) ? [this.images.respond(images.get(i)!)] : []));
     return toBrandWorkspace(brand, {
       orgName: org?.name ?? '',
       cover: brand.coverImageId && images.get(brand.coverImageId) ? this.images.respond(images.get(brand.coverImageId)!) : null,

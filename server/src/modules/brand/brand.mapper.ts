@@ -1,9 +1,7 @@
 import type { BrandContent, BrandSummary, BrandWorkspaceResponse, ImageResponse, PostContent, PostResponse, StoryBlock } from '@torch-red/shared';
 import { allowedBrandActions } from '@torch-red/shared';
 import { toIso } from '../../database/sql-time';
-import type { ChainEntity } from '../org/chain.entity';
-import type { EnterpriseEntity } from '../org/enterprise.entity';
-import type { OrgEntity } from '../org/org.entity';
+import type { NamedRef } from '../org/org-directory.service';
 import type { BrandEntity } from './brand.entity';
 import type { PioneerPostEntity } from './pioneer-post.entity';
 import type { PostReviewEntity } from './post-review.entity';
@@ -89,7 +87,7 @@ export function toBrandWorkspace(
 /** A brand card: the published content if there is one, and where the org stands (enterprise, chain). */
 export function toBrandSummary(
   b: BrandEntity,
-  place: { org?: OrgEntity; enterprise?: EnterpriseEntity; chain?: ChainEntity },
+  place: { org?: NamedRef; enterprise?: NamedRef; chain?: NamedRef },
   cover: ImageResponse | null,
 ): BrandSummary {
   const content = b.published ?? brandContentOf(b);

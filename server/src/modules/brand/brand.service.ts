@@ -12,9 +12,8 @@ import { toIso } from '../../database/sql-time';
 import { Tx } from '../../database/tx.service';
 import { AuditService } from '../audit/audit.service';
 import { ImageService } from '../media/image.service';
-import type { ImageEntity } from '../media/image.entity';
 import { NotificationService } from '../notification/notification.service';
-import { OrgEntity } from '../org/org.entity';
+import { OrgDirectory } from '../org/org-directory.service';
 import { PeopleDirectory } from '../user/people-directory.service';
 import { BrandLikeEntity } from './brand-like.entity';
 import { BrandViews } from './brand-views.service';
@@ -38,6 +37,7 @@ export class BrandService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationService,
     private readonly views: BrandViews,
+    private readonly orgDirectory: OrgDirectory,
     private readonly people: PeopleDirectory,
   ) {}
 
@@ -75,7 +75,7 @@ export class BrandService {
     return {
       ...summary,
       story: content.story.map((block) => (block.type === 'image' && images.get(Number(block.imageId)) ? { ...block, image: this.images.respond(images.get(Number(block.imageId))!) } : block)),
-      gallery: content.galleryImageIds.map((i) => images.get(Number(i))).filter((i): i is ImageEntity => Boolean(i)).map((i) => this.images.respond(i)),
+      gallery: content.galleryImageIds.flatMap((i) => (images.has(Number(i)) ? [this.images.respond(images.get(Number(i))!)] : [])),
       posts: await this.views.posts(posts, 'published'),
       likedByMe: Boolean(liked),
       publishedAt: toIso(brand.publishedAt),
@@ -123,7 +123,7 @@ export class BrandService {
     const imageIds = [...(dto.coverImageId ? [Number(dto.coverImageId)] : []), ...dto.galleryImageIds.map(Number), ...storyImageIds(story)];
     const current = await this.dataSource.getRepository(BrandEntity).findOneBy({ orgId });
     await this.images.requireAttachable(user, imageIds, current ? this.imageIdsOf(current) : []);
-    const org = await this.dataSource.getRepository(OrgEntity).findOneBy({ id: orgId });
+    const org = await this.orgDirectory.org(orgId);
     if (!org || org.type === 'WORKING_COMMITTEE' || org.type === 'INDUSTRY_COMMITTEE') throw new AppError('NOT_FOUND');
     await this.tx.run(async (m) => {
       const repo = m.getRepository(BrandEntity);

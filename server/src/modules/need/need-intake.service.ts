@@ -11,9 +11,8 @@ import { AccessPolicy } from '../access/access-policy.service';
 import { secretaryEnterpriseIds } from '../access/permissions';
 import { AuditService } from '../audit/audit.service';
 import { ImageService } from '../media/image.service';
-import { ChainEntity } from '../org/chain.entity';
-import { EnterpriseEntity } from '../org/enterprise.entity';
-import { AppealEntity } from '../talk/appeal.entity';
+import { OrgDirectory } from '../org/org-directory.service';
+import { AppealDirectory } from '../talk/appeal-directory.service';
 import type { RaiseNeedDto } from './dto/need.dto';
 import { NeedNotifier, recordNeedEvent } from './need-notifier';
 import { NeedQueryService } from './need-query.service';
@@ -45,6 +44,8 @@ export class NeedIntakeService {
     private readonly policy: AccessPolicy,
     private readonly notifier: NeedNotifier,
     private readonly query: NeedQueryService,
+    private readonly orgDirectory: OrgDirectory,
+    private readonly appeals: AppealDirectory,
   ) {}
 
   async raise(user: AuthUser, dto: RaiseNeedDto): Promise<NeedDetail> {
@@ -61,7 +62,7 @@ export class NeedIntakeService {
 
   /** A 月月谈 appeal becomes a need in one step; the entrepreneur who raised the appeal is the raiser. */
   async fromAppeal(user: AuthUser, appealId: number): Promise<NeedDetail> {
-    const appeal = await this.dataSource.getRepository(AppealEntity).findOneBy({ id: appealId });
+    const appeal = await this.appeals.forNeed(appealId);
     if (!appeal) throw new AppError('NOT_FOUND');
     if (appeal.enterpriseId === null) throw new AppError('NEED_NO_ENTERPRISE', '该诉求未关联链上企业，无法转入需求台账');
     if (await this.dataSource.getRepository(NeedEntity).existsBy({ appealId })) throw new AppError('NEED_STATE_INVALID', '该诉求已转为需求');
@@ -91,8 +92,8 @@ export class NeedIntakeService {
 
   /** Inserts a need in the ledger of the enterprise's industry committee, inside the caller's transaction. */
   async createNeed(m: EntityManager, input: NewNeed): Promise<NeedEntity> {
-    const enterprise = await m.getRepository(EnterpriseEntity).findOneBy({ id: input.enterpriseId });
-    const chain = enterprise?.chainId ? await m.getRepository(ChainEntity).findOneBy({ id: enterprise.chainId }) : null;
+    const enterprise = await this.orgDirectory.enterprise(input.enterpriseId, m);
+    const chain = enterprise?.chainId ? await this.orgDirectory.chain(enterprise.chainId, m) : null;
     if (!enterprise || !chain) throw new AppError('NEED_NO_ENTERPRISE', '该企业尚未加入产业链，暂无承接的产业党委');
     const now = this.clock.now();
     const repo = m.getRepository(NeedEntity);

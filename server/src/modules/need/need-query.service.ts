@@ -9,9 +9,8 @@ import { keysetPage, type KeysetQuery } from '../../database/keyset';
 import { AccessPolicy } from '../access/access-policy.service';
 import { secretaryEnterpriseIds } from '../access/permissions';
 import { ImageService } from '../media/image.service';
-import { DepartmentEntity } from '../org/department.entity';
-import { EnterpriseEntity } from '../org/enterprise.entity';
-import { UserEntity } from '../user/user.entity';
+import { OrgDirectory } from '../org/org-directory.service';
+import { PeopleDirectory } from '../user/people-directory.service';
 import type { NeedListQueryDto } from './dto/need.dto';
 import { NeedAssignmentEntity } from './need-assignment.entity';
 import { NeedEventEntity } from './need-event.entity';
@@ -29,6 +28,8 @@ export class NeedQueryService {
     private readonly clock: Clock,
     private readonly images: ImageService,
     private readonly policy: AccessPolicy,
+    private readonly orgDirectory: OrgDirectory,
+    private readonly people: PeopleDirectory,
   ) {}
 
   async detail(user: AuthUser, id: number): Promise<NeedDetail> {
@@ -110,14 +111,14 @@ export class NeedQueryService {
     const ids = needs.map((n) => n.id);
     const assignments = known ?? (await this.dataSource.getRepository(NeedAssignmentEntity).findBy({ needId: In(ids) }));
     const [enterprises, users, departments] = await Promise.all([
-      this.dataSource.getRepository(EnterpriseEntity).findBy({ id: In([...new Set(needs.map((n) => n.enterpriseId))]) }),
+      this.orgDirectory.enterprises(needs.map((n) => n.enterpriseId)),
       this.userNames(needs.map((n) => n.raisedBy)),
       this.departmentNames(assignments.map((a) => a.departmentId)),
     ]);
     const now = this.clock.now();
     return needs.map((n) =>
       toNeedSummary(n, {
-        enterpriseName: enterprises.find((e) => e.id === n.enterpriseId)?.name ?? '',
+        enterpriseName: enterprises.get(n.enterpriseId)?.name ?? '',
         raisedByName: users.get(n.raisedBy) ?? '',
         assignments: assignments.filter((a) => a.needId === n.id),
         departmentNames: departments,
@@ -130,8 +131,8 @@ export class NeedQueryService {
   async departmentNames(ids: number[]): Promise<Map<number, string>> {
     const unique = [...new Set(ids.filter((i) => i > 0))];
     if (unique.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(DepartmentEntity).findBy({ id: In(unique) });
-    return new Map(rows.map((d) => [d.id, d.name]));
+    const rows = await this.orgDirectory.departments(unique);
+    return new Map([...rows.values()].map((d) => [d.id, d.name]));
   }
 
   private async summaryPage(user: AuthUser, qb: SelectQueryBuilder<NeedEntity>, page: KeysetQuery): Promise<Page<NeedSummary>> {
@@ -189,7 +190,6 @@ export class NeedQueryService {
   private async userNames(ids: number[]): Promise<Map<number, string>> {
     const unique = [...new Set(ids.filter((i) => i > 0))];
     if (unique.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(UserEntity).find({ select: { id: true, name: true }, where: { id: In(unique) } });
-    return new Map(rows.map((u) => [u.id, u.name]));
+    return this.people.names(unique);
   }
 }

@@ -23,7 +23,7 @@ import { forUpdate } from '../../database/row-lock';
 import { Tx } from '../../database/tx.service';
 import { AccessPolicy } from '../access/access-policy.service';
 import type { NeedFacts } from '../access/permissions';
-import { DepartmentEntity } from '../org/department.entity';
+import { OrgDirectory } from '../org/org-directory.service';
 import type { DispatchNeedDto } from './dto/need.dto';
 import { NeedAssignmentEntity } from './need-assignment.entity';
 import { NeedNotifier, recordNeedEvent } from './need-notifier';
@@ -53,6 +53,7 @@ export class NeedWorkflowService {
     private readonly policy: AccessPolicy,
     private readonly notifier: NeedNotifier,
     private readonly query: NeedQueryService,
+    private readonly orgDirectory: OrgDirectory,
   ) {}
 
   // ── 派单: the committee ────────────────────────────────────────────────────
@@ -61,7 +62,7 @@ export class NeedWorkflowService {
     const now = this.clock.now();
     const departmentIds = dto.assignments.map((a) => Number(a.departmentId));
     if (new Set(departmentIds).size !== departmentIds.length) throw new AppError('VALIDATION_FAILED', '同一部门只能派一次', [{ field: 'assignments', message: '同一部门只能派一次' }]);
-    const departments = await this.dataSource.getRepository(DepartmentEntity).findBy({ id: In(departmentIds) });
+    const departments = [...(await this.orgDirectory.departments(departmentIds)).values()];
     if (departments.length !== departmentIds.length) throw new AppError('VALIDATION_FAILED', '承办部门不存在', [{ field: 'assignments', message: '承办部门不存在' }]);
     const deadlines = dto.assignments.map((a) => new Date(a.deadline));
     if (deadlines.some((d) => d.getTime() <= now.getTime())) throw new AppError('VALIDATION_FAILED', '办理期限必须晚于现在', [{ field: 'deadline', message: '办理期限必须晚于现在' }]);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrgType } from '@torch-red/shared';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { ChainEntity } from './chain.entity';
 import { DepartmentEntity } from './department.entity';
 import { EnterpriseEntity } from './enterprise.entity';
@@ -25,6 +25,13 @@ export interface ChainRef extends NamedRef {
   sortOrder: number;
 }
 
+/** Where an organisation stands: itself, the enterprise it is inside (if any) and that enterprise's chain (if any). */
+export interface OrgPlace {
+  org: OrgRef;
+  enterprise?: EnterpriseRef;
+  chain?: NamedRef;
+}
+
 async function byIds<T extends { id: number }>(load: (ids: number[]) => Promise<T[]>, ids: Iterable<number | null | undefined>): Promise<Map<number, T>> {
   const unique = [...new Set([...ids].filter((id): id is number => typeof id === 'number'))];
   if (unique.length === 0) return new Map();
@@ -39,20 +46,52 @@ async function byIds<T extends { id: number }>(load: (ids: number[]) => Promise<
 export class OrgDirectory {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  orgs(ids: Iterable<number | null | undefined>): Promise<Map<number, OrgRef>> {
-    return byIds((id) => this.dataSource.getRepository(OrgEntity).find({ select: { id: true, name: true, type: true }, where: { id: In(id) } }), ids);
+  /**
+   * The batched reads take the caller's EntityManager when they must see (or be part of) its transaction.
+   */
+  orgs(ids: Iterable<number | null | undefined>, m: EntityManager = this.dataSource.manager): Promise<Map<number, OrgRef>> {
+    return byIds((id) => m.getRepository(OrgEntity).find({ select: { id: true, name: true, type: true }, where: { id: In(id) } }), ids);
   }
 
-  enterprises(ids: Iterable<number | null | undefined>): Promise<Map<number, EnterpriseRef>> {
-    return byIds((id) => this.dataSource.getRepository(EnterpriseEntity).find({ select: { id: true, name: true, chainId: true }, where: { id: In(id) } }), ids);
+  enterprises(ids: Iterable<number | null | undefined>, m: EntityManager = this.dataSource.manager): Promise<Map<number, EnterpriseRef>> {
+    return byIds((id) => m.getRepository(EnterpriseEntity).find({ select: { id: true, name: true, chainId: true }, where: { id: In(id) } }), ids);
   }
 
-  departments(ids: Iterable<number | null | undefined>): Promise<Map<number, NamedRef>> {
-    return byIds((id) => this.dataSource.getRepository(DepartmentEntity).find({ select: { id: true, name: true }, where: { id: In(id) } }), ids);
+  departments(ids: Iterable<number | null | undefined>, m: EntityManager = this.dataSource.manager): Promise<Map<number, NamedRef>> {
+    return byIds((id) => m.getRepository(DepartmentEntity).find({ select: { id: true, name: true }, where: { id: In(id) } }), ids);
   }
 
-  async org(id: number): Promise<OrgRef | null> {
-    return (await this.orgs([id])).get(id) ?? null;
+  async org(id: number, m?: EntityManager): Promise<OrgRef | null> {
+    return (await this.orgs([id], m)).get(id) ?? null;
+  }
+
+  /** An organisation a foreign key points at (throws EntityNotFoundError, like `findOneByOrFail`, if it vanished). */
+  async requireOrg(id: number, m: EntityManager = this.dataSource.manager): Promise<OrgRef> {
+    return m.getRepository(OrgEntity).findOneOrFail({ select: { id: true, name: true, type: true }, where: { id } });
+  }
+
+  /** An enterprise a foreign key points at (throws EntityNotFoundError if it vanished). */
+  async requireEnterprise(id: number, m: EntityManager = this.dataSource.manager): Promise<EnterpriseRef> {
+    return m.getRepository(EnterpriseEntity).findOneOrFail({ select: { id: true, name: true, chainId: true }, where: { id } });
+  }
+
+  /** Organisations with their enterprise and its chain, by org id (missing orgs are absent). Three queries at most. */
+  async places(orgIds: Iterable<number>): Promise<Map<number, OrgPlace>> {
+    const orgs = await byIds((id) => this.dataSource.getRepository(OrgEntity).find({ select: { id: true, name: true, type: true, enterpriseId: true }, where: { id: In(id) } }), orgIds);
+    const enterprises = await this.enterprises([...orgs.values()].map((o) => o.enterpriseId));
+    const chains = await this.chainsById([...enterprises.values()].map((e) => e.chainId));
+    return new Map(
+      [...orgs.values()].map((o) => {
+        const enterprise = o.enterpriseId !== null ? enterprises.get(o.enterpriseId) : undefined;
+        const chain = enterprise && enterprise.chainId !== null ? chains.get(enterprise.chainId) : undefined;
+        return [o.id, { org: { id: o.id, name: o.name, type: o.type }, enterprise, chain: chain && { id: chain.id, name: chain.name } }];
+      }),
+    );
+  }
+
+  /** The first organisation of a type (lowest id), e.g. the one working committee. */
+  async firstOfType(type: OrgType): Promise<OrgRef | null> {
+    return this.dataSource.getRepository(OrgEntity).findOne({ select: { id: true, name: true, type: true }, where: { type }, order: { id: 'ASC' } });
   }
 
   /** Every organisation (ids, names and types), e.g. to resolve the names in an imported roster. */
@@ -60,15 +99,26 @@ export class OrgDirectory {
     return this.dataSource.getRepository(OrgEntity).find({ select: { id: true, name: true, type: true }, order: { id: 'ASC' } });
   }
 
+  async enterprise(id: number, m?: EntityManager): Promise<EnterpriseRef | null> {
+    return (await this.enterprises([id], m)).get(id) ?? null;
+  }
+
+  async department(id: number, m?: EntityManager): Promise<NamedRef | null> {
+    return (await this.departments([id], m)).get(id) ?? null;
+  }
+
+  /** One chain (null: no such chain), read in the caller's transaction when one is given. */
+  async chain(id: number, m: EntityManager = this.dataSource.manager): Promise<ChainRef | null> {
+    const c = await m.getRepository(ChainEntity).findOneBy({ id });
+    return c ? { id: c.id, name: c.name, committeeOrgId: c.committeeOrgId, sortOrder: c.sortOrder } : null;
+  }
+
+  /** Chains by id. One query. */
+  chainsById(ids: Iterable<number | null | undefined>): Promise<Map<number, ChainRef>> {
+    return byIds(async (id) => (await this.dataSource.getRepository(ChainEntity).findBy({ id: In(id) })).map((c) => ({ id: c.id, name: c.name, committeeOrgId: c.committeeOrgId, sortOrder: c.sortOrder })), ids);
+  }
+
   /** Every chain in display order. */
-  async enterprise(id: number): Promise<EnterpriseRef | null> {
-    return (await this.enterprises([id])).get(id) ?? null;
-  }
-
-  async department(id: number): Promise<NamedRef | null> {
-    return (await this.departments([id])).get(id) ?? null;
-  }
-
   async chains(): Promise<ChainRef[]> {
     const rows = await this.dataSource.getRepository(ChainEntity).find({ order: { sortOrder: 'ASC', id: 'ASC' } });
     return rows.map((c) => ({ id: c.id, name: c.name, committeeOrgId: c.committeeOrgId, sortOrder: c.sortOrder }));
@@ -77,6 +127,11 @@ export class OrgDirectory {
   /** Every enterprise with its chain (ids and names only). */
   async allEnterprises(): Promise<EnterpriseRef[]> {
     return this.dataSource.getRepository(EnterpriseEntity).find({ select: { id: true, name: true, chainId: true }, order: { id: 'ASC' } });
+  }
+
+  /** The ids of every enterprise. */
+  async enterpriseIds(): Promise<number[]> {
+    return (await this.dataSource.getRepository(EnterpriseEntity).find({ select: { id: true }, order: { id: 'ASC' } })).map((e) => e.id);
   }
 
   /** Whether every id names an enterprise. */

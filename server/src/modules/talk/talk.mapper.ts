@@ -1,6 +1,6 @@
 import type { ActivityResponse, AdminAppealResponse, AppealResponse, TalkSummary } from '@torch-red/shared';
 import { toIso } from '../../database/sql-time';
-import type { DepartmentEntity } from '../org/department.entity';
+import type { NamedRef } from '../org/org-directory.service';
 import type { AppealEntity } from './appeal.entity';
 import type { TalkSessionEntity } from './talk-session.entity';
 
@@ -30,13 +30,14 @@ export function toAdminAppealResponse(
   return { ...toAppealResponse(a, theme), userId: String(a.userId), name: raiser.name, phone: raiser.maskedPhone, registrationStatus: raiser.registrationStatus };
 }
 
-export function toTalkSummary(t: TalkSessionEntity, activity: ActivityResponse, departments: DepartmentEntity[]): TalkSummary {
+/** `departments`: at least the session's host departments, by id (a department since deleted is left out). */
+export function toTalkSummary(t: TalkSessionEntity, activity: ActivityResponse, departments: ReadonlyMap<number, NamedRef>): TalkSummary {
   return {
     id: String(t.id),
     theme: t.theme,
     hostDepartments: t.hostDepartmentIds
-      .map((d) => departments.find((x) => x.id === d))
-      .filter((d): d is DepartmentEntity => Boolean(d))
+      .map((d) => departments.get(d))
+      .filter((d): d is NamedRef => Boolean(d))
       .map((d) => ({ id: String(d.id), name: d.name })),
     activity,
     minutesPublished: t.minutesPublishedAt !== null,

@@ -18,17 +18,14 @@ import { AppError } from '../../common/errors/app-error';
 import { keysetPage, type KeysetQuery } from '../../database/keyset';
 import { toIso, toSqlDateTime } from '../../database/sql-time';
 import { Tx } from '../../database/tx.service';
-import { ActivityEntity } from '../activity/activity.entity';
+import { ActivityDirectory } from '../activity/activity-directory.service';
 import { ActivityQueryService } from '../activity/activity-query.service';
 import { ActivityService } from '../activity/activity.service';
-import { RegistrationEntity } from '../activity/registration.entity';
 import { RegistrationService } from '../activity/registration.service';
 import { AuditService } from '../audit/audit.service';
 import { NotificationService } from '../notification/notification.service';
-import { DepartmentEntity } from '../org/department.entity';
-import { EnterpriseEntity } from '../org/enterprise.entity';
-import { OrgEntity } from '../org/org.entity';
-import { UserEntity } from '../user/user.entity';
+import { OrgDirectory } from '../org/org-directory.service';
+import { PeopleDirectory } from '../user/people-directory.service';
 import { AppealEntity } from './appeal.entity';
 import type { AnswerAppealDto, CreateTalkDto, TalkRegisterDto, UpdateTalkDto } from './dto/talk.dto';
 import { TalkSessionEntity } from './talk-session.entity';
@@ -55,13 +52,16 @@ export class TalkService {
     private readonly registrations: RegistrationService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationService,
+    private readonly activityDirectory: ActivityDirectory,
+    private readonly orgDirectory: OrgDirectory,
+    private readonly people: PeopleDirectory,
   ) {}
 
   // ── Admin ───────────────────────────────────────────────────────────────────
 
   async create(user: AuthUser, dto: CreateTalkDto): Promise<TalkSummary> {
     const departmentIds = await this.requireDepartments(dto.hostDepartmentIds);
-    const committee = await this.dataSource.getRepository(OrgEntity).findOneBy({ type: 'WORKING_COMMITTEE' });
+    const committee = await this.orgDirectory.firstOfType('WORKING_COMMITTEE');
     if (!committee) throw new AppError('VALIDATION_FAILED', '尚未建立工委组织，无法创建月月谈');
     const input = await this.activities.prepareCreate(user, {
       orgId: String(committee.id),
@@ -131,15 +131,15 @@ export class TalkService {
     const { rows: appeals, nextCursor } = await keysetPage(qb, { id: 'p.id', direction: 'ASC' }, page);
     if (appeals.length === 0) return { items: [], nextCursor };
     const [users, registrations] = await Promise.all([
-      this.dataSource.getRepository(UserEntity).findBy({ id: In(appeals.map((a) => a.userId)) }),
-      this.dataSource.getRepository(RegistrationEntity).findBy({ id: In(appeals.map((a) => a.registrationId)) }),
+      this.people.names(appeals.map((a) => a.userId)),
+      this.activityDirectory.registrations(appeals.map((a) => a.registrationId)),
     ]);
     const items = appeals.map((a) => {
-      const reg = registrations.find((r) => r.id === a.registrationId);
+      const reg = registrations.get(a.registrationId);
       const sealed = reg?.answers.phone;
       const plain = typeof sealed === 'string' ? this.cipher.decryptOrNull(sealed) : null;
       return toAdminAppealResponse(a, talk.theme, {
-        name: users.find((u) => u.id === a.userId)?.name ?? '',
+        name: users.get(a.userId) ?? '',
         maskedPhone: plain === null ? null : maskPhone(plain),
         registrationStatus: reg?.status ?? 'CANCELLED',
       });
@@ -177,13 +177,11 @@ export class TalkService {
 
   /** Published (and cancelled) sessions, the latest start first; sessions starting together by id. */
   async list(page: KeysetQuery): Promise<Page<TalkSummary>> {
-    const qb = this.dataSource
-      .getRepository(TalkSessionEntity)
-      .createQueryBuilder('t')
-      .innerJoin(ActivityEntity, 'a', 'a.id = t.activityId')
+    const qb = this.activityDirectory
+      .joinActivity(this.dataSource.getRepository(TalkSessionEntity).createQueryBuilder('t'), 'a', 't.activityId')
       .where('a.status IN (:...statuses)', { statuses: ['PUBLISHED', 'CANCELLED'] });
     const { rows, nextCursor } = await keysetPage(qb, { key: 'a.startAt', id: 't.id', direction: 'DESC' }, page, async (last) =>
-      toSqlDateTime((await this.dataSource.getRepository(ActivityEntity).findOneByOrFail({ id: last.activityId })).startAt),
+      toSqlDateTime(await this.activityDirectory.startAtOf(last.activityId)),
     );
     return { items: await this.summaries(rows), nextCursor };
   }
@@ -212,7 +210,7 @@ export class TalkService {
     let enterpriseId: number | null = null;
     let enterpriseName = dto.enterpriseName?.trim() ?? '';
     if (dto.enterpriseId) {
-      const enterprise = await this.dataSource.getRepository(EnterpriseEntity).findOneBy({ id: Number(dto.enterpriseId) });
+      const enterprise = await this.orgDirectory.enterprise(Number(dto.enterpriseId));
       if (!enterprise) throw new AppError('VALIDATION_FAILED', '所选企业不存在', [{ field: 'enterpriseId', message: '所选企业不存在' }]);
       enterpriseId = enterprise.id;
       enterpriseName = enterprise.name;
@@ -244,7 +242,7 @@ export class TalkService {
   private async keepAppeal(
     m: EntityManager,
     talkSessionId: number,
-    registration: RegistrationEntity,
+    registration: { id: number; userId: number },
     created: boolean,
     fields: Pick<AppealEntity, 'enterpriseId' | 'enterpriseName' | 'position' | 'category' | 'content'>,
   ): Promise<AppealEntity> {
@@ -266,7 +264,7 @@ export class TalkService {
 
   private async requireDepartments(ids: string[]): Promise<number[]> {
     const unique = [...new Set(ids.map(Number))];
-    if ((await this.dataSource.getRepository(DepartmentEntity).countBy({ id: In(unique) })) !== unique.length) {
+    if ((await this.orgDirectory.departments(unique)).size !== unique.length) {
       throw new AppError('VALIDATION_FAILED', '承办部门不存在', [{ field: 'hostDepartmentIds', message: '承办部门不存在' }]);
     }
     return unique;
@@ -275,7 +273,7 @@ export class TalkService {
   private async summaries(talks: TalkSessionEntity[]): Promise<TalkSummary[]> {
     if (talks.length === 0) return [];
     const activities = await this.activityQuery.responsesFor(talks.map((t) => t.activityId));
-    const departments = await this.dataSource.getRepository(DepartmentEntity).find();
+    const departments = await this.orgDirectory.departments(talks.flatMap((t) => t.hostDepartmentIds));
     return talks.map((t) => toTalkSummary(t, activities.get(t.activityId)!, departments));
   }
 }

@@ -29,6 +29,11 @@ export interface PersonMembership extends PersonRef {
   enterpriseId: number | null;
 }
 
+/** A person with the sealed phone number (the caller decrypts or masks it with its DataCipher). */
+export interface PersonContact extends PersonMembership {
+  phoneEnc: string | null;
+}
+
 /**
  * The user module's read model for other modules: who people are (names, memberships, WeChat identity) and
  * what roles they hold. Other modules never read the `users` or `role_grants` tables themselves (the boundary
@@ -52,6 +57,16 @@ export class PeopleDirectory {
     if (unique.length === 0) return new Map();
     const rows = await this.dataSource.getRepository(UserEntity).find({ select: { id: true, name: true, orgId: true, enterpriseId: true }, where: { id: In(unique) } });
     return new Map(rows.map((u) => [u.id, { id: u.id, name: u.name, orgId: u.orgId, enterpriseId: u.enterpriseId }]));
+  }
+
+  /** People with their organisation, enterprise and sealed phone, by id (e.g. an attendee list). One query. */
+  async contacts(ids: Iterable<number>): Promise<Map<number, PersonContact>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(UserEntity)
+      .find({ select: { id: true, name: true, orgId: true, enterpriseId: true, phoneEnc: true }, where: { id: In(unique) } });
+    return new Map(rows.map((u) => [u.id, { id: u.id, name: u.name, orgId: u.orgId, enterpriseId: u.enterpriseId, phoneEnc: u.phoneEnc }]));
   }
 
   /** The members of one organisation, by id. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { InstructorEnterpriseItem, Page, VisitResponse } from '@torch-red/shared';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
 import { keysetPage, type KeysetQuery } from '../../database/keyset';
@@ -10,10 +10,8 @@ import { Tx } from '../../database/tx.service';
 import { AccessPolicy } from '../access/access-policy.service';
 import { AuditService } from '../audit/audit.service';
 import { NeedIntakeService } from '../need/need-intake.service';
-import { ChainEntity } from '../org/chain.entity';
-import { EnterpriseEntity } from '../org/enterprise.entity';
-import { RoleGrantEntity } from '../user/role-grant.entity';
-import { UserEntity } from '../user/user.entity';
+import { OrgDirectory } from '../org/org-directory.service';
+import { PeopleDirectory } from '../user/people-directory.service';
 import type { LogVisitDto, SetInstructorEnterprisesDto } from './dto/visit.dto';
 import { InstructorEnterpriseEntity, VisitEntity, type VisitProblem } from './visit.entity';
 
@@ -25,14 +23,16 @@ export class VisitService {
     private readonly audit: AuditService,
     private readonly needs: NeedIntakeService,
     private readonly policy: AccessPolicy,
+    private readonly people: PeopleDirectory,
+    private readonly orgDirectory: OrgDirectory,
   ) {}
 
   /** Admins decide which enterprises an instructor (INSTRUCTOR grant) looks after; the list replaces the old one. */
   async setEnterprises(admin: AuthUser, instructorId: number, dto: SetInstructorEnterprisesDto): Promise<InstructorEnterpriseItem[]> {
-    const isInstructor = await this.dataSource.getRepository(RoleGrantEntity).existsBy({ userId: instructorId, role: 'INSTRUCTOR' });
+    const isInstructor = await this.people.hasRole(instructorId, 'INSTRUCTOR');
     if (!isInstructor) throw new AppError('NOT_FOUND');
     const ids = [...new Set(dto.enterpriseIds.map(Number))];
-    if ((await this.dataSource.getRepository(EnterpriseEntity).countBy({ id: In(ids) })) !== ids.length) {
+    if (!(await this.orgDirectory.enterprisesExist(ids))) {
       throw new AppError('VALIDATION_FAILED', '企业不存在', [{ field: 'enterpriseIds', message: '企业不存在' }]);
     }
     await this.tx.run(async (m) => {
@@ -51,8 +51,8 @@ export class VisitService {
     if (links.length === 0) return [];
     const ids = links.map((l) => l.enterpriseId);
     const [enterprises, chains, stats] = await Promise.all([
-      this.dataSource.getRepository(EnterpriseEntity).findBy({ id: In(ids) }),
-      this.dataSource.getRepository(ChainEntity).find(),
+      this.orgDirectory.enterprises(ids),
+      this.orgDirectory.chains(),
       this.dataSource
         .getRepository(VisitEntity)
         .createQueryBuilder('v')
@@ -63,7 +63,7 @@ export class VisitService {
         .groupBy('v.enterpriseId')
         .getRawMany<{ enterpriseId: number | string; last: string; count: number | string }>(),
     ]);
-    const items = enterprises.map((e) => {
+    const items = [...enterprises.values()].map((e) => {
       const s = stats.find((x) => Number(x.enterpriseId) === e.id);
       return {
         enterpriseId: String(e.id),
@@ -122,15 +122,15 @@ export class VisitService {
   private async responses(visits: VisitEntity[]): Promise<VisitResponse[]> {
     if (visits.length === 0) return [];
     const [users, enterprises] = await Promise.all([
-      this.dataSource.getRepository(UserEntity).find({ select: { id: true, name: true }, where: { id: In(visits.map((v) => v.instructorId)) } }),
-      this.dataSource.getRepository(EnterpriseEntity).findBy({ id: In(visits.map((v) => v.enterpriseId)) }),
+      this.people.names(visits.map((v) => v.instructorId)),
+      this.orgDirectory.enterprises(visits.map((v) => v.enterpriseId)),
     ]);
     return visits.map((v) => ({
       id: String(v.id),
       instructorId: String(v.instructorId),
-      instructorName: users.find((u) => u.id === v.instructorId)?.name ?? '',
+      instructorName: users.get(v.instructorId) ?? '',
       enterpriseId: String(v.enterpriseId),
-      enterpriseName: enterprises.find((e) => e.id === v.enterpriseId)?.name ?? '',
+      enterpriseName: enterprises.get(v.enterpriseId)?.name ?? '',
       visitedOn: v.visitedOn,
       peopleMet: v.peopleMet,
       discussed: v.discussed,

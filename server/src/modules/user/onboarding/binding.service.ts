@@ -20,9 +20,7 @@ import { toIso } from '../../../database/sql-time';
 import { Tx } from '../../../database/tx.service';
 import { AccessPolicy } from '../../access/access-policy.service';
 import { AuditService } from '../../audit/audit.service';
-import { DepartmentEntity } from '../../org/department.entity';
-import { EnterpriseEntity } from '../../org/enterprise.entity';
-import { OrgEntity } from '../../org/org.entity';
+import { OrgDirectory } from '../../org/org-directory.service';
 import { UserEntity } from '../user.entity';
 import { UserService } from '../user.service';
 import { PhoneNumberClient } from '../../wechat/phone-number.client';
@@ -49,15 +47,16 @@ export class BindingService {
     private readonly phones: PhoneNumberClient,
     private readonly roster: RosterAttach,
     private readonly mapper: JoinRequestMapper,
+    private readonly orgDirectory: OrgDirectory,
   ) {}
 
   async status(user: AuthUser): Promise<BindingStatusResponse> {
     const me = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: user.id });
     const departmentIds = departmentIdsOf(user);
     const [org, enterprise, departments, join, representation] = await Promise.all([
-      me.orgId ? this.dataSource.getRepository(OrgEntity).findOneBy({ id: me.orgId }) : null,
-      me.enterpriseId ? this.dataSource.getRepository(EnterpriseEntity).findOneBy({ id: me.enterpriseId }) : null,
-      departmentIds.length ? this.dataSource.getRepository(DepartmentEntity).find({ where: { id: In(departmentIds) }, order: { id: 'ASC' } }) : [],
+      me.orgId ? this.orgDirectory.org(me.orgId) : null,
+      me.enterpriseId ? this.orgDirectory.enterprise(me.enterpriseId) : null,
+      this.orgDirectory.departments(departmentIds).then((found) => [...found.values()].sort((a, b) => a.id - b.id)),
       this.dataSource.getRepository(JoinRequestEntity).findOneBy({ userId: user.id, status: 'PENDING' }),
       this.dataSource.getRepository(RepresentationRequestEntity).findOneBy({ userId: user.id, status: 'PENDING' }),
     ]);
@@ -130,7 +129,7 @@ export class BindingService {
     });
     if (people.length === 0) return [];
     const [orgs, codes] = await Promise.all([
-      this.dataSource.getRepository(OrgEntity).find({ select: { id: true, name: true }, where: { id: In([...new Set(people.map((p) => p.orgId!))]) } }),
+      this.orgDirectory.orgs(people.map((p) => p.orgId)),
       this.dataSource.getRepository(BindingCodeEntity).find({ where: { userId: In(people.map((p) => p.id)), usedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) } }),
     ]);
     return people.map((p) => {
@@ -141,7 +140,7 @@ export class BindingService {
         name: p.name,
         phone: phone ? maskPhone(phone) : null,
         orgId: String(p.orgId),
-        orgName: orgs.find((o) => o.id === p.orgId)?.name ?? '',
+        orgName: orgs.get(p.orgId!)?.name ?? '',
         codeExpiresAt: open ? toIso(open.expiresAt) : null,
       };
     });

@@ -23,8 +23,7 @@ import { Tx } from '../../../database/tx.service';
 import { AccessPolicy } from '../../access/access-policy.service';
 import { AuditService } from '../../audit/audit.service';
 import { NotificationService } from '../../notification/notification.service';
-import { EnterpriseEntity } from '../../org/enterprise.entity';
-import { OrgEntity } from '../../org/org.entity';
+import { OrgDirectory } from '../../org/org-directory.service';
 import { RoleGrantEntity } from '../role-grant.entity';
 import { UserEntity } from '../user.entity';
 import { normaliseCode, randomCode } from './onboarding-codes';
@@ -46,6 +45,7 @@ export class JoinService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationService,
     private readonly mapper: JoinRequestMapper,
+    private readonly orgDirectory: OrgDirectory,
   ) {}
 
   // ── Join codes (workspace) ────────────────────────────────────────────────
@@ -85,7 +85,7 @@ export class JoinService {
   /** The org behind a typed or scanned code; wrong codes are counted per person (all processes). */
   async preview(user: AuthUser, input: string): Promise<JoinCodePreview> {
     const code = await this.liveCode(user, input);
-    const org = await this.dataSource.getRepository(OrgEntity).findOneByOrFail({ id: code.orgId });
+    const org = await this.orgDirectory.requireOrg(code.orgId);
     return { orgId: String(org.id), orgName: org.name };
   }
 
@@ -95,7 +95,7 @@ export class JoinService {
     if (user.orgId !== null) throw new AppError('ALREADY_IN_ORG');
     const code = await this.liveCode(user, dto.code);
     const enterpriseId = dto.enterpriseId ? Number(dto.enterpriseId) : null;
-    if (enterpriseId !== null && !(await this.dataSource.getRepository(EnterpriseEntity).existsBy({ id: enterpriseId }))) {
+    if (enterpriseId !== null && !(await this.orgDirectory.enterprisesExist([enterpriseId]))) {
       throw new AppError('VALIDATION_FAILED', '所在企业不存在', [{ field: 'enterpriseId', message: '所在企业不存在' }]);
     }
     try {
@@ -158,7 +158,7 @@ export class JoinService {
       await m.getRepository(UserEntity).update({ id: person.id }, after);
       await this.decide(m, request, actor, 'APPROVED', null);
       await this.audit.record({ actorId: actor.id, action: 'onboarding.join-approve', entityType: 'user', entityId: person.id, before, after: { ...after, joinRequestId: request.id } }, m);
-      const org = await m.getRepository(OrgEntity).findOneByOrFail({ id: request.orgId });
+      const org = await this.orgDirectory.requireOrg(request.orgId, m);
       await this.notifications.notify(m, [person.id], {
         kind: 'JOIN_APPROVED',
         title: '入组织申请已通过',
@@ -176,7 +176,7 @@ export class JoinService {
       const request = await this.lockPending(m, actor, id);
       await this.decide(m, request, actor, 'REJECTED', reason);
       await this.audit.record({ actorId: actor.id, action: 'onboarding.join-reject', entityType: 'join_request', entityId: request.id, after: { reason } }, m);
-      const org = await m.getRepository(OrgEntity).findOneByOrFail({ id: request.orgId });
+      const org = await this.orgDirectory.requireOrg(request.orgId, m);
       await this.notifications.notify(m, [request.userId], {
         kind: 'JOIN_REJECTED',
         title: '入组织申请未通过',
@@ -227,7 +227,7 @@ export class JoinService {
   }
 
   private async joinCodeView(row: JoinCodeEntity): Promise<JoinCodeResponse> {
-    const org = await this.dataSource.getRepository(OrgEntity).findOneByOrFail({ id: row.orgId });
+    const org = await this.orgDirectory.requireOrg(row.orgId);
     const qrDataUrl = await QRCode.toDataURL(row.code, { margin: 1, width: 360, errorCorrectionLevel: 'M' });
     return { orgId: String(org.id), orgName: org.name, code: row.code, qrDataUrl, createdAt: toIso(row.createdAt) };
   }

@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { JoinRequestResponse, RepresentationRequestResponse } from '@torch-red/shared';
-import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../../../common/auth/auth-user';
 import { toIso } from '../../../database/sql-time';
 import { AccessPolicy } from '../../access/access-policy.service';
-import { EnterpriseEntity } from '../../org/enterprise.entity';
-import { OrgEntity } from '../../org/org.entity';
-import { UserEntity } from '../user.entity';
+import { OrgDirectory } from '../../org/org-directory.service';
+import { PeopleDirectory } from '../people-directory.service';
 import type { JoinRequestEntity, RepresentationRequestEntity } from './onboarding.entity';
 
 /**
@@ -22,27 +19,28 @@ export function reviewResult(what: string, where: string, outcome: '已通过' |
 @Injectable()
 export class JoinRequestMapper {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
+    private readonly orgDirectory: OrgDirectory,
+    private readonly people: PeopleDirectory,
   ) {}
 
   async joinRequests(viewer: AuthUser, rows: JoinRequestEntity[]): Promise<JoinRequestResponse[]> {
     if (rows.length === 0) return [];
     const orgIds = [...new Set(rows.map((r) => r.orgId))];
     const [orgs, enterprises, deciders] = await Promise.all([
-      this.names(OrgEntity, orgIds),
-      this.names(EnterpriseEntity, rows.map((r) => r.enterpriseId).filter((id): id is number => id !== null)),
+      this.orgDirectory.orgs(orgIds),
+      this.orgDirectory.enterprises(rows.map((r) => r.enterpriseId)),
       this.policy.allowed(viewer, 'onboarding.approve', orgIds),
     ]);
     return rows.map((r) => ({
       id: String(r.id),
       userId: String(r.userId),
       orgId: String(r.orgId),
-      orgName: orgs.get(r.orgId) ?? '',
+      orgName: orgs.get(r.orgId)?.name ?? '',
       name: r.name,
       politicalStatus: r.politicalStatus,
       enterpriseId: r.enterpriseId === null ? null : String(r.enterpriseId),
-      enterpriseName: r.enterpriseId === null ? null : (enterprises.get(r.enterpriseId) ?? null),
+      enterpriseName: r.enterpriseId === null ? null : (enterprises.get(r.enterpriseId)?.name ?? null),
       status: r.status,
       reason: r.reason,
       createdAt: toIso(r.createdAt),
@@ -55,8 +53,8 @@ export class JoinRequestMapper {
     if (rows.length === 0) return [];
     const enterpriseIds = [...new Set(rows.map((r) => r.enterpriseId))];
     const [enterprises, users, deciders] = await Promise.all([
-      this.names(EnterpriseEntity, enterpriseIds),
-      this.names(UserEntity, rows.map((r) => r.userId)),
+      this.orgDirectory.enterprises(enterpriseIds),
+      this.people.names(rows.map((r) => r.userId)),
       this.policy.allowed(viewer, 'enterprise.approve-representative', enterpriseIds),
     ]);
     return rows.map((r) => ({
@@ -64,7 +62,7 @@ export class JoinRequestMapper {
       userId: String(r.userId),
       userName: users.get(r.userId) ?? '',
       enterpriseId: String(r.enterpriseId),
-      enterpriseName: enterprises.get(r.enterpriseId) ?? '',
+      enterpriseName: enterprises.get(r.enterpriseId)?.name ?? '',
       kind: r.kind,
       status: r.status,
       reason: r.reason,
@@ -72,11 +70,5 @@ export class JoinRequestMapper {
       decidedAt: r.decidedAt ? toIso(r.decidedAt) : null,
       canDecide: r.status === 'PENDING' && deciders.has(r.enterpriseId),
     }));
-  }
-
-  private async names(entity: typeof OrgEntity | typeof EnterpriseEntity | typeof UserEntity, ids: number[]): Promise<Map<number, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = (await this.dataSource.getRepository(entity).find({ select: { id: true, name: true }, where: { id: In([...new Set(ids)]) } })) as Array<{ id: number; name: string }>;
-    return new Map(rows.map((r) => [r.id, r.name]));
   }
 }

@@ -11,8 +11,7 @@ import { Tx } from '../../../database/tx.service';
 import { AccessPolicy } from '../../access/access-policy.service';
 import { AuditService } from '../../audit/audit.service';
 import { NotificationService } from '../../notification/notification.service';
-import { ChainEntity } from '../../org/chain.entity';
-import { EnterpriseEntity } from '../../org/enterprise.entity';
+import { OrgDirectory, type EnterpriseRef } from '../../org/org-directory.service';
 import { RoleGrantEntity } from '../role-grant.entity';
 import { UserEntity } from '../user.entity';
 import { RepresentationRequestEntity } from './onboarding.entity';
@@ -36,11 +35,12 @@ export class RepresentationService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationService,
     private readonly mapper: JoinRequestMapper,
+    private readonly orgDirectory: OrgDirectory,
   ) {}
 
   async request(user: AuthUser, dto: CreateRepresentationRequest): Promise<RepresentationRequestResponse> {
     const enterpriseId = Number(dto.enterpriseId);
-    const enterprise = await this.dataSource.getRepository(EnterpriseEntity).findOneBy({ id: enterpriseId });
+    const enterprise = await this.orgDirectory.enterprise(enterpriseId);
     if (!enterprise) throw new AppError('VALIDATION_FAILED', '企业不存在', [{ field: 'enterpriseId', message: '企业不存在' }]);
     if (user.enterpriseId === enterpriseId) throw new AppError('ONBOARDING_STATE_INVALID', '你已关联该企业，无需再申请');
     try {
@@ -74,8 +74,8 @@ export class RepresentationService {
   async list(actor: AuthUser, status: JoinRequestStatus = 'PENDING'): Promise<RepresentationRequestResponse[]> {
     const qb = this.dataSource.getRepository(RepresentationRequestEntity).createQueryBuilder('r').where('r.status = :status', { status }).orderBy('r.id', 'DESC').take(200);
     if (!actor.isAdmin) {
-      const all = await this.dataSource.getRepository(EnterpriseEntity).find({ select: { id: true } });
-      const mine = [...(await this.policy.allowed(actor, 'enterprise.approve-representative', all.map((e) => e.id)))];
+      const all = await this.orgDirectory.enterpriseIds();
+      const mine = [...(await this.policy.allowed(actor, 'enterprise.approve-representative', all))];
       if (mine.length === 0) return [];
       qb.andWhere('r.enterpriseId IN (:...mine)', { mine });
     }
@@ -86,7 +86,7 @@ export class RepresentationService {
     const row = await this.tx.run(async (m) => {
       const request = await this.lockPending(m, actor, id);
       const person = await forUpdate(m.getRepository(UserEntity).createQueryBuilder('u').where('u.id = :id', { id: request.userId })).getOneOrFail();
-      const enterprise = await m.getRepository(EnterpriseEntity).findOneByOrFail({ id: request.enterpriseId });
+      const enterprise = await this.orgDirectory.requireEnterprise(request.enterpriseId, m);
       await m.getRepository(UserEntity).update({ id: person.id }, { enterpriseId: request.enterpriseId });
       await this.decide(m, request, actor, 'APPROVED', null);
       await this.audit.record(
@@ -110,7 +110,7 @@ export class RepresentationService {
       const request = await this.lockPending(m, actor, id);
       await this.decide(m, request, actor, 'REJECTED', reason);
       await this.audit.record({ actorId: actor.id, action: 'onboarding.representation-reject', entityType: 'representation_request', entityId: request.id, after: { reason } }, m);
-      const enterprise = await m.getRepository(EnterpriseEntity).findOneByOrFail({ id: request.enterpriseId });
+      const enterprise = await this.orgDirectory.requireEnterprise(request.enterpriseId, m);
       await this.notifications.notify(m, [request.userId], {
         kind: 'REPRESENTATION_REJECTED',
         title: '企业代表申请未通过',
@@ -136,10 +136,10 @@ export class RepresentationService {
   }
 
   /** The enterprise's Party secretaries and its chain's committee staff. */
-  private async approversOf(m: EntityManager, enterprise: EnterpriseEntity): Promise<number[]> {
+  private async approversOf(m: EntityManager, enterprise: EnterpriseRef): Promise<number[]> {
     const tree = await this.policy.tree();
     const orgIds = tree.orgsOfEnterprise(enterprise.id);
-    const chain = enterprise.chainId !== null ? await m.getRepository(ChainEntity).findOneBy({ id: enterprise.chainId }) : null;
+    const chain = enterprise.chainId !== null ? await this.orgDirectory.chain(enterprise.chainId, m) : null;
     const where = [
       ...(orgIds.length ? [{ role: 'SECRETARY' as const, orgId: In(orgIds) }] : []),
       ...(chain ? [{ role: 'COMMITTEE' as const, orgId: chain.committeeOrgId }] : []),
