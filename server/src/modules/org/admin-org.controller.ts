@@ -16,13 +16,17 @@ import {
   UpdateEnterpriseDto,
   UpdateOrgDto,
 } from './dto/org.dto';
+import { OrgCatalogService } from './org-catalog.service';
 import { OrgService } from './org.service';
 
 @ApiTags('admin: organisation model')
 @Authenticated({ roles: ['ADMIN'] })
 @Controller('admin')
 export class AdminOrgController {
-  constructor(private readonly orgs: OrgService) {}
+  constructor(
+    private readonly orgs: OrgService,
+    private readonly catalog: OrgCatalogService,
+  ) {}
 
   @Get('orgs')
   @ApiOperation({ summary: 'List organisations (committees are orgs of type INDUSTRY_COMMITTEE)' })
@@ -48,37 +52,37 @@ export class AdminOrgController {
 
   @Get('chains')
   listChains(): Promise<ChainResponse[]> {
-    return this.orgs.listChains();
+    return this.orgs.chains();
   }
 
   @Post('chains')
   createChain(@CurrentUser() user: AuthUser, @Body() dto: CreateChainDto): Promise<ChainResponse> {
-    return this.orgs.createChain(user, dto);
+    return this.catalog.createChain(user, dto);
   }
 
   @Patch('chains/:id')
   updateChain(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: UpdateChainDto): Promise<ChainResponse> {
-    return this.orgs.updateChain(user, id, dto);
+    return this.catalog.updateChain(user, id, dto);
   }
 
   @Get('enterprises')
   listEnterprises(@Query() query: EnterpriseListQueryDto): Promise<Page<EnterpriseResponse>> {
-    return this.orgs.listEnterprises(query);
+    return this.catalog.listEnterprises(query);
   }
 
   @Get('enterprises/:id')
   getEnterprise(@IdParam() id: number): Promise<EnterpriseResponse> {
-    return this.orgs.getEnterprise(id);
+    return this.catalog.getEnterprise(id);
   }
 
   @Post('enterprises')
   createEnterprise(@CurrentUser() user: AuthUser, @Body() dto: CreateEnterpriseDto): Promise<EnterpriseResponse> {
-    return this.orgs.createEnterprise(user, dto);
+    return this.catalog.createEnterprise(user, dto);
   }
 
   @Patch('enterprises/:id')
   updateEnterprise(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: UpdateEnterpriseDto): Promise<EnterpriseResponse> {
-    return this.orgs.updateEnterprise(user, id, dto);
+    return this.catalog.updateEnterprise(user, id, dto);
   }
 
   @Get('departments')
@@ -88,11 +92,11 @@ export class AdminOrgController {
 
   @Post('departments')
   createDepartment(@CurrentUser() user: AuthUser, @Body() dto: CreateDepartmentDto): Promise<DepartmentResponse> {
-    return this.orgs.createDepartment(user, dto);
+    return this.catalog.createDepartment(user, dto);
   }
 
   @Patch('departments/:id')
   updateDepartment(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: UpdateDepartmentDto): Promise<DepartmentResponse> {
-    return this.orgs.updateDepartment(user, id, dto);
+    return this.catalog.updateDepartment(user, id, dto);
   }
 }

@@ -24,6 +24,11 @@ import { NeedEntity } from '../need/need.entity';
 import { InstructorEnterpriseEntity, VisitEntity } from '../visit/visit.entity';
 import { ACTIVITIES, ARTICLE_ENTERPRISES, STUDY_COLUMNS, STUDY_LESSONS, STUDY_PAPER, STUDY_QUESTIONS, STUDY_SAMPLE_NOTE, BRANDS, POSTS, TALK, CHAINS, CORE_WITH_BRANCH, DEPARTMENTS, HONOURS, PEOPLE, WORKING_COMMITTEE, chainRoleOf, INSTRUCTOR_ENTERPRISES, NEED_SAMPLE_NOTE, NEEDS, VISITS } from './demo-data';
 
+/**
+ * Builds the demo zone of the source article (orgs, chains, people, activities, study content, brands, a
+ * 月月谈 session, needs and visits) in one transaction on an empty database. Over ~300 lines on purpose: it reads
+ * top to bottom like the article, and splitting it would only scatter the order the rows depend on.
+ */
 @Injectable()
 export class DemoSeedService {
   private readonly logger = new Logger('Seed');

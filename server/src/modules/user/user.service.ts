@@ -18,6 +18,12 @@ import { UserEntity } from './user.entity';
 
 const escapeLike = (q: string): string => q.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * The person aggregate: sign-in lookup, admin create/edit, membership, role grants, disabling and sessions.
+ * Over ~300 lines on purpose: the invariants that guard a person (one phone per person, role scopes, never
+ * removing the last active admin, session generations) must be checked in one place; the roster import and
+ * onboarding (binding, join requests) are separate services in user/roster and user/onboarding.
+ */
 @Injectable()
 export class UserService {
   constructor(
