@@ -1,7 +1,8 @@
 import { API } from '@torch-red/shared';
 import Taro, { resetTaroMock } from '@test/__mocks__/taro';
-import { ApiError, download, upload } from './http';
+import { download, upload } from './http';
 import { getAccessToken, setAccessToken } from './token-storage';
+import { captureApiError } from '@test/capture-api-error';
 
 // The browser build resolves `./file-transfer` to its .h5 variant; so does this suite.
 jest.mock('./file-transfer', () => jest.requireActual('./file-transfer.h5'));
@@ -10,18 +11,6 @@ const fetchMock = jest.fn();
 
 function jsonAnswer(status: number, body: unknown) {
   return { status, ok: status >= 200 && status < 300, json: () => Promise.resolve(body), blob: () => Promise.resolve(new Blob(['xlsx'])) };
-}
-
-async function captureError(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) {
-      return error;
-    }
-    throw error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 beforeEach(() => {
@@ -51,7 +40,7 @@ describe('http client in the browser', () => {
     setAccessToken('expired');
     fetchMock.mockResolvedValueOnce(jsonAnswer(401, { statusCode: 401, code: 'TOKEN_EXPIRED', message: '登录已过期，请重新登录' }));
 
-    const error = await captureError(upload(API.uploads.image, new File(['png'], 'a.png')));
+    const error = await captureApiError(upload(API.uploads.image, new File(['png'], 'a.png')));
 
     expect(error.code).toBe('TOKEN_EXPIRED');
     expect(getAccessToken()).toBeNull();
@@ -76,7 +65,7 @@ describe('http client in the browser', () => {
     setAccessToken('expired');
     fetchMock.mockResolvedValueOnce(jsonAnswer(401, { statusCode: 401, code: 'TOKEN_EXPIRED', message: '登录已过期，请重新登录' }));
 
-    const error = await captureError(download(API.needs.exportLedger, '需求台账'));
+    const error = await captureApiError(download(API.needs.exportLedger, '需求台账'));
 
     expect(error.code).toBe('TOKEN_EXPIRED');
     expect(getAccessToken()).toBeNull();

@@ -2,23 +2,12 @@ import Taro, { resetTaroMock } from '@test/__mocks__/taro';
 import { API } from '@torch-red/shared';
 import { ApiError, download, send, upload } from './http';
 import { getAccessToken, setAccessToken } from './token-storage';
+import { captureApiError } from '@test/capture-api-error';
 
 const request = jest.mocked(Taro.request);
 
 function answer(statusCode: number, data: unknown) {
   request.mockResolvedValueOnce({ statusCode, data, header: {}, errMsg: 'request:ok' });
-}
-
-async function captureError(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) {
-      return error;
-    }
-    throw error;
-  }
-  throw new Error('expected the request to fail');
 }
 
 beforeEach(() => {
@@ -66,7 +55,7 @@ describe('http client', () => {
   it('maps an error body to an ApiError and shows its message once', async () => {
     answer(403, { statusCode: 403, code: 'FORBIDDEN', message: '没有权限执行此操作', details: { orgId: 'o1' } });
 
-    const error = await captureError(send(API.orgs.chains));
+    const error = await captureApiError(send(API.orgs.chains));
 
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ statusCode: 403, code: 'FORBIDDEN', message: '没有权限执行此操作', details: { orgId: 'o1' } });
@@ -79,7 +68,7 @@ describe('http client', () => {
     setAccessToken('expired');
     answer(401, { statusCode: 401, code: 'TOKEN_EXPIRED', message: '登录已过期，请重新登录' });
 
-    const error = await captureError(send(API.auth.me));
+    const error = await captureApiError(send(API.auth.me));
 
     expect(error.code).toBe('TOKEN_EXPIRED');
     expect(getAccessToken()).toBeNull();
@@ -90,7 +79,7 @@ describe('http client', () => {
     jest.mocked(Taro.getCurrentPages).mockReturnValueOnce([{ route }]);
     answer(401, { statusCode: 401, code: 'WECHAT_CODE_INVALID', message: '微信登录凭证无效或已过期，请重新登录' });
 
-    await captureError(send(API.auth.wechatLogin, { body: { code: 'used' } }));
+    await captureApiError(send(API.auth.wechatLogin, { body: { code: 'used' } }));
 
     expect(Taro.reLaunch).not.toHaveBeenCalled();
   });
@@ -98,7 +87,7 @@ describe('http client', () => {
   it('leaves statuses the caller handles to the caller', async () => {
     answer(404, { statusCode: 404, code: 'ROUTE_NOT_FOUND', message: '接口不存在' });
 
-    const error = await captureError(send(API.auth.demoPeople, { quietStatuses: [404] }));
+    const error = await captureApiError(send(API.auth.demoPeople, { quietStatuses: [404] }));
 
     expect(error.statusCode).toBe(404);
     expect(Taro.showToast).not.toHaveBeenCalled();
@@ -107,7 +96,7 @@ describe('http client', () => {
   it('reports a failure to reach the server as a network error', async () => {
     request.mockRejectedValueOnce(new Error('request:fail timeout'));
 
-    const error = await captureError(send(API.orgs.chains));
+    const error = await captureApiError(send(API.orgs.chains));
 
     expect(error).toMatchObject({ statusCode: 0, code: 'NETWORK_ERROR' });
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '网络连接失败，请检查网络后重试' }));
@@ -116,7 +105,7 @@ describe('http client', () => {
   it('does not trust an error body without a code', async () => {
     answer(502, '<html>Bad Gateway</html>');
 
-    const error = await captureError(send(API.orgs.chains));
+    const error = await captureApiError(send(API.orgs.chains));
 
     expect(error).toMatchObject({ statusCode: 502, code: 'UNEXPECTED_RESPONSE' });
   });
@@ -141,7 +130,7 @@ describe('http client: uploads (WeChat)', () => {
     setAccessToken('expired');
     uploadFile.mockResolvedValueOnce({ statusCode: 401, data: JSON.stringify({ statusCode: 401, code: 'TOKEN_EXPIRED', message: '登录已过期，请重新登录' }), errMsg: 'uploadFile:ok' });
 
-    const error = await captureError(upload(API.uploads.image, 'wxfile://tmp-1.jpg', { loadingTitle: '正在上传…' }));
+    const error = await captureApiError(upload(API.uploads.image, 'wxfile://tmp-1.jpg', { loadingTitle: '正在上传…' }));
 
     expect(error).toMatchObject({ statusCode: 401, code: 'TOKEN_EXPIRED' });
     expect(getAccessToken()).toBeNull();
@@ -153,7 +142,7 @@ describe('http client: uploads (WeChat)', () => {
   it("shows the server's reason for refusing the image", async () => {
     uploadFile.mockResolvedValueOnce({ statusCode: 413, data: JSON.stringify({ statusCode: 413, code: 'IMAGE_TOO_LARGE', message: '图片不能超过 5 MB' }), errMsg: 'uploadFile:ok' });
 
-    const error = await captureError(upload(API.uploads.image, 'wxfile://big.jpg'));
+    const error = await captureApiError(upload(API.uploads.image, 'wxfile://big.jpg'));
 
     expect(error.code).toBe('IMAGE_TOO_LARGE');
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '图片不能超过 5 MB' }));
@@ -162,7 +151,7 @@ describe('http client: uploads (WeChat)', () => {
   it('treats a success without the promised JSON as a failure, in the words the caller chose', async () => {
     uploadFile.mockResolvedValueOnce({ statusCode: 200, data: '<html>proxy</html>', errMsg: 'uploadFile:ok' });
 
-    const error = await captureError(upload(API.uploads.image, 'wxfile://tmp-1.jpg', { failureMessage: '图片上传失败，请稍后再试' }));
+    const error = await captureApiError(upload(API.uploads.image, 'wxfile://tmp-1.jpg', { failureMessage: '图片上传失败，请稍后再试' }));
 
     expect(error.code).toBe('UNEXPECTED_RESPONSE');
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '图片上传失败，请稍后再试' }));
@@ -171,7 +160,7 @@ describe('http client: uploads (WeChat)', () => {
   it('reports a failed transfer as a network error', async () => {
     uploadFile.mockRejectedValueOnce(new Error('uploadFile:fail'));
 
-    const error = await captureError(upload(API.uploads.image, 'wxfile://tmp-1.jpg', { loadingTitle: '正在上传…' }));
+    const error = await captureApiError(upload(API.uploads.image, 'wxfile://tmp-1.jpg', { loadingTitle: '正在上传…' }));
 
     expect(error).toMatchObject({ statusCode: 0, code: 'NETWORK_ERROR' });
     expect(Taro.hideLoading).toHaveBeenCalledTimes(1);
@@ -197,7 +186,7 @@ describe('http client: downloads (WeChat)', () => {
     downloadFile.mockResolvedValueOnce({ statusCode: 401, tempFilePath: 'wxfile://error.json', errMsg: 'downloadFile:ok' } as never);
     jest.mocked(Taro.getFileSystemManager().readFileSync).mockReturnValueOnce(JSON.stringify({ statusCode: 401, code: 'TOKEN_EXPIRED', message: '登录已过期，请重新登录' }));
 
-    const error = await captureError(download(API.activities.export('7'), '主题党日-报名名单'));
+    const error = await captureApiError(download(API.activities.export('7'), '主题党日-报名名单'));
 
     expect(error.code).toBe('TOKEN_EXPIRED');
     expect(getAccessToken()).toBeNull();
@@ -210,7 +199,7 @@ describe('http client: downloads (WeChat)', () => {
     downloadFile.mockResolvedValueOnce({ statusCode: 500, tempFilePath: 'wxfile://error.html', errMsg: 'downloadFile:ok' } as never);
     jest.mocked(Taro.getFileSystemManager().readFileSync).mockReturnValueOnce('<html>oops</html>');
 
-    const error = await captureError(download(API.activities.export('7'), 'x', { failureMessage: '导出失败，请稍后再试' }));
+    const error = await captureApiError(download(API.activities.export('7'), 'x', { failureMessage: '导出失败，请稍后再试' }));
 
     expect(error).toMatchObject({ statusCode: 500, code: 'UNEXPECTED_RESPONSE', message: '导出失败，请稍后再试' });
   });
