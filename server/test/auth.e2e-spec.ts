@@ -3,6 +3,7 @@ import type { LoginResponse, MeResponse } from '@torch-red/shared';
 import { APP_CONFIG, type AppConfig } from '../src/config/app-config';
 import { adminLogin, devLogin } from './factories/auth.factory';
 import { FakeWechatServer } from './support/fake-wechat';
+import { createWorld } from './factories/world.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
 
 describe.each(DATABASES)('auth on %s', (db) => {
@@ -79,7 +80,9 @@ describe.each(DATABASES)('auth on %s', (db) => {
     });
 
     it('reports a secretary with their scoped role', async () => {
-      const { user } = await devLogin(t, 'demo-secretary-liuyang');
+      const world = await createWorld(t);
+      const { user } = await devLogin(t, world.secretary.openid);
+      expect(user.orgId).toBe(world.branch.id);
       expect(user.roles).toEqual(expect.arrayContaining([{ role: 'MEMBER' }, { role: 'SECRETARY', orgId: user.orgId }]));
     });
 
@@ -97,7 +100,7 @@ describe.each(DATABASES)('auth on %s', (db) => {
     });
 
     it('refuses an expired token with TOKEN_EXPIRED', async () => {
-      const { user } = await devLogin(t, 'demo-member-lina');
+      const { user } = await devLogin(t, 'expired-token-person', '过期令牌');
       const secret = t.app.get<AppConfig>(APP_CONFIG).jwt.secret;
       const expired = new JwtService().sign({ sub: user.id, kind: 'user', exp: Math.floor(Date.now() / 1000) - 10 }, { secret });
       const res = await t.http().get('/api/me').set({ Authorization: `Bearer ${expired}` }).expect(401);

@@ -6,6 +6,7 @@ import { createConnection } from 'mysql2/promise';
 import { call, freePort, waitHealthy } from './support/server-process';
 import { DATABASES } from './support/test-app';
 import { activityBody } from './factories/activity.factory';
+import { createWorld, processClient, tokenOf, type World } from './factories/world.factory';
 
 const MYSQL_BASE = process.env.E2E_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 const MAIN = join(__dirname, '..', 'dist', 'main.js');
@@ -18,6 +19,8 @@ const runMysql = DATABASES.includes('mysql') && existsSync(MAIN);
   const dir = mkdtempSync(join(tmpdir(), 'torch-red-mp-'));
   const children: ChildProcess[] = [];
   const bases: string[] = [];
+  // Made through the first process's admin API, so no test below depends on the demo seed's people.
+  let world: World;
 
   beforeAll(async () => {
     const conn = await createConnection(`${MYSQL_BASE}/test`);
@@ -42,6 +45,7 @@ const runMysql = DATABASES.includes('mysql') && existsSync(MAIN);
       bases.push(`http://127.0.0.1:${port}`);
     }
     await Promise.all(bases.map((b, i) => waitHealthy(b, children[i])));
+    world = await createWorld(processClient(bases[0]));
   }, 90000);
 
   afterAll(async () => {
@@ -62,8 +66,9 @@ const runMysql = DATABASES.includes('mysql') && existsSync(MAIN);
   });
 
   it('keeps 10 seats exact under 200 sign-ups split across both processes, and promotes in order', async () => {
-    const secretary = (await call(bases[0], 'POST', '/api/auth/dev-login', undefined, { openid: 'demo-secretary-liuyang' })).body.accessToken as string;
+    const secretary = tokenOf(world.secretary.auth);
     const me = (await call(bases[1], 'GET', '/api/me', secretary)).body;
+    expect(me.orgId).toBe(world.branch.id);
     const created = await call(bases[1], 'POST', '/api/activities', secretary, activityBody(me.orgId, { title: '跨进程报名测试', capacity: 10, waitlist: true, formFields: [] }));
     expect(created.status).toBe(201);
     const id = created.body.id as string;
@@ -92,9 +97,11 @@ const runMysql = DATABASES.includes('mysql') && existsSync(MAIN);
     expect(detail).toMatchObject({ confirmedCount: 10, waitlistCount: 186 });
   }, 120000);
   it('refuses a person marked as left on the other process at once (the session generation lives in the database)', async () => {
-    const secretary = (await call(bases[0], 'POST', '/api/auth/dev-login', undefined, { openid: 'demo-secretary-liuyang' })).body.accessToken as string;
-    const member = (await call(bases[1], 'POST', '/api/auth/dev-login', undefined, { openid: 'demo-member-wangfang' })).body;
+    const secretary = tokenOf(world.secretary.auth);
+    // The member signs in on the second process (the world's own sign-in was on the first).
+    const member = (await call(bases[1], 'POST', '/api/auth/dev-login', undefined, { openid: world.member.openid })).body;
     const token = member.accessToken as string;
+    expect(member.user.id).toBe(world.member.id);
     // Both processes have served the member's token (each may cache what it can).
     expect((await call(bases[0], 'GET', '/api/me', token)).status).toBe(200);
     expect((await call(bases[1], 'GET', '/api/me', token)).status).toBe(200);

@@ -12,13 +12,11 @@ import type {
   Page,
 } from '@torch-red/shared';
 import { Clock } from '../src/common/clock';
-import { DepartmentEntity } from '../src/modules/org/department.entity';
-import { OrgEntity } from '../src/modules/org/org.entity';
 import { activityBody, publishedActivity } from './factories/activity.factory';
 import { adminLogin, devLogin } from './factories/auth.factory';
 import { dispatch, raiseNeed } from './factories/need.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
-import { createWorld } from './factories/world.factory';
+import { createDepartment, createPerson, createWorld } from './factories/world.factory';
 import { allPages } from './support/pages';
 
 type Auth = { Authorization: string };
@@ -52,17 +50,16 @@ describe.each(DATABASES)('what the caller may do next, on %s', (db) => {
   const grant = async (userId: string, body: Record<string, string>) => t.http().post(`/api/admin/users/${userId}/roles`).set(admin).send(body).expect(201);
 
   it('needs: the committee may dispatch, answer and merge; the department accept, return, progress and resolve; the raiser rate and reopen', async () => {
-    const dept = Object.fromEntries((await t.dataSource.getRepository(DepartmentEntity).find()).map((d) => [d.name, String(d.id)]));
-    const petrochem = (await t.dataSource.getRepository(OrgEntity).findOneByOrFail({ name: '石化产业党委' })).id;
-    const raiser = (await devLogin(t, 'demo-entrepreneur-wangjun')).auth;
-    const secretary = (await devLogin(t, 'demo-secretary-chenjing')).auth;
-    const econ = (await devLogin(t, 'demo-department-zhaomin')).auth;
-    const staff = await devLogin(t, 'flags-committee', '石化党委干事');
-    await grant(staff.user.id, { role: 'COMMITTEE', orgId: String(petrochem) });
-    const committee = staff.auth;
-    const fin = await devLogin(t, 'flags-finance', '金融办');
-    await grant(fin.user.id, { role: 'DEPARTMENT', departmentId: dept['金融服务办公室'] });
-    const finance = fin.auth;
+    // A world of its own: the entrepreneur raises for their enterprise on the other chain; that chain's committee
+    // staff dispatch to two departments; the secretary of the enterprise's branch only reads.
+    const world = await createWorld(t);
+    const raiser = world.entrepreneur.auth;
+    const secretary = world.otherSecretary.auth;
+    const econ = world.handler.auth;
+    const committee = (await createPerson(t, admin, world.tag, 'flags-committee', { name: `${world.tag}干事`, roles: [{ role: 'COMMITTEE', orgId: world.otherCommitteeOrg.id }] })).auth;
+    const financeDept = await createDepartment(t, admin, `${world.tag}金融办`);
+    const finance = (await createPerson(t, admin, world.tag, 'flags-finance', { name: `${world.tag}金融办`, roles: [{ role: 'DEPARTMENT', departmentId: financeDept.id }] })).auth;
+    const dept = { econ: world.department.id, finance: financeDept.id };
     const detail = async (auth: Auth, id: string) => (await t.http().get(`/api/needs/${id}`).set(auth).expect(200)).body as NeedDetail;
     const act = (auth: Auth, id: string, path: string, body: object = {}) => t.http().post(`/api/needs/${id}/${path}`).set(auth).send(body);
 
@@ -73,7 +70,7 @@ describe.each(DATABASES)('what the caller may do next, on %s', (db) => {
     expect(needFlagsOn(await detail(admin, need.id))).toEqual(['canDispatch', 'canAnswer', 'canMerge']);
     expect(needFlagsOn(await detail(secretary, need.id))).toEqual([]);
 
-    const dispatched = await dispatch(t, committee, need.id, [dept['经济发展局'], dept['金融服务办公室']]);
+    const dispatched = await dispatch(t, committee, need.id, [dept.econ, dept.finance]);
     expect(needFlagsOn(dispatched)).toEqual(['canDispatch', 'canMerge']);
     await act(committee, need.id, 'answer', { answer: '派单后不能直接答复' }).expect(409);
     const [econA, finA] = dispatched.assignments;

@@ -12,14 +12,13 @@ import type {
 } from '@torch-red/shared';
 import { Clock } from '../src/common/clock';
 import { AuditLogEntity } from '../src/modules/audit/audit-log.entity';
-import { EnterpriseEntity } from '../src/modules/org/enterprise.entity';
-import { OrgEntity } from '../src/modules/org/org.entity';
 import { NotificationService } from '../src/modules/notification/notification.service';
 import { USER_REFERENCES } from '../src/modules/user/onboarding/roster-attach.service';
 import { RoleGrantEntity } from '../src/modules/user/role-grant.entity';
 import { UserEntity } from '../src/modules/user/user.entity';
 import { InstructorEnterpriseEntity } from '../src/modules/visit/visit.entity';
 import { adminLogin, devLogin } from './factories/auth.factory';
+import { createWorld, type World } from './factories/world.factory';
 import { FakeWechatServer } from './support/fake-wechat';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
 
@@ -30,16 +29,16 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
   let t: TestApp;
   const wechat = new FakeWechatServer();
   let admin: Auth;
-  let liuyang: Auth; // secretary of 明阳风电第一党支部
-  let chenjing: Auth; // secretary of 亿鑫化工党支部
-  let sunli: Auth; // committee staff of 新能源产业党委
-  const org: Record<string, string> = {};
-  const enterprise: Record<string, string> = {};
+  // A world of its own (createWorld): `branch` of `enterprise` on one chain, `otherBranch` of `otherEnterprise` on another.
+  let world: World;
+  let secretary: Auth; // SECRETARY of world.branch
+  let otherSecretary: Auth; // SECRETARY of world.otherBranch (another chain)
+  let committee: Auth; // COMMITTEE staff above world.branch (its chain)
   let phoneSeq = 0;
 
   const nextPhone = () => `1390000${String(++phoneSeq).padStart(4, '0')}`;
-  const rosterPerson = async (name: string, orgName: string, extra: Record<string, unknown> = {}): Promise<UserResponse> =>
-    (await t.http().post('/api/admin/users').set(admin).send({ name, orgId: org[orgName], ...extra }).expect(201)).body as UserResponse;
+  const rosterPerson = async (name: string, orgId: string, extra: Record<string, unknown> = {}): Promise<UserResponse> =>
+    (await t.http().post('/api/admin/users').set(admin).send({ name, orgId, ...extra }).expect(201)).body as UserResponse;
   const newcomer = async (openid: string) => (await devLogin(t, openid)).auth;
   const inbox = async (auth: Auth) => ((await t.http().get('/api/me/notifications?limit=50').set(auth).expect(200)).body as Page<NotificationResponse>).items;
   const status = async (auth: Auth) => (await t.http().get('/api/me/binding').set(auth).expect(200)).body as BindingStatusResponse;
@@ -50,11 +49,10 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
     const base = await wechat.start();
     t = await startTestApp(db, { WECHAT_API_BASE: base, WECHAT_APPID: wechat.appId, WECHAT_SECRET: wechat.secret });
     admin = await adminLogin(t);
-    for (const o of await t.dataSource.getRepository(OrgEntity).find()) org[o.name] = String(o.id);
-    for (const e of await t.dataSource.getRepository(EnterpriseEntity).find()) enterprise[e.name] = String(e.id);
-    liuyang = (await devLogin(t, 'demo-secretary-liuyang')).auth;
-    chenjing = (await devLogin(t, 'demo-secretary-chenjing')).auth;
-    sunli = (await devLogin(t, 'demo-committee-sunli')).auth;
+    world = await createWorld(t);
+    secretary = world.secretary.auth;
+    otherSecretary = world.otherSecretary.auth;
+    committee = world.committee.auth;
   });
   afterAll(async () => {
     await t?.close();
@@ -87,15 +85,15 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
   describe('phone binding with WeChat', () => {
     it('attaches the roster person with that phone: org, enterprise, status, roles, instructor links; the roster row is retired', async () => {
       const phone = nextPhone();
-      const roster = await rosterPerson('赵大海', '明阳风电第一党支部', { phone, enterpriseId: enterprise['明阳风电'], politicalStatus: 'PROBATIONARY_MEMBER' });
+      const roster = await rosterPerson('赵大海', world.branch.id, { phone, enterpriseId: world.enterprise.id, politicalStatus: 'PROBATIONARY_MEMBER' });
       await t.http().post(`/api/admin/users/${roster.id}/roles`).set(admin).send({ role: 'INSTRUCTOR' }).expect(201);
-      await t.http().put(`/api/admin/instructors/${roster.id}/enterprises`).set(admin).send({ enterpriseIds: [enterprise['明阳风电']] }).expect(200);
+      await t.http().put(`/api/admin/instructors/${roster.id}/enterprises`).set(admin).send({ enterpriseIds: [world.enterprise.id] }).expect(200);
       const me = await devLogin(t, 'bind-phone-match');
 
       const res = await t.http().post('/api/me/binding/phone').set(me.auth).send({ code: `phone-${phone}` }).expect(200);
       const body = res.body as BindingResult;
       expect(body.outcome).toBe('ATTACHED');
-      expect(body.me).toMatchObject({ name: '赵大海', orgId: org['明阳风电第一党支部'], enterpriseId: enterprise['明阳风电'], politicalStatus: 'PROBATIONARY_MEMBER' });
+      expect(body.me).toMatchObject({ name: '赵大海', orgId: world.branch.id, enterpriseId: world.enterprise.id, politicalStatus: 'PROBATIONARY_MEMBER' });
       expect(body.me.phone).toBe(`${phone.slice(0, 3)}****${phone.slice(7)}`);
       expect(body.me.roles.map((r) => r.role)).toContain('INSTRUCTOR');
       const call = wechat.requests.find((r) => r.path === '/wxa/business/getuserphonenumber' && (r.body as { code: string }).code === `phone-${phone}`);
@@ -107,7 +105,7 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
       expect(await t.dataSource.getRepository(InstructorEnterpriseEntity).findBy({ instructorId: Number(me.user.id) })).toHaveLength(1);
       const audit = await t.dataSource.getRepository(AuditLogEntity).findOneByOrFail({ action: 'onboarding.attach', entityId: me.user.id });
       expect(JSON.stringify(audit)).not.toContain(phone);
-      expect(await status(me.auth)).toMatchObject({ org: { name: '明阳风电第一党支部' }, enterprise: { name: '明阳风电' } });
+      expect(await status(me.auth)).toMatchObject({ org: { name: world.branch.name }, enterprise: { name: world.enterprise.name } });
       // The admin's people list shows the person once: the account, not the retired roster row.
       const listed = (await t.http().get('/api/admin/users').query({ q: '赵大海', limit: 100 }).set(admin).expect(200)).body as Page<UserResponse>;
       expect(listed.items.map((u) => u.id)).toEqual([me.user.id]);
@@ -128,7 +126,7 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
       expect(body.me.orgId).toBeUndefined();
       expect((await status(me)).phone).toBe(`${phone.slice(0, 3)}****${phone.slice(7)}`);
       // The number is this account's now: no second person can be created with it, and nobody else can bind it.
-      const duplicate = await t.http().post('/api/admin/users').set(admin).send({ name: '后补录', orgId: org['亿鑫化工党支部'], phone }).expect(409);
+      const duplicate = await t.http().post('/api/admin/users').set(admin).send({ name: '后补录', orgId: world.otherBranch.id, phone }).expect(409);
       expect(duplicate.body).toMatchObject({ code: 'PHONE_TAKEN' });
       const other = await newcomer('bind-phone-nomatch-2');
       await t.http().post('/api/me/binding/phone').set(other).send({ code: `phone-${phone}-again` }).expect(409);
@@ -136,12 +134,12 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
 
     it("refuses a roster row of another org than the account's own, changing nothing", async () => {
       const phone = nextPhone();
-      const roster = await rosterPerson('钱多多', '亿鑫化工党支部', { phone });
+      const roster = await rosterPerson('钱多多', world.otherBranch.id, { phone });
       const me = await devLogin(t, 'bind-phone-conflict');
-      await t.http().put(`/api/admin/users/${me.user.id}/membership`).set(admin).send({ orgId: org['明阳风电第一党支部'] }).expect(200);
+      await t.http().put(`/api/admin/users/${me.user.id}/membership`).set(admin).send({ orgId: world.branch.id }).expect(200);
       const res = await t.http().post('/api/me/binding/phone').set(me.auth).send({ code: `phone-${phone}` }).expect(409);
       expect(res.body).toMatchObject({ code: 'BINDING_CONFLICT' });
-      expect(res.body.message).toContain('亿鑫化工党支部');
+      expect(res.body.message).toContain(world.otherBranch.name);
       expect((await user(roster.id)).mergedIntoId).toBeNull();
       expect((await user(me.user.id)).phoneHash).toBeNull();
     });
@@ -179,37 +177,37 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
 
   describe('one-time binding codes', () => {
     it('a secretary issues a code for their roster person; the person binds once with it', async () => {
-      const roster = await rosterPerson('孙一码', '明阳风电第一党支部', { phone: nextPhone(), politicalStatus: 'FULL_MEMBER' });
-      const candidates = (await t.http().get(`/api/workspace/orgs/${org['明阳风电第一党支部']}/binding-candidates`).set(liuyang).expect(200)).body as BindingCandidate[];
+      const roster = await rosterPerson('孙一码', world.branch.id, { phone: nextPhone(), politicalStatus: 'FULL_MEMBER' });
+      const candidates = (await t.http().get(`/api/workspace/orgs/${world.branch.id}/binding-candidates`).set(secretary).expect(200)).body as BindingCandidate[];
       expect(candidates.find((c) => c.id === roster.id)).toMatchObject({ name: '孙一码', codeExpiresAt: null });
-      const issued = await issue(liuyang, roster.id);
+      const issued = await issue(secretary, roster.id);
       expect(issued.code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
       const stored = JSON.stringify(await t.dataSource.query('SELECT * FROM binding_codes'));
       expect(stored).not.toContain(issued.code);
-      const after = (await t.http().get(`/api/workspace/orgs/${org['明阳风电第一党支部']}/binding-candidates`).set(liuyang).expect(200)).body as BindingCandidate[];
+      const after = (await t.http().get(`/api/workspace/orgs/${world.branch.id}/binding-candidates`).set(secretary).expect(200)).body as BindingCandidate[];
       expect(after.find((c) => c.id === roster.id)?.codeExpiresAt).toBe(issued.expiresAt);
 
       const me = await newcomer('bind-code-ok');
       const typed = `${issued.code.slice(0, 3).toLowerCase()} ${issued.code.slice(3)}`;
       const body = (await t.http().post('/api/me/binding/code').set(me).send({ code: typed }).expect(200)).body as BindingResult;
-      expect(body).toMatchObject({ outcome: 'ATTACHED', me: { name: '孙一码', orgId: org['明阳风电第一党支部'], politicalStatus: 'FULL_MEMBER' } });
+      expect(body).toMatchObject({ outcome: 'ATTACHED', me: { name: '孙一码', orgId: world.branch.id, politicalStatus: 'FULL_MEMBER' } });
 
       const again = await newcomer('bind-code-reuse');
       expect((await t.http().post('/api/me/binding/code').set(again).send({ code: issued.code }).expect(422)).body).toMatchObject({ code: 'BINDING_CODE_INVALID' });
       // Bound people are no longer candidates, and no new code can be issued for them.
-      const left = (await t.http().get(`/api/workspace/orgs/${org['明阳风电第一党支部']}/binding-candidates`).set(liuyang).expect(200)).body as BindingCandidate[];
+      const left = (await t.http().get(`/api/workspace/orgs/${world.branch.id}/binding-candidates`).set(secretary).expect(200)).body as BindingCandidate[];
       expect(left.some((c) => c.id === roster.id)).toBe(false);
       // The retired roster row belongs to no org any more; the account that took it over needs no code.
-      await t.http().post(`/api/workspace/roster/${roster.id}/binding-code`).set(liuyang).expect(404);
-      await t.http().post(`/api/workspace/roster/${body.me.id}/binding-code`).set(liuyang).expect(409);
+      await t.http().post(`/api/workspace/roster/${roster.id}/binding-code`).set(secretary).expect(404);
+      await t.http().post(`/api/workspace/roster/${body.me.id}/binding-code`).set(secretary).expect(409);
       const audit = await t.dataSource.getRepository(AuditLogEntity).findBy({ action: 'onboarding.binding-code', entityId: roster.id });
       expect(audit).toHaveLength(1);
       expect(JSON.stringify(audit)).not.toContain(issued.code);
     });
 
     it('two accounts racing with the same code: exactly one gets the roster row', async () => {
-      const roster = await rosterPerson('并发码', '明阳风电第一党支部');
-      const issued = await issue(liuyang, roster.id);
+      const roster = await rosterPerson('并发码', world.branch.id);
+      const issued = await issue(secretary, roster.id);
       const [a, b] = await Promise.all([newcomer('bind-code-race-a'), newcomer('bind-code-race-b')]);
       const answers = await Promise.all([a, b].map((auth) => t.http().post('/api/me/binding/code').set(auth).send({ code: issued.code })));
       expect(answers.map((r) => r.status).sort()).toEqual([200, 422]);
@@ -217,12 +215,12 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
       const winner = answers[0].status === 200 ? answers[0] : answers[1];
       expect(merged.mergedIntoId).toBe(Number((winner.body as BindingResult).me.id));
       // The retired roster row leaves the org's lists: one 并发码 there, the account that won.
-      expect(await t.dataSource.getRepository(UserEntity).countBy({ orgId: Number(org['明阳风电第一党支部']), name: '并发码' })).toBe(1);
+      expect(await t.dataSource.getRepository(UserEntity).countBy({ orgId: Number(world.branch.id), name: '并发码' })).toBe(1);
     });
 
     it('two accounts racing with the same phone: one attaches, the other is told the phone is taken', async () => {
       const phone = nextPhone();
-      const roster = await rosterPerson('并发号', '明阳风电第一党支部', { phone });
+      const roster = await rosterPerson('并发号', world.branch.id, { phone });
       const [a, b] = await Promise.all([newcomer('bind-phone-race-a'), newcomer('bind-phone-race-b')]);
       const answers = await Promise.all([a, b].map((auth, i) => t.http().post('/api/me/binding/phone').set(auth).send({ code: `phone-${phone}-race${i}` })));
       expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
@@ -231,9 +229,9 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
     });
 
     it('expires after 24 hours (injectable clock), and a new code replaces the old one', async () => {
-      const roster = await rosterPerson('周过期', '明阳风电第一党支部');
-      const first = await issue(liuyang, roster.id);
-      const second = await issue(liuyang, roster.id);
+      const roster = await rosterPerson('周过期', world.branch.id);
+      const first = await issue(secretary, roster.id);
+      const second = await issue(secretary, roster.id);
       const me = await newcomer('bind-code-expiry');
       await t.http().post('/api/me/binding/code').set(me).send({ code: first.code }).expect(422);
       t.app.get(Clock).travel(24 * HOUR + 60 * 1000);
@@ -243,8 +241,8 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
     });
 
     it('limits wrong attempts per person (5 per 15 minutes, counted in the database, the right code refused too), then lets them try again', async () => {
-      const roster = await rosterPerson('吴尝试', '明阳风电第一党支部');
-      const issued = await issue(liuyang, roster.id);
+      const roster = await rosterPerson('吴尝试', world.branch.id);
+      const issued = await issue(secretary, roster.id);
       const me = await newcomer('bind-code-guess');
       const wrong = issued.code === 'AAAAAA' ? 'CCCCCC' : 'AAAAAA';
       for (let i = 0; i < 5; i++) await t.http().post('/api/me/binding/code').set(me).send({ code: wrong }).expect(422);
@@ -258,8 +256,8 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
     });
 
     it('refuses a code when the account already holds a different phone (nothing changes)', async () => {
-      const roster = await rosterPerson('郑冲突', '明阳风电第一党支部', { phone: nextPhone() });
-      const issued = await issue(liuyang, roster.id);
+      const roster = await rosterPerson('郑冲突', world.branch.id, { phone: nextPhone() });
+      const issued = await issue(secretary, roster.id);
       const me = await newcomer('bind-code-phone-conflict');
       await t.http().post('/api/me/binding/phone').set(me).send({ code: `phone-${nextPhone()}` }).expect(200);
       expect((await t.http().post('/api/me/binding/code').set(me).send({ code: issued.code }).expect(409)).body).toMatchObject({ code: 'BINDING_CONFLICT' });
@@ -270,12 +268,12 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
     });
 
     it('scope: a secretary cannot issue codes or list candidates for another org (404), committee staff of the chain can', async () => {
-      const roster = await rosterPerson('冯他组', '亿鑫化工党支部');
-      await t.http().post(`/api/workspace/roster/${roster.id}/binding-code`).set(liuyang).expect(404);
-      await t.http().get(`/api/workspace/orgs/${org['亿鑫化工党支部']}/binding-candidates`).set(liuyang).expect(404);
-      await t.http().post(`/api/workspace/roster/${roster.id}/binding-code`).set(chenjing).expect(201);
-      const mingyang = await rosterPerson('陈本链', '明阳风电第一党支部');
-      await t.http().post(`/api/workspace/roster/${mingyang.id}/binding-code`).set(sunli).expect(201);
+      const roster = await rosterPerson('冯他组', world.otherBranch.id);
+      await t.http().post(`/api/workspace/roster/${roster.id}/binding-code`).set(secretary).expect(404);
+      await t.http().get(`/api/workspace/orgs/${world.otherBranch.id}/binding-candidates`).set(secretary).expect(404);
+      await t.http().post(`/api/workspace/roster/${roster.id}/binding-code`).set(otherSecretary).expect(201);
+      const mingyang = await rosterPerson('陈本链', world.branch.id);
+      await t.http().post(`/api/workspace/roster/${mingyang.id}/binding-code`).set(committee).expect(201);
       const member = await newcomer('bind-code-plain-member');
       await t.http().post(`/api/workspace/roster/${mingyang.id}/binding-code`).set(member).expect(403);
     });
@@ -285,39 +283,39 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
     let code: JoinCodeResponse;
 
     it('a secretary issues, shows and revokes the join code of their org (QR included); others get 404', async () => {
-      const branch = org['明阳风电第一党支部'];
-      expect((await t.http().get(`/api/workspace/orgs/${branch}/join-code`).set(liuyang).expect(200)).body).toBeNull();
-      const first = (await t.http().post(`/api/workspace/orgs/${branch}/join-code`).set(liuyang).expect(201)).body as JoinCodeResponse;
+      const branch = world.branch.id;
+      expect((await t.http().get(`/api/workspace/orgs/${branch}/join-code`).set(secretary).expect(200)).body).toBeNull();
+      const first = (await t.http().post(`/api/workspace/orgs/${branch}/join-code`).set(secretary).expect(201)).body as JoinCodeResponse;
       expect(first.code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{8}$/);
       expect(first.qrDataUrl).toMatch(/^data:image\/png;base64,/);
-      await t.http().delete(`/api/workspace/orgs/${branch}/join-code`).set(liuyang).expect(204);
+      await t.http().delete(`/api/workspace/orgs/${branch}/join-code`).set(secretary).expect(204);
       const person = await newcomer('join-revoked');
       expect((await t.http().get(`/api/join-codes/${first.code}`).set(person).expect(422)).body).toMatchObject({ code: 'JOIN_CODE_INVALID' });
-      code = (await t.http().post(`/api/workspace/orgs/${branch}/join-code`).set(liuyang).expect(201)).body as JoinCodeResponse;
-      expect((await t.http().get(`/api/workspace/orgs/${branch}/join-code`).set(liuyang).expect(200)).body).toMatchObject({ code: code.code });
-      await t.http().post(`/api/workspace/orgs/${branch}/join-code`).set(chenjing).expect(404);
-      await t.http().delete(`/api/workspace/orgs/${branch}/join-code`).set(chenjing).expect(404);
-      expect((await t.http().get(`/api/join-codes/${code.code.toLowerCase()}`).set(person).expect(200)).body).toEqual({ orgId: branch, orgName: '明阳风电第一党支部' });
+      code = (await t.http().post(`/api/workspace/orgs/${branch}/join-code`).set(secretary).expect(201)).body as JoinCodeResponse;
+      expect((await t.http().get(`/api/workspace/orgs/${branch}/join-code`).set(secretary).expect(200)).body).toMatchObject({ code: code.code });
+      await t.http().post(`/api/workspace/orgs/${branch}/join-code`).set(otherSecretary).expect(404);
+      await t.http().delete(`/api/workspace/orgs/${branch}/join-code`).set(otherSecretary).expect(404);
+      expect((await t.http().get(`/api/join-codes/${code.code.toLowerCase()}`).set(person).expect(200)).body).toEqual({ orgId: branch, orgName: world.branch.name });
     });
 
     it('approve: the person joins with the status given, is told, and the secretary was told of the request', async () => {
       const person = await devLogin(t, 'join-approve');
-      const sent = (await t.http().post('/api/me/join-requests').set(person.auth).send({ code: code.code, name: '林新人', politicalStatus: 'ACTIVIST', enterpriseId: enterprise['明阳风电'] }).expect(201)).body as JoinRequestResponse;
-      expect(sent).toMatchObject({ status: 'PENDING', orgName: '明阳风电第一党支部', canDecide: false });
+      const sent = (await t.http().post('/api/me/join-requests').set(person.auth).send({ code: code.code, name: '林新人', politicalStatus: 'ACTIVIST', enterpriseId: world.enterprise.id }).expect(201)).body as JoinRequestResponse;
+      expect(sent).toMatchObject({ status: 'PENDING', orgName: world.branch.name, canDecide: false });
       await t.http().post('/api/me/join-requests').set(person.auth).send({ code: code.code, name: '林新人', politicalStatus: 'ACTIVIST' }).expect(409);
       expect((await status(person.auth)).pendingJoinRequest?.id).toBe(sent.id);
-      expect((await inbox(liuyang)).some((n) => n.kind === 'JOIN_REQUESTED' && n.body.includes('林新人'))).toBe(true);
+      expect((await inbox(secretary)).some((n) => n.kind === 'JOIN_REQUESTED' && n.body.includes('林新人'))).toBe(true);
 
-      const pending = (await t.http().get('/api/workspace/join-requests').set(liuyang).expect(200)).body as JoinRequestResponse[];
+      const pending = (await t.http().get('/api/workspace/join-requests').set(secretary).expect(200)).body as JoinRequestResponse[];
       expect(pending.find((r) => r.id === sent.id)).toMatchObject({ canDecide: true });
-      expect(((await t.http().get('/api/workspace/join-requests').set(chenjing).expect(200)).body as JoinRequestResponse[]).some((r) => r.id === sent.id)).toBe(false);
-      await t.http().post(`/api/workspace/join-requests/${sent.id}/approve`).set(chenjing).expect(404);
+      expect(((await t.http().get('/api/workspace/join-requests').set(otherSecretary).expect(200)).body as JoinRequestResponse[]).some((r) => r.id === sent.id)).toBe(false);
+      await t.http().post(`/api/workspace/join-requests/${sent.id}/approve`).set(otherSecretary).expect(404);
 
-      const approved = (await t.http().post(`/api/workspace/join-requests/${sent.id}/approve`).set(liuyang).expect(200)).body as JoinRequestResponse;
+      const approved = (await t.http().post(`/api/workspace/join-requests/${sent.id}/approve`).set(secretary).expect(200)).body as JoinRequestResponse;
       expect(approved).toMatchObject({ status: 'APPROVED', canDecide: false });
-      await t.http().post(`/api/workspace/join-requests/${sent.id}/approve`).set(liuyang).expect(409);
-      expect(await user(person.user.id)).toMatchObject({ name: '林新人', orgId: Number(org['明阳风电第一党支部']), politicalStatus: 'ACTIVIST', enterpriseId: Number(enterprise['明阳风电']) });
-      expect((await inbox(person.auth)).find((n) => n.kind === 'JOIN_APPROVED')?.body).toContain('明阳风电第一党支部');
+      await t.http().post(`/api/workspace/join-requests/${sent.id}/approve`).set(secretary).expect(409);
+      expect(await user(person.user.id)).toMatchObject({ name: '林新人', orgId: Number(world.branch.id), politicalStatus: 'ACTIVIST', enterpriseId: Number(world.enterprise.id) });
+      expect((await inbox(person.auth)).find((n) => n.kind === 'JOIN_APPROVED')?.body).toContain(world.branch.name);
       // Also through the WeChat outbox (sent when a review_result template is configured).
       const outbox = await t.app.get(NotificationService).outboxFor([Number(person.user.id)]);
       expect(outbox.map((o) => [o.templateKey, o.data.phrase3, o.page])).toEqual([['review_result', '已通过', 'pages/mine/index']]);
@@ -331,9 +329,9 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
     it('reject: with a reason the person reads; nothing about them changes, and they may ask again', async () => {
       const person = await devLogin(t, 'join-reject');
       const sent = (await t.http().post('/api/me/join-requests').set(person.auth).send({ code: code.code, name: '陌生人', politicalStatus: 'MASSES' }).expect(201)).body as JoinRequestResponse;
-      await t.http().post(`/api/workspace/join-requests/${sent.id}/reject`).set(liuyang).send({ reason: ' ' }).expect(400);
-      await t.http().post(`/api/workspace/join-requests/${sent.id}/reject`).set(chenjing).send({ reason: '不认识' }).expect(404);
-      const rejected = (await t.http().post(`/api/workspace/join-requests/${sent.id}/reject`).set(liuyang).send({ reason: '本支部无此人，请联系所在单位党组织' }).expect(200)).body as JoinRequestResponse;
+      await t.http().post(`/api/workspace/join-requests/${sent.id}/reject`).set(secretary).send({ reason: ' ' }).expect(400);
+      await t.http().post(`/api/workspace/join-requests/${sent.id}/reject`).set(otherSecretary).send({ reason: '不认识' }).expect(404);
+      const rejected = (await t.http().post(`/api/workspace/join-requests/${sent.id}/reject`).set(secretary).send({ reason: '本支部无此人，请联系所在单位党组织' }).expect(200)).body as JoinRequestResponse;
       expect(rejected).toMatchObject({ status: 'REJECTED', reason: '本支部无此人，请联系所在单位党组织' });
       expect((await inbox(person.auth)).find((n) => n.kind === 'JOIN_REJECTED')?.body).toContain('本支部无此人');
       const outbox = await t.app.get(NotificationService).outboxFor([Number(person.user.id)]);
@@ -353,36 +351,35 @@ describe.each(DATABASES)('onboarding (binding, join requests, representation) on
   describe('enterprise representation', () => {
     it("the enterprise's secretary or its chain's committee approve; others cannot; the person's enterprise is set", async () => {
       const person = await devLogin(t, 'rep-approve');
-      const sent = (await t.http().post('/api/me/representation-requests').set(person.auth).send({ enterpriseId: enterprise['亿鑫化工'], kind: 'ENTREPRENEUR' }).expect(201)).body as RepresentationRequestResponse;
-      expect(sent).toMatchObject({ status: 'PENDING', enterpriseName: '亿鑫化工', kind: 'ENTREPRENEUR' });
-      await t.http().post('/api/me/representation-requests').set(person.auth).send({ enterpriseId: enterprise['明阳风电'], kind: 'CONTACT' }).expect(409);
-      expect((await inbox(chenjing)).some((n) => n.kind === 'REPRESENTATION_REQUESTED')).toBe(true);
-      expect(((await t.http().get('/api/workspace/representation-requests').set(liuyang).expect(200)).body as RepresentationRequestResponse[]).some((r) => r.id === sent.id)).toBe(false);
-      await t.http().post(`/api/workspace/representation-requests/${sent.id}/approve`).set(liuyang).expect(404);
-      await t.http().post(`/api/workspace/representation-requests/${sent.id}/approve`).set(sunli).expect(404);
-      const list = (await t.http().get('/api/workspace/representation-requests').set(chenjing).expect(200)).body as RepresentationRequestResponse[];
+      const sent = (await t.http().post('/api/me/representation-requests').set(person.auth).send({ enterpriseId: world.otherEnterprise.id, kind: 'ENTREPRENEUR' }).expect(201)).body as RepresentationRequestResponse;
+      expect(sent).toMatchObject({ status: 'PENDING', enterpriseName: world.otherEnterprise.name, kind: 'ENTREPRENEUR' });
+      await t.http().post('/api/me/representation-requests').set(person.auth).send({ enterpriseId: world.enterprise.id, kind: 'CONTACT' }).expect(409);
+      expect((await inbox(otherSecretary)).some((n) => n.kind === 'REPRESENTATION_REQUESTED')).toBe(true);
+      expect(((await t.http().get('/api/workspace/representation-requests').set(secretary).expect(200)).body as RepresentationRequestResponse[]).some((r) => r.id === sent.id)).toBe(false);
+      await t.http().post(`/api/workspace/representation-requests/${sent.id}/approve`).set(secretary).expect(404);
+      await t.http().post(`/api/workspace/representation-requests/${sent.id}/approve`).set(committee).expect(404);
+      const list = (await t.http().get('/api/workspace/representation-requests').set(otherSecretary).expect(200)).body as RepresentationRequestResponse[];
       expect(list.find((r) => r.id === sent.id)).toMatchObject({ canDecide: true, userName: person.user.name });
-      await t.http().post(`/api/workspace/representation-requests/${sent.id}/approve`).set(chenjing).expect(200);
-      expect((await user(person.user.id)).enterpriseId).toBe(Number(enterprise['亿鑫化工']));
+      await t.http().post(`/api/workspace/representation-requests/${sent.id}/approve`).set(otherSecretary).expect(200);
+      expect((await user(person.user.id)).enterpriseId).toBe(Number(world.otherEnterprise.id));
       expect((await inbox(person.auth)).some((n) => n.kind === 'REPRESENTATION_APPROVED')).toBe(true);
       const mine = (await t.http().get('/api/me/representation-requests').set(person.auth).expect(200)).body as RepresentationRequestResponse[];
       expect(mine.map((r) => [r.id, r.status, r.canDecide])).toEqual([[sent.id, 'APPROVED', false]]);
       // Now the person may raise a need for the enterprise.
-      expect((await status(person.auth)).enterprise?.name).toBe('亿鑫化工');
+      expect((await status(person.auth)).enterprise?.name).toBe(world.otherEnterprise.name);
     });
 
     it("committee staff of the enterprise's chain decide too, and a rejection is told with its reason", async () => {
       const person = await devLogin(t, 'rep-reject');
-      const sent = (await t.http().post('/api/me/representation-requests').set(person.auth).send({ enterpriseId: enterprise['明阳风电'], kind: 'CONTACT' }).expect(201)).body as RepresentationRequestResponse;
-      await t.http().post(`/api/workspace/representation-requests/${sent.id}/reject`).set(chenjing).send({ reason: '不是我企' }).expect(404);
-      await t.http().post(`/api/workspace/representation-requests/${sent.id}/reject`).set(sunli).send({ reason: '请由企业人事部门确认后再申请' }).expect(200);
+      const sent = (await t.http().post('/api/me/representation-requests').set(person.auth).send({ enterpriseId: world.enterprise.id, kind: 'CONTACT' }).expect(201)).body as RepresentationRequestResponse;
+      await t.http().post(`/api/workspace/representation-requests/${sent.id}/reject`).set(otherSecretary).send({ reason: '不是我企' }).expect(404);
+      await t.http().post(`/api/workspace/representation-requests/${sent.id}/reject`).set(committee).send({ reason: '请由企业人事部门确认后再申请' }).expect(200);
       expect((await inbox(person.auth)).find((n) => n.kind === 'REPRESENTATION_REJECTED')?.body).toContain('人事部门');
       expect((await user(person.user.id)).enterpriseId).toBeNull();
     });
   });
 
   it('我的 shows a department handler their department', async () => {
-    const zhaomin = (await devLogin(t, 'demo-department-zhaomin')).auth;
-    expect((await status(zhaomin)).departments.map((d) => d.name)).toEqual(['经济发展局']);
+    expect((await status(world.handler.auth)).departments.map((d) => d.name)).toEqual([world.department.name]);
   });
 });

@@ -7,6 +7,7 @@ import { FakeWechatServer } from './support/fake-wechat';
 import { call, freePort, waitHealthy } from './support/server-process';
 import { DATABASES } from './support/test-app';
 import { activityBody } from './factories/activity.factory';
+import { createWorld, processClient, tokenOf } from './factories/world.factory';
 
 const MYSQL_BASE = process.env.E2E_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 const MAIN = join(__dirname, '..', 'dist', 'main.js');
@@ -118,8 +119,11 @@ const runMysql = DATABASES.includes('mysql') && existsSync(MAIN);
     }
     await Promise.all(bases.map((b, i) => waitHealthy(b, children[i])));
     db = await createConnection(`${MYSQL_BASE}/${dbName}`);
-    secretary = (await call(bases[0], 'POST', '/api/auth/dev-login', undefined, { openid: 'demo-secretary-liuyang' })).body.accessToken;
+    // A world of its own, made through the first process's admin API: the secretary of its branch creates the activities.
+    const world = await createWorld(processClient(bases[0]));
+    secretary = tokenOf(world.secretary.auth);
     orgId = (await call(bases[1], 'GET', '/api/me', secretary)).body.orgId;
+    expect(orgId).toBe(world.branch.id);
   }, 90000);
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import type { AuditLogResponse, ImportRosterResponse, ImportRowError, MarkLeftResponse, NeedDetail, Page, RosterPerson } from '@torch-red/shared';
+import type { AuditLogResponse, ImportRosterResponse, ImportRowError, MarkLeftResponse, NeedDetail, Page, RosterPerson, UserResponse } from '@torch-red/shared';
 import ExcelJS from 'exceljs';
 import { ROSTER_COLUMNS } from '@torch-red/shared';
 import { OrgEntity } from '../src/modules/org/org.entity';
@@ -6,13 +6,13 @@ import { RoleGrantEntity } from '../src/modules/user/role-grant.entity';
 import { UserEntity } from '../src/modules/user/user.entity';
 import { adminLogin, devLogin } from './factories/auth.factory';
 import { raiseNeed } from './factories/need.factory';
+import { createPerson, createWorld, type World, type WorldPerson } from './factories/world.factory';
+import { allPages } from './support/pages';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
 
 type Auth = { Authorization: string };
 type Line = [string, string, string, string, string?, string?, string?];
 
-const FIRST_BRANCH = '明阳风电第一党支部';
-const OTHER_BRANCH = '亿鑫化工党支部';
 
 async function rosterFile(lines: Line[], header: readonly string[] = ROSTER_COLUMNS): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -31,12 +31,18 @@ function binary(res: { on: (e: string, cb: (chunk?: Buffer) => void) => void }, 
 describe.each(DATABASES)('rosters on %s', (db) => {
   let t: TestApp;
   let admin: Auth;
-  let liuyang: Auth; // secretary of 明阳风电第一党支部
-  let chenjing: Auth; // secretary of 亿鑫化工党支部
-  let sunli: Auth; // committee staff of 新能源产业党委, above 明阳风电第一党支部
-  let zhangwei: Auth; // member of 明阳风电第一党支部
+  // A world of its own (createWorld): the names below are the world's, made by this suite.
+  let world: World;
+  let liuyang: Auth; // SECRETARY of world.branch
+  let chenjing: Auth; // SECRETARY of world.otherBranch (another chain)
+  let sunli: Auth; // COMMITTEE staff of world.committeeOrg, above world.branch
+  let zhangwei: Auth; // member of world.branch (world.member)
+  let activist: WorldPerson; // 入党积极分子 of world.branch
   let firstBranch: number;
   let otherBranch: number;
+  let FIRST_BRANCH: string; // world.branch's name, as the roster file writes it
+  let OTHER_BRANCH: string;
+  let ENTERPRISE: string; // world.enterprise's name
 
   const importAs = (auth: Auth, file: Buffer) => t.http().post('/api/workspace/roster/import').set(auth).attach('file', file, 'roster.xlsx');
   const users = () => t.dataSource.getRepository(UserEntity);
@@ -46,12 +52,18 @@ describe.each(DATABASES)('rosters on %s', (db) => {
   beforeAll(async () => {
     t = await startTestApp(db);
     admin = await adminLogin(t);
-    liuyang = (await devLogin(t, 'demo-secretary-liuyang')).auth;
-    chenjing = (await devLogin(t, 'demo-secretary-chenjing')).auth;
-    sunli = (await devLogin(t, 'demo-committee-sunli')).auth;
-    zhangwei = (await devLogin(t, 'demo-member-zhangwei')).auth;
+    world = await createWorld(t);
+    liuyang = world.secretary.auth;
+    chenjing = world.otherSecretary.auth;
+    sunli = world.committee.auth;
+    zhangwei = world.member.auth;
+    activist = await createPerson(t, admin, world.tag, 'activist', { name: `${world.tag}积极分子`, orgId: world.branch.id, politicalStatus: 'ACTIVIST' });
+    FIRST_BRANCH = world.branch.name;
+    OTHER_BRANCH = world.otherBranch.name;
+    ENTERPRISE = world.enterprise.name;
     firstBranch = (await t.dataSource.getRepository(OrgEntity).findOneByOrFail({ name: FIRST_BRANCH })).id;
     otherBranch = (await t.dataSource.getRepository(OrgEntity).findOneByOrFail({ name: OTHER_BRANCH })).id;
+    expect([String(firstBranch), String(otherBranch)]).toEqual([world.branch.id, world.otherBranch.id]);
   });
   afterAll(async () => {
     await t?.close();
@@ -104,14 +116,15 @@ describe.each(DATABASES)('rosters on %s', (db) => {
 
   describe('a clean roster', () => {
     let first: ImportRosterResponse;
-    const lines: Line[] = [
-      ['王建国', '13911110001', FIRST_BRANCH, '正式党员', '明阳风电', '书记', '2001-07-01'],
-      ['李卫东', '13911110002', FIRST_BRANCH, '预备党员', '', '组织委员', '2025/6/30'],
-      ['赵小红', '13911110003', FIRST_BRANCH, '入党积极分子'],
-      ['钱多多', '+86 139-1111-0004', FIRST_BRANCH, '群众', '明阳风电'],
-    ];
+    let lines: Line[];
 
     beforeAll(async () => {
+      lines = [
+        ['王建国', '13911110001', FIRST_BRANCH, '正式党员', ENTERPRISE, '书记', '2001-07-01'],
+        ['李卫东', '13911110002', FIRST_BRANCH, '预备党员', '', '组织委员', '2025/6/30'],
+        ['赵小红', '13911110003', FIRST_BRANCH, '入党积极分子'],
+        ['钱多多', '+86 139-1111-0004', FIRST_BRANCH, '群众', ENTERPRISE],
+      ];
       first = (await importAs(liuyang, await rosterFile(lines)).expect(201)).body as ImportRosterResponse;
     });
 
@@ -137,7 +150,7 @@ describe.each(DATABASES)('rosters on %s', (db) => {
     it('imports the same file again without changing or duplicating anyone, and updates by phone', async () => {
       const count = await users().count();
       expect((await importAs(liuyang, await rosterFile(lines)).expect(201)).body).toEqual({ created: 0, updated: 0, unchanged: 4, rolesGranted: 0, rolesRevoked: 0 });
-      const changed: Line[] = [['王建国', '13911110001', FIRST_BRANCH, '正式党员', '明阳风电', '党员', '2001-07-01'], ['李卫东（改）', '13911110002', FIRST_BRANCH, '正式党员', '', '书记'], ...lines.slice(2)];
+      const changed: Line[] = [['王建国', '13911110001', FIRST_BRANCH, '正式党员', ENTERPRISE, '党员', '2001-07-01'], ['李卫东（改）', '13911110002', FIRST_BRANCH, '正式党员', '', '书记'], ...lines.slice(2)];
       const again = (await importAs(sunli, await rosterFile(changed)).expect(201)).body as ImportRosterResponse;
       expect(again).toEqual({ created: 0, updated: 2, unchanged: 2, rolesGranted: 1, rolesRevoked: 1 });
       expect(await users().count()).toBe(count);
@@ -156,10 +169,10 @@ describe.each(DATABASES)('rosters on %s', (db) => {
     it('lists, searches and filters the roster, paged, with phones masked for secretaries', async () => {
       const all = await list(liuyang, firstBranch, '?limit=100');
       const names = all.items.map((p) => p.name);
-      expect(names).toEqual(expect.arrayContaining(['王建国', '李卫东（改）', '赵小红', '钱多多', '张伟', '刘洋']));
+      expect(names).toEqual(expect.arrayContaining(['王建国', '李卫东（改）', '赵小红', '钱多多', world.member.name, world.secretary.name]));
       expect(all.items.find((p) => p.name === '赵小红')?.phone).toBe('139****0003');
-      expect(all.items.find((p) => p.name === '张伟')).toMatchObject({ bound: true, orgName: FIRST_BRANCH, canMarkLeft: true });
-      expect(all.items.find((p) => p.name === '刘洋')?.canMarkLeft).toBe(false);
+      expect(all.items.find((p) => p.name === world.member.name)).toMatchObject({ bound: true, orgName: FIRST_BRANCH, canMarkLeft: true });
+      expect(all.items.find((p) => p.name === world.secretary.name)?.canMarkLeft).toBe(false);
 
       const page1 = await list(liuyang, firstBranch, '?limit=2');
       expect(page1.items).toHaveLength(2);
@@ -170,11 +183,11 @@ describe.each(DATABASES)('rosters on %s', (db) => {
       expect((await list(liuyang, firstBranch, `?q=${encodeURIComponent('小红')}`)).items.map((p) => p.name)).toEqual(['赵小红']);
       expect((await list(liuyang, firstBranch, '?q=13911110004')).items.map((p) => p.name)).toEqual(['钱多多']);
       expect((await list(liuyang, firstBranch, '?q=%25')).items).toEqual([]);
-      expect((await list(liuyang, firstBranch, '?politicalStatus=ACTIVIST&limit=100')).items.map((p) => p.name).sort()).toEqual(['王芳', '赵小红'].sort());
+      expect((await list(liuyang, firstBranch, '?politicalStatus=ACTIVIST&limit=100')).items.map((p) => p.name).sort()).toEqual([activist.name, '赵小红'].sort());
       const unbound = (await list(liuyang, firstBranch, '?bound=false&limit=100')).items.map((p) => p.name);
       expect(unbound).toEqual(expect.arrayContaining(['王建国', '赵小红']));
-      expect(unbound).not.toContain('张伟');
-      expect((await list(liuyang, firstBranch, '?role=SECRETARY&limit=100')).items.map((p) => p.name).sort()).toEqual(['刘洋', '李卫东（改）'].sort());
+      expect(unbound).not.toContain(world.member.name);
+      expect((await list(liuyang, firstBranch, '?role=SECRETARY&limit=100')).items.map((p) => p.name).sort()).toEqual([world.secretary.name, '李卫东（改）'].sort());
       // The committee above sees the branch; admins see full numbers.
       expect((await list(sunli, firstBranch, '?q=13911110003')).items).toHaveLength(1);
       expect((await list(admin, firstBranch, '?q=13911110003')).items[0].phone).toBe('13911110003');
@@ -188,7 +201,7 @@ describe.each(DATABASES)('rosters on %s', (db) => {
       expect(res.body as RosterPerson).toMatchObject({ phone: '139****0033', politicalStatus: 'PROBATIONARY_MEMBER', partyPost: 'PUBLICITY_MEMBER', partyJoinedAt: '2026-07-01' });
       expect((await list(liuyang, firstBranch, '?q=13911110033')).items.map((p) => p.name)).toEqual(['赵小红']);
       await t.http().put(`/api/workspace/roster/${zhao.id}`).set(liuyang).send({ ...body, orgId: String(otherBranch) }).expect(400);
-      await t.http().put(`/api/workspace/roster/${zhao.id}`).set(liuyang).send({ ...body, phone: '13800000001' }).expect(409);
+      await t.http().put(`/api/workspace/roster/${zhao.id}`).set(liuyang).send({ ...body, phone: world.member.phone }).expect(409);
       await t.http().put(`/api/workspace/roster/${zhao.id}`).set(chenjing).send(body).expect(404);
       await t.http().get(`/api/workspace/roster/${zhao.id}`).set(chenjing).expect(404);
       await t.http().put(`/api/workspace/roster/${zhao.id}`).set(liuyang).send({ ...body, phone: '12345' }).expect(400);
@@ -207,7 +220,7 @@ describe.each(DATABASES)('rosters on %s', (db) => {
       const sheet = workbook.worksheets[0];
       expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...ROSTER_COLUMNS]);
       const rows = sheet.getRows(2, sheet.rowCount - 1)!.map((r) => (r.values as unknown[]).slice(1));
-      expect(rows).toContainEqual(['王建国', '13911110001', FIRST_BRANCH, '正式党员', '明阳风电', '党员', '2001-07-01']);
+      expect(rows).toContainEqual(['王建国', '13911110001', FIRST_BRANCH, '正式党员', ENTERPRISE, '党员', '2001-07-01']);
       const again = (await importAs(liuyang, res.body as Buffer).expect(201)).body as ImportRosterResponse;
       expect(again.created).toBe(0);
       expect(again.updated + again.unchanged).toBe(rows.length);
@@ -219,27 +232,27 @@ describe.each(DATABASES)('rosters on %s', (db) => {
 
   describe('leaving', () => {
     it('ends membership, roles and sessions at once; history keeps the name', async () => {
-      const person = await devLogin(t, 'demo-member-wangfang');
+      const person = activist; // another member of the branch, whose sessions must survive
       const need = await raiseNeed(t, zhangwei);
-      const zw = await users().findOneByOrFail({ openid: 'demo-member-zhangwei' });
+      const zw = await users().findOneByOrFail({ openid: world.member.openid });
       await t.dataSource.getRepository(RoleGrantEntity).insert({ userId: zw.id, role: 'INSTRUCTOR', orgId: null, departmentId: null, scopeKey: '-', grantedBy: null });
 
       await t.http().post(`/api/workspace/roster/${zw.id}/leave`).set(chenjing).send({}).expect(404);
       await t.http().post(`/api/workspace/roster/${zw.id}/leave`).set(sunli).send({}).expect(404);
       await t.http().post(`/api/workspace/roster/${zw.id}/leave`).set(zhangwei).send({}).expect(403);
       const res = await t.http().post(`/api/workspace/roster/${zw.id}/leave`).set(liuyang).send({ reason: '转出至其他园区' }).expect(201);
-      expect(res.body as MarkLeftResponse).toMatchObject({ id: String(zw.id), name: '张伟', leftOrgId: String(firstBranch), rolesRevoked: 1 });
+      expect(res.body as MarkLeftResponse).toMatchObject({ id: String(zw.id), name: world.member.name, leftOrgId: String(firstBranch), rolesRevoked: 1 });
 
       expect((await t.http().get('/api/me').set(zhangwei).expect(401)).body.code).toBe('SESSION_REVOKED');
       const after = await users().findOneByOrFail({ id: zw.id });
       expect(after).toMatchObject({ orgId: null, leftOrgId: firstBranch, partyPost: null });
       expect(after.leftAt).not.toBeNull();
       expect(await t.dataSource.getRepository(RoleGrantEntity).findBy({ userId: zw.id })).toEqual([]);
-      expect((await list(liuyang, firstBranch, '?limit=100')).items.map((p) => p.name)).not.toContain('张伟');
+      expect((await list(liuyang, firstBranch, '?limit=100')).items.map((p) => p.name)).not.toContain(world.member.name);
       // The need they raised is still theirs, by name.
-      expect(((await t.http().get(`/api/needs/${need.id}`).set(admin).expect(200)).body as NeedDetail).raisedByName).toBe('张伟');
+      expect(((await t.http().get(`/api/needs/${need.id}`).set(admin).expect(200)).body as NeedDetail).raisedByName).toBe(world.member.name);
       // Signing in again works, as a person without an org.
-      const back = await devLogin(t, 'demo-member-zhangwei');
+      const back = await devLogin(t, world.member.openid);
       expect((await t.http().get('/api/me').set(back.auth).expect(200)).body.orgId).toBeUndefined();
       // Leaving twice is not found; other people's tokens are untouched.
       await t.http().post(`/api/workspace/roster/${zw.id}/leave`).set(liuyang).send({}).expect(404);
@@ -248,21 +261,26 @@ describe.each(DATABASES)('rosters on %s', (db) => {
       expect(audit.items[0]).toMatchObject({ action: 'roster.person.leave', after: expect.objectContaining({ reason: '转出至其他园区' }) });
 
       // Re-importing them is how they come back.
-      const returned = (await importAs(liuyang, await rosterFile([['张伟', '13800000001', FIRST_BRANCH, '正式党员', '明阳风电']])).expect(201)).body as ImportRosterResponse;
+      const returned = (await importAs(liuyang, await rosterFile([[world.member.name, world.member.phone, FIRST_BRANCH, '正式党员', ENTERPRISE]])).expect(201)).body as ImportRosterResponse;
       expect(returned).toMatchObject({ created: 0, updated: 1 });
       expect(await users().findOneByOrFail({ id: zw.id })).toMatchObject({ orgId: firstBranch, leftAt: null, leftOrgId: null });
     });
 
     it('a secretary cannot mark themselves as left', async () => {
-      const liu = await users().findOneByOrFail({ openid: 'demo-secretary-liuyang' });
+      const liu = await users().findOneByOrFail({ openid: world.secretary.openid });
       await t.http().post(`/api/workspace/roster/${liu.id}/leave`).set(liuyang).send({}).expect(409);
     });
 
     it('never leaves the zone without an active admin', async () => {
-      const xuhong = await users().findOneByOrFail({ openid: 'demo-admin-xuhong' });
-      await users().update({ id: xuhong.id }, { orgId: firstBranch });
-      const adminId = (await users().findOneByOrFail({ name: '系统管理员' })).id;
+      // A second admin of the world's own, in the branch; the admin account's person joins the branch too.
+      const xuhong = await createPerson(t, admin, world.tag, 'second-admin', { name: `${world.tag}管理员`, orgId: world.branch.id, roles: [{ role: 'ADMIN' }] });
+      const adminId = Number(((await t.http().get('/api/me').set(admin).expect(200)).body as { id: string }).id);
       await users().update({ id: adminId }, { orgId: firstBranch });
+      // Any other active admin (none of this suite's making) is set aside for the test and brought back after it.
+      const others = (await allPages<UserResponse>(t, '/api/admin/users', admin)).filter(
+        (u) => Number(u.id) !== adminId && u.id !== xuhong.id && !u.disabled && u.roles.some((g) => g.role === 'ADMIN'),
+      );
+      for (const u of others) await t.http().put(`/api/admin/users/${u.id}/status`).set(admin).send({ disabled: true }).expect(200);
       // Two admins: one may go.
       await t.http().put(`/api/admin/users/${xuhong.id}/status`).set(admin).send({ disabled: true }).expect(200);
       // Now the caller is the last active admin: not disabled (self), not marked as left by a secretary.
@@ -275,6 +293,7 @@ describe.each(DATABASES)('rosters on %s', (db) => {
       expect(audit.items.map((i) => i.action).slice(0, 2)).toEqual(['user.enable', 'user.disable']);
       // With another active admin again, the secretary may mark the admin's roster row as left.
       await t.http().post(`/api/workspace/roster/${xuhong.id}/leave`).set(liuyang).send({}).expect(201);
+      for (const u of others) await t.http().put(`/api/admin/users/${u.id}/status`).set(admin).send({ disabled: false }).expect(200);
     });
   });
 });

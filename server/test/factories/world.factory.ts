@@ -1,6 +1,7 @@
-import type { ChainResponse, DepartmentResponse, EnterpriseResponse, GrantRoleRequest, OrgResponse, OrgType, Page, PoliticalStatus, Role, UserResponse } from '@torch-red/shared';
+import type { ChainResponse, DepartmentResponse, EnterpriseResponse, GrantRoleRequest, LoginResponse, OrgResponse, OrgType, Page, PoliticalStatus, Role, UserResponse } from '@torch-red/shared';
+import { call } from '../support/server-process';
 import type { TestApp } from '../support/test-app';
-import { adminLogin, devLogin } from './auth.factory';
+import { devLogin } from './auth.factory';
 
 export type Auth = { Authorization: string };
 
@@ -72,28 +73,76 @@ export function uniquePhone(): string {
   return `139${String(phoneCounter).padStart(8, '0')}`;
 }
 
-async function workingCommittee(t: TestApp, admin: Auth, tag: string): Promise<string> {
-  const res = await t.http().get('/api/admin/orgs?type=WORKING_COMMITTEE&limit=1').set(admin).expect(200);
-  const found = (res.body as Page<OrgResponse>).items[0];
-  if (found) return found.id;
-  return (await createOrg(t, admin, `${tag}党工委`, 'WORKING_COMMITTEE', null, null)).id;
+/**
+ * How the factory talks to a server, whatever the HTTP client: a TestApp's supertest agent (`appClient`), or plain
+ * fetch against a running `node dist/main.js` (`processClient`). Each call checks the status and returns the body.
+ */
+export interface ApiClient {
+  post<T = unknown>(path: string, body: object, auth?: Auth, status?: number): Promise<T>;
+  put<T = unknown>(path: string, body: object, auth?: Auth): Promise<T>;
+  get<T = unknown>(path: string, auth?: Auth): Promise<T>;
 }
 
-async function createOrg(t: TestApp, admin: Auth, name: string, type: OrgType, parentId: string | null, enterpriseId: string | null): Promise<WorldOrg> {
-  const res = await t.http().post('/api/admin/orgs').set(admin).send({ name, type, parentId, enterpriseId }).expect(201);
-  const org = res.body as OrgResponse;
+/** The factory's client over a TestApp (every response still goes through the app's contract check). */
+export function appClient(t: TestApp): ApiClient {
+  return {
+    post: async <T>(path: string, body: object, auth?: Auth, status = 201) => (await t.http().post(path).set(auth ?? {}).send(body).expect(status)).body as T,
+    put: async <T>(path: string, body: object, auth?: Auth) => (await t.http().put(path).set(auth ?? {}).send(body).expect(200)).body as T,
+    get: async <T>(path: string, auth?: Auth) => (await t.http().get(path).set(auth ?? {}).expect(200)).body as T,
+  };
+}
+
+/** The bearer token inside an Authorization header, as `call()` takes it. */
+export const tokenOf = (auth: Auth): string => auth.Authorization.replace(/^Bearer /, '');
+
+/** The factory's client over a running server process at `base` (the black-box `call()` of the multi-process suites). */
+export function processClient(base: string): ApiClient {
+  const expectStatus = async <T>(method: string, path: string, auth: Auth | undefined, body: object | undefined, status: number): Promise<T> => {
+    const res = await call(base, method, path, auth ? tokenOf(auth) : undefined, body);
+    if (res.status !== status) throw new Error(`${method} ${path} answered ${res.status}, expected ${status}: ${JSON.stringify(res.body)}`);
+    return res.body as T;
+  };
+  return {
+    post: <T>(path: string, body: object, auth?: Auth, status = 201) => expectStatus<T>('POST', path, auth, body, status),
+    put: <T>(path: string, body: object, auth?: Auth) => expectStatus<T>('PUT', path, auth, body, 200),
+    get: <T>(path: string, auth?: Auth) => expectStatus<T>('GET', path, auth, undefined, 200),
+  };
+}
+
+/** A TestApp or a client: the factory's functions take either. */
+export type Target = TestApp | ApiClient;
+const clientOf = (target: Target): ApiClient => ('dataSource' in target ? appClient(target) : target);
+
+/** Dev login (development/test servers only) through any client. */
+export async function signIn(target: Target, openid: string, name?: string): Promise<LoginResponse & { auth: Auth }> {
+  const body = await clientOf(target).post<LoginResponse>('/api/auth/dev-login', name ? { openid, name } : { openid }, undefined, 200);
+  return { ...body, auth: { Authorization: `Bearer ${body.accessToken}` } };
+}
+
+/** The admin account's sign-in through any client. */
+export async function signInAdmin(target: Target, username = 'admin', password = 'torchred-admin'): Promise<Auth> {
+  const body = await clientOf(target).post<{ accessToken: string }>('/api/admin/auth/login', { username, password }, undefined, 200);
+  return { Authorization: `Bearer ${body.accessToken}` };
+}
+
+async function workingCommittee(c: ApiClient, admin: Auth, tag: string): Promise<string> {
+  const found = (await c.get<Page<OrgResponse>>('/api/admin/orgs?type=WORKING_COMMITTEE&limit=1', admin)).items[0];
+  if (found) return found.id;
+  return (await createOrg(c, admin, `${tag}党工委`, 'WORKING_COMMITTEE', null, null)).id;
+}
+
+async function createOrg(c: ApiClient, admin: Auth, name: string, type: OrgType, parentId: string | null, enterpriseId: string | null): Promise<WorldOrg> {
+  const org = await c.post<OrgResponse>('/api/admin/orgs', { name, type, parentId, enterpriseId }, admin);
   return { id: org.id, name: org.name };
 }
 
-async function createChain(t: TestApp, admin: Auth, name: string, committeeOrgId: string): Promise<{ id: string; name: string }> {
-  const res = await t.http().post('/api/admin/chains').set(admin).send({ name, industry: '测试', committeeOrgId }).expect(201);
-  const chain = res.body as ChainResponse;
+async function createChain(c: ApiClient, admin: Auth, name: string, committeeOrgId: string): Promise<{ id: string; name: string }> {
+  const chain = await c.post<ChainResponse>('/api/admin/chains', { name, industry: '测试', committeeOrgId }, admin);
   return { id: chain.id, name: chain.name };
 }
 
-async function createEnterprise(t: TestApp, admin: Auth, name: string, chainId: string): Promise<{ id: string; name: string }> {
-  const res = await t.http().post('/api/admin/enterprises').set(admin).send({ name, chainId, chainRole: 'LEADER' }).expect(201);
-  const enterprise = res.body as EnterpriseResponse;
+async function createEnterprise(c: ApiClient, admin: Auth, name: string, chainId: string): Promise<{ id: string; name: string }> {
+  const enterprise = await c.post<EnterpriseResponse>('/api/admin/enterprises', { name, chainId, chainRole: 'LEADER' }, admin);
   return { id: enterprise.id, name: enterprise.name };
 }
 
@@ -106,43 +155,50 @@ export interface PersonSpec {
 }
 
 /** Creates a person through the admin API (with a phone and an openid), grants roles, and signs them in. */
-export async function createPerson(t: TestApp, admin: Auth, tag: string, key: string, spec: PersonSpec): Promise<WorldPerson> {
+export async function createPerson(target: Target, admin: Auth, tag: string, key: string, spec: PersonSpec): Promise<WorldPerson> {
+  const c = clientOf(target);
   const openid = `${tag}-${key}`.toLowerCase();
   const phone = uniquePhone();
-  const res = await t
-    .http()
-    .post('/api/admin/users')
-    .set(admin)
-    .send({ name: spec.name, phone, openid, orgId: spec.orgId ?? null, enterpriseId: spec.enterpriseId ?? null, politicalStatus: spec.politicalStatus ?? null })
-    .expect(201);
-  const user = res.body as UserResponse;
-  for (const grant of spec.roles ?? []) {
-    await t.http().post(`/api/admin/users/${user.id}/roles`).set(admin).send(grant).expect(201);
-  }
-  const login = await devLogin(t, openid);
+  const user = await c.post<UserResponse>(
+    '/api/admin/users',
+    { name: spec.name, phone, openid, orgId: spec.orgId ?? null, enterpriseId: spec.enterpriseId ?? null, politicalStatus: spec.politicalStatus ?? null },
+    admin,
+  );
+  for (const grant of spec.roles ?? []) await c.post(`/api/admin/users/${user.id}/roles`, grant, admin);
+  const login = await signIn(c, openid);
   return { id: user.id, name: spec.name, openid, phone, auth: login.auth };
 }
 
-export async function createWorld(t: TestApp): Promise<World> {
+/** Creates a department through the admin API. */
+export async function createDepartment(target: Target, admin: Auth, name: string): Promise<{ id: string; name: string }> {
+  const department = await clientOf(target).post<DepartmentResponse>('/api/admin/departments', { name }, admin);
+  return { id: department.id, name: department.name };
+}
+
+/**
+ * The world, made through a TestApp or through any server the client reaches (e.g. one of several real processes,
+ * signed in as the admin account).
+ */
+export async function createWorld(target: Target): Promise<World> {
+  const c = clientOf(target);
   const tag = nextTag();
-  const admin = await adminLogin(t);
-  const wc = await workingCommittee(t, admin, tag);
+  const admin = await signInAdmin(c);
+  const wc = await workingCommittee(c, admin, tag);
 
-  const committeeOrg = await createOrg(t, admin, `${tag}产业党委`, 'INDUSTRY_COMMITTEE', wc, null);
-  const chain = await createChain(t, admin, `${tag}产业链`, committeeOrg.id);
-  const enterprise = await createEnterprise(t, admin, `${tag}企业`, chain.id);
-  const branch = await createOrg(t, admin, `${tag}第一党支部`, 'BRANCH', committeeOrg.id, enterprise.id);
-  const sisterBranch = await createOrg(t, admin, `${tag}第二党支部`, 'BRANCH', committeeOrg.id, enterprise.id);
+  const committeeOrg = await createOrg(c, admin, `${tag}产业党委`, 'INDUSTRY_COMMITTEE', wc, null);
+  const chain = await createChain(c, admin, `${tag}产业链`, committeeOrg.id);
+  const enterprise = await createEnterprise(c, admin, `${tag}企业`, chain.id);
+  const branch = await createOrg(c, admin, `${tag}第一党支部`, 'BRANCH', committeeOrg.id, enterprise.id);
+  const sisterBranch = await createOrg(c, admin, `${tag}第二党支部`, 'BRANCH', committeeOrg.id, enterprise.id);
 
-  const otherCommitteeOrg = await createOrg(t, admin, `${tag}乙产业党委`, 'INDUSTRY_COMMITTEE', wc, null);
-  const otherChain = await createChain(t, admin, `${tag}乙产业链`, otherCommitteeOrg.id);
-  const otherEnterprise = await createEnterprise(t, admin, `${tag}乙企业`, otherChain.id);
-  const otherBranch = await createOrg(t, admin, `${tag}乙党支部`, 'BRANCH', otherCommitteeOrg.id, otherEnterprise.id);
+  const otherCommitteeOrg = await createOrg(c, admin, `${tag}乙产业党委`, 'INDUSTRY_COMMITTEE', wc, null);
+  const otherChain = await createChain(c, admin, `${tag}乙产业链`, otherCommitteeOrg.id);
+  const otherEnterprise = await createEnterprise(c, admin, `${tag}乙企业`, otherChain.id);
+  const otherBranch = await createOrg(c, admin, `${tag}乙党支部`, 'BRANCH', otherCommitteeOrg.id, otherEnterprise.id);
 
-  const departmentRes = await t.http().post('/api/admin/departments').set(admin).send({ name: `${tag}发展局` }).expect(201);
-  const department = { id: (departmentRes.body as { id: string }).id, name: `${tag}发展局` };
+  const department = await createDepartment(c, admin, `${tag}发展局`);
 
-  const person = (key: string, spec: PersonSpec) => createPerson(t, admin, tag, key, spec);
+  const person = (key: string, spec: PersonSpec) => createPerson(c, admin, tag, key, spec);
   const member = await person('member', { name: `${tag}党员`, orgId: branch.id, enterpriseId: enterprise.id, politicalStatus: 'FULL_MEMBER' });
   const secretary = await person('secretary', {
     name: `${tag}书记`,
@@ -161,7 +217,7 @@ export async function createWorld(t: TestApp): Promise<World> {
   const committee = await person('committee', { name: `${tag}党委委员`, orgId: committeeOrg.id, politicalStatus: 'FULL_MEMBER', roles: [{ role: 'COMMITTEE', orgId: committeeOrg.id }] });
   const handler = await person('handler', { name: `${tag}经办人`, roles: [{ role: 'DEPARTMENT', departmentId: department.id }] });
   const entrepreneur = await person('entrepreneur', { name: `${tag}企业家`, enterpriseId: otherEnterprise.id, politicalStatus: 'MASSES' });
-  const strangerLogin = await devLogin(t, `${tag}-stranger`.toLowerCase(), `${tag}访客`);
+  const strangerLogin = await signIn(c, `${tag}-stranger`.toLowerCase(), `${tag}访客`);
   const stranger = { id: strangerLogin.user.id, name: `${tag}访客`, openid: `${tag}-stranger`.toLowerCase(), phone: '', auth: strangerLogin.auth };
 
   return {
