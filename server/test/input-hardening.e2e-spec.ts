@@ -7,7 +7,8 @@ import { ActivityEntity } from '../src/modules/activity/activity.entity';
 import { UserEntity } from '../src/modules/user/user.entity';
 import { activityBody } from './factories/activity.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
-import { createWorld } from './factories/world.factory';
+import { createWorld, type World } from './factories/world.factory';
+import { publishedLesson, studyColumn } from './factories/study.factory';
 
 type Auth = { Authorization: string };
 
@@ -39,18 +40,36 @@ describe.each(DATABASES)('input hardening on %s', (db) => {
   let committee: Auth;
   let member: Auth;
   let ownOrg: string;
+  let world: World;
+  /** Admin-managed objects this suite makes for itself (a 月月谈 session, a study column, lesson, question and paper). */
+  const own = { talk: '', column: '', lesson: '', question: '', paper: '' };
   let activity: ActivityResponse;
 
   beforeAll(async () => {
     t = await startTestApp(db);
     await t.app.listen(0, '127.0.0.1');
     port = (t.app.getHttpServer().address() as { port: number }).port;
-    const world = await createWorld(t);
+    world = await createWorld(t);
     ({ admin } = world);
     secretary = world.secretary.auth;
     committee = world.committee.auth;
     member = world.member.auth;
     ownOrg = world.branch.id;
+    const start = Date.now() + 72 * 3600 * 1000;
+    own.talk = (
+      await t
+        .http()
+        .post('/api/admin/talks')
+        .set(admin)
+        .send({ theme: '输入校验测试', description: '测试', location: '党群服务中心', startAt: new Date(start).toISOString(), endAt: new Date(start + 7200e3).toISOString(), signupEndAt: new Date(start - 86400e3).toISOString(), capacity: 30, hostDepartmentIds: [world.department.id] })
+        .expect(201)
+    ).body.id as string;
+    own.column = await studyColumn(t, admin, `${world.tag}专栏`);
+    own.lesson = (await publishedLesson(t, admin, own.column)).id;
+    own.question = (await t.http().post('/api/admin/study/questions').set(admin).send({ type: 'SINGLE', stem: '输入校验测试题', options: ['甲', '乙'], answer: [0], explanation: '甲' }).expect(201)).body.id as string;
+    own.paper = (
+      await t.http().post('/api/admin/study/papers').set(admin).send({ title: '输入校验试卷', description: '', mode: 'FIXED', questionIds: [own.question], timeLimitMinutes: 10, passScore: 60, maxAttempts: 2, status: 'DRAFT' }).expect(201)
+    ).body.id as string;
     activity = (await t.http().post('/api/activities').set(secretary).send(activityBody(ownOrg)).expect(201)).body as ActivityResponse;
   });
   afterAll(async () => {
@@ -61,16 +80,16 @@ describe.each(DATABASES)('input hardening on %s', (db) => {
     // The 39 field/route pairs that answered 500 (security review F3).
     const cases: Array<[path: () => string, fields: string[], who: () => Auth]> = [
       [() => `/api/activities/${activity.id}`, ['title', 'type', 'description', 'location', 'waitlist', 'requiresApproval', 'formFields'], () => secretary],
-      [() => '/api/admin/users/2', ['name'], () => admin],
+      [() => `/api/admin/users/${world.member.id}`, ['name'], () => admin],
       [() => `/api/admin/orgs/${ownOrg}`, ['name'], () => admin],
-      [() => '/api/admin/chains/1', ['name', 'industry', 'sortOrder'], () => admin],
-      [() => '/api/admin/enterprises/1', ['name', 'honours'], () => admin],
-      [() => '/api/admin/departments/1', ['name', 'sortOrder'], () => admin],
-      [() => '/api/admin/talks/1', ['description', 'location'], () => admin],
-      [() => '/api/admin/study/columns/1', ['name', 'description', 'sortOrder', 'status'], () => admin],
-      [() => '/api/admin/study/lessons/5', ['title', 'kind', 'summary', 'minutes', 'sortOrder', 'status'], () => admin],
-      [() => '/api/admin/study/questions/34', ['type', 'stem', 'options', 'explanation', 'enabled'], () => admin],
-      [() => '/api/admin/study/papers/1', ['title', 'description', 'timeLimitMinutes', 'passScore', 'maxAttempts', 'status'], () => admin],
+      [() => `/api/admin/chains/${world.chain.id}`, ['name', 'industry', 'sortOrder'], () => admin],
+      [() => `/api/admin/enterprises/${world.enterprise.id}`, ['name', 'honours'], () => admin],
+      [() => `/api/admin/departments/${world.department.id}`, ['name', 'sortOrder'], () => admin],
+      [() => `/api/admin/talks/${own.talk}`, ['description', 'location'], () => admin],
+      [() => `/api/admin/study/columns/${own.column}`, ['name', 'description', 'sortOrder', 'status'], () => admin],
+      [() => `/api/admin/study/lessons/${own.lesson}`, ['title', 'kind', 'summary', 'minutes', 'sortOrder', 'status'], () => admin],
+      [() => `/api/admin/study/questions/${own.question}`, ['type', 'stem', 'options', 'explanation', 'enabled'], () => admin],
+      [() => `/api/admin/study/papers/${own.paper}`, ['title', 'description', 'timeLimitMinutes', 'passScore', 'maxAttempts', 'status'], () => admin],
     ];
 
     it('refuses null for a field that cannot be empty: 400 naming the field', async () => {
@@ -91,11 +110,11 @@ describe.each(DATABASES)('input hardening on %s', (db) => {
     });
 
     it('still clears the fields that are nullable', async () => {
-      const enterprise = await t.http().patch('/api/admin/enterprises/1').set(admin).send({ description: null }).expect(200);
+      const enterprise = await t.http().patch(`/api/admin/enterprises/${world.enterprise.id}`).set(admin).send({ description: null }).expect(200);
       expect(enterprise.body).toMatchObject({ description: null });
       const cleared = await t.http().patch(`/api/activities/${activity.id}`).set(secretary).send({ coverUrl: null, capacity: null, signupStartAt: null }).expect(200);
       expect(cleared.body).toMatchObject({ coverUrl: null, capacity: null });
-      await t.http().put('/api/admin/users/3/membership').set(admin).send({ enterpriseId: null }).expect(200);
+      await t.http().put(`/api/admin/users/${world.member.id}/membership`).set(admin).send({ enterpriseId: null }).expect(200);
     });
 
     it('refuses null inside nested objects and in optional fields of other bodies', async () => {
@@ -255,7 +274,7 @@ describe.each(DATABASES)('input hardening on %s', (db) => {
       try {
         const upload = `POST /api/uploads/images HTTP/1.1\r\nHost: x\r\nAuthorization: ${member.Authorization}\r\nContent-Type: multipart/form-data; boundary=zzz\r\nContent-Length: 100000\r\n\r\n`;
         await hangUpAfter(upload + '--zzz\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n' + 'x'.repeat(1000));
-        const json = `PATCH /api/admin/users/3 HTTP/1.1\r\nHost: x\r\nAuthorization: ${admin.Authorization}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"name":"王`;
+        const json = `PATCH /api/admin/users/${world.member.id} HTTP/1.1\r\nHost: x\r\nAuthorization: ${admin.Authorization}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"name":"王`;
         await hangUpAfter(json);
         for (let i = 0; i < 50 && closedLogs() < 2; i++) await new Promise((r) => setTimeout(r, 100));
         expect(closedLogs()).toBe(2);
@@ -274,21 +293,21 @@ describe.each(DATABASES)('input hardening on %s', (db) => {
   describe('text is normalised once (item 14)', () => {
     it('refuses names that are only invisible characters or a NUL', async () => {
       for (const name of ['\u200b'.repeat(50), '\u0000', '\u200b\u200c\u200d\ufeff', '\u3164', ' \u0000 ']) {
-        const res = await t.http().patch('/api/admin/users/3').set(admin).send({ name });
+        const res = await t.http().patch(`/api/admin/users/${world.member.id}`).set(admin).send({ name });
         expect({ name, status: res.status, code: res.body.code }).toEqual({ name, status: 400, code: 'VALIDATION_FAILED' });
       }
       await t.http().patch(`/api/activities/${activity.id}`).set(secretary).send({ location: '\u200b\u200b' }).expect(400);
-      await t.http().patch('/api/admin/enterprises/1').set(admin).send({ honours: ['\u200b'] }).expect(400);
+      await t.http().patch(`/api/admin/enterprises/${world.enterprise.id}`).set(admin).send({ honours: ['\u200b'] }).expect(400);
     });
 
     it('refuses lone surrogates, so nothing invalid reaches the database', async () => {
       for (const name of ['\ud800', 'a\udc00b', '张\ud83d']) {
-        const res = await t.http().patch('/api/admin/users/3').set(admin).send({ name });
+        const res = await t.http().patch(`/api/admin/users/${world.member.id}`).set(admin).send({ name });
         expect({ status: res.status, body: res.body }).toEqual({ status: 400, body: { ...errorShape(400, 'VALIDATION_FAILED'), details: [{ field: 'name', message: expect.any(String) }] } });
       }
       await t.http().post(`/api/activities/${activity.id}/cancel`).set(secretary).send({ reason: 'x\udfffy' }).expect(400);
       // A well-formed pair (an emoji) is fine.
-      const ok = await t.http().patch('/api/admin/users/3').set(admin).send({ name: '王芳😀' }).expect(200);
+      const ok = await t.http().patch(`/api/admin/users/${world.member.id}`).set(admin).send({ name: '王芳😀' }).expect(200);
       expect(ok.body.name).toBe('王芳😀');
     });
 
