@@ -81,9 +81,9 @@ export default function WorkspaceActivitiesPage() {
               </>
             ) : null}
             {activity.status !== 'CANCELLED' ? (
-              <Text className="workspace-page__cancel" onClick={() => setCancelling(activity)}>
+              <Button className="workspace-page__cancel" size="small" shape="round" fill="outline" type="primary" onClick={() => setCancelling(activity)}>
                 取消活动
-              </Text>
+              </Button>
             ) : null}
           </View>
         }
