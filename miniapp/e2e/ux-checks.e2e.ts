@@ -54,8 +54,7 @@ async function expectReadable(page: Page, label: string): Promise<void> {
     const failures = results.violations.flatMap((violation) =>
       violation.nodes.map((node) => `${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(-1)[0] ?? ''}`),
     );
-    if (process.env.UX_COLLECT) console.log('AXE', label, JSON.stringify(failures, null, 1));
-    else expect(failures, `${label}: low-contrast text`).toEqual([]);
+    expect(failures, `${label}: low-contrast text`).toEqual([]);
   });
 }
 
@@ -96,8 +95,7 @@ async function expectTappable(page: Page, selector: string, label: string): Prom
       .map(({ text, rect }) => ({ text, height: Math.round(rect.height * 10) / 10 })),
   );
   const small = heights.filter(({ height }) => height < MIN_TAP);
-  if (process.env.UX_COLLECT) console.log('TAP', label, JSON.stringify(small));
-  else expect(small, `${label}: tap targets under ${MIN_TAP} px`).toEqual([]);
+  expect(small, `${label}: tap targets under ${MIN_TAP} px`).toEqual([]);
   return heights.length;
 }
 
