@@ -105,7 +105,7 @@ export default function WorkspaceActivitiesPage() {
         </Button>
       </View>
       <View className="workspace-page__list">
-        <PagedList list={list} empty={<EmptyState title="还没有活动" description="点击上方「发布新活动」，为本组织组织一场主题党日或座谈吧" />}>
+        <PagedList list={list} empty={<EmptyState icon="activity" title="还没有活动" description="点击上方「发布新活动」，为本组织组织一场主题党日或座谈吧" />}>
           {renderItems}
         </PagedList>
       </View>
