@@ -141,6 +141,7 @@ test.describe.serial('app-wide readability and reach (H5)', () => {
     await member.locator('.activities-page .activity-card').first().waitFor();
     await expectReadable(member, 'activities');
     await expectTappable(member, '.activity-filters__type', 'activity type chips');
+    await expectTappable(member, '.activity-filters__segment, .activity-filters__toggle, .activity-filters__chain', 'activity range and chain filters');
     await screenshotsAtWidths(member, 'activities');
 
     await openTab(member, '学习');
@@ -254,6 +255,7 @@ test.describe.serial('app-wide readability and reach (H5)', () => {
     await secretary.locator('.attendee-card').first().waitFor();
     await expectReadable(secretary, 'registrations');
     await expectTappable(secretary, '.registrations-page .nut-button', 'registration buttons');
+    await expectTappable(secretary, '.registrations-page__tab', 'registration status chips');
     await screenshotsAtWidths(secretary, 'registrations');
   });
 
