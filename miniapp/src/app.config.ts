@@ -58,9 +58,11 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#c8102e',
     navigationBarTitleText: '火炬红',
     navigationBarTextStyle: 'white',
+    // H5 shows Taro's own title bar too (weapp's default): a title and 返回 / 首页 on every page.
+    navigationStyle: 'default',
   },
   tabBar: {
-    color: '#8c8c8c',
+    color: '#666666',
     selectedColor: '#c8102e',
     backgroundColor: '#ffffff',
     borderStyle: 'white',

@@ -2,6 +2,7 @@ import type { PropsWithChildren } from 'react';
 import { sendVisitorsToSignIn } from './features/auth/entry-gate';
 import './styles/nutui-components';
 import './app.scss';
+import './styles/h5-shell';
 
 // Before the router picks the first page: a browser without a session starts on the sign-in page.
 sendVisitorsToSignIn();

@@ -2,17 +2,33 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import './page-state.scss';
 
+/** What the empty list would hold; each has its own sign, as 我的 draws its entries (活, 信, 哨 …). */
+export type EmptyIcon = 'activity' | 'message' | 'people' | 'need' | 'study' | 'brand' | 'talk' | 'document';
+
+const ICON_GLYPHS: Record<EmptyIcon, string> = {
+  activity: '活',
+  message: '信',
+  people: '人',
+  need: '哨',
+  study: '学',
+  brand: '旗',
+  talk: '谈',
+  document: '文',
+};
+
 interface EmptyStateProps {
   title: string;
   description?: string;
   action?: ReactNode;
+  /** The sign that fits the content; without one, a plain empty box. */
+  icon?: EmptyIcon;
 }
 
-export function EmptyState({ title, description, action }: EmptyStateProps) {
+export function EmptyState({ title, description, action, icon }: EmptyStateProps) {
   return (
     <View className="page-state page-state--empty">
       <View className="page-state__emblem page-state__emblem--empty">
-        <View className="page-state__emblem-box" />
+        {icon ? <Text className={`page-state__emblem-glyph page-state__emblem-glyph--${icon}`}>{ICON_GLYPHS[icon]}</Text> : <View className="page-state__emblem-box" />}
       </View>
       <Text className="page-state__title">{title}</Text>
       {description ? <Text className="page-state__description">{description}</Text> : null}

@@ -21,7 +21,7 @@ const isEmptyList = (data: unknown) => Array.isArray(data) && data.length === 0;
 /**
  * One request's screen: the content once there is data (the last data stays while it reloads),
  * skeleton cards before, 加载失败 with 重新加载 when the first load fails (no retry for a 404:
- * the thing is gone), and the empty state for an empty answer.
+ * the thing is gone) and always 返回 / 回首页, and the empty state for an empty answer (never while loading).
  */
 export function QueryView<T>({ query, loadingCards = 3, empty, isEmpty = isEmptyList, stateClassName, children }: QueryViewProps<T>) {
   const { data, error, reload } = query;
@@ -29,7 +29,7 @@ export function QueryView<T>({ query, loadingCards = 3, empty, isEmpty = isEmpty
     return <>{empty !== undefined && isEmpty(data) ? empty : children(data)}</>;
   }
   const state = error ? (
-    <ErrorState message={error.message} onRetry={error.statusCode === 404 ? undefined : () => void reload()} />
+    <ErrorState message={error.message} statusCode={error.statusCode} onRetry={error.statusCode === 404 ? undefined : () => void reload()} />
   ) : (
     <LoadingState cards={loadingCards} />
   );

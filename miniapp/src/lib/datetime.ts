@@ -17,6 +17,26 @@ export function chinaParts(iso: string) {
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
+/** The wall-clock parts of a calendar day (`2026-12-01`) or of an instant (in China). */
+function dayParts(value: string) {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (day) {
+    const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
+    return { month, day: date, weekday: new Date(Date.UTC(year, month - 1, date)).getUTCDay() };
+  }
+  return chinaParts(value);
+}
+
+/**
+ * The app's one date style: `12月01日`, or `12月01日 周二` with the weekday. Takes a calendar day
+ * (`2026-12-01`, as visits and reviews store them) or an instant (shown as the day in China).
+ */
+export function formatDate(value: string, options: { weekday?: boolean } = {}): string {
+  const p = dayParts(value);
+  const date = `${pad(p.month)}月${pad(p.day)}日`;
+  return options.weekday ? `${date} 周${WEEKDAYS[p.weekday]}` : date;
+}
+
 /** `12月01日 14:00` */
 export function formatDateTime(iso: string): string {
   const p = chinaParts(iso);

@@ -32,6 +32,8 @@ export type SendInput<Body, Query> = RequestOptions & (undefined extends Body ? 
 
 const NETWORK_ERROR_MESSAGE = '网络连接失败，请检查网络后重试';
 const UNEXPECTED_RESPONSE_MESSAGE = '服务器返回了无法识别的内容，请稍后再试';
+/** A 5xx whatever its body (a proxy's page, a crash): the person can only wait and try again. */
+const SERVICE_UNAVAILABLE_MESSAGE = '服务暂时不可用，请稍后再试';
 
 // H5 is served by the API server itself, so it calls its own origin.
 const API_BASE = process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? '');
@@ -100,7 +102,10 @@ function settle<T>({ statusCode, data }: RawAnswer, options: RequestOptions): T 
   if (statusCode >= 200 && statusCode < 300) {
     return data as T;
   }
-  const error = toApiError(statusCode, data, options.failureMessage ?? UNEXPECTED_RESPONSE_MESSAGE);
+  const serverFailed = statusCode >= 500;
+  const answered = toApiError(statusCode, data, options.failureMessage ?? (serverFailed ? SERVICE_UNAVAILABLE_MESSAGE : UNEXPECTED_RESPONSE_MESSAGE));
+  // The server's own crash report (INTERNAL) reads the same as any other 5xx: one wording everywhere.
+  const error = serverFailed && answered.code === 'INTERNAL' ? new ApiError(statusCode, answered.code, SERVICE_UNAVAILABLE_MESSAGE, answered.details) : answered;
   if (options.quietStatuses?.includes(statusCode)) {
     throw error;
   }

@@ -11,4 +11,9 @@ export const nutuiTheme: Record<string, string> = {
   nutuiButtonSmallBorderRadius: '999px',
   nutuiButtonLargeBorderRadius: '999px',
   nutuiButtonXlargeBorderRadius: '999px',
+  // Work buttons (编辑, 派单, 签到 …) are tapped by thumbs and read by older eyes: 40 px tall, 14 px text.
+  nutuiButtonDefaultHeight: '40px',
+  nutuiButtonSmallHeight: '40px',
+  nutuiButtonSmallPadding: '0 16px',
+  nutuiButtonSmallFontSize: '14px',
 };

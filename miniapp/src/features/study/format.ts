@@ -1,4 +1,4 @@
-import { chinaParts } from '@/lib/datetime';
+import { formatDateTime } from '@/lib/datetime';
 
 /** 150 → "2分30秒", 0 → "0秒", 3720 → "1小时2分". */
 export function formatDuration(totalSeconds: number): string {
@@ -27,7 +27,5 @@ export const formatPercent = (rate: number) => `${Math.round(rate * 100)}%`;
 
 /** "2026-12-01T08:05:00Z" → "12月01日 16:05" (China time). */
 export function formatLineTime(iso: string): string {
-  const p = chinaParts(iso);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${pad(p.month)}月${pad(p.day)}日 ${pad(p.hour)}:${pad(p.minute)}`;
+  return formatDateTime(iso);
 }

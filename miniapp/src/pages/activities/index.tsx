@@ -40,6 +40,7 @@ export default function ActivitiesPage() {
   const filtered = filters.type !== undefined || filters.mineOnly || filters.chainId !== undefined || filters.range !== 'all';
   const empty = (
     <EmptyState
+      icon="activity"
       title={filtered ? '没有符合条件的活动' : '暂无活动'}
       description={filtered ? '换个筛选条件看看，或查看全部活动' : '组织发布活动后会第一时间出现在这里'}
       action={

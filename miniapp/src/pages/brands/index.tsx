@@ -28,6 +28,7 @@ export default function BrandsPage() {
 
   const empty = (
     <EmptyState
+      icon="brand"
       title={chainId ? '这条产业链还没有发布品牌' : '暂无党建品牌'}
       description={chainId ? '看看其他产业链的支部品牌吧' : '支部书记提交、审核通过后的品牌会出现在这里'}
       action={

@@ -66,7 +66,7 @@ export default function IndexPage() {
         <TalkCard
           talk={nextTalk?.talk ?? null}
           upcoming={nextTalk?.upcoming ?? true}
-          loading={talks.loading && !talks.data}
+          loading={!talks.data && !talks.error}
           onOpen={(talk) => void Taro.navigateTo({ url: withQuery(ROUTES.talkDetail, { id: talk.id }) })}
           onMore={() => void Taro.navigateTo({ url: ROUTES.talks })}
         />

@@ -45,7 +45,7 @@ export default function NotificationsPage() {
         </View>
       ) : null}
       <View className="notifications-page__list">
-        <PagedList list={list} empty={<EmptyState title="暂无消息" description="报名结果、候补递补、活动变更和开始提醒会出现在这里" />}>
+        <PagedList list={list} empty={<EmptyState icon="message" title="暂无消息" description="报名结果、候补递补、活动变更和开始提醒会出现在这里" />}>
           {(items) => items.map((notification) => <NotificationItem key={notification.id} notification={notification} onClick={(item) => void handleOpen(item)} />)}
         </PagedList>
       </View>

@@ -37,7 +37,7 @@ export default function StudyPage() {
       <StudyOverview points={points.data} onOpen={(entry) => void Taro.navigateTo({ url: ENTRY_ROUTES[entry] })} />
       <View className="study-page__body">
         <Text className="study-page__heading">学习专栏</Text>
-        <QueryView query={columns} empty={<EmptyState title="暂无学习专栏" description="组织发布学习内容后会出现在这里" />}>
+        <QueryView query={columns} empty={<EmptyState icon="study" title="暂无学习专栏" description="组织发布学习内容后会出现在这里" />}>
           {(data) => data.map((column) => <ColumnCard key={column.id} column={column} onClick={openColumn} />)}
         </QueryView>
       </View>

@@ -21,8 +21,8 @@ export interface DemoChain {
 export const ARTICLE_ENTERPRISES = new Set(['明阳风电', '思特科技', '亿鑫化工', '多维时空', '金祥寓']);
 
 export const HONOURS: Record<string, string[]> = {
-  亿鑫化工: ['专精特新"小巨人"企业'],
-  多维时空: ['专精特新"小巨人"企业', '国家级工业设计企业'],
+  亿鑫化工: ['专精特新“小巨人”企业'],
+  多维时空: ['专精特新“小巨人”企业', '国家级工业设计企业'],
   金祥寓: ['省级创新型中小企业'],
 };
 
@@ -270,7 +270,7 @@ export const BRANDS: DemoBrand[] = [
       '多维时空党支部把党员研发团队建在重点项目上，推动工业设计与智能制造深度融合。（品牌内容为示例）',
       '企业先后获评专精特新“小巨人”企业、国家级工业设计企业，支部被确定为产业链党建示范点。',
     ],
-    honours: ['专精特新"小巨人"企业', '国家级工业设计企业'],
+    honours: ['专精特新“小巨人”企业', '国家级工业设计企业'],
     demoPointYear: 2024,
     fromArticle: false,
   },
@@ -281,7 +281,7 @@ export const BRANDS: DemoBrand[] = [
     paragraphs: [
       '亿鑫化工党支部围绕安全生产和技术改造设置党员责任区，党员带头破解原料供应、工艺优化等难题。（品牌内容为示例）',
     ],
-    honours: ['专精特新"小巨人"企业'],
+    honours: ['专精特新“小巨人”企业'],
     demoPointYear: null,
     fromArticle: false,
   },

@@ -35,11 +35,11 @@ describe('BrandCard', () => {
   });
 
   it('shows honours, place and counts, and opens on tap', () => {
-    const brand = buildBrandSummary({ honours: ['专精特新"小巨人"企业', '国家级工业设计企业'], viewCount: 12345, likeCount: 8 });
+    const brand = buildBrandSummary({ honours: ['专精特新“小巨人”企业', '国家级工业设计企业'], viewCount: 12345, likeCount: 8 });
     const handleClick = jest.fn();
     render(<BrandCard brand={brand} onClick={handleClick} />);
 
-    expect(Array.from(document.querySelectorAll('.status-tag')).map((tag) => tag.textContent)).toEqual(['专精特新"小巨人"企业', '国家级工业设计企业']);
+    expect(Array.from(document.querySelectorAll('.status-tag')).map((tag) => tag.textContent)).toEqual(['专精特新“小巨人”企业', '国家级工业设计企业']);
     expect(document.querySelector('.brand-card__place')?.textContent).toBe('明阳风电 · 风电装备产业链');
     expect(document.querySelector('.brand-card__counts')?.textContent).toBe('浏览 1.2万 · 点赞 8');
 

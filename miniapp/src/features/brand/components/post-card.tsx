@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { POST_KIND_LABELS, type PostResponse } from '@torch-red/shared';
 import { Avatar } from '@/components/avatar';
 import { StatusTag } from '@/components/status-tag';
+import { formatDate } from '@/lib/datetime';
 import './post-card.scss';
 
 interface PostCardProps {
@@ -12,7 +13,6 @@ interface PostCardProps {
   footer?: ReactNode;
 }
 
-const pad = (value: string) => value.replace(/^(\d{4})-(\d{2})-(\d{2}).*$/, '$1.$2.$3');
 
 /** 党员先锋岗 / 党员责任区: where it is, who holds it, what they promise and how they did. */
 export function PostCard({ post, reviews = 2, footer }: PostCardProps) {
@@ -47,7 +47,7 @@ export function PostCard({ post, reviews = 2, footer }: PostCardProps) {
           {latest.map((review) => (
             <View key={review.id} className="post-card__review">
               <Text className="post-card__review-meta">
-                {pad(review.reviewedOn)} 点评 · {review.reviewerName}
+                {formatDate(review.reviewedOn)} 点评 · {review.reviewerName}
               </Text>
               <Text className="post-card__review-note">{review.note}</Text>
             </View>

@@ -3,6 +3,7 @@ import { Picker, Text, View } from '@tarojs/components';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { NEED_CATEGORIES, NEED_CATEGORY_LABELS, type LogVisitRequest, type NeedCategory } from '@torch-red/shared';
 import { toPickerParts } from '@/features/workspace/schedule';
+import { formatDate } from '@/lib/datetime';
 import './visit-form.scss';
 
 interface ProblemDraft {
@@ -59,7 +60,7 @@ export function VisitForm({ enterpriseId, enterpriseName, onSubmit }: VisitFormP
     <View className="visit-form">
       <Text className="visit-form__title">记录走访 · {enterpriseName}</Text>
       <Picker mode="date" value={visitedOn} onChange={(event) => setVisitedOn(String(event.detail.value))}>
-        <View className="visit-form__date">走访日期 {visitedOn}</View>
+        <View className="visit-form__date">走访日期 {formatDate(visitedOn, { weekday: true })}</View>
       </Picker>
       <Input className="visit-form__input visit-form__people" value={peopleMet} placeholder="走访对象，如：王军（董事长）" maxLength={500} onChange={setPeopleMet} />
       <TextArea className="visit-form__input visit-form__discussed" value={discussed} placeholder="交流了什么" maxLength={5000} rows={3} onChange={setDiscussed} />

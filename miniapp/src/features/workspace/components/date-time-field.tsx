@@ -1,4 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components';
+import { formatDate } from '@/lib/datetime';
 import { fromPickerParts, toPickerParts } from '../schedule';
 import './date-time-field.scss';
 
@@ -14,7 +15,7 @@ export function DateTimeField({ value, onChange }: DateTimeFieldProps) {
     <View className="date-time-field">
       <Picker mode="date" value={date} onChange={(event) => onChange(fromPickerParts(String(event.detail.value), time))}>
         <View className="date-time-field__part date-time-field__date">
-          <Text>{date}</Text>
+          <Text>{formatDate(date, { weekday: true })}</Text>
         </View>
       </Picker>
       <Picker mode="time" value={time} onChange={(event) => onChange(fromPickerParts(date, String(event.detail.value)))}>

@@ -71,7 +71,7 @@ export class SaveBrandDto implements Omit<SaveBrandRequest, 'story'> {
   @IsIdString({ each: true, message: '图片 id 格式不正确' })
   galleryImageIds: string[];
 
-  @ApiProperty({ type: [String], example: ['专精特新"小巨人"企业'] })
+  @ApiProperty({ type: [String], example: ['专精特新“小巨人”企业'] })
   @IsArray()
   @ArrayMaxSize(BRAND_LIMITS.honoursMax, { message: `荣誉最多 ${BRAND_LIMITS.honoursMax} 项` })
   @IsString({ each: true })

@@ -70,7 +70,7 @@ export class CreateEnterpriseDto implements CreateEnterpriseRequest {
   @IsIn(CHAIN_ROLES, { message: `chainRole 必须是 ${CHAIN_ROLES.join(' / ')} 之一` })
   chainRole?: ChainRole | null;
 
-  @ApiPropertyOptional({ type: [String], example: ['专精特新"小巨人"'] })
+  @ApiPropertyOptional({ type: [String], example: ['专精特新“小巨人”'] })
   @Optional()
   @IsArray()
   @ArrayMaxSize(20, { message: '荣誉最多 20 项' })

@@ -20,6 +20,7 @@ export default function MyActivitiesPage() {
 
   const empty = (
     <EmptyState
+      icon="activity"
       title="还没有报名活动"
       description="去活动页看看近期的主题党日、座谈和培训吧"
       action={

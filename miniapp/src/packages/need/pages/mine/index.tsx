@@ -19,6 +19,7 @@ export default function MyNeedsPage() {
   const raise = () => void Taro.navigateTo({ url: ROUTES.needRaise });
   const empty = (
     <EmptyState
+      icon="need"
       title="还没有提过需求"
       description="原料供应、手续办理、流动资金等难题，都可以吹哨，产业链党委派单给职能部门办理"
       action={

@@ -31,7 +31,7 @@ export default function StudyColumnPage() {
   return (
     <PageShell className="study-column-page">
       <View className="study-column-page__list">
-        <PagedList list={list} empty={<EmptyState title="本专栏暂无内容" description="新的文章和视频发布后会出现在这里" />}>
+        <PagedList list={list} empty={<EmptyState icon="study" title="本专栏暂无内容" description="新的文章和视频发布后会出现在这里" />}>
           {(items) => items.map((lesson) => <LessonItem key={lesson.id} lesson={lesson} onClick={open} />)}
         </PagedList>
       </View>

@@ -44,7 +44,7 @@ export default function PapersPage() {
   return (
     <PageShell className="papers-page">
       <View className="papers-page__list">
-        <QueryView query={papers} loadingCards={2} empty={<EmptyState title="暂无专题测试" description="发布新的专题测试后会出现在这里" />}>
+        <QueryView query={papers} loadingCards={2} empty={<EmptyState icon="document" title="暂无专题测试" description="发布新的专题测试后会出现在这里" />}>
           {(data) => data.map((paper) => <PaperCard key={paper.id} paper={paper} busy={busyId === paper.id} onStart={(item) => void handleStart(item)} />)}
         </QueryView>
       </View>

@@ -24,7 +24,7 @@ export default function TalksPage() {
         <Text className="talks-page__text">每月一期，企业家与职能部门面对面：会前提诉求，会上当面答，会后有跟进。</Text>
       </View>
       <View className="talks-page__list">
-        <PagedList list={talks} loadingCards={2} empty={<EmptyState title="暂无月月谈场次" description="每月一期，发布后会出现在这里" />}>
+        <PagedList list={talks} loadingCards={2} empty={<EmptyState icon="talk" title="暂无月月谈场次" description="每月一期，发布后会出现在这里" />}>
           {(items) => items.map((talk) => <TalkCard key={talk.id} talk={talk} upcoming={new Date(talk.activity.endAt).getTime() > now} onOpen={handleOpen} />)}
         </PagedList>
       </View>

@@ -81,9 +81,9 @@ export default function WorkspaceActivitiesPage() {
               </>
             ) : null}
             {activity.status !== 'CANCELLED' ? (
-              <Text className="workspace-page__cancel" onClick={() => setCancelling(activity)}>
+              <Button className="workspace-page__cancel" size="small" shape="round" fill="outline" type="primary" onClick={() => setCancelling(activity)}>
                 取消活动
-              </Text>
+              </Button>
             ) : null}
           </View>
         }
@@ -105,7 +105,7 @@ export default function WorkspaceActivitiesPage() {
         </Button>
       </View>
       <View className="workspace-page__list">
-        <PagedList list={list} empty={<EmptyState title="还没有活动" description="点击上方「发布新活动」，为本组织组织一场主题党日或座谈吧" />}>
+        <PagedList list={list} empty={<EmptyState icon="activity" title="还没有活动" description="点击上方「发布新活动」，为本组织组织一场主题党日或座谈吧" />}>
           {renderItems}
         </PagedList>
       </View>

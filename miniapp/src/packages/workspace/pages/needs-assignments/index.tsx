@@ -114,7 +114,7 @@ export default function NeedsAssignmentsPage() {
         <Text className="needs-assignments-page__subtitle">{items.items.length > 0 ? `${items.items.length} 条派单${items.hasMore ? '以上' : ''} · ${pending} 条待接单` : '派给本部门的企业需求'} · 限时办结，企业评价</Text>
       </View>
       <View className="needs-assignments-page__list">
-        <PagedList list={items} empty={<EmptyState title="暂时没有派给本部门的需求" description="产业链党委派单后会出现在这里，并收到消息提醒" />}>
+        <PagedList list={items} empty={<EmptyState icon="need" title="暂时没有派给本部门的需求" description="产业链党委派单后会出现在这里，并收到消息提醒" />}>
           {renderItems}
         </PagedList>
       </View>

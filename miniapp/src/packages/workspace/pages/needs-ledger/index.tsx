@@ -107,7 +107,7 @@ export default function NeedsLedgerPage() {
         <FilterChips name="overdue" options={OVERDUE_OPTIONS} value={overdue} onChange={setOverdue} />
       </View>
       <View className="needs-ledger-page__list">
-        <PagedList list={ledger} empty={<EmptyState title="没有符合条件的需求" description="换个筛选条件看看，企业吹哨后会出现在这里" />}>
+        <PagedList list={ledger} empty={<EmptyState icon="need" title="没有符合条件的需求" description="换个筛选条件看看，企业吹哨后会出现在这里" />}>
           {renderNeeds}
         </PagedList>
       </View>

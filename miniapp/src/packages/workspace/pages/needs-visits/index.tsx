@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { InstructorEnterpriseItem, LogVisitRequest } from '@torch-red/shared';
 import { EmptyState } from '@/components/empty-state';
+import { formatDate } from '@/lib/datetime';
 import { PageShell } from '@/components/page-shell';
 import { QueryView } from '@/components/query-view';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
@@ -35,7 +36,7 @@ export default function NeedsVisitsPage() {
           <View className="needs-visits-page__text">
             <Text className="needs-visits-page__name">{item.enterpriseName}</Text>
             <Text className="needs-visits-page__meta">
-              {item.chainName ?? '未入链'} · {item.lastVisitedOn ? `上次走访 ${item.lastVisitedOn}` : '尚未走访'} · 共 {item.visitCount} 次
+              {item.chainName ?? '未入链'} · {item.lastVisitedOn ? `上次走访 ${formatDate(item.lastVisitedOn)}` : '尚未走访'} · 共 {item.visitCount} 次
             </Text>
           </View>
           <Text className="needs-visits-page__go">记录走访</Text>

@@ -133,7 +133,7 @@ export default function WorkspaceRegistrationsPage() {
         </View>
         <View className="registrations-page__list">
           {shown.length === 0 ? (
-            <EmptyState title={tab === 'ALL' ? '还没有人报名' : `暂无${TAB_LABELS[tab]}的报名`} description={tab === 'ALL' ? '活动发布后，报名的人会出现在这里' : undefined} />
+            <EmptyState icon="people" title={tab === 'ALL' ? '还没有人报名' : `暂无${TAB_LABELS[tab]}的报名`} description={tab === 'ALL' ? '活动发布后，报名的人会出现在这里' : undefined} />
           ) : (
             shown.map((attendee) => <AttendeeCard key={attendee.id} attendee={attendee} formFields={current.formFields} busy={busy} onAction={handleAction} />)
           )}
