@@ -433,7 +433,7 @@ export interface DemoQuestion {
 
 const JUDGE = ['正确', '错误'];
 
-export const STUDY_QUESTIONS: DemoQuestion[] = [
+const STUDY_QUESTIONS_AS_WRITTEN: DemoQuestion[] = [
   { type: 'SINGLE', stem: '中国共产党的根本宗旨是什么？', options: ['全心全意为人民服务', '实现共产主义', '发展社会生产力', '建设社会主义现代化强国'], answer: [0], explanation: '党章总纲指出，党坚持全心全意为人民服务的根本宗旨。' },
   { type: 'SINGLE', stem: '党的最高理想和最终目标是什么？', options: ['实现共产主义', '全面建成小康社会', '实现社会主义现代化', '消除贫困'], answer: [0], explanation: '党章总纲指出，党的最高理想和最终目标是实现共产主义。' },
   { type: 'SINGLE', stem: '企业、农村、机关等基层单位，凡是有正式党员几人以上的，都应当成立党的基层组织？', options: ['三人', '五人', '七人', '十人'], answer: [0], explanation: '党章规定，凡是有正式党员三人以上的，都应当成立党的基层组织。' },
@@ -469,6 +469,18 @@ export const STUDY_QUESTIONS: DemoQuestion[] = [
   { type: 'MULTIPLE', stem: '下列属于中国式现代化特征的有哪些？', options: ['人口规模巨大的现代化', '全体人民共同富裕的现代化', '人与自然和谐共生的现代化', '走和平发展道路的现代化', '以资本为中心的现代化'], answer: [0, 1, 2, 3], explanation: '中国式现代化以人民为中心，而不是以资本为中心。' },
   { type: 'SINGLE', stem: '发展新质生产力的核心要素是什么？', options: ['科技创新', '扩大投资', '增加劳动力', '降低价格'], answer: [0], explanation: '科技创新能够催生新产业、新模式、新动能，是发展新质生产力的核心要素。' },
 ];
+
+/**
+ * The bank as seeded: written with the key first for easy review, then each choice question's options rotated by its
+ * position so the keys spread over A–E (a paper of "all A" must not pass). Judge questions keep 正确 / 错误.
+ */
+export const STUDY_QUESTIONS: DemoQuestion[] = STUDY_QUESTIONS_AS_WRITTEN.map((q, i) => rotateOptions(q, q.type === 'JUDGE' ? 0 : i % q.options.length));
+
+export function rotateOptions(q: DemoQuestion, by: number): DemoQuestion {
+  const n = q.options.length;
+  const options = q.options.map((_, k) => q.options[(k - by + n) % n]);
+  return { ...q, options, answer: q.answer.map((a) => (a + by) % n).sort((x, y) => x - y) };
+}
 
 export const STUDY_PAPER = {
   title: '产业政策与党章党规专题测试（示例）',
