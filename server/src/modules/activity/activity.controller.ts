@@ -72,9 +72,9 @@ export class ActivityController {
 
   @Get('activities')
   @Authenticated()
-  @ApiOperation({ summary: 'Published activities, newest first; filters orgId, chainId, type, from, to' })
-  list(@Query() query: ActivityListQueryDto): Promise<Page<ActivityResponse>> {
-    return this.query.list(query);
+  @ApiOperation({ summary: 'Published activities the caller may see (visibility), newest first or sort=START; filters orgId, chainId, type, from, to' })
+  list(@CurrentUser() user: AuthUser, @Query() query: ActivityListQueryDto): Promise<Page<ActivityResponse>> {
+    return this.query.list(user, query);
   }
 
   @Get('workspace/activities')

@@ -1,4 +1,4 @@
-import type { ActivityType, AssignmentStatus, ChainRole, FormField, NeedCategory, NeedStatus, NeedUrgency, PoliticalStatus, Role } from '@torch-red/shared';
+import type { ActivityType, ActivityVisibility, AssignmentStatus, ChainRole, FormField, NeedCategory, NeedStatus, NeedUrgency, PoliticalStatus, Role } from '@torch-red/shared';
 
 /**
  * Demo data from the source article (names it gives: 明阳风电, 思特科技, 亿鑫化工, 多维时空, 金祥寓,
@@ -159,6 +159,8 @@ export interface DemoActivity {
   capacity: number | null;
   requiresApproval: boolean;
   formFields: FormField[];
+  /** PUBLIC unless set: a branch's 主题党日 is for its own members. */
+  visibility?: ActivityVisibility;
 }
 
 /** The activities the article names (dates relative to the day of seeding; details are samples). */
@@ -199,6 +201,7 @@ export const ACTIVITIES: DemoActivity[] = [
     title: '主题党日：重温入党誓词',
     type: 'THEME_PARTY_DAY',
     org: '明阳风电第一党支部',
+    visibility: 'ORG',
     createdBy: 'demo-secretary-liuyang',
     description: '支部全体党员重温入党誓词，开展党员先锋岗亮诺践诺交流。（示例活动）',
     location: '明阳风电 党员活动室',
@@ -213,6 +216,7 @@ export const ACTIVITIES: DemoActivity[] = [
     title: '链上企业团建：绿色化工产业链趣味运动会',
     type: 'TEAM_BUILDING',
     org: '亿鑫化工党支部',
+    visibility: 'CHAIN',
     createdBy: 'demo-secretary-chenjing',
     description: '上下游企业职工组队参加趣味运动项目，增进链上企业交流协作。（示例活动）',
     location: '高新区全民健身中心',

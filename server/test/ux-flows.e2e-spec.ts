@@ -1,0 +1,113 @@
+import type { ActivityDetailResponse, ActivityResponse, Page } from '@torch-red/shared';
+import { activityBody, publishedActivity } from './factories/activity.factory';
+import { createPerson, createWorld, type Auth, type World } from './factories/world.factory';
+import { DATABASES, startTestApp, type TestApp } from './support/test-app';
+
+const DAY = 24 * 3600 * 1000;
+
+/** Issue 13's smaller flows on the server: activity visibility and order, and the states the screens show. */
+describe.each(DATABASES)('ux flows on %s', (db) => {
+  let t: TestApp;
+  let world: World;
+
+  beforeAll(async () => {
+    t = await startTestApp(db);
+    world = await createWorld(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const listIds = async (auth: Auth, query = ''): Promise<string[]> => {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await t.http().get(`/api/activities?limit=50${query}${cursor ? `&cursor=${cursor}` : ''}`).set(auth).expect(200);
+      const page = res.body as Page<ActivityResponse>;
+      ids.push(...page.items.map((a) => a.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return ids;
+  };
+
+  describe('activity visibility', () => {
+    it('lists, opens and signs up ORG / CHAIN activities only for their audience', async () => {
+      const { secretary, member, entrepreneur, stranger, committee, otherSecretary, admin } = world;
+      const orgOnly = await publishedActivity(t, secretary.auth, activityBody(world.branch.id, { title: `${world.tag}支部学习会`, visibility: 'ORG', formFields: [] }));
+      const chainWide = await publishedActivity(t, secretary.auth, activityBody(world.branch.id, { title: `${world.tag}链上交流`, visibility: 'CHAIN', formFields: [] }));
+      const open = await publishedActivity(t, secretary.auth, activityBody(world.branch.id, { title: `${world.tag}公开讲座`, formFields: [] }));
+      expect([orgOnly.visibility, chainWide.visibility, open.visibility]).toEqual(['ORG', 'CHAIN', 'PUBLIC']);
+      // A 群众 entrepreneur of an enterprise on the same chain, in no Party organisation.
+      const chainEntrepreneur = await createPerson(t, admin, world.tag, 'chain-entrepreneur', { name: `${world.tag}链上企业家`, enterpriseId: world.enterprise.id, politicalStatus: 'MASSES' });
+
+      const sees = {
+        member: [true, true, true],
+        secretary: [true, true, true],
+        committee: [true, true, true],
+        admin: [true, true, true],
+        chainEntrepreneur: [false, true, true],
+        entrepreneur: [false, false, true],
+        otherSecretary: [false, false, true],
+        stranger: [false, false, true],
+      };
+      const auths: Record<keyof typeof sees, Auth> = {
+        member: member.auth,
+        secretary: secretary.auth,
+        committee: committee.auth,
+        admin,
+        chainEntrepreneur: chainEntrepreneur.auth,
+        entrepreneur: entrepreneur.auth,
+        otherSecretary: otherSecretary.auth,
+        stranger: stranger.auth,
+      };
+      const activities = [orgOnly, chainWide, open];
+      for (const [who, expected] of Object.entries(sees) as Array<[keyof typeof sees, boolean[]]>) {
+        const auth = auths[who];
+        const listed = await listIds(auth);
+        const inOrgFilter = await listIds(auth, `&orgId=${world.branch.id}`);
+        for (const [i, activity] of activities.entries()) {
+          expect({ who, activity: activity.title, listed: listed.includes(activity.id) }).toEqual({ who, activity: activity.title, listed: expected[i] });
+          expect(inOrgFilter.includes(activity.id)).toBe(expected[i]);
+          await t.http().get(`/api/activities/${activity.id}`).set(auth).expect(expected[i] ? 200 : 404);
+        }
+      }
+      // Sign-up follows the same audience; the cheap 404 looks like a missing activity.
+      expect((await t.http().post(`/api/activities/${orgOnly.id}/registrations`).set(entrepreneur.auth).send({ answers: {} }).expect(404)).body.code).toBe('NOT_FOUND');
+      await t.http().post(`/api/activities/${orgOnly.id}/registrations`).set(chainEntrepreneur.auth).send({ answers: {} }).expect(404);
+      await t.http().post(`/api/activities/${chainWide.id}/registrations`).set(stranger.auth).send({ answers: {} }).expect(404);
+      await t.http().post(`/api/activities/${chainWide.id}/registrations`).set(chainEntrepreneur.auth).send({ answers: {} }).expect(201);
+      await t.http().post(`/api/activities/${orgOnly.id}/registrations`).set(member.auth).send({ answers: {} }).expect(201);
+      await t.http().post(`/api/activities/${open.id}/registrations`).set(stranger.auth).send({ answers: {} }).expect(201);
+
+      // Narrowing an activity later keeps it open to the people who already registered.
+      await t.http().patch(`/api/activities/${open.id}`).set(secretary.auth).send({ visibility: 'ORG' }).expect(200);
+      const kept = (await t.http().get(`/api/activities/${open.id}`).set(stranger.auth).expect(200)).body as ActivityDetailResponse;
+      expect(kept.myRegistration?.status).toBe('CONFIRMED');
+      expect(await listIds(stranger.auth)).not.toContain(open.id);
+      await t.http().get(`/api/activities/${open.id}`).set(entrepreneur.auth).expect(404);
+      await t.http().patch(`/api/activities/${open.id}`).set(secretary.auth).send({ visibility: 'EVERYONE' }).expect(400);
+    });
+  });
+
+  describe('即将开始', () => {
+    it('sorts by start time, earliest first, across pages', async () => {
+      const { committee } = world;
+      const now = Date.now();
+      const at = (days: number) => ({
+        startAt: new Date(now + days * DAY).toISOString(),
+        endAt: new Date(now + days * DAY + 2 * 3600e3).toISOString(),
+        signupEndAt: new Date(now + days * DAY - 3600e3).toISOString(),
+      });
+      const made: ActivityResponse[] = [];
+      for (const days of [4, 2, 6, 3, 5]) made.push(await publishedActivity(t, committee.auth, activityBody(world.sisterBranch.id, { title: `${world.tag}排序${days}`, formFields: [], ...at(days) })));
+      const ids = await listIds(world.member.auth, `&orgId=${world.sisterBranch.id}&sort=START&from=${encodeURIComponent(new Date(now).toISOString())}`);
+      const expected = [...made].sort((a, b) => a.startAt.localeCompare(b.startAt)).map((a) => a.id);
+      expect(ids).toEqual(expected);
+      const pageOfTwo = (await t.http().get(`/api/activities?limit=2&orgId=${world.sisterBranch.id}&sort=START`).set(world.admin).expect(200)).body as Page<ActivityResponse>;
+      expect(pageOfTwo.items.map((a) => a.id)).toEqual(expected.slice(0, 2));
+      const next = (await t.http().get(`/api/activities?limit=2&orgId=${world.sisterBranch.id}&sort=START&cursor=${pageOfTwo.nextCursor}`).set(world.admin).expect(200)).body as Page<ActivityResponse>;
+      expect(next.items.map((a) => a.id)).toEqual(expected.slice(2, 4));
+      await t.http().get('/api/activities?sort=NEWEST').set(world.admin).expect(400);
+    });
+  });
+});
