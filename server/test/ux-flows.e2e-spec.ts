@@ -89,6 +89,28 @@ describe.each(DATABASES)('ux flows on %s', (db) => {
     });
   });
 
+  describe('calling an attendee', () => {
+    it('reveals the full number to managers of the activity only, and audits each reveal', async () => {
+      const { secretary, member, otherSecretary, admin } = world;
+      const activity = await publishedActivity(t, secretary.auth, activityBody(world.branch.id, { title: `${world.tag}电话联系`, formFields: [] }));
+      const reg = (await t.http().post(`/api/activities/${activity.id}/registrations`).set(member.auth).send({ answers: {} }).expect(201)).body as { id: string };
+      const listed = (await t.http().get(`/api/activities/${activity.id}/registrations`).set(secretary.auth).expect(200)).body as Array<{ id: string; phone: string }>;
+      expect(listed[0].phone).toContain('****');
+      const path = `/api/activities/${activity.id}/registrations/${reg.id}/phone`;
+      const revealed = await t.http().post(path).set(secretary.auth).expect(200);
+      expect(revealed.body).toEqual({ registrationId: reg.id, name: member.name, phone: member.phone });
+      await t.http().post(path).set(otherSecretary.auth).expect(404);
+      await t.http().post(path).set(member.auth).expect(403);
+      // A registration of another activity under this activity's id looks missing.
+      const other = await publishedActivity(t, secretary.auth, activityBody(world.branch.id, { title: `${world.tag}另一活动`, formFields: [] }));
+      await t.http().post(`/api/activities/${other.id}/registrations/${reg.id}/phone`).set(secretary.auth).expect(404);
+      const audit = await t.http().get(`/api/admin/audit-logs?entityType=registration&entityId=${reg.id}`).set(admin).expect(200);
+      const reveals = (audit.body.items as Array<{ action: string; actorId: string }>).filter((i) => i.action === 'activity.attendee.phone');
+      expect(reveals).toHaveLength(1);
+      expect(reveals[0].actorId).toBe(secretary.id);
+    });
+  });
+
   describe('即将开始', () => {
     it('sorts by start time, earliest first, across pages', async () => {
       const { committee } = world;

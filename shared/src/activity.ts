@@ -231,6 +231,13 @@ export interface AttendeeResponse extends RegistrationResponse, AttendeeActions 
   enterpriseName: string | null;
 }
 
+/** `POST /api/activities/:id/registrations/:registrationId/phone`: an attendee's full number for a call (audited). */
+export interface AttendeePhoneResponse {
+  registrationId: string;
+  name: string;
+  phone: string;
+}
+
 export interface MyRegistrationItem {
   registration: MyRegistrationResponse;
   activity: ActivityResponse;
