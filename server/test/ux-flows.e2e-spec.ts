@@ -1,6 +1,7 @@
-import type { ActivityDetailResponse, ActivityResponse, Page } from '@torch-red/shared';
+import type { ActivityDetailResponse, ActivityResponse, AppealResponse, Page, TalkDetail, TalkSummary } from '@torch-red/shared';
 import { activityBody, publishedActivity } from './factories/activity.factory';
 import { createPerson, createWorld, type Auth, type World } from './factories/world.factory';
+import { allPages } from './support/pages';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
 
 const DAY = 24 * 3600 * 1000;
@@ -108,6 +109,42 @@ describe.each(DATABASES)('ux flows on %s', (db) => {
       const reveals = (audit.body.items as Array<{ action: string; actorId: string }>).filter((i) => i.action === 'activity.attendee.phone');
       expect(reveals).toHaveLength(1);
       expect(reveals[0].actorId).toBe(secretary.id);
+    });
+  });
+
+  describe('月月谈: my registration and appeal', () => {
+    it('shows 已提交 until the registration is accepted, then 待答复; cards carry my registration', async () => {
+      const { admin, entrepreneur, stranger } = world;
+      const departments = (await t.http().get('/api/departments').set(admin).expect(200)).body as Array<{ id: string }>;
+      const start = Date.now() + 3 * DAY;
+      const created = await t.http().post('/api/admin/talks').set(admin).send({
+        theme: `${world.tag}要素保障`, description: '本期聚焦要素保障。', location: '党群服务中心',
+        startAt: new Date(start).toISOString(), endAt: new Date(start + 2 * 3600e3).toISOString(), signupEndAt: new Date(start - DAY).toISOString(),
+        capacity: 10, hostDepartmentIds: [departments[0].id],
+      }).expect(201);
+      const talkId = (created.body as TalkSummary).id;
+      await t.http().post(`/api/admin/talks/${talkId}/publish`).set(admin).expect(200);
+      const mineOnCard = async (auth: Auth) => (await allPages<TalkSummary>(t, '/api/talks', auth)).find((x) => x.id === talkId)!.myRegistrationStatus;
+      expect(await mineOnCard(entrepreneur.auth)).toBeNull();
+
+      const registered = await t.http().post(`/api/talks/${talkId}/registrations`).set(entrepreneur.auth)
+        .send({ enterpriseName: `${world.tag}乙企业`, position: '总经理', phone: '13900000009', category: 'PERMITS', appeal: '希望加快环评手续' }).expect(200);
+      expect(registered.body.appeal).toMatchObject({ status: 'RECEIVED', progress: 'SUBMITTED' });
+      expect(await mineOnCard(entrepreneur.auth)).toBe('PENDING');
+      expect(await mineOnCard(stranger.auth)).toBeNull();
+      const detail = (await t.http().get(`/api/talks/${talkId}`).set(entrepreneur.auth).expect(200)).body as TalkDetail;
+      expect(detail.myRegistrationStatus).toBe('PENDING');
+      expect(detail.myAppeal!.progress).toBe('SUBMITTED');
+      const before = (await t.http().get('/api/me/appeals').set(entrepreneur.auth).expect(200)).body.items as AppealResponse[];
+      expect(before.find((a) => a.talkId === talkId)!.progress).toBe('SUBMITTED');
+
+      const activityId = (created.body as TalkSummary).activity.id;
+      await t.http().post(`/api/activities/${activityId}/registrations/${registered.body.registration.id}/approve`).set(admin).expect(200);
+      expect(await mineOnCard(entrepreneur.auth)).toBe('CONFIRMED');
+      const after = (await t.http().get('/api/me/appeals').set(entrepreneur.auth).expect(200)).body.items as AppealResponse[];
+      expect(after.find((a) => a.talkId === talkId)!.progress).toBe('AWAITING_ANSWER');
+      const answered = await t.http().put(`/api/admin/appeals/${registered.body.appeal.id}`).set(admin).send({ answer: '已协调生态环境局加快办理', status: 'ANSWERED' }).expect(200);
+      expect(answered.body.progress).toBe('ANSWERED');
     });
   });
 
