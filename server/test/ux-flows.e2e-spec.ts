@@ -1,4 +1,4 @@
-import type { ActivityDetailResponse, ActivityResponse, AppealResponse, Page, TalkDetail, TalkSummary } from '@torch-red/shared';
+import type { ActivityDetailResponse, ActivityResponse, AppealResponse, NeedDetail, Page, TalkDetail, TalkSummary } from '@torch-red/shared';
 import { activityBody, publishedActivity } from './factories/activity.factory';
 import { createPerson, createWorld, type Auth, type World } from './factories/world.factory';
 import { allPages } from './support/pages';
@@ -145,6 +145,27 @@ describe.each(DATABASES)('ux flows on %s', (db) => {
       expect(after.find((a) => a.talkId === talkId)!.progress).toBe('AWAITING_ANSWER');
       const answered = await t.http().put(`/api/admin/appeals/${registered.body.appeal.id}`).set(admin).send({ answer: '已协调生态环境局加快办理', status: 'ANSWERED' }).expect(200);
       expect(answered.body.progress).toBe('ANSWERED');
+    });
+  });
+
+  describe('need dispatch note', () => {
+    it('is read by the committee and the 承办部门, never by the enterprise', async () => {
+      const { member, secretary, committee, handler, admin } = world;
+      const need = (await t.http().post('/api/needs').set(member.auth).send({ category: 'PERMITS', urgency: 'NORMAL', title: `${world.tag}环评手续`, description: '环评批复迟迟未下。' }).expect(201)).body as NeedDetail;
+      const note = '内部：请与生态环境局先行沟通；勿向企业承诺时限';
+      await t.http().post(`/api/needs/${need.id}/dispatch`).set(committee.auth)
+        .send({ assignments: [{ departmentId: world.department.id, deadline: new Date(Date.now() + 3 * DAY).toISOString() }], note }).expect(200);
+      const dispatchNote = async (auth: Auth) => {
+        const detail = (await t.http().get(`/api/needs/${need.id}`).set(auth).expect(200)).body as NeedDetail;
+        return detail.timeline.find((e) => e.kind === 'DISPATCHED')!.note;
+      };
+      for (const insider of [committee.auth, handler.auth, admin]) expect(await dispatchNote(insider)).toContain(note);
+      for (const outsider of [member.auth, secretary.auth]) {
+        const seen = await dispatchNote(outsider);
+        expect(seen).toMatch(/^办理期限：/);
+        expect(seen).not.toContain('内部');
+        expect(seen).not.toContain('承诺');
+      }
     });
   });
 
