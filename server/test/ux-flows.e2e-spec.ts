@@ -1,4 +1,6 @@
-import type { ActivityDetailResponse, ActivityResponse, AppealResponse, NeedDetail, Page, TalkDetail, TalkSummary } from '@torch-red/shared';
+import type { ActivityDetailResponse, ActivityResponse, AppealResponse, DashboardResponse, NeedDetail, Page, TalkDetail, TalkSummary } from '@torch-red/shared';
+import { ActivityEntity } from '../src/modules/activity/activity.entity';
+import { RegistrationEntity } from '../src/modules/activity/registration.entity';
 import { activityBody, publishedActivity } from './factories/activity.factory';
 import { createPerson, createWorld, type Auth, type World } from './factories/world.factory';
 import { allPages } from './support/pages';
@@ -166,6 +168,52 @@ describe.each(DATABASES)('ux flows on %s', (db) => {
         expect(seen).not.toContain('内部');
         expect(seen).not.toContain('承诺');
       }
+    });
+  });
+
+  describe('数据看板', () => {
+    it('counts exactly the rows a fresh chain has, and its figures nest (covered ≤ enterprises, held ≤ published)', async () => {
+      const w = await createWorld(t);
+      const { secretary, member } = w;
+      const started = await publishedActivity(t, secretary.auth, activityBody(w.branch.id, { title: `${w.tag}进行中`, formFields: [] }));
+      const upcoming = await publishedActivity(t, secretary.auth, activityBody(w.branch.id, { title: `${w.tag}未开始`, formFields: [] }));
+      const cancelled = await publishedActivity(t, secretary.auth, activityBody(w.branch.id, { title: `${w.tag}已取消`, formFields: [] }));
+      await t.http().post('/api/activities').set(secretary.auth).send(activityBody(w.branch.id, { title: `${w.tag}草稿`, formFields: [] })).expect(201);
+      const regs: Record<string, string> = {};
+      for (const a of [started, upcoming, cancelled]) regs[a.id] = (await t.http().post(`/api/activities/${a.id}/registrations`).set(member.auth).send({ answers: {} }).expect(201)).body.id;
+      await t.http().post(`/api/activities/${upcoming.id}/registrations`).set(secretary.auth).send({ answers: {} }).expect(201);
+      await t.http().post(`/api/activities/${cancelled.id}/cancel`).set(secretary.auth).send({ reason: '场地调整' }).expect(200);
+      // One activity has started; at another someone is already checked in (counts it as held).
+      await t.dataSource.getRepository(ActivityEntity).update({ id: Number(started.id) }, { startAt: new Date(Date.now() - 3600e3) });
+      await t.dataSource.getRepository(RegistrationEntity).update({ id: Number(regs[upcoming.id]) }, { attendance: 'CHECKED_IN', checkedInAt: new Date() });
+
+      const board = (await t.http().get('/api/dashboard').set(w.admin).expect(200)).body as DashboardResponse;
+      const mine = board.chains.find((c) => c.chainId === w.chain.id)!.figures;
+      expect(mine).toMatchObject({
+        chainEnterprises: 1,
+        enterprisesCovered: 1,
+        orgs: 2,
+        partyMembers: 2,
+        activitiesPublished: 2,
+        activitiesHeld: 2,
+        registrations: 3,
+        attendance: 1,
+        needsRaised: 0,
+      });
+      // The committee of the chain sees the same figures as its total, and no one-item comparison is needed.
+      const scoped = (await t.http().get('/api/dashboard').set(w.committee.auth).expect(200)).body as DashboardResponse;
+      expect(scoped.chains).toHaveLength(1);
+      expect(scoped.total).toEqual(scoped.chains[0].figures);
+      // Every chain and the total nest, and the total's chain enterprises are the home page's (the chain map).
+      for (const f of [board.total, ...board.chains.map((c) => c.figures)]) {
+        expect(f.enterprisesCovered).toBeLessThanOrEqual(f.chainEnterprises);
+        expect(f.activitiesHeld).toBeLessThanOrEqual(f.activitiesPublished);
+        if (f.attendance > 0) expect(f.activitiesHeld).toBeGreaterThan(0);
+        expect(f.leaderEnterprises + f.coreEnterprises + f.memberEnterprises).toBe(f.chainEnterprises);
+      }
+      const chainMap = (await t.http().get('/api/chains').set(w.member.auth).expect(200)).body as Array<{ enterprises: unknown[] }>;
+      expect(board.total.chainEnterprises).toBe(chainMap.reduce((n, c) => n + c.enterprises.length, 0));
+      expect(board.total.activitiesPublished).toBe(await t.dataSource.getRepository(ActivityEntity).countBy({ status: 'PUBLISHED' }));
     });
   });
 
