@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
 import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
-import { ACTIVITY_LIMITS, ACTIVITY_TYPES, ACTIVITY_TYPE_LABELS } from '@torch-red/shared';
+import { ACTIVITY_LIMITS, ACTIVITY_TYPES, ACTIVITY_TYPE_LABELS, ACTIVITY_VISIBILITIES, ACTIVITY_VISIBILITY_HINTS, ACTIVITY_VISIBILITY_LABELS } from '@torch-red/shared';
 import { fieldErrorsOf } from '@/services/field-errors';
 import { checkActivityDraft, type ActivityDraft } from '../activity-draft';
 import { DateTimeField } from './date-time-field';
@@ -175,6 +175,24 @@ export function ActivityEditor({ initial, orgOptions, canPublish, orgLocked, onS
         </Row>
         <Row label="报名需审核" inline>
           <Switch checked={draft.requiresApproval} onChange={(value) => set('requiresApproval', value)} />
+        </Row>
+      </Section>
+
+      <Section title="谁可以看到和报名">
+        <Row label="可见范围" required error={errors.visibility}>
+          <View className="activity-editor__visibility">
+            {ACTIVITY_VISIBILITIES.map((visibility) => (
+              <Text
+                key={visibility}
+                className={`activity-editor__visibility-option${draft.visibility === visibility ? ' activity-editor__visibility-option--active' : ''}`}
+                data-visibility={visibility}
+                onClick={() => set('visibility', visibility)}
+              >
+                {ACTIVITY_VISIBILITY_LABELS[visibility]}
+              </Text>
+            ))}
+          </View>
+          <Text className="activity-editor__hint">{ACTIVITY_VISIBILITY_HINTS[draft.visibility]}</Text>
         </Row>
       </Section>
 
