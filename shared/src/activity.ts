@@ -93,11 +93,6 @@ export const ACTIVITY_LIMITS = {
 export const ACTIVITY_VISIBILITIES = ['ORG', 'CHAIN', 'PUBLIC'] as const;
 export type ActivityVisibility = (typeof ACTIVITY_VISIBILITIES)[number];
 export const ACTIVITY_VISIBILITY_LABELS: Record<ActivityVisibility, string> = { ORG: '本组织', CHAIN: '本产业链', PUBLIC: '公开' };
-export const ACTIVITY_VISIBILITY_HINTS: Record<ActivityVisibility, string> = {
-  ORG: '仅本组织及下级组织的成员可见、可报名',
-  CHAIN: '本产业链上各组织的成员可见、可报名',
-  PUBLIC: '所有用户可见、可报名',
-};
 
 export interface CreateActivityRequest {
   orgId: string;

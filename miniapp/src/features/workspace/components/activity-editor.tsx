@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
 import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
-import { ACTIVITY_LIMITS, ACTIVITY_TYPES, ACTIVITY_TYPE_LABELS, ACTIVITY_VISIBILITIES, ACTIVITY_VISIBILITY_HINTS, ACTIVITY_VISIBILITY_LABELS } from '@torch-red/shared';
+import { ACTIVITY_LIMITS, ACTIVITY_TYPES, ACTIVITY_TYPE_LABELS, ACTIVITY_VISIBILITIES, ACTIVITY_VISIBILITY_LABELS, type ActivityVisibility } from '@torch-red/shared';
 import { fieldErrorsOf } from '@/services/field-errors';
 import { checkActivityDraft, type ActivityDraft } from '../activity-draft';
 import { DateTimeField } from './date-time-field';
@@ -36,6 +36,13 @@ function Row({ label, required, error, children, inline = false }: { label: stri
     </View>
   );
 }
+
+/** What each choice means for the secretary (the server's rule: shared ACTIVITY_VISIBILITIES). */
+const VISIBILITY_HINTS: Record<ActivityVisibility, string> = {
+  ORG: '仅本组织及下级组织的成员可见、可报名',
+  CHAIN: '本产业链上各组织的成员可见、可报名',
+  PUBLIC: '所有用户可见、可报名',
+};
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -192,7 +199,7 @@ export function ActivityEditor({ initial, orgOptions, canPublish, orgLocked, onS
               </Text>
             ))}
           </View>
-          <Text className="activity-editor__hint">{ACTIVITY_VISIBILITY_HINTS[draft.visibility]}</Text>
+          <Text className="activity-editor__hint">{VISIBILITY_HINTS[draft.visibility]}</Text>
         </Row>
       </Section>
 

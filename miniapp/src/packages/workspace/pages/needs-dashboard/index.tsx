@@ -1,19 +1,20 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { DASHBOARD_FIGURES, type DashboardFigures, type DashboardResponse } from '@torch-red/shared';
+import type { DashboardResponse } from '@torch-red/shared';
 import { PageShell } from '@/components/page-shell';
 import { QueryView } from '@/components/query-view';
 import { formatDateTime } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { getDashboard } from '@/features/need/api';
 import { ChainBars } from '@/features/need/components/chain-bars';
+import { DASHBOARD_FIGURES, type DashboardCount } from '@/features/need/dashboard-figures';
 import { FilterChips } from '@/features/need/components/filter-chips';
 import { formatHours } from '@/features/need/format';
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { useQuery } from '@/hooks/use-query';
 import './index.scss';
 
-type CountKey = Exclude<keyof DashboardFigures, 'avgHandlingHours' | 'satisfaction'>;
+type CountKey = DashboardCount;
 
 /** The figures in groups; each card shows its definition (ⓘ) from the shared DASHBOARD_FIGURES. */
 const GROUPS: Array<{ title: string; keys: CountKey[] }> = [
