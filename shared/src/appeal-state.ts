@@ -1,5 +1,4 @@
-import type { RegistrationStatus } from './activity';
-import type { AppealProgress, AppealStatus } from './talk';
+import type { AppealStatus } from './talk';
 import { nextState, type TransitionTable } from './state-machine';
 
 /**
@@ -43,23 +42,3 @@ export function nextAppeal(status: AppealStatus, event: AppealEvent): AppealStat
   return nextState(APPEAL_TRANSITIONS, status, event);
 }
 
-/**
- * The raiser's view of an appeal. An answer (or 持续跟进) shows as such whatever the registration; otherwise the
- * registration decides: in review → 已提交, accepted or waitlisted → 待答复, rejected / cancelled → closed.
- */
-export function appealProgress(status: AppealStatus, registration: RegistrationStatus | null): AppealProgress {
-  if (status === 'ANSWERED') return 'ANSWERED';
-  if (status === 'FOLLOW_UP') return 'FOLLOW_UP';
-  switch (registration) {
-    case 'CONFIRMED':
-    case 'WAITLISTED':
-      return 'AWAITING_ANSWER';
-    case 'REJECTED':
-      return 'NOT_ACCEPTED';
-    case 'CANCELLED':
-    case null:
-      return 'WITHDRAWN';
-    default:
-      return 'SUBMITTED';
-  }
-}

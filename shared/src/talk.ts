@@ -25,8 +25,7 @@ export const APPEAL_STATUS_LABELS: Record<AppealStatus, string> = {
  * Where an appeal stands as its raiser sees it, from the appeal's status and their registration's: an appeal is
  * only 受理 once the registration is accepted, so while it waits for review it reads 已提交, then 待答复.
  */
-export const APPEAL_PROGRESSES = ['SUBMITTED', 'AWAITING_ANSWER', 'ANSWERED', 'FOLLOW_UP', 'NOT_ACCEPTED', 'WITHDRAWN'] as const;
-export type AppealProgress = (typeof APPEAL_PROGRESSES)[number];
+export type AppealProgress = 'SUBMITTED' | 'AWAITING_ANSWER' | 'ANSWERED' | 'FOLLOW_UP' | 'NOT_ACCEPTED' | 'WITHDRAWN';
 
 export const APPEAL_PROGRESS_LABELS: Record<AppealProgress, string> = {
   SUBMITTED: '已提交',

@@ -1,5 +1,5 @@
 import type { ActivityResponse, AdminAppealResponse, AppealResponse, RegistrationStatus, TalkSummary } from '@torch-red/shared';
-import { appealProgress } from '@torch-red/shared';
+import { appealProgress } from './appeal-progress';
 import { toIso } from '../../database/sql-time';
 import type { DepartmentEntity } from '../org/department.entity';
 import type { AppealEntity } from './appeal.entity';
