@@ -50,7 +50,8 @@ test.describe.serial('企业家月月谈 registration (H5)', () => {
     await page.waitForURL(/#\/pages\/my-appeals\/index/);
     const mine = page.locator('.my-appeals-page .appeal-card', { hasText: appeal });
     await mine.waitFor();
-    await expect(mine.locator('.status-tag').allTextContents()).resolves.toEqual(['原料供应', '已受理']);
+    // The registration still waits for review: the appeal reads 已提交, not 已受理 (issue 13).
+    await expect(mine.locator('.status-tag').allTextContents()).resolves.toEqual(['原料供应', '已提交']);
     await screenshot(page, 'my-appeals');
 
     expect(pageErrors).toEqual([]);

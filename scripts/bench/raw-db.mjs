@@ -44,6 +44,7 @@ export function activityJson(a, now) {
     requiresApproval: Boolean(a.requiresApproval),
     cancelDeadline: iso(a.cancelDeadline),
     formFields: json(a.formFields),
+    visibility: a.visibility,
     status: a.status,
     phase: phaseOf(a, now),
     publishedAt: iso(a.publishedAt),
@@ -76,7 +77,7 @@ export function registrationJson(r) {
 
 const A_COLS = [
   'id', 'orgId', 'title', 'type', 'description', 'coverUrl', 'location', 'onlineUrl', 'startAt', 'endAt', 'signupStartAt', 'signupEndAt',
-  'capacity', 'waitlist', 'requiresApproval', 'cancelDeadline', 'formFields', 'status', 'publishedAt', 'cancelledAt', 'cancelReason',
+  'capacity', 'waitlist', 'requiresApproval', 'cancelDeadline', 'formFields', 'visibility', 'status', 'publishedAt', 'cancelledAt', 'cancelReason',
   'confirmedCount', 'createdAt', 'updatedAt',
 ].map((c) => `a.${c}`).join(', ');
 const R_COLS = ['id', 'activityId', 'status', 'answers', 'attendance', 'leaveReason', 'rejectReason', 'checkedInAt', 'createdAt', 'updatedAt']

@@ -6,7 +6,9 @@
 //   POST /api/activities/:id/registrations  the registration transaction: lock the activity, existing?,
 //                                            take a seat or queue, insert registration + notification +
 //                                            WeChat outbox row, commit
-//   GET  /api/activities?limit&cursor        published, newest first, with org name and queue counts
+//   GET  /api/activities?limit&cursor        published, newest first, with org name and queue counts (the
+//                                            bench's activities are all PUBLIC, so no audience filter here;
+//                                            Torch Red still works out the caller's audience)
 //   GET  /api/activities/:id                 one activity with my registration (and waitlist position)
 //   GET  /api/me/registrations?limit&cursor  my registrations with their activities
 // Authentication: the server's HS256 bearer token, verified in process. Env: PORT, HOST, JWT_SECRET and

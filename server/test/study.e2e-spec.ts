@@ -4,7 +4,7 @@ import { Clock } from '../src/common/clock';
 import { Tx } from '../src/database/tx.service';
 import { PointsService } from '../src/modules/study/points.service';
 import { devLogin, adminLogin } from './factories/auth.factory';
-import { answersFor, beatAfter, keysOf, publishedLesson, questionBank, startOfStudyMorning, startSession, studyColumn } from './factories/study.factory';
+import { answersFor, beatAfter, keysOf, shownKey, publishedLesson, questionBank, startOfStudyMorning, startSession, studyColumn } from './factories/study.factory';
 import { createPerson, createWorld, type World } from './factories/world.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
 
@@ -226,7 +226,8 @@ describe.each(DATABASES)('theory study on %s', (db) => {
       const result = a.status === 200 ? a.body : b.body;
       expect(result).toMatchObject({ correctCount: 5, total: 5, pointsAwarded: 2, flagged: false });
       expect(result.items[0].explanation).toBeTruthy();
-      expect(result.items[0].correctAnswer).toEqual(bank.get(result.items[0].questionId)!.answer);
+      expect(result.items[0].correctAnswer).toEqual(shownKey(quiz.questions[0], bank));
+      expect(result.items[0].options).toEqual(quiz.questions[0].options);
       expect((await t.http().post('/api/study/daily-quiz/submit').set(auth).send({ answers }).expect(409)).body.code).toBe('DAILY_QUIZ_DONE');
       expect(ruleToday(await myPoints(auth), 'DAILY_QUIZ')).toBe(2);
 
@@ -237,6 +238,57 @@ describe.each(DATABASES)('theory study on %s', (db) => {
       t.app.get(Clock).travel(60000);
       const oneWrong = await t.http().post('/api/study/daily-quiz/submit').set(auth).send({ answers: answersFor(tomorrow.questions, bank, 1) }).expect(200);
       expect(oneWrong.body).toMatchObject({ correctCount: 4, pointsAwarded: 1 });
+    });
+
+    it('shuffles options per person and attempt, keeps the order on reload, grades in shown positions and shows my pick', async () => {
+      const people = await Promise.all([1, 2, 3, 4].map(() => person()));
+      const quizzes: DailyQuizResponse[] = [];
+      for (const p of people) quizzes.push((await t.http().get('/api/study/daily-quiz').set(p.auth).expect(200)).body as DailyQuizResponse);
+      for (const quiz of quizzes) for (const leak of LEAKS) expect(keysOf(quiz).has(leak)).toBe(false);
+      // Same person, reload: the same order (across people and attempts: the paper below).
+      const reload = (await t.http().get('/api/study/daily-quiz').set(people[0].auth).expect(200)).body as DailyQuizResponse;
+      expect(reload.questions).toEqual(quizzes[0].questions);
+      for (const quiz of quizzes) for (const q of quiz.questions) expect([...q.options].sort()).toEqual([...bank.get(q.id)!.options].sort());
+      const allOrders = quizzes.flatMap((quiz) => quiz.questions.filter((q) => q.type !== 'JUDGE').map((q) => shownKey(q, bank).join()));
+      expect(new Set(allOrders).size).toBeGreaterThan(1); // the key is not always in the same position
+      // "Always the first option" no longer passes; the right answers in shown positions do.
+      t.app.get(Clock).travel(60000);
+      const firsts = await t.http().post('/api/study/daily-quiz/submit').set(people[1].auth).send({ answers: quizzes[1].questions.map((q) => ({ questionId: q.id, choice: [0] })) }).expect(200);
+      const expectedRight = quizzes[1].questions.filter((q) => shownKey(q, bank).join() === '0').length;
+      expect(firsts.body.correctCount).toBe(expectedRight);
+      for (const [i, item] of (firsts.body as DailyQuizResponse['result'])!.items.entries()) {
+        expect(item.choice).toEqual([0]);
+        expect(item.options).toEqual(quizzes[1].questions[i].options);
+        expect(item.correctAnswer).toEqual(shownKey(quizzes[1].questions[i], bank));
+        expect(item.isCorrect).toBe(item.correctAnswer.join() === '0');
+      }
+      const right = await t.http().post('/api/study/daily-quiz/submit').set(people[2].auth).send({ answers: answersFor(quizzes[2].questions, bank) }).expect(200);
+      expect(right.body.correctCount).toBe(5);
+      // After submitting, the day's quiz shows the result in the same shown order.
+      const after = (await t.http().get('/api/study/daily-quiz').set(people[1].auth).expect(200)).body as DailyQuizResponse;
+      expect(after.result!.items.map((i) => i.choice)).toEqual(quizzes[1].questions.map(() => [0]));
+      expect(after.result!.items.map((i) => i.options)).toEqual(quizzes[1].questions.map((q) => q.options));
+
+      // Papers: two attempts of one person at the same fixed paper see the options in different orders.
+      const ids = [...bank.values()].filter((q) => q.type !== 'JUDGE' && q.enabled).slice(0, 6).map((q) => q.id);
+      const paper = await t.http().post('/api/admin/study/papers').set(admin).send({ title: '乱序测试', description: '', mode: 'FIXED', questionIds: ids, timeLimitMinutes: 30, passScore: 60, maxAttempts: 2, status: 'PUBLISHED' }).expect(201);
+      const taker = people[3].auth;
+      const first = (await t.http().post(`/api/study/papers/${paper.body.id}/attempts`).set(taker).expect(201)).body as PaperAttemptResponse;
+      for (const leak of LEAKS) expect(keysOf(first).has(leak)).toBe(false);
+      t.app.get(Clock).travel(60000);
+      const graded = (await t.http().post(`/api/study/paper-attempts/${first.id}/submit`).set(taker).send({ answers: answersFor(first.questions, bank, 2) }).expect(200)).body as PaperAttemptResponse;
+      expect(graded.result).toMatchObject({ correctCount: 4, total: 6, score: 67 });
+      const second = (await t.http().post(`/api/study/papers/${paper.body.id}/attempts`).set(taker).expect(201)).body as PaperAttemptResponse;
+      expect(second.questions.map((q) => q.id)).toEqual(first.questions.map((q) => q.id));
+      expect(second.questions.map((q) => q.options.join('|'))).not.toEqual(first.questions.map((q) => q.options.join('|')));
+      const other = (await t.http().post(`/api/study/papers/${paper.body.id}/attempts`).set(people[0].auth).expect(201)).body as PaperAttemptResponse;
+      expect(other.questions.map((q) => q.options.join('|'))).not.toEqual(first.questions.map((q) => q.options.join('|')));
+    });
+
+    it('seeds a demo bank whose keys are not all the first option', () => {
+      const firstKeyed = [...bank.values()].filter((q) => q.isSample && q.type !== 'JUDGE' && q.answer[0] === 0).length;
+      const choiceQuestions = [...bank.values()].filter((q) => q.isSample && q.type !== 'JUDGE').length;
+      expect(firstKeyed).toBeLessThan(choiceQuestions / 2);
     });
 
     it('flags answers faster than a person can read and gives no points', async () => {

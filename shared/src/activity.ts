@@ -84,6 +84,16 @@ export const ACTIVITY_LIMITS = {
   checkinRotateSeconds: 30,
 } as const;
 
+/**
+ * Who may see and sign up for a published activity (enforced by the server on list, detail and sign-up):
+ * ORG — people of the organisation and the organisations below it; CHAIN — people of the organisation's industry
+ * chain (its enterprises' and committee's organisations); PUBLIC — every signed-in person. Managers of the
+ * organisation always see it. Rows from before visibility existed are PUBLIC (what everyone saw then).
+ */
+export const ACTIVITY_VISIBILITIES = ['ORG', 'CHAIN', 'PUBLIC'] as const;
+export type ActivityVisibility = (typeof ACTIVITY_VISIBILITIES)[number];
+export const ACTIVITY_VISIBILITY_LABELS: Record<ActivityVisibility, string> = { ORG: '本组织', CHAIN: '本产业链', PUBLIC: '公开' };
+
 export interface CreateActivityRequest {
   orgId: string;
   title: string;
@@ -102,6 +112,8 @@ export interface CreateActivityRequest {
   requiresApproval: boolean;
   cancelDeadline?: string | null;
   formFields: FormField[];
+  /** Defaults to PUBLIC when left out (API clients from before visibility existed). */
+  visibility?: ActivityVisibility;
 }
 
 export type UpdateActivityRequest = Partial<Omit<CreateActivityRequest, 'orgId'>>;
@@ -129,6 +141,7 @@ export interface ActivityResponse {
   requiresApproval: boolean;
   cancelDeadline: string | null;
   formFields: FormField[];
+  visibility: ActivityVisibility;
   status: ActivityStatus;
   phase: ActivityPhase | null;
   publishedAt: string | null;
@@ -213,6 +226,13 @@ export interface AttendeeResponse extends RegistrationResponse, AttendeeActions 
   enterpriseName: string | null;
 }
 
+/** `POST /api/activities/:id/registrations/:registrationId/phone`: an attendee's full number for a call (audited). */
+export interface AttendeePhoneResponse {
+  registrationId: string;
+  name: string;
+  phone: string;
+}
+
 export interface MyRegistrationItem {
   registration: MyRegistrationResponse;
   activity: ActivityResponse;
@@ -224,6 +244,8 @@ export interface ActivityListQuery {
   type?: ActivityType;
   from?: string;
   to?: string;
+  /** START: earliest start first (即将开始); default newest first. */
+  sort?: 'START';
   limit?: number;
   cursor?: string;
 }

@@ -41,3 +41,4 @@ export function canAppeal(status: AppealStatus, event: AppealEvent): boolean {
 export function nextAppeal(status: AppealStatus, event: AppealEvent): AppealStatus | null {
   return nextState(APPEAL_TRANSITIONS, status, event);
 }
+

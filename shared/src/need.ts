@@ -237,14 +237,24 @@ export interface InstructorEnterpriseItem {
 
 // ── Dashboard (数据看板) ───────────────────────────────────────────────────────
 
+/** Each figure of the board as defined (the board's DASHBOARD_FIGURES, miniapp features/need, is its ⓘ line). */
 export interface DashboardFigures {
   orgs: number;
+  /** Enterprises on a chain: the same count as the home page's chain map (链主 + 核心 + 成员). */
+  chainEnterprises: number;
   leaderEnterprises: number;
   coreEnterprises: number;
   memberEnterprises: number;
+  /** Chain enterprises with at least one Party organisation (so ≤ chainEnterprises). */
   enterprisesCovered: number;
   partyMembers: number;
+  /** Published (not cancelled) activities, upcoming ones included. */
+  activitiesPublished: number;
+  /** Published activities that have started, or where someone has already checked in (so ≤ activitiesPublished). */
   activitiesHeld: number;
+  /** Confirmed registrations to published activities. */
+  registrations: number;
+  /** Check-ins at published activities (each counts its activity as held). */
   attendance: number;
   studyParticipants: number;
   visits: number;

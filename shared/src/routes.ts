@@ -3,6 +3,7 @@ import type {
   ActivityListQuery,
   ActivityResponse,
   AttendeeResponse,
+  AttendeePhoneResponse,
   CancelActivityRequest,
   CheckinCodeResponse,
   CheckinRequest,
@@ -248,6 +249,8 @@ export const API = {
     attendance: (id: string, registrationId: string) =>
       post<AttendeeResponse, SetAttendanceRequest>(`/api/activities/${id}/registrations/${registrationId}/attendance`),
     checkinCode: (id: string) => get<CheckinCodeResponse>(`/api/activities/${id}/checkin-code`),
+    /** The attendee's full phone number for the activity's managers; every reveal is audited. */
+    attendeePhone: (id: string, registrationId: string) => post<AttendeePhoneResponse>(`/api/activities/${id}/registrations/${registrationId}/phone`),
     export: (id: string) => get<SpreadsheetFile>(`/api/activities/${id}/export`),
   },
   notifications: {

@@ -21,6 +21,21 @@ export const APPEAL_STATUS_LABELS: Record<AppealStatus, string> = {
   FOLLOW_UP: '持续跟进',
 };
 
+/**
+ * Where an appeal stands as its raiser sees it, from the appeal's status and their registration's: an appeal is
+ * only 受理 once the registration is accepted, so while it waits for review it reads 已提交, then 待答复.
+ */
+export type AppealProgress = 'SUBMITTED' | 'AWAITING_ANSWER' | 'ANSWERED' | 'FOLLOW_UP' | 'NOT_ACCEPTED' | 'WITHDRAWN';
+
+export const APPEAL_PROGRESS_LABELS: Record<AppealProgress, string> = {
+  SUBMITTED: '已提交',
+  AWAITING_ANSWER: '待答复',
+  ANSWERED: '已答复',
+  FOLLOW_UP: '持续跟进',
+  NOT_ACCEPTED: '报名未通过',
+  WITHDRAWN: '已取消报名',
+};
+
 export interface CreateTalkRequest {
   theme: string;
   description: string;
@@ -42,6 +57,8 @@ export interface TalkSummary {
   activity: ActivityResponse;
   minutesPublished: boolean;
   isSample: boolean;
+  /** The caller's registration for the session, if any (cards show 已报名·待审核 / 已报名 and 查看). */
+  myRegistrationStatus: RegistrationResponse['status'] | null;
 }
 
 export interface TalkDetail extends Omit<TalkSummary, 'activity'> {
@@ -77,6 +94,8 @@ export interface AppealResponse {
   category: AppealCategory;
   content: string;
   status: AppealStatus;
+  /** What the raiser is shown (appealProgress): 已提交 until the registration is accepted, then 待答复 … */
+  progress: AppealProgress;
   answer: string | null;
   answeredAt: string | null;
   createdAt: string;

@@ -11,13 +11,15 @@ interface ReasonDialogProps {
   required?: boolean;
   maxLength?: number;
   confirmText?: string;
+  /** The button that backs out, e.g. 不取消了 where 取消 would be ambiguous. */
+  cancelText?: string;
   /** Resolve to close the dialog; reject (the HTTP client has toasted why) to keep it open. */
   onConfirm: (reason: string) => Promise<void>;
   onClose: () => void;
 }
 
 /** Asks for a short reason: 请假, 驳回, 取消活动. */
-export function ReasonDialog({ visible, title, placeholder, required = false, maxLength = 200, confirmText = '确定', onConfirm, onClose }: ReasonDialogProps) {
+export function ReasonDialog({ visible, title, placeholder, required = false, maxLength = 200, confirmText = '确定', cancelText = '取消', onConfirm, onClose }: ReasonDialogProps) {
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
 
@@ -44,7 +46,7 @@ export function ReasonDialog({ visible, title, placeholder, required = false, ma
       visible={visible}
       title={title}
       confirmText={confirmText}
-      cancelText="取消"
+      cancelText={cancelText}
       closeOnOverlayClick={false}
       onConfirm={handleConfirm}
       onCancel={onClose}

@@ -23,6 +23,7 @@ export function buildActivity(overrides: Partial<ActivityResponse> = {}): Activi
     requiresApproval: false,
     cancelDeadline: null,
     formFields: [],
+    visibility: 'PUBLIC',
     status: 'PUBLISHED',
     phase: 'SIGNUP_OPEN',
     publishedAt: '2026-11-01T00:00:00.000Z',

@@ -51,10 +51,17 @@ export async function questionBank(t: TestApp, admin: Auth): Promise<Map<string,
   return bank;
 }
 
+/** The right answer in the positions this quiz shows the options in (they are shuffled per attempt). */
+export function shownKey(q: QuizQuestion, bank: Map<string, QuestionResponse>): number[] {
+  const stored = bank.get(q.id)!;
+  const right = new Set(stored.answer.map((i) => stored.options[i]));
+  return q.options.flatMap((o, i) => (right.has(o) ? [i] : []));
+}
+
 /** Answers for the questions: all right, or with the first `wrong` of them wrong. */
 export function answersFor(questions: QuizQuestion[], bank: Map<string, QuestionResponse>, wrong = 0): Array<{ questionId: string; choice: number[] }> {
   return questions.map((q, i) => {
-    const answer = bank.get(q.id)!.answer;
+    const answer = shownKey(q, bank);
     if (i >= wrong) return { questionId: q.id, choice: answer };
     const other = q.options.findIndex((_, index) => !answer.includes(index));
     return { questionId: q.id, choice: [other] };

@@ -1,4 +1,4 @@
-import type { ActivityResponse, AppealStatus, TalkSummary } from '@torch-red/shared';
+import type { ActivityResponse, AppealProgress, AppealStatus, TalkSummary } from '@torch-red/shared';
 import type { TagTone } from '@/components/status-tag';
 
 export const APPEAL_STATUS_TONES: Record<AppealStatus, TagTone> = {
@@ -6,6 +6,30 @@ export const APPEAL_STATUS_TONES: Record<AppealStatus, TagTone> = {
   ANSWERED: 'success',
   FOLLOW_UP: 'warning',
 };
+
+/** The raiser's view of an appeal (server `progress`): 已提交 until the registration is accepted, then 待答复. */
+export const APPEAL_PROGRESS_TONES: Record<AppealProgress, TagTone> = {
+  SUBMITTED: 'info',
+  AWAITING_ANSWER: 'warning',
+  ANSWERED: 'success',
+  FOLLOW_UP: 'warning',
+  NOT_ACCEPTED: 'muted',
+  WITHDRAWN: 'muted',
+};
+
+/** What a card says once I registered: 已报名·待审核 / 已报名 / 已报名·候补, and 查看 instead of 立即报名. */
+export function myTalkState(talk: Pick<TalkSummary, 'myRegistrationStatus'>): string | null {
+  switch (talk.myRegistrationStatus) {
+    case 'PENDING':
+      return '已报名·待审核';
+    case 'CONFIRMED':
+      return '已报名';
+    case 'WAITLISTED':
+      return '已报名·候补';
+    default:
+      return null;
+  }
+}
 
 /** `余 12 席`, `已满`, or `不限名额`. */
 export function seatsLeft(activity: Pick<ActivityResponse, 'capacity' | 'confirmedCount'>): string {

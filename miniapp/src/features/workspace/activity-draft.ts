@@ -1,4 +1,4 @@
-import type { ActivityResponse, ActivityType, CreateActivityRequest, FormField } from '@torch-red/shared';
+import type { ActivityResponse, ActivityType, ActivityVisibility, CreateActivityRequest, FormField } from '@torch-red/shared';
 import { isChoice } from './form-fields';
 import { chinaDayAt } from './schedule';
 
@@ -20,6 +20,7 @@ export interface ActivityDraft {
   waitlist: boolean;
   requiresApproval: boolean;
   formFields: FormField[];
+  visibility: ActivityVisibility;
 }
 
 /** A new activity a week from now, 14:00–16:00, sign-up closing the evening before. */
@@ -41,6 +42,8 @@ export function emptyDraft(orgId: string, now = new Date()): ActivityDraft {
     waitlist: true,
     requiresApproval: false,
     formFields: [],
+    // A new activity is for the organisation's own people until the secretary opens it wider.
+    visibility: 'ORG',
   };
 }
 
@@ -62,6 +65,7 @@ export function draftFromActivity(activity: ActivityResponse): ActivityDraft {
     waitlist: activity.waitlist,
     requiresApproval: activity.requiresApproval,
     formFields: activity.formFields,
+    visibility: activity.visibility,
   };
 }
 
@@ -80,6 +84,7 @@ export function toActivityRequest(draft: ActivityDraft): CreateActivityRequest {
     capacity: draft.unlimited ? null : Number(draft.capacity),
     waitlist: draft.waitlist,
     requiresApproval: draft.requiresApproval,
+    visibility: draft.visibility,
     formFields: draft.formFields.map((field) => ({
       key: field.key,
       label: field.label.trim(),

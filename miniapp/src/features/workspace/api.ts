@@ -18,6 +18,8 @@ export const listAttendees = (id: string) => send(API.activities.attendees(id));
 export const approveRegistration = (id: string, registrationId: string) => send(API.activities.approve(id, registrationId));
 export const rejectRegistration = (id: string, registrationId: string, body: RejectRequest) => send(API.activities.reject(id, registrationId), { body });
 export const setAttendance = (id: string, registrationId: string, body: SetAttendanceRequest) => send(API.activities.attendance(id, registrationId), { body });
+/** The attendee's full number to call them; the server audits every reveal. */
+export const revealAttendeePhone = (id: string, registrationId: string) => send(API.activities.attendeePhone(id, registrationId));
 export const getCheckinCode = (id: string) => send(API.activities.checkinCode(id));
 export const getOrgTree = () => send(API.orgs.tree);
 /** The attendee list as .xlsx (saved in the browser, opened in WeChat's document viewer in the mini-program). */

@@ -31,7 +31,7 @@ export default function ActivityDetailPage() {
         {(activity) => (
           <>
             <ActivityOverview activity={activity} afterSeats={<MyStatusBanner activity={activity} celebrate={celebrate} />} />
-            <DetailActionBar activity={activity} onChanged={() => void detail.reload()} />
+            <DetailActionBar activity={activity} onChanged={() => void detail.reload()} onSignedUp={() => setCelebrate(true)} />
           </>
         )}
       </QueryView>

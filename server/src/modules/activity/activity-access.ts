@@ -5,6 +5,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
 import { AccessPolicy } from '../access/access-policy.service';
 import { ActivityEntity } from './activity.entity';
+import { audienceOf, canSee, isPublicOnly, type ActivityAudience } from './activity-visibility';
 
 /** Who may act on an activity: reads run outside transactions, since the access policy reads through the pool. */
 @Injectable()
@@ -36,6 +37,19 @@ export class ActivityAccess {
       throw new AppError('NOT_FOUND');
     }
     if (activity.status === 'CANCELLED' && !options.allowCancelled) throw new AppError('ACTIVITY_NOT_PUBLISHED');
+  }
+
+  /** The orgs whose ORG / CHAIN activities the caller sees (null: all, admins); reads the tree only when it matters. */
+  async audience(user: AuthUser): Promise<ActivityAudience | null> {
+    if (user.isAdmin) return null;
+    if (isPublicOnly(user)) return { orgIds: [], chainOrgIds: [] };
+    return audienceOf(user, await this.policy.tree());
+  }
+
+  /** An activity outside the caller's audience looks missing (PUBLIC ones read nothing). */
+  async requireAudience(user: AuthUser, activity: Pick<ActivityEntity, 'orgId' | 'visibility'>): Promise<void> {
+    if (activity.visibility === 'PUBLIC') return;
+    if (!canSee(await this.audience(user), activity)) throw new AppError('NOT_FOUND');
   }
 
   /** An activity known to exist (it was read or written a moment ago). */

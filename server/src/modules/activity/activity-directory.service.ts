@@ -28,6 +28,14 @@ export class ActivityDirectory {
     return new Map(rows.map((r) => [r.id, { id: r.id, status: r.status, answers: r.answers }]));
   }
 
+  /** The person's own registration status per activity (activities they never signed up for are absent). One query. */
+  async myRegistrationStatuses(userId: number, activityIds: Iterable<number>): Promise<Map<number, RegistrationStatus>> {
+    const unique = [...new Set(activityIds)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.dataSource.getRepository(RegistrationEntity).find({ select: { id: true, activityId: true, status: true }, where: { userId, activityId: In(unique) } });
+    return new Map(rows.map((r) => [r.activityId, r.status]));
+  }
+
   /** Inner-joins each row's activity as `alias` (`activityIdColumn` is the row's column holding the activity id). */
   joinActivity<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, activityIdColumn: string): SelectQueryBuilder<T> {
     return qb.innerJoin(ActivityEntity, alias, `${alias}.id = ${activityIdColumn}`);

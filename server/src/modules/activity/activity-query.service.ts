@@ -32,7 +32,7 @@ export class ActivityQueryService {
   ) {}
 
   /** One query: the page with org names and queue counts (see ActivityRepository). */
-  async list(query: ActivityListQueryDto): Promise<Page<ActivityResponse>> {
+  async list(user: AuthUser, query: ActivityListQueryDto): Promise<Page<ActivityResponse>> {
     const filter: ActivityFilter = {};
     if (query.orgId || query.chainId) {
       const tree = await this.policy.tree();
@@ -43,6 +43,9 @@ export class ActivityQueryService {
     if (query.from) filter.from = new Date(query.from);
     if (query.to) filter.to = new Date(query.to);
     if (query.cursor) filter.before = Number(query.cursor);
+    if (query.sort === 'START') filter.byStart = true;
+    const audience = await this.access.audience(user);
+    if (audience) filter.audience = audience;
     const rows = await this.activities.published(filter, query.limit + 1);
     const page = rows.slice(0, query.limit);
     const now = this.clock.now();
@@ -73,6 +76,8 @@ export class ActivityQueryService {
     if (!read) throw new AppError('NOT_FOUND');
     const canManage = await this.policy.can(user, 'org.manage', read.activity.orgId);
     if (read.activity.status === 'DRAFT' && !canManage) throw new AppError('NOT_FOUND');
+    // Outside the audience it looks missing, unless the person already registered (visibility changed since).
+    if (!canManage && !read.mine) await this.access.requireAudience(user, read.activity);
     const now = this.clock.now();
     return {
       ...toActivityResponse(read.activity, read.orgName, read.counts, now),

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags }
 import type {
   ActivityDetailResponse,
   ActivityResponse,
+  AttendeePhoneResponse,
   AttendeeResponse,
   CheckinCodeResponse,
   MyRegistrationItem,
@@ -72,9 +73,9 @@ export class ActivityController {
 
   @Get('activities')
   @Authenticated()
-  @ApiOperation({ summary: 'Published activities, newest first; filters orgId, chainId, type, from, to' })
-  list(@Query() query: ActivityListQueryDto): Promise<Page<ActivityResponse>> {
-    return this.query.list(query);
+  @ApiOperation({ summary: 'Published activities the caller may see (visibility), newest first or sort=START; filters orgId, chainId, type, from, to' })
+  list(@CurrentUser() user: AuthUser, @Query() query: ActivityListQueryDto): Promise<Page<ActivityResponse>> {
+    return this.query.list(user, query);
   }
 
   @Get('workspace/activities')
@@ -172,6 +173,14 @@ export class ActivityController {
     @Body() dto: SetAttendanceDto,
   ): Promise<AttendeeResponse> {
     return this.registrations.setAttendance(user, id, registrationId, dto.attendance, dto.reason);
+  }
+
+  @Post('activities/:id/registrations/:registrationId/phone')
+  @HttpCode(200)
+  @Authenticated({ roles: ['SECRETARY', 'COMMITTEE'] })
+  @ApiOperation({ summary: "An attendee's full phone number, to call them (managers of the activity; audited)" })
+  attendeePhone(@CurrentUser() user: AuthUser, @IdParam() id: number, @IdParam('registrationId') registrationId: number): Promise<AttendeePhoneResponse> {
+    return this.roster.revealPhone(user, id, registrationId);
   }
 
   @Get('activities/:id/checkin-code')

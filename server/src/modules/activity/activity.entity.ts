@@ -1,4 +1,4 @@
-import type { ActivityStatus, ActivityType, FormField } from '@torch-red/shared';
+import type { ActivityStatus, ActivityType, ActivityVisibility, FormField } from '@torch-red/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { BoolColumn, CreatedAtColumn, DateTimeColumn, UpdatedAtColumn } from '../../database/columns';
 
@@ -58,6 +58,10 @@ export class ActivityEntity {
 
   @Column({ type: 'simple-json' })
   formFields: FormField[];
+
+  /** Who may see and sign up (shared ACTIVITY_VISIBILITIES); rows from before it existed are PUBLIC. */
+  @Column({ type: 'varchar', length: 16, default: 'PUBLIC' })
+  visibility: ActivityVisibility;
 
   @Column({ type: 'varchar', length: 16 })
   status: ActivityStatus;

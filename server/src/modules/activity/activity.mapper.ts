@@ -41,6 +41,7 @@ export function toActivityResponse(a: ActivityView, orgName: string, counts: Act
     requiresApproval: a.requiresApproval,
     cancelDeadline: toIso(a.cancelDeadline),
     formFields: a.formFields,
+    visibility: a.visibility,
     status: a.status,
     phase: phaseOf(a, now),
     publishedAt: toIso(a.publishedAt),

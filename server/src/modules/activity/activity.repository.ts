@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ActivityStatus, ActivityType, AttendanceStatus, FormAnswers, FormField, RegistrationStatus } from '@torch-red/shared';
+import type { ActivityStatus, ActivityType, ActivityVisibility, AttendanceStatus, FormAnswers, FormField, RegistrationStatus } from '@torch-red/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { execute, select, sqlDate, sqlInt, sqlJson } from '../../database/raw-sql';
 import { toSqlDateTime } from '../../database/sql-time';
@@ -21,7 +21,7 @@ import type { RegistrationEntity } from './registration.entity';
 export type ActivityView = Pick<
   ActivityEntity,
   | 'id' | 'orgId' | 'title' | 'type' | 'description' | 'coverUrl' | 'location' | 'onlineUrl' | 'startAt' | 'endAt' | 'signupStartAt' | 'signupEndAt'
-  | 'capacity' | 'waitlist' | 'requiresApproval' | 'cancelDeadline' | 'formFields' | 'status' | 'publishedAt' | 'cancelledAt' | 'cancelReason'
+  | 'capacity' | 'waitlist' | 'requiresApproval' | 'cancelDeadline' | 'formFields' | 'visibility' | 'status' | 'publishedAt' | 'cancelledAt' | 'cancelReason'
   | 'confirmedCount' | 'createdAt' | 'updatedAt'
 >;
 
@@ -45,6 +45,10 @@ export interface ActivityFilter {
   from?: Date;
   to?: Date;
   before?: number;
+  /** The caller's audience (see activity-visibility.ts); absent = every activity (admins). */
+  audience?: { orgIds: number[]; chainOrgIds: number[] };
+  /** Earliest start first (即将开始), paged after the activity `before` names; default newest first. */
+  byStart?: boolean;
 }
 
 /** Where a sign-up stands once the activity row is locked. */
@@ -58,7 +62,7 @@ export interface SeatState {
 
 const ACTIVITY_COLUMNS = [
   'id', 'orgId', 'title', 'type', 'description', 'coverUrl', 'location', 'onlineUrl', 'startAt', 'endAt', 'signupStartAt', 'signupEndAt',
-  'capacity', 'waitlist', 'requiresApproval', 'cancelDeadline', 'formFields', 'status', 'publishedAt', 'cancelledAt', 'cancelReason',
+  'capacity', 'waitlist', 'requiresApproval', 'cancelDeadline', 'formFields', 'visibility', 'status', 'publishedAt', 'cancelledAt', 'cancelReason',
   'confirmedCount', 'createdAt', 'updatedAt',
 ] as const;
 const REGISTRATION_COLUMNS = [
@@ -100,7 +104,10 @@ export class ActivityRepository {
     this.mysql = dataSource.options.type === 'mysql';
   }
 
-  /** Published activities, newest first (the (status, id) index serves it on both databases). */
+  /**
+   * Published activities the caller may see, newest first (the (status, id) index serves it on both databases),
+   * or earliest start first ((status, startAt) index).
+   */
   async published(filter: ActivityFilter, limit: number): Promise<ActivityRead[]> {
     const where = ["a.status = 'PUBLISHED'"];
     const params: unknown[] = [];
@@ -122,12 +129,28 @@ export class ActivityRepository {
       where.push('a.startAt < ?');
       params.push(toSqlDateTime(filter.to));
     }
-    if (filter.before !== undefined) {
+    if (filter.audience) {
+      // PUBLIC for everyone; ORG and CHAIN only for activities of the orgs in the caller's audience.
+      const { orgIds, chainOrgIds } = filter.audience;
+      const of = (ids: number[]) => (ids.length ? `a.orgId IN (${ids.map(() => '?').join(', ')})` : '1 = 0');
+      where.push(`(a.visibility = 'PUBLIC' OR (a.visibility = 'ORG' AND ${of(orgIds)}) OR (a.visibility = 'CHAIN' AND ${of(chainOrgIds)}))`);
+      params.push(...orgIds, ...chainOrgIds);
+    }
+    let order = 'a.id DESC';
+    if (filter.byStart) {
+      // The cursor stays the last row's id; its start time is read by the (primary key) sub-select.
+      if (filter.before !== undefined) {
+        const start = '(SELECT s.startAt FROM activities s WHERE s.id = ?)';
+        where.push(`(a.startAt > ${start} OR (a.startAt = ${start} AND a.id > ?))`);
+        params.push(filter.before, filter.before, filter.before);
+      }
+      order = 'a.startAt ASC, a.id ASC';
+    } else if (filter.before !== undefined) {
       where.push('a.id < ?');
       params.push(filter.before);
     }
     params.push(limit);
-    const sql = `SELECT ${A}, o.name AS orgName, ${COUNTS} FROM activities a LEFT JOIN orgs o ON o.id = a.orgId WHERE ${where.join(' AND ')} ORDER BY a.id DESC LIMIT ?`;
+    const sql = `SELECT ${A}, o.name AS orgName, ${COUNTS} FROM activities a LEFT JOIN orgs o ON o.id = a.orgId WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`;
     return (await this.dataSource.query<Row[]>(sql, params)).map(activityRead);
   }
 
@@ -238,6 +261,7 @@ function activityView(row: Row): ActivityView {
     requiresApproval: Boolean(Number(row.requiresApproval)),
     cancelDeadline: sqlDate(row.cancelDeadline as Date | string | null),
     formFields: sqlJson<FormField[]>(row.formFields as string),
+    visibility: row.visibility as ActivityVisibility,
     status: row.status as ActivityStatus,
     publishedAt: sqlDate(row.publishedAt as Date | string | null),
     cancelledAt: sqlDate(row.cancelledAt as Date | string | null),

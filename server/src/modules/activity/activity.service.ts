@@ -92,6 +92,7 @@ export class ActivityService {
         waitlist: dto.waitlist,
         requiresApproval: dto.requiresApproval,
         formFields: dto.formFields.map(normaliseField),
+        visibility: dto.visibility ?? 'PUBLIC',
         status: 'DRAFT',
         publishedAt: null,
         cancelledAt: null,
@@ -156,6 +157,7 @@ export class ActivityService {
       ...(dto.waitlist !== undefined ? { waitlist: dto.waitlist } : {}),
       ...(dto.requiresApproval !== undefined ? { requiresApproval: dto.requiresApproval } : {}),
       ...(dto.formFields !== undefined ? { formFields: dto.formFields.map(normaliseField) } : {}),
+      ...(dto.visibility !== undefined ? { visibility: dto.visibility } : {}),
       ...schedule,
     });
     if (schedule.startAt.getTime() !== before.startAt.getTime()) activity.reminderSentAt = null;
@@ -243,5 +245,5 @@ function normaliseField(f: FormField): FormField {
 }
 
 function summary(a: ActivityEntity): Record<string, unknown> {
-  return { title: a.title, status: a.status, startAt: a.startAt, endAt: a.endAt, location: a.location, capacity: a.capacity, formFields: a.formFields.map((f) => f.key) };
+  return { title: a.title, status: a.status, startAt: a.startAt, endAt: a.endAt, location: a.location, capacity: a.capacity, visibility: a.visibility, formFields: a.formFields.map((f) => f.key) };
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AttendeeResponse, CheckinCodeResponse } from '@torch-red/shared';
+import type { AttendeePhoneResponse, AttendeeResponse, CheckinCodeResponse } from '@torch-red/shared';
 import { ATTENDANCE_LABELS, REGISTRATION_STATUS_LABELS } from '@torch-red/shared';
 import QRCode from 'qrcode';
 import { DataSource } from 'typeorm';
@@ -42,6 +42,21 @@ export class AttendeeExportService {
     const row = (await this.attendeeRows(activityId, false)).find((a) => a.id === String(registrationId));
     if (!row) throw new AppError('NOT_FOUND');
     return row;
+  }
+
+  /**
+   * One attendee's full number, for the organiser to call from the list: managers of the activity only, a
+   * registration of another activity looks missing, and every reveal is written to the audit log.
+   */
+  async revealPhone(user: AuthUser, activityId: number, registrationId: number): Promise<AttendeePhoneResponse> {
+    await this.access.requireManaged(user, activityId);
+    const reg = await this.dataSource.getRepository(RegistrationEntity).findOneBy({ id: registrationId, activityId });
+    if (!reg) throw new AppError('NOT_FOUND');
+    const person = (await this.people.contacts([reg.userId])).get(reg.userId);
+    const phone = person?.phoneEnc ? this.cipher.decryptOrNull(person.phoneEnc) : null;
+    if (!person || !phone) throw new AppError('NOT_FOUND', '此人未登记手机号');
+    await this.audit.record({ actorId: user.id, action: 'activity.attendee.phone', entityType: 'registration', entityId: reg.id, after: { activityId, userId: reg.userId } });
+    return { registrationId: String(reg.id), name: person.name, phone };
   }
 
   async checkinCode(user: AuthUser, id: number): Promise<CheckinCodeResponse> {

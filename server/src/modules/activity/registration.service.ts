@@ -91,6 +91,7 @@ export class RegistrationService {
     if (!read) throw new AppError('NOT_FOUND');
     const { activity, mine } = read;
     await this.access.requireVisible(user, activity);
+    await this.access.requireAudience(user, activity);
     if (mine && !canRegistration(mine.status, 'register')) return { existing: mine, position: read.position, activity };
     this.requireSignupOpen(activity);
     const checked = validateAnswers(activity.formFields, rawAnswers);

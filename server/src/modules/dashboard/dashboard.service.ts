@@ -20,10 +20,13 @@ import { VisitEntity } from '../visit/visit.entity';
 /** Per chain (null: not on a chain) → a number. */
 type ByChain = Map<number | null, number>;
 
-type Counted = 'orgs' | 'leaderEnterprises' | 'coreEnterprises' | 'memberEnterprises' | 'enterprisesCovered' | 'partyMembers' | 'activitiesHeld' | 'attendance' | 'studyParticipants' | 'visits' | 'needsRaised' | 'needsResolved' | 'needsOverdue' | 'ratedCount';
+type Counted = Exclude<keyof DashboardFigures, 'avgHandlingHours' | 'satisfaction'>;
 
 /**
- * The figures of the article, computed live: every count is a COUNT over rows, grouped by chain. Admins see every
+ * The figures of the article, computed live: every count is a COUNT over rows, grouped by chain. What each counts is
+ * defined once in shared DASHBOARD_FIGURES (the board shows it as the figure's ⓘ line), and the figures nest so they
+ * cannot contradict each other: covered ≤ chain enterprises (the home page's count), held ≤ published activities, and
+ * a check-in makes its activity held. Admins see every
  * chain and a total over all rows; committee staff see their committees' chains and a total over those.
  */
 @Injectable()
@@ -53,37 +56,42 @@ export class DashboardService {
 
     const enterpriseRole = (role: string) =>
       grouped(ds.getRepository(EnterpriseEntity).createQueryBuilder('e').select('e.chainId', 'key').addSelect('COUNT(*)', 'n').where('e.chainRole = :role', { role }).groupBy('e.chainId'));
-    const [orgs, leaders, cores, members, covered, partyMembers, activities, attendance, study, visits, raised, resolved, overdue, ratings, handled] = await Promise.all([
-      grouped(onEnterprise(ds.getRepository(OrgEntity).createQueryBuilder('o'), 'o.enterpriseId').addSelect('COUNT(*)', 'n').where('o.enterpriseId IS NOT NULL').groupBy('e.chainId')),
-      enterpriseRole('LEADER'),
-      enterpriseRole('CORE'),
-      enterpriseRole('MEMBER'),
-      grouped(onEnterprise(ds.getRepository(OrgEntity).createQueryBuilder('o'), 'o.enterpriseId').addSelect('COUNT(DISTINCT o.enterpriseId)', 'n').where('o.enterpriseId IS NOT NULL').groupBy('e.chainId')),
-      grouped(
-        onEnterprise(ds.getRepository(UserEntity).createQueryBuilder('u'), 'u.enterpriseId')
-          .addSelect('COUNT(*)', 'n')
-          .where('u.politicalStatus IN (:...statuses)', { statuses: ['FULL_MEMBER', 'PROBATIONARY_MEMBER'] })
-          .groupBy('e.chainId'),
-      ),
-      ds
-        .getRepository(ActivityEntity)
-        .createQueryBuilder('a')
-        .select('a.orgId', 'key')
-        .addSelect('COUNT(*)', 'n')
-        .where('a.status = :status AND a.endAt <= :now', { status: 'PUBLISHED', now })
-        .groupBy('a.orgId')
-        .getRawMany<{ key: number; n: number }>()
-        .then(byOrg),
+    const activityCount = (where: string, params: ObjectLiteral) =>
+      ds.getRepository(ActivityEntity).createQueryBuilder('a').select('a.orgId', 'key').addSelect('COUNT(*)', 'n').where(where, params).groupBy('a.orgId').getRawMany<{ key: number; n: number }>().then(byOrg);
+    const registrationCount = (where: string, params: ObjectLiteral) =>
       ds
         .getRepository(RegistrationEntity)
         .createQueryBuilder('r')
         .innerJoin(ActivityEntity, 'a', 'a.id = r.activityId')
         .select('a.orgId', 'key')
         .addSelect('COUNT(*)', 'n')
-        .where('r.attendance = :attendance', { attendance: 'CHECKED_IN' })
+        .where("a.status = 'PUBLISHED'")
+        .andWhere(where, params)
         .groupBy('a.orgId')
         .getRawMany<{ key: number; n: number }>()
-        .then(byOrg),
+        .then(byOrg);
+    const [chainEnterprises, published, registrations] = await Promise.all([
+      grouped(ds.getRepository(EnterpriseEntity).createQueryBuilder('e').select('e.chainId', 'key').addSelect('COUNT(*)', 'n').where('e.chainId IS NOT NULL').groupBy('e.chainId')),
+      activityCount("a.status = 'PUBLISHED'", {}),
+      registrationCount("r.status = 'CONFIRMED'", {}),
+    ]);
+    const [orgs, leaders, cores, members, covered, partyMembers, activities, attendance, study, visits, raised, resolved, overdue, ratings, handled] = await Promise.all([
+      grouped(onEnterprise(ds.getRepository(OrgEntity).createQueryBuilder('o'), 'o.enterpriseId').addSelect('COUNT(*)', 'n').where('o.enterpriseId IS NOT NULL').groupBy('e.chainId')),
+      enterpriseRole('LEADER'),
+      enterpriseRole('CORE'),
+      enterpriseRole('MEMBER'),
+      grouped(onEnterprise(ds.getRepository(OrgEntity).createQueryBuilder('o'), 'o.enterpriseId').addSelect('COUNT(DISTINCT o.enterpriseId)', 'n').where('e.chainId IS NOT NULL').groupBy('e.chainId')),
+      grouped(
+        onEnterprise(ds.getRepository(UserEntity).createQueryBuilder('u'), 'u.enterpriseId')
+          .addSelect('COUNT(*)', 'n')
+          .where('u.politicalStatus IN (:...statuses)', { statuses: ['FULL_MEMBER', 'PROBATIONARY_MEMBER'] })
+          .groupBy('e.chainId'),
+      ),
+      activityCount(
+        "a.status = 'PUBLISHED' AND (a.startAt <= :now OR EXISTS (SELECT 1 FROM registrations c WHERE c.activityId = a.id AND c.attendance = 'CHECKED_IN'))",
+        { now },
+      ),
+      registrationCount("r.attendance = 'CHECKED_IN'", {}),
       grouped(onEnterprise(ds.getRepository(UserWeekEntity).createQueryBuilder('w'), 'w.enterpriseId').addSelect('COUNT(*)', 'n').where('w.week = :week AND w.points > 0', { week: chinaWeek(now) }).groupBy('e.chainId')),
       grouped(onEnterprise(ds.getRepository(VisitEntity).createQueryBuilder('v'), 'v.enterpriseId').addSelect('COUNT(*)', 'n').groupBy('e.chainId')),
       grouped(ds.getRepository(NeedEntity).createQueryBuilder('n').select('n.chainId', 'key').addSelect('COUNT(*)', 'n').groupBy('n.chainId')),
@@ -112,6 +120,9 @@ export class DashboardService {
 
     const counted: Record<Counted, ByChain> = {
       orgs,
+      chainEnterprises,
+      activitiesPublished: published,
+      registrations,
       leaderEnterprises: leaders,
       coreEnterprises: cores,
       memberEnterprises: members,

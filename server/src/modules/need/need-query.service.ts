@@ -44,6 +44,9 @@ export class NeedQueryService {
     const images = await this.images.byIds(need.imageIds);
     const mergeNotes = await this.mergeNotes(user, events);
     const now = this.clock.now();
+    const relation = needRelation(user, need);
+    // The dispatch note is written for the 承办部门: only committee staff, admins and assigned departments read it.
+    const internal = relation.isCommittee || assignments.some((a) => relation.departmentIds.includes(a.departmentId));
     return {
       ...summary,
       description: need.description,
@@ -58,7 +61,7 @@ export class NeedQueryService {
       assignments: assignments.map((a) => toAssignmentResponse(a, names.get(a.departmentId) ?? '', now, needRelation(user, need))),
       timeline: events.map((e) =>
         toEventResponse(
-          mergeNotes.has(e.id) ? { ...e, note: mergeNotes.get(e.id)! } : e,
+          mergeNotes.has(e.id) ? { ...e, note: mergeNotes.get(e.id)! } : internal ? e : { ...e, note: publicNote(e) },
           e.actorId === null ? null : (actors.get(e.actorId) ?? null),
           e.departmentId === null ? null : (names.get(e.departmentId) ?? null),
         ),
@@ -192,4 +195,11 @@ export class NeedQueryService {
     if (unique.length === 0) return new Map();
     return this.people.names(unique);
   }
+}
+
+/** What the enterprise sees of an event's note: a dispatch shows its deadline, never the note to the department. */
+export function publicNote(e: Pick<NeedEventEntity, 'kind' | 'note'>): string | null {
+  if (e.kind !== 'DISPATCHED' || !e.note) return e.note;
+  const [deadline] = e.note.split('；');
+  return deadline.startsWith('办理期限：') ? deadline : null;
 }

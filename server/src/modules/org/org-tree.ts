@@ -30,6 +30,7 @@ export class OrgTree {
   private readonly children = new Map<number, number[]>();
   private readonly chainByOrg = new Map<number, number>();
   private readonly orgsByChain = new Map<number, number[]>();
+  private readonly chainByEnterprise: Map<number, number>;
 
   constructor(orgs: OrgTreeOrg[], enterprises: OrgTreeEnterprise[], chains: OrgTreeChain[]) {
     this.byId = new Map(orgs.map((o) => [o.id, o]));
@@ -40,6 +41,7 @@ export class OrgTree {
       this.children.set(org.parentId, list);
     }
     const enterpriseChain = new Map(enterprises.filter((e) => e.chainId !== null).map((e) => [e.id, e.chainId as number]));
+    this.chainByEnterprise = enterpriseChain;
     const committeeChain = new Map(chains.map((c) => [c.committeeOrgId, c.id]));
     for (const org of orgs) {
       // An org belongs to its enterprise's chain, else to the chain whose committee it is, else to its parent's.
@@ -105,6 +107,11 @@ export class OrgTree {
   /** The industry chain an org works on (its enterprise's, its committee's, or its parent's), if any. */
   chainOf(orgId: number): number | null {
     return this.chainByOrg.get(orgId) ?? null;
+  }
+
+  /** The industry chain an enterprise is on, if any. */
+  chainOfEnterprise(enterpriseId: number): number | null {
+    return this.chainByEnterprise.get(enterpriseId) ?? null;
   }
 
   /** The Party organisations inside an enterprise, in id order. */

@@ -1,4 +1,4 @@
-import type { ActivityType, AssignmentStatus, ChainRole, FormField, NeedCategory, NeedStatus, NeedUrgency, PoliticalStatus, Role } from '@torch-red/shared';
+import type { ActivityType, ActivityVisibility, AssignmentStatus, ChainRole, FormField, NeedCategory, NeedStatus, NeedUrgency, PoliticalStatus, Role } from '@torch-red/shared';
 
 /**
  * Demo data from the source article (names it gives: 明阳风电, 思特科技, 亿鑫化工, 多维时空, 金祥寓,
@@ -159,6 +159,8 @@ export interface DemoActivity {
   capacity: number | null;
   requiresApproval: boolean;
   formFields: FormField[];
+  /** PUBLIC unless set: a branch's 主题党日 is for its own members. */
+  visibility?: ActivityVisibility;
 }
 
 /** The activities the article names (dates relative to the day of seeding; details are samples). */
@@ -199,6 +201,7 @@ export const ACTIVITIES: DemoActivity[] = [
     title: '主题党日：重温入党誓词',
     type: 'THEME_PARTY_DAY',
     org: '明阳风电第一党支部',
+    visibility: 'ORG',
     createdBy: 'demo-secretary-liuyang',
     description: '支部全体党员重温入党誓词，开展党员先锋岗亮诺践诺交流。（示例活动）',
     location: '明阳风电 党员活动室',
@@ -213,6 +216,7 @@ export const ACTIVITIES: DemoActivity[] = [
     title: '链上企业团建：绿色化工产业链趣味运动会',
     type: 'TEAM_BUILDING',
     org: '亿鑫化工党支部',
+    visibility: 'CHAIN',
     createdBy: 'demo-secretary-chenjing',
     description: '上下游企业职工组队参加趣味运动项目，增进链上企业交流协作。（示例活动）',
     location: '高新区全民健身中心',
@@ -433,7 +437,7 @@ export interface DemoQuestion {
 
 const JUDGE = ['正确', '错误'];
 
-export const STUDY_QUESTIONS: DemoQuestion[] = [
+const STUDY_QUESTIONS_AS_WRITTEN: DemoQuestion[] = [
   { type: 'SINGLE', stem: '中国共产党的根本宗旨是什么？', options: ['全心全意为人民服务', '实现共产主义', '发展社会生产力', '建设社会主义现代化强国'], answer: [0], explanation: '党章总纲指出，党坚持全心全意为人民服务的根本宗旨。' },
   { type: 'SINGLE', stem: '党的最高理想和最终目标是什么？', options: ['实现共产主义', '全面建成小康社会', '实现社会主义现代化', '消除贫困'], answer: [0], explanation: '党章总纲指出，党的最高理想和最终目标是实现共产主义。' },
   { type: 'SINGLE', stem: '企业、农村、机关等基层单位，凡是有正式党员几人以上的，都应当成立党的基层组织？', options: ['三人', '五人', '七人', '十人'], answer: [0], explanation: '党章规定，凡是有正式党员三人以上的，都应当成立党的基层组织。' },
@@ -445,10 +449,10 @@ export const STUDY_QUESTIONS: DemoQuestion[] = [
   { type: 'JUDGE', stem: '年满十八岁的中国工人、农民、军人、知识分子和其他社会阶层的先进分子，可以申请加入中国共产党。', options: JUDGE, answer: [0], explanation: '党章第一条对申请入党的条件作了这样的规定。' },
   { type: 'SINGLE', stem: '党的纪律处分有几种？', options: ['五种', '三种', '四种', '六种'], answer: [0], explanation: '党章规定的纪律处分有五种：警告、严重警告、撤销党内职务、留党察看、开除党籍。' },
   { type: 'MULTIPLE', stem: '下列属于党的纪律处分的有哪些？', options: ['警告', '严重警告', '撤销党内职务', '留党察看', '罚款'], answer: [0, 1, 2, 3], explanation: '罚款不是党的纪律处分；五种处分是警告、严重警告、撤销党内职务、留党察看、开除党籍。' },
-  { type: 'JUDGE', stem: '留党察看最长不超过两年。', options: JUDGE, answer: [0], explanation: '党章规定，留党察看最长不超过两年。' },
+  { type: 'JUDGE', stem: '留党察看最长不超过三年。', options: JUDGE, answer: [1], explanation: '党章规定，留党察看最长不超过两年。' },
   { type: 'SINGLE', stem: '“专精特新”中的“特”指的是什么？', options: ['特色化', '特殊化', '特许经营', '特大型'], answer: [0], explanation: '“专精特新”指专业化、精细化、特色化、新颖化。' },
   { type: 'MULTIPLE', stem: '“专精特新”指中小企业具备哪些发展特征？', options: ['专业化', '精细化', '特色化', '新颖化', '规模化'], answer: [0, 1, 2, 3], explanation: '“专精特新”是专业化、精细化、特色化、新颖化，并不强调规模化。' },
-  { type: 'JUDGE', stem: '专精特新“小巨人”企业是专精特新中小企业中的佼佼者。', options: JUDGE, answer: [0], explanation: '优质中小企业梯度培育体系中，“小巨人”企业处于最高层次。' },
+  { type: 'JUDGE', stem: '在优质中小企业梯度培育体系中，创新型中小企业处于最高层次。', options: JUDGE, answer: [1], explanation: '梯度培育体系中，专精特新“小巨人”企业处于最高层次，创新型中小企业是基础。' },
   { type: 'SINGLE', stem: '优质中小企业梯度培育体系中，处于基础层次的是哪一类企业？', options: ['创新型中小企业', '专精特新中小企业', '专精特新“小巨人”企业', '上市公司'], answer: [0], explanation: '梯度培育体系由创新型中小企业、专精特新中小企业、专精特新“小巨人”企业组成，创新型中小企业是基础。' },
   { type: 'JUDGE', stem: '专精特新企业一般深耕产业链的某一环节，主营业务突出。', options: JUDGE, answer: [0], explanation: '专业化是专精特新企业的首要特征，它们通常在细分领域做深做精。' },
   { type: 'SINGLE', stem: '专精特新企业的核心竞争力主要来自哪里？', options: ['创新能力', '广告投放', '低价竞争', '规模扩张'], answer: [0], explanation: '专精特新企业靠持续研发和技术积累在细分市场取得优势，创新能力是核心。' },
@@ -469,6 +473,18 @@ export const STUDY_QUESTIONS: DemoQuestion[] = [
   { type: 'MULTIPLE', stem: '下列属于中国式现代化特征的有哪些？', options: ['人口规模巨大的现代化', '全体人民共同富裕的现代化', '人与自然和谐共生的现代化', '走和平发展道路的现代化', '以资本为中心的现代化'], answer: [0, 1, 2, 3], explanation: '中国式现代化以人民为中心，而不是以资本为中心。' },
   { type: 'SINGLE', stem: '发展新质生产力的核心要素是什么？', options: ['科技创新', '扩大投资', '增加劳动力', '降低价格'], answer: [0], explanation: '科技创新能够催生新产业、新模式、新动能，是发展新质生产力的核心要素。' },
 ];
+
+/**
+ * The bank as seeded: written with the key first for easy review, then each choice question's options rotated by its
+ * position so the keys spread over A–E (a paper of "all A" must not pass). Judge questions keep 正确 / 错误.
+ */
+export const STUDY_QUESTIONS: DemoQuestion[] = STUDY_QUESTIONS_AS_WRITTEN.map((q, i) => rotateOptions(q, q.type === 'JUDGE' ? 0 : i % q.options.length));
+
+export function rotateOptions(q: DemoQuestion, by: number): DemoQuestion {
+  const n = q.options.length;
+  const options = q.options.map((_, k) => q.options[(k - by + n) % n]);
+  return { ...q, options, answer: q.answer.map((a) => (a + by) % n).sort((x, y) => x - y) };
+}
 
 export const STUDY_PAPER = {
   title: '产业政策与党章党规专题测试（示例）',

@@ -147,6 +147,7 @@ export class DemoSeedService {
         requiresApproval: a.requiresApproval,
         cancelDeadline: new Date(startAt.getTime() - 24 * 3600000),
         formFields: a.formFields,
+        visibility: a.visibility ?? 'PUBLIC',
         status: 'PUBLISHED',
         publishedAt: new Date(now),
         cancelledAt: null,

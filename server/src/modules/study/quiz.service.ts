@@ -9,6 +9,7 @@ import { AppError } from '../../common/errors/app-error';
 import { isUniqueViolation } from '../../database/db-errors';
 import { toIso } from '../../database/sql-time';
 import { Tx } from '../../database/tx.service';
+import { presentQuestion, storedToShown, toOriginal } from './option-order';
 import { PointsService } from './points.service';
 import { enabledQuestionIds } from './question-bank.service';
 import { drawQuestions, isCorrect } from './question-rules';
@@ -47,10 +48,10 @@ export class QuizService {
       }
       quiz = (await repo.findOneBy({ userId: user.id, day }))!;
     }
-    const questions = await this.questionsInOrder(quiz.questionIds);
+    const questions = present(`daily:${quiz.id}`, await this.questionsInOrder(quiz.questionIds));
     return {
       day,
-      questions: questions.map(toQuizQuestion),
+      questions: questions.map((p) => toQuizQuestion(p.question)),
       submitted: quiz.submittedAt !== null,
       result: quiz.answers ? resultOf(questions, quiz.answers, quiz.pointsAwarded, quiz.flagged) : null,
     };
@@ -63,7 +64,7 @@ export class QuizService {
       const quiz = await m.getRepository(DailyQuizEntity).findOneBy({ userId: user.id, day });
       if (!quiz) throw new AppError('NOT_FOUND', '请先领取今天的题目');
       if (quiz.submittedAt) throw new AppError('DAILY_QUIZ_DONE');
-      const questions = await this.questionsInOrder(quiz.questionIds, m);
+      const questions = present(`daily:${quiz.id}`, await this.questionsInOrder(quiz.questionIds, m));
       const graded = grade(questions, answers);
       const correctCount = graded.filter((a) => a.correct).length;
       const tooFast = now.getTime() - quiz.issuedAt.getTime() < questions.length * STUDY_LIMITS.minSecondsPerQuestion * 1000;
@@ -157,7 +158,7 @@ export class QuizService {
         await repo.createQueryBuilder().update().set({ submittedAt: now, expired: true }).where('id = :id AND submittedAt IS NULL', { id }).execute();
         return { late: true as const };
       }
-      const questions = await this.questionsInOrder(attempt.questionIds, m);
+      const questions = present(`attempt:${attempt.id}`, await this.questionsInOrder(attempt.questionIds, m));
       const graded = grade(questions, answers);
       const correct = graded.filter((a) => a.correct).length;
       const score = Math.round((correct * 100) / questions.length);
@@ -193,35 +194,48 @@ export class QuizService {
   }
 
   private async attemptView(a: PaperAttemptEntity, paper: PaperEntity): Promise<PaperAttemptResponse> {
-    const questions = await this.questionsInOrder(a.questionIds);
+    const questions = present(`attempt:${a.id}`, await this.questionsInOrder(a.questionIds));
     return {
       id: String(a.id),
       paperId: String(a.paperId),
       attemptNo: a.attemptNo,
       startedAt: toIso(a.startedAt),
       deadlineAt: toIso(a.deadlineAt),
-      questions: questions.map(toQuizQuestion),
+      questions: questions.map((p) => toQuizQuestion(p.question)),
       submitted: a.submittedAt !== null,
       result: a.answers && a.score !== null ? { ...resultOf(questions, a.answers, a.pointsAwarded, a.flagged), score: a.score, passed: a.score >= paper.passScore } : null,
     };
   }
 }
 
-/** Every drawn question answered exactly once with options that exist; anything else is refused whole. */
-function grade(questions: QuestionEntity[], answers: AnswerInput[]): StoredAnswer[] {
+type Presented = ReturnType<typeof presentQuestion>;
+
+/** Each question with its options in the order this daily quiz / attempt shows them (see option-order.ts). */
+function present(seed: string, questions: QuestionEntity[]): Presented[] {
+  return questions.map((q) => presentQuestion(seed, q));
+}
+
+/**
+ * Every drawn question answered exactly once with options that exist; anything else is refused whole. Choices come in
+ * shown positions and are graded against the shown key; they are stored as original option indexes.
+ */
+function grade(questions: Presented[], answers: AnswerInput[]): StoredAnswer[] {
   const given = new Map(answers.map((a) => [Number(a.questionId), a.choice]));
   if (given.size !== answers.length || answers.length !== questions.length) throw new AppError('QUIZ_ANSWER_INVALID');
-  return questions.map((q) => {
+  return questions.map(({ question: q, order }) => {
     const choice = given.get(q.id);
     if (!choice || choice.length === 0 || choice.some((c) => !Number.isInteger(c) || c < 0 || c >= q.options.length)) throw new AppError('QUIZ_ANSWER_INVALID');
     if (q.type !== 'MULTIPLE' && new Set(choice).size !== 1) throw new AppError('QUIZ_ANSWER_INVALID');
-    return { questionId: q.id, choice: [...new Set(choice)].sort((x, y) => x - y), correct: isCorrect(q.answer, choice) };
+    return { questionId: q.id, choice: toOriginal(order, [...new Set(choice)]), correct: isCorrect(q.answer, choice) };
   });
 }
 
-function resultOf(questions: QuestionEntity[], answers: StoredAnswer[], pointsAwarded: number, flagged: boolean): QuizResult {
+/** The result in shown positions: the person's choice and the key both index the options as they saw them. */
+function resultOf(questions: Presented[], stored: StoredAnswer[], pointsAwarded: number, flagged: boolean): QuizResult {
+  const orderOf = new Map(questions.map((p) => [p.question.id, p.order]));
+  const answers = stored.map((a) => (orderOf.has(a.questionId) ? storedToShown(orderOf.get(a.questionId)!, a) : a));
   const byId = new Map(answers.map((a) => [a.questionId, a]));
-  const items = questions.map((q) => {
+  const items = questions.map(({ question: q }) => {
     const a = byId.get(q.id);
     return {
       questionId: String(q.id),

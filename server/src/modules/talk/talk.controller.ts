@@ -17,8 +17,8 @@ export class TalkController {
   @Get('talks')
   @Authenticated()
   @ApiOperation({ summary: 'Published 月月谈 sessions, the latest start first, a page at a time' })
-  list(@Query() page: KeysetQueryDto): Promise<Page<TalkSummary>> {
-    return this.talks.list(page);
+  list(@CurrentUser() user: AuthUser, @Query() page: KeysetQueryDto): Promise<Page<TalkSummary>> {
+    return this.talks.list(user, page);
   }
 
   @Get('talks/:id')

@@ -1,10 +1,12 @@
-import type { ActivityResponse, AdminAppealResponse, AppealResponse, TalkSummary } from '@torch-red/shared';
+import type { ActivityResponse, AdminAppealResponse, AppealResponse, RegistrationStatus, TalkSummary } from '@torch-red/shared';
+import { appealProgress } from './appeal-progress';
 import { toIso } from '../../database/sql-time';
 import type { NamedRef } from '../org/org-directory.service';
 import type { AppealEntity } from './appeal.entity';
 import type { TalkSessionEntity } from './talk-session.entity';
 
-export function toAppealResponse(a: AppealEntity, theme: string): AppealResponse {
+/** `registration`: the status of the registration the appeal came with (null when it is gone). */
+export function toAppealResponse(a: AppealEntity, theme: string, registration: RegistrationStatus | null): AppealResponse {
   return {
     id: String(a.id),
     talkId: String(a.talkSessionId),
@@ -15,6 +17,7 @@ export function toAppealResponse(a: AppealEntity, theme: string): AppealResponse
     category: a.category,
     content: a.content,
     status: a.status,
+    progress: appealProgress(a.status, registration),
     answer: a.answer,
     answeredAt: toIso(a.answeredAt),
     createdAt: toIso(a.createdAt),
@@ -27,11 +30,11 @@ export function toAdminAppealResponse(
   theme: string,
   raiser: { name: string; maskedPhone: string | null; registrationStatus: AdminAppealResponse['registrationStatus'] },
 ): AdminAppealResponse {
-  return { ...toAppealResponse(a, theme), userId: String(a.userId), name: raiser.name, phone: raiser.maskedPhone, registrationStatus: raiser.registrationStatus };
+  return { ...toAppealResponse(a, theme, raiser.registrationStatus), userId: String(a.userId), name: raiser.name, phone: raiser.maskedPhone, registrationStatus: raiser.registrationStatus };
 }
 
-/** `departments`: at least the session's host departments, by id (a department since deleted is left out). */
-export function toTalkSummary(t: TalkSessionEntity, activity: ActivityResponse, departments: ReadonlyMap<number, NamedRef>): TalkSummary {
+/** `departments`: at least the session's host departments, by id (a department since deleted is left out); `mine`: the caller's registration. */
+export function toTalkSummary(t: TalkSessionEntity, activity: ActivityResponse, departments: ReadonlyMap<number, NamedRef>, mine: RegistrationStatus | null): TalkSummary {
   return {
     id: String(t.id),
     theme: t.theme,
@@ -42,5 +45,6 @@ export function toTalkSummary(t: TalkSessionEntity, activity: ActivityResponse, 
     activity,
     minutesPublished: t.minutesPublishedAt !== null,
     isSample: t.isSample,
+    myRegistrationStatus: mine,
   };
 }

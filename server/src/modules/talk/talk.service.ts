@@ -6,6 +6,7 @@ import {
   type AppealResponse,
   type FormField,
   type Page,
+  type RegistrationStatus,
   type TalkDetail,
   type TalkRegistrationResponse,
   type TalkSummary,
@@ -87,7 +88,7 @@ export class TalkService {
       await this.audit.record({ actorId: user.id, action: 'talk.create', entityType: 'talk', entityId: saved.id, after: { theme: dto.theme, activityId: String(activity.id) } }, m);
       return saved;
     });
-    return (await this.summaries([talk]))[0];
+    return (await this.summaries([talk], null))[0];
   }
 
   async update(user: AuthUser, id: number, dto: UpdateTalkDto): Promise<TalkSummary> {
@@ -108,20 +109,20 @@ export class TalkService {
       await m.getRepository(TalkSessionEntity).update({ id }, { theme: dto.theme ?? talk.theme, hostDepartmentIds: departmentIds });
       await this.audit.record({ actorId: user.id, action: 'talk.update', entityType: 'talk', entityId: id, before: { theme: talk.theme }, after: { theme: dto.theme ?? talk.theme } }, m);
     });
-    return (await this.summaries([await this.requireTalk(id)]))[0];
+    return (await this.summaries([await this.requireTalk(id)], null))[0];
   }
 
   async publish(user: AuthUser, id: number): Promise<TalkSummary> {
     const talk = await this.requireTalk(id);
     await this.activities.publish(user, talk.activityId);
-    return (await this.summaries([talk]))[0];
+    return (await this.summaries([talk], null))[0];
   }
 
   /** Every session, drafts included; newest first. */
   async adminList(page: KeysetQuery): Promise<Page<TalkSummary>> {
     const qb = this.dataSource.getRepository(TalkSessionEntity).createQueryBuilder('t');
     const { rows, nextCursor } = await keysetPage(qb, { id: 't.id', direction: 'DESC' }, page);
-    return { items: await this.summaries(rows), nextCursor };
+    return { items: await this.summaries(rows, null), nextCursor };
   }
 
   /** A session's appeals in the order they came in. */
@@ -161,7 +162,8 @@ export class TalkService {
         link: '/pages/my-appeals/index',
       });
     });
-    return toAppealResponse((await this.dataSource.getRepository(AppealEntity).findOneBy({ id: appealId }))!, talk.theme);
+    const saved = (await this.dataSource.getRepository(AppealEntity).findOneBy({ id: appealId }))!;
+    return toAppealResponse(saved, talk.theme, (await this.registrationStatuses([saved.registrationId])).get(saved.registrationId) ?? null);
   }
 
   async publishMinutes(user: AuthUser, id: number, minutes: string): Promise<TalkSummary> {
@@ -170,33 +172,33 @@ export class TalkService {
       await m.getRepository(TalkSessionEntity).update({ id }, { minutes, minutesPublishedAt: this.clock.now() });
       await this.audit.record({ actorId: user.id, action: 'talk.minutes', entityType: 'talk', entityId: id, before: { minutes: talk.minutes }, after: { minutes } }, m);
     });
-    return (await this.summaries([await this.requireTalk(id)]))[0];
+    return (await this.summaries([await this.requireTalk(id)], null))[0];
   }
 
   // ── Entrepreneurs ───────────────────────────────────────────────────────────
 
   /** Published (and cancelled) sessions, the latest start first; sessions starting together by id. */
-  async list(page: KeysetQuery): Promise<Page<TalkSummary>> {
+  async list(user: AuthUser, page: KeysetQuery): Promise<Page<TalkSummary>> {
     const qb = this.activityDirectory
       .joinActivity(this.dataSource.getRepository(TalkSessionEntity).createQueryBuilder('t'), 'a', 't.activityId')
       .where('a.status IN (:...statuses)', { statuses: ['PUBLISHED', 'CANCELLED'] });
     const { rows, nextCursor } = await keysetPage(qb, { key: 'a.startAt', id: 't.id', direction: 'DESC' }, page, async (last) =>
       toSqlDateTime(await this.activityDirectory.startAtOf(last.activityId)),
     );
-    return { items: await this.summaries(rows), nextCursor };
+    return { items: await this.summaries(rows, user), nextCursor };
   }
 
   async detail(user: AuthUser, id: number): Promise<TalkDetail> {
     const talk = await this.requireTalk(id);
     const activity = await this.activityQuery.detail(user, talk.activityId);
-    const [summary] = await this.summaries([talk]);
+    const [summary] = await this.summaries([talk], user);
     const mine = await this.dataSource.getRepository(AppealEntity).findOneBy({ talkSessionId: id, userId: user.id });
     return {
       ...summary,
       activity,
       minutes: talk.minutesPublishedAt ? talk.minutes : null,
       minutesPublishedAt: toIso(talk.minutesPublishedAt),
-      myAppeal: mine ? toAppealResponse(mine, talk.theme) : null,
+      myAppeal: mine ? toAppealResponse(mine, talk.theme, activity.myRegistration?.status ?? null) : null,
     };
   }
 
@@ -225,7 +227,7 @@ export class TalkService {
         return { row, appeal: await this.keepAppeal(m, talk.id, row, created, fields) };
       });
     });
-    return { registration: await this.registrations.view(row), appeal: toAppealResponse(appeal, talk.theme) };
+    return { registration: await this.registrations.view(row), appeal: toAppealResponse(appeal, talk.theme, row.status) };
   }
 
   /** My appeals, newest first. */
@@ -233,7 +235,8 @@ export class TalkService {
     const qb = this.dataSource.getRepository(AppealEntity).createQueryBuilder('p').where('p.userId = :me', { me: user.id });
     const { rows: appeals, nextCursor } = await keysetPage(qb, { id: 'p.id', direction: 'DESC' }, page);
     const talks = appeals.length ? await this.dataSource.getRepository(TalkSessionEntity).findBy({ id: In(appeals.map((a) => a.talkSessionId)) }) : [];
-    return { items: appeals.map((a) => toAppealResponse(a, talks.find((t) => t.id === a.talkSessionId)?.theme ?? '')), nextCursor };
+    const statuses = await this.registrationStatuses(appeals.map((a) => a.registrationId));
+    return { items: appeals.map((a) => toAppealResponse(a, talks.find((t) => t.id === a.talkSessionId)?.theme ?? '', statuses.get(a.registrationId) ?? null)), nextCursor };
   }
 
   // ── helpers ─────────────────────────────────────────────────────────────────
@@ -270,10 +273,20 @@ export class TalkService {
     return unique;
   }
 
-  private async summaries(talks: TalkSessionEntity[]): Promise<TalkSummary[]> {
+  /** `user`: whose registration each summary carries (null: nobody's, the admin's management lists). */
+  private async summaries(talks: TalkSessionEntity[], user: AuthUser | null): Promise<TalkSummary[]> {
     if (talks.length === 0) return [];
-    const activities = await this.activityQuery.responsesFor(talks.map((t) => t.activityId));
-    const departments = await this.orgDirectory.departments(talks.flatMap((t) => t.hostDepartmentIds));
-    return talks.map((t) => toTalkSummary(t, activities.get(t.activityId)!, departments));
+    const activityIds = talks.map((t) => t.activityId);
+    const [activities, departments, mine] = await Promise.all([
+      this.activityQuery.responsesFor(activityIds),
+      this.orgDirectory.departments(talks.flatMap((t) => t.hostDepartmentIds)),
+      user ? this.activityDirectory.myRegistrationStatuses(user.id, activityIds) : new Map<number, RegistrationStatus>(),
+    ]);
+    return talks.map((t) => toTalkSummary(t, activities.get(t.activityId)!, departments, mine.get(t.activityId) ?? null));
+  }
+
+  private async registrationStatuses(ids: number[]): Promise<Map<number, RegistrationStatus>> {
+    const registrations = await this.activityDirectory.registrations(ids);
+    return new Map([...registrations].map(([id, r]) => [id, r.status]));
   }
 }

@@ -1,8 +1,12 @@
-import { render } from '@testing-library/react';
+import { fireEvent, render, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import type { ActivityDetailResponse, MyRegistrationResponse } from '@torch-red/shared';
 import { resetTaroMock } from '@test/__mocks__/taro';
 import { buildActivity, buildRegistration } from '@test/factories/activity.factory';
+import { register } from '../api';
 import { DetailActionBar } from './detail-action-bar';
+
+jest.mock('../api', () => ({ ...jest.requireActual('../api'), register: jest.fn() }));
 
 const NO_ACTIONS = { canCancel: false, canLeave: false, canCheckIn: false };
 
@@ -60,5 +64,31 @@ describe('DetailActionBar', () => {
     const { container } = render(<DetailActionBar activity={detail(mine({ canCancel: true }), { canManage: true })} onChanged={jest.fn()} />);
 
     expect(buttons(container)).toEqual(['cancel', 'manage']);
+  });
+
+  it('signs up an activity without form fields here, with one confirm and no extra page', async () => {
+    (register as jest.Mock).mockResolvedValue({ ...buildRegistration(), status: 'CONFIRMED' });
+    const onChanged = jest.fn();
+    const onSignedUp = jest.fn();
+    const { container } = render(<DetailActionBar activity={detail(null, { formFields: [], phase: 'SIGNUP_OPEN' })} onChanged={onChanged} onSignedUp={onSignedUp} />);
+
+    fireEvent.click(container.querySelector('.detail-action-bar__signup')!);
+
+    await waitFor(() => expect(onSignedUp).toHaveBeenCalled());
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认报名', confirmText: '确认报名' }));
+    expect(register).toHaveBeenCalledWith(expect.any(String), { answers: {} });
+    expect(Taro.navigateTo).not.toHaveBeenCalled();
+    expect(onChanged).toHaveBeenCalled();
+  });
+
+  it('opens the form page when the activity asks for answers', () => {
+    const { container } = render(
+      <DetailActionBar activity={detail(null, { formFields: [{ key: 'company', label: '单位', type: 'text', required: true }], phase: 'SIGNUP_OPEN' })} onChanged={jest.fn()} />,
+    );
+
+    fireEvent.click(container.querySelector('.detail-action-bar__signup')!);
+
+    expect(Taro.navigateTo).toHaveBeenCalled();
+    expect(register).not.toHaveBeenCalled();
   });
 });

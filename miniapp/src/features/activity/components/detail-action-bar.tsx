@@ -5,8 +5,9 @@ import { Button } from '@nutui/nutui-react-taro';
 import { ACTIVITY_LIMITS, ACTIVITY_PHASE_LABELS, isRegistrationActive, type ActivityDetailResponse } from '@torch-red/shared';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { ROUTES, withQuery } from '@/services/routes';
-import { askLeave, cancelMyRegistration } from '../api';
-import { isFull } from '../format';
+import { askLeave, cancelMyRegistration, register } from '../api';
+import { describeRegistration, isFull } from '../format';
+import { requestReminderPermission } from '../subscribe';
 import { CheckinButton } from './checkin-button';
 import './detail-action-bar.scss';
 
@@ -14,6 +15,8 @@ interface DetailActionBarProps {
   activity: ActivityDetailResponse;
   /** Something changed on the server: load the activity again. */
   onChanged: () => void;
+  /** Signed up right here (an activity without form fields): the page celebrates it. */
+  onSignedUp?: () => void;
 }
 
 function signupLabel(activity: ActivityDetailResponse): { text: string; enabled: boolean } {
@@ -30,12 +33,44 @@ function signupLabel(activity: ActivityDetailResponse): { text: string; enabled:
 }
 
 /** The buttons at the bottom of the detail page: sign up, or manage my registration. */
-export function DetailActionBar({ activity, onChanged }: DetailActionBarProps) {
+export function DetailActionBar({ activity, onChanged, onSignedUp }: DetailActionBarProps) {
   const [leaveVisible, setLeaveVisible] = useState(false);
   const [cancelling, setCancelling] = useState(false);
+  const [signingUp, setSigningUp] = useState(false);
   const registration = activity.myRegistration;
 
+  /** Nothing to fill in: one confirm here, no extra page. */
+  const signUpHere = async () => {
+    const notes = [isFull(activity) ? '名额已满，将进入候补，有人取消时按顺序递补。' : '', activity.requiresApproval ? '报名需组织方审核。' : ''].filter(Boolean).join('');
+    const { confirm } = await Taro.showModal({
+      title: '确认报名',
+      content: `报名参加「${activity.title}」？${notes}`,
+      confirmText: '确认报名',
+      cancelText: '再想想',
+      confirmColor: '#c8102e',
+    });
+    if (!confirm) {
+      return;
+    }
+    setSigningUp(true);
+    try {
+      await requestReminderPermission();
+      const mine = await register(activity.id, { answers: {} });
+      void Taro.showToast({ title: describeRegistration(mine), icon: mine.status === 'CONFIRMED' ? 'success' : 'none' });
+      onSignedUp?.();
+      onChanged();
+    } catch {
+      // Toasted by the HTTP client (e.g. 报名已截止).
+    } finally {
+      setSigningUp(false);
+    }
+  };
+
   const handleSignup = () => {
+    if (activity.formFields.length === 0) {
+      void signUpHere();
+      return;
+    }
     void Taro.navigateTo({ url: withQuery(ROUTES.activitySignup, { id: activity.id }) });
   };
 
@@ -103,7 +138,7 @@ export function DetailActionBar({ activity, onChanged }: DetailActionBarProps) {
     buttons.push({
       key: 'signup',
       node: (
-        <Button className="detail-action-bar__signup" type="primary" shape="round" size="large" block disabled={!enabled} onClick={handleSignup}>
+        <Button className="detail-action-bar__signup" type="primary" shape="round" size="large" block disabled={!enabled} loading={signingUp} onClick={handleSignup}>
           {text}
         </Button>
       ),

@@ -12,6 +12,8 @@ export function toListQuery(filters: ActivityFilterValue, orgId: string | undefi
     chainId: filters.chainId,
     // `from` keeps activities that have not ended yet: upcoming and ongoing ones.
     from: filters.range === 'upcoming' ? now.toISOString() : undefined,
+    // 即将开始 reads earliest first; 全部 newest first.
+    sort: filters.range === 'upcoming' ? 'START' : undefined,
     limit: PAGE_SIZE,
   };
 }

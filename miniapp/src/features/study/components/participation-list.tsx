@@ -1,12 +1,21 @@
 import { Text, View } from '@tarojs/components';
 import type { ParticipationResponse } from '@torch-red/shared';
 import { Avatar } from '@/components/avatar';
+import { EmptyState } from '@/components/empty-state';
 import './participation-list.scss';
 
 /** 支部学习情况: who has studied this week and who might welcome a reminder. A list, not a ranking. */
 export function ParticipationList({ data }: { data: ParticipationResponse }) {
   const waiting = data.items.filter((item) => !item.studied);
   const studied = data.items.filter((item) => item.studied);
+  if (data.memberCount === 0) {
+    // One state, not "0 / 0" beside "everyone has studied" and "nobody has studied".
+    return (
+      <View className="participation-list">
+        <EmptyState title="本组织下暂无成员" description={`${data.orgName}还没有登记成员，导入花名册或成员加入后，这里会显示每周的学习情况。`} />
+      </View>
+    );
+  }
   return (
     <View className="participation-list">
       <View className="participation-list__summary">

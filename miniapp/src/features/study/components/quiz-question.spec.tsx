@@ -84,4 +84,15 @@ describe('QuizQuestion', () => {
 
     expect(onChange).not.toHaveBeenCalled();
   });
+
+  it('shows my choice beside the right answer after submitting, a wrong pick in red', () => {
+    const result: AnswerResult = { questionId: '1', type: 'SINGLE', stem: single.stem, options: single.options, choice: [2], correctAnswer: [0], isCorrect: false, explanation: '“新”指新颖化。' };
+    render(<QuizQuestion question={single} number={1} choice={result.choice} result={result} />);
+
+    expect(document.querySelector('.quiz-question__choice--wrong')?.textContent).toBe('你的选择：C');
+    expect(document.querySelector('.quiz-question__answer')?.textContent).toBe('正确答案：A');
+    expect(option(2).className).toContain('quiz-question__option--wrong');
+    expect(option(2).querySelector('.quiz-question__mine')?.textContent).toBe('你的选择');
+    expect(option(0).className).toContain('quiz-question__option--correct');
+  });
 });

@@ -22,6 +22,10 @@ export function nextChoice(type: Question['type'], choice: number[], index: numb
   return choice.includes(index) ? choice.filter((picked) => picked !== index) : [...choice, index].sort((a, b) => a - b);
 }
 
+function lettersOf(indexes: number[]): string {
+  return indexes.length ? indexes.map((index) => LETTERS[index] ?? index + 1).join('、') : '未作答';
+}
+
 function optionTone(index: number, choice: number[], result: AnswerResult | undefined): string {
   const picked = choice.includes(index);
   if (!result) {
@@ -59,13 +63,17 @@ export function QuizQuestion({ question, number, choice, onChange, result }: Qui
             >
               <Text className={`quiz-question__letter${multiple ? ' quiz-question__letter--square' : ''}`}>{LETTERS[index] ?? index + 1}</Text>
               <Text className="quiz-question__option-text">{option}</Text>
+              {result && choice.includes(index) ? <Text className={`quiz-question__mine quiz-question__mine--${tone}`}>你的选择</Text> : null}
             </View>
           );
         })}
       </View>
       {result ? (
         <View className="quiz-question__explanation">
-          <Text className="quiz-question__answer">正确答案：{result.correctAnswer.map((index) => LETTERS[index] ?? index + 1).join('、')}</Text>
+          <View className="quiz-question__answers">
+            <Text className={`quiz-question__choice quiz-question__choice--${result.isCorrect ? 'right' : 'wrong'}`}>你的选择：{lettersOf(result.choice)}</Text>
+            <Text className="quiz-question__answer">正确答案：{lettersOf(result.correctAnswer)}</Text>
+          </View>
           <Text className="quiz-question__explanation-text">解析：{result.explanation || '暂无解析'}</Text>
         </View>
       ) : null}

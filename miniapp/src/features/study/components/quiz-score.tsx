@@ -1,5 +1,8 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Button } from '@nutui/nutui-react-taro';
 import type { QuizResult } from '@torch-red/shared';
+import { ROUTES } from '@/services/routes';
 import './quiz-score.scss';
 
 interface QuizScoreProps {
@@ -36,6 +39,10 @@ export function QuizScore({ result, paper }: QuizScoreProps) {
         </View>
       </View>
       {result.flagged ? <Text className="quiz-score__note">作答用时过短，本次未计积分。请认真阅读题目后作答。</Text> : null}
+      <Text className="quiz-score__guide">下面逐题列出你的选择和正确答案，答错的选项标为红色。</Text>
+      <Button className="quiz-score__back" shape="round" onClick={() => void Taro.switchTab({ url: ROUTES.study })}>
+        回到学习
+      </Button>
     </View>
   );
 }

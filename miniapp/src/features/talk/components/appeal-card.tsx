@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import { APPEAL_CATEGORY_LABELS, APPEAL_STATUS_LABELS, type AppealResponse } from '@torch-red/shared';
+import { APPEAL_CATEGORY_LABELS, APPEAL_PROGRESS_LABELS, type AppealResponse } from '@torch-red/shared';
 import { StatusTag } from '@/components/status-tag';
 import { formatDateTime } from '@/lib/datetime';
-import { APPEAL_STATUS_TONES } from '../format';
+import { APPEAL_PROGRESS_TONES } from '../format';
 import './appeal-card.scss';
 
 interface AppealCardProps {
@@ -18,7 +18,7 @@ export function AppealCard({ appeal, showTalk = false, onClick }: AppealCardProp
     <View className="appeal-card" onClick={() => onClick?.(appeal)}>
       <View className="appeal-card__top">
         <StatusTag text={APPEAL_CATEGORY_LABELS[appeal.category]} tone="brand" />
-        <StatusTag className="appeal-card__status" text={APPEAL_STATUS_LABELS[appeal.status]} tone={APPEAL_STATUS_TONES[appeal.status]} />
+        <StatusTag className="appeal-card__status" text={APPEAL_PROGRESS_LABELS[appeal.progress]} tone={APPEAL_PROGRESS_TONES[appeal.progress]} />
       </View>
       {showTalk ? <Text className="appeal-card__talk">企业家月月谈 · {appeal.talkTheme}</Text> : null}
       <Text className="appeal-card__content">{appeal.content}</Text>

@@ -3,7 +3,7 @@ import { ACTIVITY_PHASE_LABELS, type TalkSummary } from '@torch-red/shared';
 import { StatusTag } from '@/components/status-tag';
 import { formatTimeRange } from '@/lib/datetime';
 import { PHASE_TONES } from '@/features/activity/tones';
-import { hostDepartmentNames, seatsLeft } from '../format';
+import { hostDepartmentNames, myTalkState, seatsLeft } from '../format';
 import './talk-card.scss';
 
 interface TalkCardProps {
@@ -52,8 +52,12 @@ export function TalkCard({ talk, upcoming = true, loading = false, onOpen, onMor
             </View>
           ) : null}
           <View className="talk-card__bottom">
-            <Text className="talk-card__seats">{seatsLeft(talk.activity)}</Text>
-            <Text className="talk-card__go">{talk.activity.phase === 'SIGNUP_OPEN' ? '立即报名 ›' : '查看详情 ›'}</Text>
+            {myTalkState(talk) ? (
+              <Text className="talk-card__seats talk-card__mine">{myTalkState(talk)}</Text>
+            ) : (
+              <Text className="talk-card__seats">{seatsLeft(talk.activity)}</Text>
+            )}
+            <Text className="talk-card__go">{myTalkState(talk) ? '查看 ›' : talk.activity.phase === 'SIGNUP_OPEN' ? '立即报名 ›' : '查看详情 ›'}</Text>
           </View>
         </View>
       ) : (

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
 import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
-import { ACTIVITY_LIMITS, ACTIVITY_TYPES, ACTIVITY_TYPE_LABELS } from '@torch-red/shared';
+import { ACTIVITY_LIMITS, ACTIVITY_TYPES, ACTIVITY_TYPE_LABELS, ACTIVITY_VISIBILITIES, ACTIVITY_VISIBILITY_LABELS, type ActivityVisibility } from '@torch-red/shared';
 import { fieldErrorsOf } from '@/services/field-errors';
 import { checkActivityDraft, type ActivityDraft } from '../activity-draft';
 import { DateTimeField } from './date-time-field';
@@ -36,6 +36,13 @@ function Row({ label, required, error, children, inline = false }: { label: stri
     </View>
   );
 }
+
+/** What each choice means for the secretary (the server's rule: shared ACTIVITY_VISIBILITIES). */
+const VISIBILITY_HINTS: Record<ActivityVisibility, string> = {
+  ORG: '仅本组织及下级组织的成员可见、可报名',
+  CHAIN: '本产业链上各组织的成员可见、可报名',
+  PUBLIC: '所有用户可见、可报名',
+};
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -175,6 +182,24 @@ export function ActivityEditor({ initial, orgOptions, canPublish, orgLocked, onS
         </Row>
         <Row label="报名需审核" inline>
           <Switch checked={draft.requiresApproval} onChange={(value) => set('requiresApproval', value)} />
+        </Row>
+      </Section>
+
+      <Section title="谁可以看到和报名">
+        <Row label="可见范围" required error={errors.visibility}>
+          <View className="activity-editor__visibility">
+            {ACTIVITY_VISIBILITIES.map((visibility) => (
+              <Text
+                key={visibility}
+                className={`activity-editor__visibility-option${draft.visibility === visibility ? ' activity-editor__visibility-option--active' : ''}`}
+                data-visibility={visibility}
+                onClick={() => set('visibility', visibility)}
+              >
+                {ACTIVITY_VISIBILITY_LABELS[visibility]}
+              </Text>
+            ))}
+          </View>
+          <Text className="activity-editor__hint">{VISIBILITY_HINTS[draft.visibility]}</Text>
         </Row>
       </Section>
 

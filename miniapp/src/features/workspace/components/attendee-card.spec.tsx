@@ -39,7 +39,7 @@ describe('AttendeeCard', () => {
 
   it('offers the other attendance marks when the server allows marking', () => {
     const marked = render(<AttendeeCard attendee={attendee({ attendance: 'CHECKED_IN', canMarkAttendance: true })} formFields={[]} busy={false} onAction={jest.fn()} />);
-    expect(actions(marked.container)).toEqual(['请假', '缺席', '撤销']);
+    expect(actions(marked.container)).toEqual(['请假', '缺席', '撤销签到']);
     marked.unmount();
 
     const none = render(<AttendeeCard attendee={attendee({ status: 'CANCELLED' })} formFields={[]} busy={false} onAction={jest.fn()} />);

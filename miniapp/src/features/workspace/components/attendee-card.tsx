@@ -7,11 +7,17 @@ import './attendee-card.scss';
 
 export type AttendeeAction = 'approve' | 'reject' | AttendanceStatus;
 
+/** Undoing a mark says which: 撤销签到 after a check-in. */
+export const UNDO_TEXT: Record<AttendanceStatus, string> = { NONE: '撤销', CHECKED_IN: '撤销签到', LEAVE: '撤销请假', NO_SHOW: '撤销缺席' };
+
 interface AttendeeCardProps {
   attendee: AttendeeResponse;
   formFields: FormField[];
   busy: boolean;
   onAction: (attendee: AttendeeResponse, action: AttendeeAction) => void;
+  /** The full number once revealed (拨打电话 fetches it; the masked one shows until then). */
+  revealedPhone?: string;
+  onCall?: (attendee: AttendeeResponse) => void;
 }
 
 function answerText(value: FormAnswerValue): string {
@@ -19,7 +25,7 @@ function answerText(value: FormAnswerValue): string {
 }
 
 /** One person on the secretary's list: who, what they answered, and what can be done. */
-export function AttendeeCard({ attendee, formFields, busy, onAction }: AttendeeCardProps) {
+export function AttendeeCard({ attendee, formFields, busy, onAction, revealedPhone, onCall }: AttendeeCardProps) {
   const labelled = formFields.filter((field) => attendee.answers[field.key] !== undefined);
   // What the manager may do is the server's call (canApprove, canReject, canMarkAttendance).
   const actions: Array<{ action: AttendeeAction; text: string; primary?: boolean }> = [];
@@ -33,7 +39,7 @@ export function AttendeeCard({ attendee, formFields, busy, onAction }: AttendeeC
     if (attendee.attendance !== 'CHECKED_IN') actions.push({ action: 'CHECKED_IN', text: '签到', primary: true });
     if (attendee.attendance !== 'LEAVE') actions.push({ action: 'LEAVE', text: '请假' });
     if (attendee.attendance !== 'NO_SHOW') actions.push({ action: 'NO_SHOW', text: '缺席' });
-    if (attendee.attendance !== 'NONE') actions.push({ action: 'NONE', text: '撤销' });
+    if (attendee.attendance !== 'NONE') actions.push({ action: 'NONE', text: UNDO_TEXT[attendee.attendance] });
   }
 
   return (
@@ -41,8 +47,13 @@ export function AttendeeCard({ attendee, formFields, busy, onAction }: AttendeeC
       <View className="attendee-card__head">
         <View className="attendee-card__who">
           <Text className="attendee-card__name">{attendee.name}</Text>
-          {attendee.phone ? <Text className="attendee-card__phone">{attendee.phone}</Text> : null}
+          {attendee.phone ? <Text className="attendee-card__phone">{revealedPhone ?? attendee.phone}</Text> : null}
         </View>
+        {attendee.phone && onCall ? (
+          <Button className="attendee-card__call" size="small" shape="round" type="primary" fill="outline" onClick={() => onCall(attendee)}>
+            {revealedPhone ? '拨打' : '拨打电话'}
+          </Button>
+        ) : null}
         <RegistrationTags registration={attendee} />
       </View>
       <Text className="attendee-card__org">{[attendee.orgName, attendee.enterpriseName].filter(Boolean).join(' · ') || '未加入组织'}</Text>

@@ -2,11 +2,13 @@ import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   ACTIVITY_LIMITS,
   ACTIVITY_TYPES,
+  ACTIVITY_VISIBILITIES,
   ATTENDANCE_STATUSES,
   FORM_FIELD_TYPES,
   SECRETARY_ACTIVITY_TYPES,
   type ActivityListQuery,
   type ActivityType,
+  type ActivityVisibility,
   type AttendanceStatus,
   type CancelActivityRequest,
   type CheckinRequest,
@@ -142,6 +144,11 @@ export class CreateActivityDto implements CreateActivityRequest {
   @ArrayMaxSize(ACTIVITY_LIMITS.formFieldsMax, { message: `报名项最多 ${ACTIVITY_LIMITS.formFieldsMax} 个` })
   @EachNested(() => FormFieldDto)
   formFields: FormFieldDto[];
+
+  @ApiPropertyOptional({ enum: ACTIVITY_VISIBILITIES, description: 'who may see and sign up; default PUBLIC' })
+  @Optional()
+  @IsIn(ACTIVITY_VISIBILITIES, { message: '可见范围只能是 本组织 / 本产业链 / 公开' })
+  visibility?: ActivityVisibility;
 }
 
 export class UpdateActivityDto extends PartialType(OmitType(CreateActivityDto, ['orgId'] as const)) implements UpdateActivityRequest {}
@@ -219,4 +226,9 @@ export class ActivityListQueryDto extends PageQueryDto implements ActivityListQu
   @Optional()
   @IsIsoTime()
   to?: string;
+
+  @ApiPropertyOptional({ enum: ['START'], description: 'START: earliest start first' })
+  @Optional()
+  @IsIn(['START'], { message: 'sort 只能是 START' })
+  sort?: 'START';
 }

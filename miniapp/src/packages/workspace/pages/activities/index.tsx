@@ -114,7 +114,8 @@ export default function WorkspaceActivitiesPage() {
         title="取消活动"
         placeholder="取消原因（选填），将通知所有报名者"
         maxLength={ACTIVITY_LIMITS.reasonMaxLength}
-        confirmText="确认取消"
+        confirmText="确认取消活动"
+        cancelText="不取消了"
         onConfirm={handleCancel}
         onClose={() => setCancelling(null)}
       />

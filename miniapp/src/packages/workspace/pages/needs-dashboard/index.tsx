@@ -1,44 +1,30 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { DashboardFigures, DashboardResponse } from '@torch-red/shared';
+import type { DashboardResponse } from '@torch-red/shared';
 import { PageShell } from '@/components/page-shell';
 import { QueryView } from '@/components/query-view';
 import { formatDateTime } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { getDashboard } from '@/features/need/api';
 import { ChainBars } from '@/features/need/components/chain-bars';
+import { DASHBOARD_FIGURES, type DashboardCount } from '@/features/need/dashboard-figures';
 import { FilterChips } from '@/features/need/components/filter-chips';
 import { formatHours } from '@/features/need/format';
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { useQuery } from '@/hooks/use-query';
 import './index.scss';
 
-type CountKey = Exclude<keyof DashboardFigures, 'avgHandlingHours' | 'satisfaction'>;
+type CountKey = DashboardCount;
 
-const CARDS: Array<{ key: CountKey; label: string; unit: string }> = [
-  { key: 'orgs', label: '链上党组织', unit: '个' },
-  { key: 'enterprisesCovered', label: '覆盖企业', unit: '家' },
-  { key: 'partyMembers', label: '党员', unit: '名' },
-  { key: 'leaderEnterprises', label: '链主企业', unit: '家' },
-  { key: 'coreEnterprises', label: '核心企业', unit: '家' },
-  { key: 'memberEnterprises', label: '成员企业', unit: '家' },
-  { key: 'activitiesHeld', label: '开展活动', unit: '场' },
-  { key: 'attendance', label: '参加活动', unit: '人次' },
-  { key: 'studyParticipants', label: '参与学习', unit: '人' },
-  { key: 'visits', label: '指导员走访', unit: '次' },
-  { key: 'needsRaised', label: '企业吹哨', unit: '件' },
-  { key: 'needsResolved', label: '办结需求', unit: '件' },
+/** The figures in groups; each card shows its definition (ⓘ) from the shared DASHBOARD_FIGURES. */
+const GROUPS: Array<{ title: string; keys: CountKey[] }> = [
+  { title: '组织与企业', keys: ['chainEnterprises', 'enterprisesCovered', 'orgs', 'partyMembers', 'leaderEnterprises', 'coreEnterprises', 'memberEnterprises'] },
+  { title: '活动与学习', keys: ['activitiesPublished', 'activitiesHeld', 'registrations', 'attendance', 'studyParticipants'] },
+  { title: '吹哨与走访', keys: ['needsRaised', 'needsResolved', 'visits'] },
 ];
 
-const BAR_OPTIONS: Array<{ value: CountKey; label: string }> = [
-  { value: 'needsRaised', label: '企业吹哨' },
-  { value: 'needsResolved', label: '办结' },
-  { value: 'needsOverdue', label: '超期' },
-  { value: 'enterprisesCovered', label: '覆盖企业' },
-  { value: 'partyMembers', label: '党员' },
-  { value: 'activitiesHeld', label: '活动' },
-  { value: 'visits', label: '走访' },
-];
+const BAR_KEYS: CountKey[] = ['needsRaised', 'needsResolved', 'needsOverdue', 'enterprisesCovered', 'partyMembers', 'activitiesHeld', 'visits'];
+const BAR_OPTIONS = BAR_KEYS.map((value) => ({ value, label: DASHBOARD_FIGURES[value].label }));
 
 export default function NeedsDashboardPage() {
   const signedIn = useRequireSession();
@@ -49,6 +35,8 @@ export default function NeedsDashboardPage() {
   const renderDashboard = (data: DashboardResponse) => {
     const { total } = data;
     const shown = metric ?? 'needsRaised';
+    // A comparison needs two chains at least: a committee of one chain gets no one-bar chart.
+    const comparable = data.chains.length > 1;
     const resolvedRate = total.needsRaised > 0 ? Math.round((total.needsResolved / total.needsRaised) * 100) : 0;
     return (
       <>
@@ -70,22 +58,35 @@ export default function NeedsDashboardPage() {
             <Text className="needs-dashboard-page__highlight-label">超期未办结</Text>
           </View>
         </View>
-        <View className="needs-dashboard-page__cards">
-          {CARDS.map((card) => (
-            <View key={card.key} className={`needs-dashboard-page__card needs-dashboard-page__card--${card.key}`}>
-              <Text className="needs-dashboard-page__card-value">
-                {total[card.key]}
-                <Text className="needs-dashboard-page__card-unit">{card.unit}</Text>
-              </Text>
-              <Text className="needs-dashboard-page__card-label">{card.label}</Text>
+        <Text className="needs-dashboard-page__hint">ⓘ 办结率 = 办结需求 ÷ 企业吹哨；平均办理用时从企业提出算到办结；满意度为企业评价的平均星级</Text>
+        {GROUPS.map((group) => (
+          <View key={group.title} className="needs-dashboard-page__group">
+            <Text className="needs-dashboard-page__section">{group.title}</Text>
+            <View className="needs-dashboard-page__cards">
+              {group.keys.map((key) => {
+                const figure = DASHBOARD_FIGURES[key];
+                return (
+                  <View key={key} className={`needs-dashboard-page__card needs-dashboard-page__card--${key}`}>
+                    <Text className="needs-dashboard-page__card-value">
+                      {total[key]}
+                      <Text className="needs-dashboard-page__card-unit">{figure.unit}</Text>
+                    </Text>
+                    <Text className="needs-dashboard-page__card-label">{figure.label}</Text>
+                    <Text className="needs-dashboard-page__card-hint">ⓘ {figure.hint}</Text>
+                  </View>
+                );
+              })}
             </View>
-          ))}
-        </View>
-        <View className="needs-dashboard-page__chart">
-          <Text className="needs-dashboard-page__section">各产业链对比</Text>
-          <FilterChips name="metric" options={BAR_OPTIONS} value={metric} onChange={(value) => setMetric(value ?? 'needsRaised')} />
-          <ChainBars bars={data.chains.map((chain) => ({ key: chain.chainId, label: chain.chainName, value: chain.figures[shown] }))} />
-        </View>
+          </View>
+        ))}
+        {comparable ? (
+          <View className="needs-dashboard-page__chart">
+            <Text className="needs-dashboard-page__section">各产业链对比</Text>
+            <FilterChips name="metric" options={BAR_OPTIONS} value={metric} onChange={(value) => setMetric(value ?? 'needsRaised')} />
+            <ChainBars bars={data.chains.map((chain) => ({ key: chain.chainId, label: chain.chainName, value: chain.figures[shown] }))} />
+            <Text className="needs-dashboard-page__card-hint">ⓘ {DASHBOARD_FIGURES[shown].hint}</Text>
+          </View>
+        ) : null}
         <Text className="needs-dashboard-page__footnote">数据按库中记录实时统计 · {formatDateTime(data.generatedAt)} 更新</Text>
       </>
     );

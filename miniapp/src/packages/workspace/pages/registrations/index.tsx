@@ -11,8 +11,8 @@ import { getActivity } from '@/features/activity/api';
 import { formatSeats } from '@/features/activity/format';
 import { formatTimeRange } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { approveRegistration, exportRegistrations, listAttendees, rejectRegistration, setAttendance } from '@/features/workspace/api';
-import { AttendeeCard, type AttendeeAction } from '@/features/workspace/components/attendee-card';
+import { approveRegistration, exportRegistrations, listAttendees, rejectRegistration, revealAttendeePhone, setAttendance } from '@/features/workspace/api';
+import { AttendeeCard, UNDO_TEXT, type AttendeeAction } from '@/features/workspace/components/attendee-card';
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { combineQueries, useQuery } from '@/hooks/use-query';
 import { ROUTES, withQuery } from '@/services/routes';
@@ -35,6 +35,7 @@ export default function WorkspaceRegistrationsPage() {
   const [busy, setBusy] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [reasonTarget, setReasonTarget] = useState<ReasonTarget>(null);
+  const [phones, setPhones] = useState<Record<string, string>>({});
 
   const reloadAll = page.reload;
   usePullToRefresh(reloadAll);
@@ -52,13 +53,24 @@ export default function WorkspaceRegistrationsPage() {
     }
   };
 
+  /** Reveals the full number (audited on the server) and dials it; the number stays shown on the card. */
+  const handleCall = async (attendee: AttendeeResponse) => {
+    try {
+      const phone = phones[attendee.id] ?? (await revealAttendeePhone(id, attendee.id)).phone;
+      setPhones((previous) => ({ ...previous, [attendee.id]: phone }));
+      await Taro.makePhoneCall({ phoneNumber: phone });
+    } catch {
+      // Toasted by the HTTP client, or the person closed the dialler.
+    }
+  };
+
   const handleAction = (attendee: AttendeeResponse, action: AttendeeAction) => {
     if (action === 'approve') {
       void run(() => approveRegistration(id, attendee.id), '已通过');
     } else if (action === 'reject' || action === 'LEAVE') {
       setReasonTarget({ attendee, action });
     } else {
-      void run(() => setAttendance(id, attendee.id, { attendance: action }), action === 'NONE' ? '已撤销' : `已标记${ATTENDANCE_LABELS[action]}`);
+      void run(() => setAttendance(id, attendee.id, { attendance: action }), action === 'NONE' ? `已${UNDO_TEXT[attendee.attendance]}` : `已标记${ATTENDANCE_LABELS[action]}`);
     }
   };
 
@@ -135,7 +147,7 @@ export default function WorkspaceRegistrationsPage() {
           {shown.length === 0 ? (
             <EmptyState icon="people" title={tab === 'ALL' ? '还没有人报名' : `暂无${TAB_LABELS[tab]}的报名`} description={tab === 'ALL' ? '活动发布后，报名的人会出现在这里' : undefined} />
           ) : (
-            shown.map((attendee) => <AttendeeCard key={attendee.id} attendee={attendee} formFields={current.formFields} busy={busy} onAction={handleAction} />)
+            shown.map((attendee) => <AttendeeCard key={attendee.id} attendee={attendee} formFields={current.formFields} busy={busy} onAction={handleAction} revealedPhone={phones[attendee.id]} onCall={(a) => void handleCall(a)} />)
           )}
         </View>
       </>
