@@ -146,6 +146,7 @@ import type {
   TalkSummary,
   UpdateTalkRequest,
 } from './talk';
+import type { TodoResponse } from './todo';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -220,6 +221,8 @@ export const API = {
     devLogin: post<LoginResponse, DevLoginRequest>('/api/auth/dev-login'),
     demoPeople: get<DemoPerson[]>('/api/auth/demo-people'),
     me: get<MeResponse>('/api/me'),
+    /** 待办 on 首页: counts of the work the caller may act on, per role; none for a plain member. */
+    todo: get<TodoResponse>('/api/me/todo'),
     /** Ends this session (the token stops working at once). */
     logout: post<void>('/api/auth/logout'),
   },
