@@ -114,8 +114,7 @@ export default function NeedsLedgerPage() {
         </PagedList>
       </View>
       <DispatchDialog
-        visible={dispatching !== null}
-        needTitle={dispatching?.title ?? ''}
+        need={dispatching}
         departments={departments.data ?? []}
         onConfirm={handleDispatch}
         onClose={() => setDispatching(null)}
