@@ -28,7 +28,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/talk',
-      pages: ['pages/list/index', 'pages/detail/index', 'pages/register/index'],
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/register/index', 'pages/appeals/index'],
     },
     {
       root: 'packages/need',

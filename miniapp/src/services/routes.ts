@@ -18,6 +18,7 @@ export const ROUTES = {
   talks: '/packages/talk/pages/list/index',
   talkDetail: '/packages/talk/pages/detail/index',
   talkRegister: '/packages/talk/pages/register/index',
+  talkAppeals: '/packages/talk/pages/appeals/index',
   myAppeals: '/pages/my-appeals/index',
   workspaceBrand: '/packages/workspace/pages/brand/index',
   workspaceBrandPost: '/packages/workspace/pages/brand-post/index',

@@ -84,6 +84,9 @@ export default function MinePage() {
   if (isInstructor(me.data ?? user)) {
     work.push({ key: 'needs-visits', title: '走访企业', icon: '访', description: '联系企业、走访记录，问题一键转需求', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceNeedsVisits }) });
   }
+  if (who?.roles.some((grant) => grant.role === 'ADMIN')) {
+    work.push({ key: 'talk-appeals', title: '月月谈诉求', icon: '谈', description: '答复企业家诉求，或转为需求交部门办理', onClick: open(ROUTES.talkAppeals) });
+  }
   if (canSeeDashboard(me.data ?? user)) {
     work.push({ key: 'needs-dashboard', title: '数据看板', icon: '数', description: '各产业链组织、企业、活动与需求办理情况', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceNeedsDashboard }) });
   }
