@@ -1,6 +1,7 @@
-import type { ActivityResponse, AttendeeResponse, BrandWorkspaceResponse, DepartmentAssignmentItem, InstructorEnterpriseItem, NeedSummary, TodoKind, TodoResponse } from '@torch-red/shared';
+import type { ActivityResponse, AttendeeResponse, BrandWorkspaceResponse, DepartmentAssignmentItem, InstructorEnterpriseItem, NeedContactResponse, NeedSummary, TodoKind, TodoResponse } from '@torch-red/shared';
 import { TODO_KINDS } from '@torch-red/shared';
 import { Clock } from '../src/common/clock';
+import { AuditLogEntity } from '../src/modules/audit/audit-log.entity';
 import { chinaDay } from '../src/modules/study/study-calendar';
 import { activityBody, publishedActivity } from './factories/activity.factory';
 import { raiseNeed } from './factories/need.factory';
@@ -139,6 +140,21 @@ describe.each(DATABASES)('待办 counts, on %s', (db) => {
     } finally {
       clock.travel(-13 * HOUR);
     }
+  });
+
+  it('部门报到 cards carry an excerpt, thumbnails and the dispatch note; the raiser\u2019s phone is revealed to the handler only, audited', async () => {
+    const items = await allPages<DepartmentAssignmentItem>(t, '/api/department/assignments', w.handler.auth);
+    const item = items.find((i) => i.need.title === '三天后到期')!;
+    expect(item).toMatchObject({ excerpt: '上游装置检修，到货量减少三成。', thumbnails: [], dispatchNote: '请按期办理' });
+    const path = `/api/needs/${item.need.id}/assignments/${item.assignment.id}/contact`;
+    const contact = (await t.http().get(path).set(w.handler.auth).expect(200)).body as NeedContactResponse;
+    expect(contact).toEqual({ name: w.member.name, enterpriseName: w.enterprise.name, phone: w.member.phone });
+    await t.http().get(path).set(w.committee.auth).expect(403);
+    await t.http().get(path).set(w.member.auth).expect(403);
+    const otherHandler = await createPerson(t, w.admin, w.tag, 'other-handler', { name: `${w.tag}别的经办人`, roles: [{ role: 'DEPARTMENT', departmentId: (await t.http().post('/api/admin/departments').set(w.admin).send({ name: `${w.tag}别的局` }).expect(201)).body.id }] });
+    await t.http().get(path).set(otherHandler.auth).expect(404);
+    const logged = await t.dataSource.getRepository(AuditLogEntity).findBy({ action: 'need.contact-reveal', entityId: item.need.id });
+    expect(logged).toHaveLength(1);
   });
 
   it('an instructor: assigned enterprises not visited in the last 30 days', async () => {

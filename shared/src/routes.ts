@@ -57,6 +57,7 @@ import type {
   InstructorEnterpriseItem,
   LogVisitRequest,
   MergeNeedRequest,
+  NeedContactResponse,
   NeedDetail,
   NeedListQuery,
   NeedSummary,
@@ -352,6 +353,8 @@ export const API = {
     returnAssignment: (id: string, assignmentId: string) => post<NeedDetail, NoteRequest>(`/api/needs/${id}/assignments/${assignmentId}/return`),
     progress: (id: string, assignmentId: string) => post<NeedDetail, NoteRequest>(`/api/needs/${id}/assignments/${assignmentId}/progress`),
     resolve: (id: string, assignmentId: string) => post<NeedDetail, AnswerNeedRequest>(`/api/needs/${id}/assignments/${assignmentId}/resolve`),
+    /** The raiser's name and full phone for the handling department (audited: each call is logged). */
+    contact: (id: string, assignmentId: string) => get<NeedContactResponse>(`/api/needs/${id}/assignments/${assignmentId}/contact`),
     dashboard: get<DashboardResponse>('/api/dashboard'),
     instructorEnterprises: get<InstructorEnterpriseItem[]>('/api/instructor/enterprises'),
     visits: get<Page<VisitResponse>, VisitListQuery>('/api/visits'),

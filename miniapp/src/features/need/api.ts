@@ -18,6 +18,8 @@ export const listMyAssignments = (query: PageQuery) => send(API.needs.myAssignme
 export const acceptAssignment = (needId: string, assignmentId: string) => send(API.needs.accept(needId, assignmentId));
 export const returnAssignment = (needId: string, assignmentId: string, note: string) => send(API.needs.returnAssignment(needId, assignmentId), { body: { note } });
 export const noteProgress = (needId: string, assignmentId: string, note: string) => send(API.needs.progress(needId, assignmentId), { body: { note } });
+/** The raiser's name and full phone for the handling department; the server audits each call. */
+export const getNeedContact = (needId: string, assignmentId: string) => send(API.needs.contact(needId, assignmentId));
 export const resolveAssignment = (needId: string, assignmentId: string, answer: string) => send(API.needs.resolve(needId, assignmentId), { body: { answer } });
 
 export const getDashboard = () => send(API.needs.dashboard);

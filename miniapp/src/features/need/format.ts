@@ -1,4 +1,4 @@
-import type { AssignmentStatus, NeedStatus, NeedUrgency } from '@torch-red/shared';
+import { NEED_STATUS_LABELS, type AssignmentStatus, type NeedStatus, type NeedUrgency } from '@torch-red/shared';
 import type { TagTone } from '@/components/status-tag';
 import { chinaDayAt } from '@/features/workspace/schedule';
 
@@ -31,3 +31,6 @@ export function formatHours(hours: number | null): string {
   if (hours === null) return '—';
   return hours < 48 ? `${hours.toFixed(1)} 小时` : `${(hours / 24).toFixed(1)} 天`;
 }
+
+/** The need as a whole, in the words a department handler needs (RESOLVED waits for the enterprise). */
+export const overallLabel = (status: NeedStatus): string => (status === 'RESOLVED' ? '待企业评价' : NEED_STATUS_LABELS[status]);
