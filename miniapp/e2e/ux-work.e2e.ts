@@ -138,6 +138,31 @@ test.describe.serial('each role finds its work: 待办, 派单 sheet, 诉求答�
     await shots(page, 'need-detail-handler');
   });
 
+  test('instructor 周凯: labelled fields, errors that clear as he types, a real checkbox, and past visits', async () => {
+    const page = await session.signInAs('周凯');
+    await page.locator('.todo-card__item--enterprises_to_visit').click();
+    await page.waitForURL(/needs-visits\/index/);
+    const block = page.locator('.needs-visits-page__block', { hasText: '亿鑫化工' });
+    await block.locator('.needs-visits-page__history').click();
+    await block.locator('.visit-history__item').first().waitFor();
+    await expect(block.locator('.visit-history__when').first()).toHaveText(/^\d{1,2}月\d{1,2}日 · /);
+    await shots(page, 'visits-history');
+
+    await block.locator('.needs-visits-page__enterprise').click();
+    const form = page.locator('.visit-form');
+    await expect(form.locator('.visit-form__date')).toContainText(/\d{1,2}月\d{1,2}日/);
+    await form.locator('.visit-form__submit').click();
+    await expect(form.locator('.visit-form__error')).toHaveCount(2);
+    await form.locator('.visit-form__people input').fill('陈静（党支部书记）');
+    await expect(form.locator('.visit-form__error--people')).toHaveCount(0);
+    await expect(form.locator('.visit-form__error--discussed')).toHaveCount(1);
+    await form.locator('.visit-form__add').click();
+    await expect(form.locator('.visit-form__raise input[type="checkbox"], .visit-form__raise .nut-checkbox-icon-checked')).not.toHaveCount(0);
+    await shots(page, 'visit-form');
+    await form.locator('.visit-form__cancel').click();
+    await form.waitFor({ state: 'detached' });
+  });
+
   test('admin 许红 answers one appeal and turns another into a need', async () => {
     const talks = await api<ListPage<TalkSummary>>('GET', '/api/talks?limit=5', (await tokenOf('demo-admin-xuhong')).accessToken);
     const talk = talks.body.items[0];

@@ -34,3 +34,9 @@ export function formatHours(hours: number | null): string {
 
 /** The need as a whole, in the words a department handler needs (RESOLVED waits for the enterprise). */
 export const overallLabel = (status: NeedStatus): string => (status === 'RESOLVED' ? '待企业评价' : NEED_STATUS_LABELS[status]);
+
+/** A China calendar day "2026-11-23" as 11月23日, like the app's other dates. */
+export function formatDay(day: string): string {
+  const [, month, date] = day.split('-').map(Number);
+  return `${month}月${date}日`;
+}
