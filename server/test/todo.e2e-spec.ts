@@ -166,6 +166,22 @@ describe.each(DATABASES)('待办 counts, on %s', (db) => {
     expect(mine.get('ENTERPRISES_TO_VISIT')).toBe(1);
   });
 
+  it('the reviewer sees what changed since the published version: the published content and the changed posts', async () => {
+    const brandId = (await allPages<BrandWorkspaceResponse>(t, '/api/review/brands', w.committee.auth)).find((b) => b.orgId === w.branch.id)!.id;
+    await t.http().post(`/api/review/brands/${brandId}/approve`).set(w.committee.auth).expect(200);
+    const base = { name: '先锋支部', story: [{ type: 'paragraph', text: '支部介绍' }], coverImageId: null, galleryImageIds: [], honours: [] };
+    await t.http().put(`/api/workspace/orgs/${w.branch.id}/brand`).set(w.secretary.auth).send({ ...base, slogan: '创新创效 先锋引领' }).expect(200);
+    const post = await t.http().post(`/api/workspace/orgs/${w.branch.id}/posts`).set(w.secretary.auth).send({ name: '技术攻关岗', kind: 'PIONEER_POST', workshop: '一车间', commitment: '攻关', holderIds: [], enterpriseId: null }).expect(201);
+    await t.http().post(`/api/workspace/orgs/${w.branch.id}/brand/submit`).set(w.secretary.auth).expect(200);
+    const queued = (await allPages<BrandWorkspaceResponse>(t, '/api/review/brands', w.committee.auth)).find((b) => b.id === brandId)!;
+    expect(queued.published).toMatchObject({ slogan: '创新创效' });
+    expect(queued.content.slogan).toBe('创新创效 先锋引领');
+    expect(queued.changedPostIds).toEqual([post.body.id]);
+    await t.http().post(`/api/review/brands/${brandId}/approve`).set(w.committee.auth).expect(200);
+    const after = (await t.http().get(`/api/workspace/orgs/${w.branch.id}/brand`).set(w.secretary.auth).expect(200)).body as BrandWorkspaceResponse;
+    expect([after.published?.slogan, after.changedPostIds]).toEqual(['创新创效 先锋引领', []]);
+  });
+
   it('an admin: every kind, counted over the whole zone as the admin’s lists show it', async () => {
     const mine = await todo(w.admin);
     expect([...mine.keys()]).toEqual([...TODO_KINDS]);
