@@ -35,8 +35,8 @@ export function formatHours(hours: number | null): string {
 /** The need as a whole, in the words a department handler needs (RESOLVED waits for the enterprise). */
 export const overallLabel = (status: NeedStatus): string => (status === 'RESOLVED' ? '待企业评价' : NEED_STATUS_LABELS[status]);
 
-/** A China calendar day "2026-11-23" as 11月23日, like the app's other dates. */
+/** A China calendar day "2026-11-03" as 11月03日, like the app's other dates (formatDateTime). */
 export function formatDay(day: string): string {
-  const [, month, date] = day.split('-').map(Number);
+  const [, month, date] = day.split('-');
   return `${month}月${date}日`;
 }
