@@ -132,12 +132,19 @@ test.describe.serial('each role finds its work: 待办, 派单 sheet, 诉求答�
     await expect(card.locator('.contact-reveal__phone')).toHaveText('13800000004 拨打');
     await shots(page, 'assignments');
 
+    // From the card the handler lands on 部门办理 (a subpackage page) with the actions.
     await card.locator('.need-card__main').click();
-    await page.waitForURL(/need-detail\/index/);
+    await page.waitForURL(/need\/pages\/handle\/index/);
     await page.locator('.need-detail-page__accept').click();
     await page.locator('.need-detail-page__resolve').waitFor();
     await expect(page.locator('.need-detail-page__handling .need-detail-page__section')).toContainText('本部门：办理中');
+    await shots(page, 'need-handle');
+    // 需求详情 (main package) names where this department stands and leads to 部门办理.
+    await page.goto(page.url().replace('/packages/need/pages/handle/index', '/pages/need-detail/index'));
+    await expect(page.locator('.need-detail-page__handle .need-detail-page__section')).toContainText('本部门：办理中 · 整体：办理中');
     await shots(page, 'need-detail-handler');
+    await page.locator('.need-detail-page__handle').click();
+    await page.waitForURL(/need\/pages\/handle\/index/);
   });
 
   test('instructor 周凯: labelled fields, errors that clear as he types, a real checkbox, and past visits', async () => {

@@ -34,6 +34,7 @@ export const ROUTES = {
   workspaceStudyParticipation: '/packages/workspace/pages/study-participation/index',
   needRaise: '/packages/need/pages/raise/index',
   myNeeds: '/packages/need/pages/mine/index',
+  needHandle: '/packages/need/pages/handle/index',
   /** Notification links point here (`?id=`): keep the path stable. */
   needDetail: '/pages/need-detail/index',
   workspaceNeedsLedger: '/packages/workspace/pages/needs-ledger/index',

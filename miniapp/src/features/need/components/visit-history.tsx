@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { NEED_CATEGORY_LABELS } from '@torch-red/shared';
 import { usePagedList } from '@/hooks/use-paged-list';
-import { listVisits } from '../api';
+import { listVisits } from '../workspace-api';
 import { formatDay } from '../format';
 import './visit-history.scss';
 

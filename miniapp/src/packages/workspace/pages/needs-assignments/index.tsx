@@ -10,7 +10,7 @@ import { ReasonDialog } from '@/components/reason-dialog';
 import { StatusTag } from '@/components/status-tag';
 import { formatDateTime } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { acceptAssignment, getNeedContact, listMyAssignments, noteProgress, resolveAssignment, returnAssignment } from '@/features/need/api';
+import { acceptAssignment, getNeedContact, listMyAssignments, noteProgress, resolveAssignment, returnAssignment } from '@/features/need/workspace-api';
 import { ContactReveal } from '@/features/need/components/contact-reveal';
 import { NeedCard } from '@/features/need/components/need-card';
 import { imageSrc } from '@/features/brand/image-src';
@@ -97,7 +97,7 @@ export default function NeedsAssignmentsPage() {
               </View>
             }
             showEnterprise
-            onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.needDetail, { id: need.id }) })}
+            onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.needHandle, { id: need.id }) })}
             actions={
               assignment.canReturn || assignment.canAccept || assignment.canProgress || assignment.canResolve ? (
                 <>

@@ -5,7 +5,7 @@ import { PageShell } from '@/components/page-shell';
 import { QueryView } from '@/components/query-view';
 import { formatDateTime } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { getDashboard } from '@/features/need/api';
+import { getDashboard } from '@/features/need/workspace-api';
 import { ChainBars } from '@/features/need/components/chain-bars';
 import { FilterChips } from '@/features/need/components/filter-chips';
 import { formatHours } from '@/features/need/format';

@@ -8,7 +8,7 @@ import { PageShell } from '@/components/page-shell';
 import { PagedList } from '@/components/paged-list';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { answerNeed, dispatchNeed, exportLedger, listDepartments, listLedger } from '@/features/need/api';
+import { answerNeed, dispatchNeed, exportLedger, listDepartments, listLedger } from '@/features/need/workspace-api';
 import { DispatchDialog } from '@/features/need/components/dispatch-dialog';
 import { FilterChips } from '@/features/need/components/filter-chips';
 import { NeedCard } from '@/features/need/components/need-card';

@@ -6,7 +6,7 @@ import { EmptyState } from '@/components/empty-state';
 import { PageShell } from '@/components/page-shell';
 import { QueryView } from '@/components/query-view';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { listInstructorEnterprises, logVisit } from '@/features/need/api';
+import { listInstructorEnterprises, logVisit } from '@/features/need/workspace-api';
 import { VisitForm } from '@/features/need/components/visit-form';
 import { VisitHistory } from '@/features/need/components/visit-history';
 import { formatDay } from '@/features/need/format';
