@@ -16,7 +16,7 @@ const DAY = 24 * HOUR;
  * 待办 on 首页 (GET /api/me/todo): each role gets its kinds of work, and every count equals the rows of the list the
  * item opens that the caller may act on. A plain member gets none.
  */
-describe.each(DATABASES)('待办 counts, on %s', (db) => {
+describe.each(DATABASES)('待办 counts and the work views behind them, on %s', (db) => {
   let t: TestApp;
   let w: World;
   let clock: Clock;

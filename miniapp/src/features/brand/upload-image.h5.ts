@@ -1,5 +1,5 @@
 import type { ImageResponse } from '@torch-red/shared';
-import { uploadImage } from './api';
+import { uploadImage } from './workspace-api';
 
 function chooseFile(): Promise<File | null> {
   return new Promise((resolve) => {

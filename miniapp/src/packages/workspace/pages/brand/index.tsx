@@ -9,7 +9,7 @@ import { QueryView } from '@/components/query-view';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { brandOrgIds } from '@/features/brand/access';
-import { addPostReview, deletePost, getWorkspaceBrand, saveWorkspaceBrand, submitWorkspaceBrand } from '@/features/brand/api';
+import { addPostReview, deletePost, getWorkspaceBrand, saveWorkspaceBrand, submitWorkspaceBrand } from '@/features/brand/workspace-api';
 import { BrandEditor, type BrandEditorInitial } from '@/features/brand/components/brand-editor';
 import { BrandStatusBanner } from '@/features/brand/components/brand-status-banner';
 import { PostCard } from '@/features/brand/components/post-card';
