@@ -7,7 +7,7 @@ import { DateTimeField } from '@/features/workspace/components/date-time-field';
 import { imageSrc } from '@/features/brand/image-src';
 import { useQuery } from '@/hooks/use-query';
 import { getNeed } from '../api';
-import { defaultDeadline } from '../format';
+import { defaultDeadline } from '../workspace-format';
 import './dispatch-dialog.scss';
 
 interface DispatchDialogProps {

@@ -3,7 +3,7 @@ import { Picker, Text, View } from '@tarojs/components';
 import { Button, Checkbox, Input, TextArea } from '@nutui/nutui-react-taro';
 import { NEED_CATEGORIES, NEED_CATEGORY_LABELS, type LogVisitRequest, type NeedCategory } from '@torch-red/shared';
 import { toPickerParts } from '@/features/workspace/schedule';
-import { formatDay } from '../format';
+import { formatDay } from '../workspace-format';
 import './visit-form.scss';
 
 interface ProblemDraft {

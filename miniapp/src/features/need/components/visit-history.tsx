@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { NEED_CATEGORY_LABELS } from '@torch-red/shared';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { listVisits } from '../workspace-api';
-import { formatDay } from '../format';
+import { formatDay } from '../workspace-format';
 import './visit-history.scss';
 
 /** 走访记录 of one enterprise, newest first, a page at a time (by anyone who visited it). */

@@ -8,7 +8,7 @@ import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { getDashboard } from '@/features/need/workspace-api';
 import { ChainBars } from '@/features/need/components/chain-bars';
 import { FilterChips } from '@/features/need/components/filter-chips';
-import { formatHours } from '@/features/need/format';
+import { formatHours } from '@/features/need/workspace-format';
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { useQuery } from '@/hooks/use-query';
 import './index.scss';

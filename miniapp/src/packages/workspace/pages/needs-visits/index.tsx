@@ -9,7 +9,7 @@ import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { listInstructorEnterprises, logVisit } from '@/features/need/workspace-api';
 import { VisitForm } from '@/features/need/components/visit-form';
 import { VisitHistory } from '@/features/need/components/visit-history';
-import { formatDay } from '@/features/need/format';
+import { formatDay } from '@/features/need/workspace-format';
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { useQuery } from '@/hooks/use-query';
 import './index.scss';
