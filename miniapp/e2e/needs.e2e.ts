@@ -78,14 +78,15 @@ test.describe.serial('企业吹哨 → 派单 → 部门报到 → 评价 (H5)',
     await screenshot(page, 'needs-ledger');
 
     await card.locator('.needs-ledger-page__dispatch').click();
-    // No department chosen: the dialog stays open and says so.
-    await page.locator('.nut-dialog-footer-ok:visible').click();
+    // The sheet shows the need's description; no department chosen: it stays open and says so.
+    await page.locator('.dispatch-dialog__description').waitFor();
+    await page.locator('.dispatch-dialog__confirm').click();
     await page.locator('.dispatch-dialog__error').waitFor();
     await page.locator('.dispatch-dialog__chip', { hasText: '经济发展局' }).click();
     await page.locator('.dispatch-dialog__deadline[data-department="经济发展局"]').waitFor();
     await page.locator('.dispatch-dialog__note textarea').fill('请一周内对接上游供应商');
     await screenshot(page, 'needs-dispatch-dialog');
-    await page.locator('.nut-dialog-footer-ok:visible').click();
+    await page.locator('.dispatch-dialog__confirm').click();
     await page.locator('.dispatch-dialog__chip').first().waitFor({ state: 'hidden' });
 
     // It left 待派单; under 待接单 it names the department.

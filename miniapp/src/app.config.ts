@@ -28,11 +28,11 @@ export default defineAppConfig({
     },
     {
       root: 'packages/talk',
-      pages: ['pages/list/index', 'pages/detail/index', 'pages/register/index'],
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/register/index', 'pages/appeals/index'],
     },
     {
       root: 'packages/need',
-      pages: ['pages/raise/index', 'pages/mine/index'],
+      pages: ['pages/raise/index', 'pages/mine/index', 'pages/handle/index'],
     },
     // Getting in: binding to the roster, join and representation requests, and the secretary's side of them.
     {
@@ -49,6 +49,7 @@ export default defineAppConfig({
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/study', 'packages/need', 'packages/talk'] },
     'pages/activity-detail/index': { network: 'all', packages: ['packages/activity'] },
+    'pages/need-detail/index': { network: 'all', packages: ['packages/need'] },
     'pages/study/index': { network: 'all', packages: ['packages/study'] },
     'pages/mine/index': { network: 'all', packages: ['packages/activity', 'packages/need', 'packages/talk', 'packages/onboarding'] },
   },

@@ -143,6 +143,10 @@ export interface BrandWorkspaceResponse extends Pick<BrandActions, 'canEdit' | '
   submittedAt: string | null;
   reviewedAt: string | null;
   hasPublishedVersion: boolean;
+  /** The content members see now (null before the first approval): the reviewer compares it with `content`. */
+  published: BrandContent | null;
+  /** Posts added or edited since the last approval (their working copy differs from what members see). */
+  changedPostIds: string[];
   isDemoPoint: boolean;
   demoPointYear: number | null;
   posts: PostResponse[];

@@ -11,6 +11,7 @@ export * from './study';
 export * from './need';
 export * from './roster';
 export * from './onboarding';
+export * from './todo';
 export * from './state-machine';
 export * from './registration-state';
 export * from './need-state';

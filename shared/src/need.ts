@@ -182,6 +182,23 @@ export interface NeedDetail extends NeedSummary {
 export interface DepartmentAssignmentItem {
   assignment: NeedAssignmentResponse;
   need: NeedSummary;
+  /** The need's description, cut to NEED_CARD_EXCERPT characters (… when cut). */
+  excerpt: string;
+  /** Up to three of the need's photos, for thumbnails (open the detail for all). */
+  thumbnails: ImageResponse[];
+  /** What the committee wrote to this department when dispatching, if anything. */
+  dispatchNote: string | null;
+}
+
+/** Characters of a need's description shown on a 部门报到 card. */
+export const NEED_CARD_EXCERPT = 80;
+
+/** Who raised a need and how to call them: revealed to the handling department on tap, audited. */
+export interface NeedContactResponse {
+  name: string;
+  enterpriseName: string;
+  /** The full number; null when the person has not bound one. */
+  phone: string | null;
 }
 
 export interface DeadlineRunResult {

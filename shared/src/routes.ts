@@ -58,6 +58,7 @@ import type {
   InstructorEnterpriseItem,
   LogVisitRequest,
   MergeNeedRequest,
+  NeedContactResponse,
   NeedDetail,
   NeedListQuery,
   NeedSummary,
@@ -147,6 +148,7 @@ import type {
   TalkSummary,
   UpdateTalkRequest,
 } from './talk';
+import type { TodoResponse } from './todo';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -221,6 +223,8 @@ export const API = {
     devLogin: post<LoginResponse, DevLoginRequest>('/api/auth/dev-login'),
     demoPeople: get<DemoPerson[]>('/api/auth/demo-people'),
     me: get<MeResponse>('/api/me'),
+    /** 待办 on 首页: counts of the work the caller may act on, per role; none for a plain member. */
+    todo: get<TodoResponse>('/api/me/todo'),
     /** Ends this session (the token stops working at once). */
     logout: post<void>('/api/auth/logout'),
   },
@@ -352,6 +356,8 @@ export const API = {
     returnAssignment: (id: string, assignmentId: string) => post<NeedDetail, NoteRequest>(`/api/needs/${id}/assignments/${assignmentId}/return`),
     progress: (id: string, assignmentId: string) => post<NeedDetail, NoteRequest>(`/api/needs/${id}/assignments/${assignmentId}/progress`),
     resolve: (id: string, assignmentId: string) => post<NeedDetail, AnswerNeedRequest>(`/api/needs/${id}/assignments/${assignmentId}/resolve`),
+    /** The raiser's name and full phone for the handling department (audited: each call is logged). */
+    contact: (id: string, assignmentId: string) => get<NeedContactResponse>(`/api/needs/${id}/assignments/${assignmentId}/contact`),
     dashboard: get<DashboardResponse>('/api/dashboard'),
     instructorEnterprises: get<InstructorEnterpriseItem[]>('/api/instructor/enterprises'),
     visits: get<Page<VisitResponse>, VisitListQuery>('/api/visits'),

@@ -113,7 +113,7 @@ describe('http client', () => {
   it('says the service is briefly unavailable for a server crash, in the one wording', async () => {
     answer(500, { statusCode: 500, code: 'INTERNAL', message: '服务器开小差了，请稍后再试' });
 
-    const error = await captureError(send(API.orgs.chains));
+    const error = await captureApiError(send(API.orgs.chains));
 
     expect(error).toMatchObject({ statusCode: 500, code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' });
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '服务暂时不可用，请稍后再试' }));

@@ -18,6 +18,7 @@ export const ROUTES = {
   talks: '/packages/talk/pages/list/index',
   talkDetail: '/packages/talk/pages/detail/index',
   talkRegister: '/packages/talk/pages/register/index',
+  talkAppeals: '/packages/talk/pages/appeals/index',
   myAppeals: '/pages/my-appeals/index',
   workspaceBrand: '/packages/workspace/pages/brand/index',
   workspaceBrandPost: '/packages/workspace/pages/brand-post/index',
@@ -33,6 +34,7 @@ export const ROUTES = {
   workspaceStudyParticipation: '/packages/workspace/pages/study-participation/index',
   needRaise: '/packages/need/pages/raise/index',
   myNeeds: '/packages/need/pages/mine/index',
+  needHandle: '/packages/need/pages/handle/index',
   /** Notification links point here (`?id=`): keep the path stable. */
   needDetail: '/pages/need-detail/index',
   workspaceNeedsLedger: '/packages/workspace/pages/needs-ledger/index',

@@ -13,6 +13,7 @@ import { ENTITIES } from '../database/data-source';
 const EXCEPTIONS: Record<string, { reads: string[]; why: string }> = {
   'seed/demo-seed.service.ts': { reads: ['activity', 'brand', 'need', 'org', 'study', 'talk', 'user', 'visit'], why: 'builds the whole demo zone in one transaction' },
   'dashboard/dashboard.service.ts': { reads: ['activity', 'need', 'org', 'study', 'user', 'visit'], why: 'reporting read model: read-only COUNTs grouped by chain across the zone' },
+  'dashboard/todo.service.ts': { reads: ['activity', 'brand', 'need', 'visit'], why: '待办 read model: read-only COUNTs of the rows each list shows, scoped by the AccessPolicy' },
   'access/access-policy.service.ts': { reads: ['need', 'org', 'visit'], why: 'resolves each object to the organisation that owns it, for every module (like an access repository)' },
   'user/onboarding/roster-attach.service.ts': { reads: ['org', 'visit'], why: 'merging a roster person re-points every table that references users.id (USER_REFERENCES, checked against the catalog)' },
 };

@@ -1,6 +1,6 @@
 import type { ImageResponse } from '@torch-red/shared';
 import { chooseBrowserFile } from '@/lib/choose-browser-file';
-import { uploadImage } from './api';
+import { uploadImage } from './workspace-api';
 
 /** Browser: pick one image file and upload it as multipart; null when the person backs out. */
 export async function pickAndUploadImage(): Promise<ImageResponse | null> {

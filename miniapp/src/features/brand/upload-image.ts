@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { ImageResponse } from '@torch-red/shared';
-import { uploadImage } from './api';
+import { uploadImage } from './workspace-api';
 
 /** WeChat: pick one photo (album or camera) and upload it; null when the person backs out. */
 export async function pickAndUploadImage(): Promise<ImageResponse | null> {

@@ -1,27 +1,7 @@
-import { API, type DispatchNeedRequest, type LogVisitRequest, type NeedListQuery, type PageQuery, type RaiseNeedRequest, type RateNeedRequest, type VisitListQuery } from '@torch-red/shared';
-import { download, send } from '@/services/http';
+import { API, type RateNeedRequest } from '@torch-red/shared';
+import { send } from '@/services/http';
 
-export const raiseNeed = (body: RaiseNeedRequest) => send(API.needs.raise, { body });
-export const listMyNeeds = (query: PageQuery) => send(API.needs.mine, { query });
+// What 需求详情 (main package) calls; the workspace's and the subpackages' calls are in ./workspace-api.
 export const getNeed = (id: string) => send(API.needs.detail(id));
 export const rateNeed = (id: string, body: RateNeedRequest) => send(API.needs.rate(id), { body });
 export const reopenNeed = (id: string, note: string) => send(API.needs.reopen(id), { body: { note } });
-
-export const listLedger = (query: NeedListQuery) => send(API.needs.ledger, { query });
-/** The ledger as .xlsx with the same filters. */
-export const exportLedger = (query: NeedListQuery) => download(API.needs.exportLedger, '需求台账', { query, failureMessage: '导出失败，请稍后再试' });
-export const dispatchNeed = (id: string, body: DispatchNeedRequest) => send(API.needs.dispatch(id), { body });
-export const answerNeed = (id: string, answer: string) => send(API.needs.answer(id), { body: { answer } });
-export const listDepartments = () => send(API.needs.departments);
-
-export const listMyAssignments = (query: PageQuery) => send(API.needs.myAssignments, { query });
-export const acceptAssignment = (needId: string, assignmentId: string) => send(API.needs.accept(needId, assignmentId));
-export const returnAssignment = (needId: string, assignmentId: string, note: string) => send(API.needs.returnAssignment(needId, assignmentId), { body: { note } });
-export const noteProgress = (needId: string, assignmentId: string, note: string) => send(API.needs.progress(needId, assignmentId), { body: { note } });
-export const resolveAssignment = (needId: string, assignmentId: string, answer: string) => send(API.needs.resolve(needId, assignmentId), { body: { answer } });
-
-export const getDashboard = () => send(API.needs.dashboard);
-
-export const listInstructorEnterprises = () => send(API.needs.instructorEnterprises);
-export const listVisits = (query: VisitListQuery) => send(API.needs.visits, { query });
-export const logVisit = (body: LogVisitRequest) => send(API.needs.logVisit, { body });

@@ -10,6 +10,8 @@ import { useSession } from '@/features/auth/session';
 import { useQuery } from '@/hooks/use-query';
 import { getMe } from '@/features/auth/api';
 import { WhistleEntry } from '@/features/need/components/whistle-entry';
+import { getTodo } from '@/features/todo/api';
+import { TodoCard } from '@/features/todo/components/todo-card';
 import { ChainMap } from '@/features/org/components/chain-map';
 import { useChains } from '@/features/org/hooks/use-chains';
 import { StudyTodayStrip } from '@/features/study/components/study-today-strip';
@@ -34,13 +36,16 @@ export default function IndexPage() {
   const talks = useTalks(signedIn);
   const points = useMyPoints(signedIn);
   const nextTalk = talks.data ? pickNextTalk(talks.data.items) : null;
+  // The role's work first; counted again whenever 首页 shows (back from approving, dispatching, …).
+  const todo = useQuery(getTodo, { key: 'me:todo', enabled: signedIn, refreshOnShow: true });
 
-  usePullToRefresh(chains.reload, upcoming.reload, talks.reload, points.reload, me.reload, branchActivities.reload);
+  usePullToRefresh(chains.reload, upcoming.reload, talks.reload, points.reload, me.reload, branchActivities.reload, todo.reload);
 
   return (
     <PageShell className="home-page">
       <BrandHeader />
       <View className="home-page__body">
+        {todo.data ? <TodoCard items={todo.data.items} onOpen={(url) => void Taro.navigateTo({ url })} /> : null}
         {branchId ? (
           <UpcomingActivities
             title="本支部活动"

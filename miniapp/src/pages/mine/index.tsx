@@ -36,16 +36,25 @@ export default function MinePage() {
   useReloadOnShow(() => Promise.all([me.reload(), binding.reload()]), signedIn);
   const open = (url: string) => () => void Taro.navigateTo({ url });
 
-  const menu: MineMenuItem[] = [
+  const who = me.data ?? user;
+  // 吹哨 and 月月谈 诉求 are raised for an enterprise: shown to its people and to secretaries (who raise for theirs).
+  const raisesForEnterprise = Boolean(who?.enterpriseId) || (who?.roles.some((grant) => grant.role === 'SECRETARY' || grant.role === 'ADMIN') ?? false);
+  const personal: MineMenuItem[] = [
     { key: 'activities', title: '我的活动', icon: '活', description: '报名记录、候补进度与扫码签到', onClick: () => void Taro.navigateTo({ url: ROUTES.myActivities }) },
     { key: 'messages', title: '消息', icon: '信', description: '报名结果、递补与活动提醒', badge: unread, onClick: () => void Taro.navigateTo({ url: ROUTES.notifications }) },
     { key: 'points', title: '我的积分', icon: '分', description: '今日积分、积分明细与学习排行', onClick: () => void Taro.navigateTo({ url: ROUTES.myPoints }) },
-    { key: 'needs', title: '我的需求', icon: '哨', description: '企业吹哨的派单、办理进度与评价', onClick: () => void Taro.navigateTo({ url: ROUTES.myNeeds }) },
-    { key: 'appeals', title: '我的诉求', icon: '诉', description: '企业家月月谈中提出的诉求与答复', onClick: () => void Taro.navigateTo({ url: ROUTES.myAppeals }) },
   ];
+  if (raisesForEnterprise) {
+    personal.push(
+      { key: 'needs', title: '我的需求', icon: '哨', description: '企业吹哨的派单、办理进度与评价', onClick: () => void Taro.navigateTo({ url: ROUTES.myNeeds }) },
+      { key: 'appeals', title: '我的诉求', icon: '诉', description: '企业家月月谈中提出的诉求与答复', onClick: () => void Taro.navigateTo({ url: ROUTES.myAppeals }) },
+    );
+  }
+  // The role's work comes first; entries for roles the person does not hold are not shown at all.
+  const work: MineMenuItem[] = [];
   if (canUseWorkspace(me.data ?? user)) {
-    menu.push({ key: 'workspace', title: '书记工作台', icon: '书', description: '发布活动、审核报名、现场签到与导出名单', onClick: () => void Taro.navigateTo({ url: ROUTES.workspace }) });
-    menu.push(
+    work.push({ key: 'workspace', title: '书记工作台', icon: '书', description: '发布活动、审核报名、现场签到与导出名单', onClick: () => void Taro.navigateTo({ url: ROUTES.workspace }) });
+    work.push(
       { key: 'join-requests', title: '入组织审核', icon: '入', description: '凭入组织码提交的申请：通过或说明原因', onClick: open(ROUTES.workspaceJoinRequests) },
       { key: 'join-code', title: '入组织码', icon: '码', description: '生成、展示、更换或停用本组织的入组织二维码', onClick: open(ROUTES.workspaceJoinCode) },
       { key: 'binding-codes', title: '发放绑定码', icon: '绑', description: '为花名册中尚未绑定微信的同志发放一次性绑定码', onClick: open(ROUTES.workspaceBindingCodes) },
@@ -54,29 +63,32 @@ export default function MinePage() {
   }
 
   if (canManageRoster(me.data ?? user)) {
-    menu.push({ key: 'roster', title: '花名册', icon: '册', description: '导入、查看和维护本组织人员，办理离开', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceRoster }) });
+    work.push({ key: 'roster', title: '花名册', icon: '册', description: '导入、查看和维护本组织人员，办理离开', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceRoster }) });
   }
 
   if (canSeeStudyParticipation(me.data ?? user)) {
-    menu.push({ key: 'study-participation', title: '支部学习情况', icon: '学', description: '本周谁已学习、谁还没学，便于温馨提醒', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceStudyParticipation }) });
+    work.push({ key: 'study-participation', title: '支部学习情况', icon: '学', description: '本周谁已学习、谁还没学，便于温馨提醒', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceStudyParticipation }) });
   }
   if (brandOrgIds(me.data ?? user).length > 0) {
-    menu.push({ key: 'brand', title: '党建品牌', icon: '品', description: '编辑支部品牌与党员先锋岗，提交审核', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceBrand }) });
+    work.push({ key: 'brand', title: '党建品牌', icon: '品', description: '编辑支部品牌与党员先锋岗，提交审核', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceBrand }) });
   }
   if (canReviewBrands(me.data ?? user)) {
-    menu.push({ key: 'brand-review', title: '品牌审核', icon: '审', description: '审核支部提交的党建品牌', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceBrandReview }) });
+    work.push({ key: 'brand-review', title: '品牌审核', icon: '审', description: '审核支部提交的党建品牌', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceBrandReview }) });
   }
   if (canKeepLedger(me.data ?? user)) {
-    menu.push({ key: 'needs-ledger', title: '需求台账', icon: '台', description: '企业需求派单、直接答复与超期督办', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceNeedsLedger }) });
+    work.push({ key: 'needs-ledger', title: '需求台账', icon: '台', description: '企业需求派单、直接答复与超期督办', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceNeedsLedger }) });
   }
   if (isDepartmentHandler(me.data ?? user)) {
-    menu.push({ key: 'needs-assignments', title: '部门报到', icon: '报', description: '派给本部门的需求：接单、进度、办结', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceNeedsAssignments }) });
+    work.push({ key: 'needs-assignments', title: '部门报到', icon: '报', description: '派给本部门的需求：接单、进度、办结', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceNeedsAssignments }) });
   }
   if (isInstructor(me.data ?? user)) {
-    menu.push({ key: 'needs-visits', title: '走访企业', icon: '访', description: '联系企业、走访记录，问题一键转需求', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceNeedsVisits }) });
+    work.push({ key: 'needs-visits', title: '走访企业', icon: '访', description: '联系企业、走访记录，问题一键转需求', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceNeedsVisits }) });
+  }
+  if (who?.roles.some((grant) => grant.role === 'ADMIN')) {
+    work.push({ key: 'talk-appeals', title: '月月谈诉求', icon: '谈', description: '答复企业家诉求，或转为需求交部门办理', onClick: open(ROUTES.talkAppeals) });
   }
   if (canSeeDashboard(me.data ?? user)) {
-    menu.push({ key: 'needs-dashboard', title: '数据看板', icon: '数', description: '各产业链组织、企业、活动与需求办理情况', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceNeedsDashboard }) });
+    work.push({ key: 'needs-dashboard', title: '数据看板', icon: '数', description: '各产业链组织、企业、活动与需求办理情况', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceNeedsDashboard }) });
   }
 
   usePullToRefresh(me.reload, binding.reload);
@@ -118,7 +130,8 @@ export default function MinePage() {
   return (
     <PageShell className="mine-page">
       {content}
-      {signedIn ? <MineMenu items={menu} /> : null}
+      {signedIn ? <MineMenu title="我的工作" items={work} /> : null}
+      {signedIn ? <MineMenu title={work.length > 0 ? '个人' : undefined} items={personal} /> : null}
       <View className="mine-page__actions">
         <Button className="mine-page__sign-out" block shape="round" size="large" fill="outline" type="primary" onClick={() => void handleSignOut()}>
           退出登录

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, NEED_URGENCY_LABELS, type NeedDetail, type RateNeedRequest } from '@torch-red/shared';
+import { ASSIGNMENT_STATUS_LABELS, NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, NEED_URGENCY_LABELS, type NeedDetail, type RateNeedRequest } from '@torch-red/shared';
 import { PageShell } from '@/components/page-shell';
 import { QueryView } from '@/components/query-view';
 import { ReasonDialog } from '@/components/reason-dialog';
@@ -14,7 +14,8 @@ import { AssignmentList } from '@/features/need/components/assignment-list';
 import { NeedTimeline } from '@/features/need/components/need-timeline';
 import { RatePanel } from '@/features/need/components/rate-panel';
 import { RatingStars } from '@/features/need/components/rating-stars';
-import { NEED_STATUS_TONES, URGENCY_TONES } from '@/features/need/format';
+import { NEED_STATUS_TONES, URGENCY_TONES, overallLabel } from '@/features/need/format';
+import { ROUTES, withQuery } from '@/services/routes';
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { useQuery } from '@/hooks/use-query';
 import './index.scss';
@@ -42,7 +43,7 @@ export default function NeedDetailPage() {
   const id = params.id ?? '';
   const justRaised = params.raised === '1';
   const signedIn = useRequireSession();
-  const detail = useQuery(() => getNeed(id), { key: `need:${id}`, enabled: signedIn && id !== '' });
+  const detail = useQuery(() => getNeed(id), { key: `need:${id}`, enabled: signedIn && id !== '', refreshOnShow: true });
   // The answer to rating or reopening is the need as it now stands, until the next reload.
   const [updated, setUpdated] = useState<NeedDetail | null>(null);
   const [reopening, setReopening] = useState(false);
@@ -73,6 +74,16 @@ export default function NeedDetailPage() {
       </View>
 
       <View className="need-detail-page__body">
+        {need.assignments
+          .filter((a) => a.canAccept || a.canReturn || a.canProgress || a.canResolve)
+          .map((a) => (
+            <View key={a.id} className="need-detail-page__card need-detail-page__handle" onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.needHandle, { id: need.id }) })}>
+              <Text className="need-detail-page__section">
+                本部门：{ASSIGNMENT_STATUS_LABELS[a.status]} · 整体：{overallLabel(need.status)}
+              </Text>
+              <Text className="need-detail-page__handle-go">去办理（接单、记录进展、办结、退回）›</Text>
+            </View>
+          ))}
         <View className="need-detail-page__card">
           <View className="need-detail-page__meta-row">
             <StatusTag text={NEED_CATEGORY_LABELS[need.category]} tone="brand" />

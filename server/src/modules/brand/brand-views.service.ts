@@ -61,6 +61,7 @@ export class BrandViews {
       gallery: respondAll(brand.galleryImageIds),
       storyImages: respondAll(storyIds),
       posts: await this.posts(posts, 'working'),
+      changedPostIds: posts.filter((p) => postChanged(p)).map((p) => String(p.id)),
     });
   }
 
@@ -68,4 +69,12 @@ export class BrandViews {
   async workspaceOf(brand: BrandEntity): Promise<BrandWorkspaceResponse> {
     return (await this.workspace(brand.orgId, brand, await this.dataSource.getRepository(PioneerPostEntity).find({ where: { orgId: brand.orgId }, order: { id: 'ASC' } })))!;
   }
+}
+
+/** A post never approved, or whose working copy differs from its published one in any field. */
+function postChanged(post: PioneerPostEntity): boolean {
+  if (!post.published) return true;
+  const working = postContentOf(post);
+  const published = post.published;
+  return (Object.keys(working) as Array<keyof typeof working>).some((key) => JSON.stringify(working[key]) !== JSON.stringify(published[key]));
 }

@@ -60,7 +60,7 @@ export function toPostResponse(
  */
 export function toBrandWorkspace(
   brand: BrandEntity,
-  view: { orgName: string; cover: ImageResponse | null; gallery: ImageResponse[]; storyImages: ImageResponse[]; posts: PostResponse[] },
+  view: { orgName: string; cover: ImageResponse | null; gallery: ImageResponse[]; storyImages: ImageResponse[]; posts: PostResponse[]; changedPostIds: string[] },
 ): BrandWorkspaceResponse {
   const { canEdit, canSubmit } = allowedBrandActions(brand.status, { isManager: true, isReviewer: false });
   return {
@@ -76,6 +76,8 @@ export function toBrandWorkspace(
     submittedAt: toIso(brand.submittedAt),
     reviewedAt: toIso(brand.reviewedAt),
     hasPublishedVersion: brand.published !== null,
+    published: brand.published,
+    changedPostIds: view.changedPostIds,
     isDemoPoint: brand.isDemoPoint,
     demoPointYear: brand.demoPointYear,
     posts: view.posts,

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ACTIVE_ASSIGNMENT_STATUSES, type DepartmentAssignmentItem, type NeedDetail, type NeedSummary, type Page } from '@torch-red/shared';
+import { ACTIVE_ASSIGNMENT_STATUSES, NEED_CARD_EXCERPT, type DepartmentAssignmentItem, type NeedContactResponse, type NeedDetail, type NeedSummary, type Page } from '@torch-red/shared';
 import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import { departmentIdsOf, orgIdsWithRole, type AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
 import { keysetPage, type KeysetQuery } from '../../database/keyset';
 import { AccessPolicy } from '../access/access-policy.service';
+import { AuditService } from '../audit/audit.service';
 import { secretaryEnterpriseIds } from '../access/permissions';
 import { ImageService } from '../media/image.service';
 import { OrgDirectory } from '../org/org-directory.service';
@@ -29,6 +30,7 @@ export class NeedQueryService {
     private readonly images: ImageService,
     private readonly policy: AccessPolicy,
     private readonly orgDirectory: OrgDirectory,
+    private readonly audit: AuditService,
     private readonly people: PeopleDirectory,
   ) {}
 
@@ -101,12 +103,34 @@ export class NeedQueryService {
     const all = await this.dataSource.getRepository(NeedAssignmentEntity).findBy({ needId: In(needs.map((n) => n.id)) });
     const summaries = await this.summaries(user, needs, all);
     const names = await this.departmentNames(assignments.map((a) => a.departmentId));
+    const dispatched = await this.dataSource.getRepository(NeedEventEntity).find({ where: { needId: In(needs.map((n) => n.id)), kind: 'DISPATCHED' }, order: { id: 'ASC' } });
+    const images = await this.images.byIds(needs.flatMap((n) => n.imageIds.slice(0, 3)));
     const now = this.clock.now();
-    const items = assignments.map((a) => ({
-      assignment: toAssignmentResponse(a, names.get(a.departmentId) ?? '', now, needRelation(user, needs.find((n) => n.id === a.needId)!)),
-      need: summaries.find((s) => s.id === String(a.needId))!,
-    }));
+    const items = assignments.map((a) => {
+      const need = needs.find((n) => n.id === a.needId)!;
+      const note = dispatched.filter((e) => e.needId === a.needId && e.departmentId === a.departmentId).pop()?.note ?? null;
+      return {
+        assignment: toAssignmentResponse(a, names.get(a.departmentId) ?? '', now, needRelation(user, need)),
+        need: summaries.find((s) => s.id === String(a.needId))!,
+        excerpt: need.description.length > NEED_CARD_EXCERPT ? `${need.description.slice(0, NEED_CARD_EXCERPT)}…` : need.description,
+        thumbnails: need.imageIds.slice(0, 3).map((i) => images.get(i)).filter((i) => i !== undefined).map((i) => this.images.respond(i)),
+        dispatchNote: committeeNote(note),
+      };
+    });
     return { items, nextCursor };
+  }
+
+  /**
+   * The raiser's name and full phone, for a handler of the assignment's department (assignment.handle; anyone
+   * else: 404). Each reveal is audited.
+   */
+  async contact(user: AuthUser, needId: number, assignmentId: number): Promise<NeedContactResponse> {
+    const assignment = await this.dataSource.getRepository(NeedAssignmentEntity).findOneBy({ id: assignmentId, needId });
+    if (!assignment || !this.policy.canOnAssignment(user, 'assignment.handle', assignment)) throw new AppError('NOT_FOUND');
+    const need = (await this.dataSource.getRepository(NeedEntity).findOneBy({ id: needId }))!;
+    const [person, enterprise] = await Promise.all([this.people.contact(need.raisedBy), this.orgDirectory.enterprise(need.enterpriseId)]);
+    await this.audit.record({ actorId: user.id, action: 'need.contact-reveal', entityType: 'need', entityId: needId, after: { assignmentId, raisedBy: need.raisedBy } });
+    return { name: person?.name ?? '', enterpriseName: enterprise?.name ?? '', phone: person?.phone ?? null };
   }
 
   async summaries(user: AuthUser, needs: NeedEntity[], known?: NeedAssignmentEntity[]): Promise<NeedSummary[]> {
@@ -202,4 +226,11 @@ export function publicNote(e: Pick<NeedEventEntity, 'kind' | 'note'>): string | 
   if (e.kind !== 'DISPATCHED' || !e.note) return e.note;
   const [deadline] = e.note.split('；');
   return deadline.startsWith('办理期限：') ? deadline : null;
+}
+
+/** The committee's own words in a DISPATCHED note, without the deadline line the server puts first. */
+function committeeNote(note: string | null): string | null {
+  if (!note) return null;
+  const rest = note.startsWith('办理期限：') ? note.slice(note.indexOf('；') + 1 || note.length) : note;
+  return rest.trim() === '' ? null : rest.trim();
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { DeadlineRunResult, DepartmentAssignmentItem, NeedDetail, NeedSummary, Page } from '@torch-red/shared';
+import type { DeadlineRunResult, DepartmentAssignmentItem, NeedContactResponse, NeedDetail, NeedSummary, Page } from '@torch-red/shared';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentUser } from '../../common/auth/access.decorator';
 import type { AuthUser } from '../../common/auth/auth-user';
@@ -90,6 +90,13 @@ export class NeedController {
   @ApiOperation({ summary: 'Assignments dispatched to my department, newest first, a page at a time' })
   assignments(@CurrentUser() user: AuthUser, @Query() page: KeysetQueryDto): Promise<Page<DepartmentAssignmentItem>> {
     return this.query.departmentAssignments(user, page);
+  }
+
+  @Get('needs/:id/assignments/:assignmentId/contact')
+  @Authenticated({ roles: ['DEPARTMENT'] })
+  @ApiOperation({ summary: 'The raiser\u2019s name and full phone, for a handler of this assignment\u2019s department (others: 404); every reveal is audited' })
+  contact(@CurrentUser() user: AuthUser, @IdParam() id: number, @IdParam('assignmentId') assignmentId: number): Promise<NeedContactResponse> {
+    return this.query.contact(user, id, assignmentId);
   }
 
   @Post('needs/:id/assignments/:assignmentId/accept')

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoliticalStatus, Role } from '@torch-red/shared';
 import { DataSource, In, Like, type EntityManager } from 'typeorm';
+import { DataCipher } from '../../common/crypto/data-cipher';
 import { RoleGrantEntity } from './role-grant.entity';
 import { UserEntity } from './user.entity';
 
@@ -41,7 +42,20 @@ export interface PersonContact extends PersonMembership {
  */
 @Injectable()
 export class PeopleDirectory {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(DataCipher) private readonly cipher: DataCipher,
+  ) {}
+
+  /**
+   * A person's name and full phone number, for a caller that has already decided the reader may call them and
+   * audits the reveal (a department handler calling the raiser of a need it handles). Null for an unknown id.
+   */
+  async contact(userId: number): Promise<{ name: string; phone: string | null } | null> {
+    const u = await this.dataSource.getRepository(UserEntity).findOne({ select: { id: true, name: true, phoneEnc: true }, where: { id: userId } });
+    if (!u) return null;
+    return { name: u.name, phone: u.phoneEnc ? this.cipher.decryptOrNull(u.phoneEnc) : null };
+  }
 
   /** id → name for the given people (missing ids are simply absent). One query. */
   async names(ids: Iterable<number>, m: EntityManager = this.dataSource.manager): Promise<Map<number, string>> {

@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { BrandWorkspaceResponse } from '@torch-red/shared';
 import { StatusTag } from '@/components/status-tag';
 import { formatDateTime } from '@/lib/datetime';
+import { BrandChanges } from './brand-changes';
 import { BrandCover } from './brand-cover';
 import { BrandGallery } from './brand-gallery';
 import { PostCard } from './post-card';
@@ -32,6 +33,7 @@ export function ReviewCard({ brand, busy = false, onApprove, onReturn }: ReviewC
         <StatusTag text={brand.hasPublishedVersion ? '修改已发布品牌' : '首次提交'} tone={brand.hasPublishedVersion ? 'info' : 'gold'} />
       </View>
       {brand.submittedAt ? <Text className="review-card__submitted">{formatDateTime(brand.submittedAt)} 提交</Text> : null}
+      <BrandChanges brand={brand} />
       <View className="review-card__cover">
         <BrandCover name={content.name} cover={brand.cover} />
       </View>

@@ -69,7 +69,8 @@ export function StoryEditor({ blocks, onChange, onPickImage, disabled = false }:
               value={block.text}
               placeholder="正文段落"
               maxLength={BRAND_LIMITS.blockTextMaxLength}
-              rows={5}
+              rows={3}
+              autoSize
               disabled={disabled}
               onChange={(text) => update(index, text)}
             />

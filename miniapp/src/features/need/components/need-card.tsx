@@ -15,10 +15,12 @@ interface NeedCardProps {
   extra?: ReactNode;
   /** Buttons under the card (dispatch, answer …). */
   actions?: ReactNode;
+  /** The caller shows the status itself (部门报到: 本部门 · 整体 in one line). */
+  hideStatus?: boolean;
 }
 
 /** One need (需求) in a list: category, urgency, status, departments and whether anything is overdue. */
-export function NeedCard({ need, showEnterprise = false, onClick, extra, actions }: NeedCardProps) {
+export function NeedCard({ need, showEnterprise = false, onClick, extra, actions, hideStatus = false }: NeedCardProps) {
   return (
     <View className={`need-card${need.overdue ? ' need-card--overdue' : ''}`} data-need-id={need.id}>
       <View className="need-card__main" onClick={() => onClick?.(need)}>
@@ -27,7 +29,7 @@ export function NeedCard({ need, showEnterprise = false, onClick, extra, actions
           {need.urgency !== 'NORMAL' ? <StatusTag className="need-card__urgency" text={NEED_URGENCY_LABELS[need.urgency]} tone={URGENCY_TONES[need.urgency]} /> : null}
           {need.overdue ? <StatusTag className="need-card__overdue" text="已超期" tone="danger" /> : null}
           {need.isSample ? <StatusTag className="need-card__sample" text="示例" tone="muted" /> : null}
-          <StatusTag className="need-card__status" text={NEED_STATUS_LABELS[need.status]} tone={NEED_STATUS_TONES[need.status]} />
+          {hideStatus ? null : <StatusTag className="need-card__status" text={NEED_STATUS_LABELS[need.status]} tone={NEED_STATUS_TONES[need.status]} />}
         </View>
         <Text className="need-card__title">{need.title}</Text>
         <Text className="need-card__meta">

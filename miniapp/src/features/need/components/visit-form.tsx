@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Checkbox, Input, TextArea } from '@nutui/nutui-react-taro';
 import { NEED_CATEGORIES, NEED_CATEGORY_LABELS, type LogVisitRequest, type NeedCategory } from '@torch-red/shared';
 import { toPickerParts } from '@/features/workspace/schedule';
-import { formatDate } from '@/lib/datetime';
+import { formatDay } from '../workspace-format';
 import './visit-form.scss';
 
 interface ProblemDraft {
@@ -17,29 +17,35 @@ interface VisitFormProps {
   enterpriseId: string;
   enterpriseName: string;
   onSubmit: (body: LogVisitRequest) => Promise<void>;
+  onCancel?: () => void;
 }
 
+type Errors = Partial<Record<'peopleMet' | 'discussed' | number, string>>;
+
 /** 走访记录: when, whom, what was discussed, and problems — each one optionally raised as a need. */
-export function VisitForm({ enterpriseId, enterpriseName, onSubmit }: VisitFormProps) {
-  const [visitedOn, setVisitedOn] = useState(() => toPickerParts(new Date().toISOString()).date);
+export function VisitForm({ enterpriseId, enterpriseName, onSubmit, onCancel }: VisitFormProps) {
+  const today = toPickerParts(new Date().toISOString()).date;
+  const [visitedOn, setVisitedOn] = useState(today);
   const [peopleMet, setPeopleMet] = useState('');
   const [discussed, setDiscussed] = useState('');
   const [problems, setProblems] = useState<ProblemDraft[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
 
-  const update = (key: number, patch: Partial<ProblemDraft>) => setProblems((list) => list.map((item) => (item.key === key ? { ...item, ...patch } : item)));
+  /** Typing into a field clears that field's error at once. */
+  const clear = (field: keyof Errors) => setErrors(({ [field]: _gone, ...rest }) => rest);
+  const update = (key: number, patch: Partial<ProblemDraft>) => {
+    if (patch.title !== undefined) clear(key);
+    setProblems((list) => list.map((item) => (item.key === key ? { ...item, ...patch } : item)));
+  };
 
   const handleSubmit = async () => {
-    if (peopleMet.trim() === '' || discussed.trim() === '') {
-      setError('请填写走访对象和交流内容');
-      return;
-    }
-    if (problems.some((problem) => problem.title.trim() === '')) {
-      setError('请填写每个问题的内容，或删去空的问题');
-      return;
-    }
-    setError(null);
+    const found: Errors = {};
+    if (peopleMet.trim() === '') found.peopleMet = '请填写走访对象';
+    if (discussed.trim() === '') found.discussed = '请填写交流内容';
+    for (const problem of problems) if (problem.title.trim() === '') found[problem.key] = '请填写问题内容，或删去这个问题';
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
       await onSubmit({
@@ -59,20 +65,67 @@ export function VisitForm({ enterpriseId, enterpriseName, onSubmit }: VisitFormP
   return (
     <View className="visit-form">
       <Text className="visit-form__title">记录走访 · {enterpriseName}</Text>
-      <Picker mode="date" value={visitedOn} onChange={(event) => setVisitedOn(String(event.detail.value))}>
-        <View className="visit-form__date">走访日期 {formatDate(visitedOn, { weekday: true })}</View>
+
+      <Text className="visit-form__label">走访日期</Text>
+      <Picker mode="date" value={visitedOn} end={today} onChange={(event) => setVisitedOn(String(event.detail.value))}>
+        <View className="visit-form__date">
+          <Text>{formatDay(visitedOn)}</Text>
+          <Text className="visit-form__date-change">更改 ›</Text>
+        </View>
       </Picker>
-      <Input className="visit-form__input visit-form__people" value={peopleMet} placeholder="走访对象，如：王军（董事长）" maxLength={500} onChange={setPeopleMet} />
-      <TextArea className="visit-form__input visit-form__discussed" value={discussed} placeholder="交流了什么" maxLength={5000} rows={3} onChange={setDiscussed} />
+
+      <Text className="visit-form__label">走访对象</Text>
+      <Input
+        className={`visit-form__input visit-form__people${errors.peopleMet ? ' visit-form__input--invalid' : ''}`}
+        value={peopleMet}
+        placeholder="如：王军（董事长）"
+        maxLength={500}
+        onChange={(value) => {
+          setPeopleMet(value);
+          clear('peopleMet');
+        }}
+      />
+      {errors.peopleMet ? <Text className="visit-form__error visit-form__error--people">{errors.peopleMet}</Text> : null}
+
+      <Text className="visit-form__label">交流内容</Text>
+      <TextArea
+        className={`visit-form__input visit-form__discussed${errors.discussed ? ' visit-form__input--invalid' : ''}`}
+        value={discussed}
+        placeholder="了解了哪些情况、交流了什么"
+        maxLength={5000}
+        rows={3}
+        autoSize
+        onChange={(value) => {
+          setDiscussed(value);
+          clear('discussed');
+        }}
+      />
+      {errors.discussed ? <Text className="visit-form__error visit-form__error--discussed">{errors.discussed}</Text> : null}
+
       {problems.map((problem, index) => (
         <View key={problem.key} className="visit-form__problem">
           <View className="visit-form__problem-head">
             <Text className="visit-form__problem-label">发现的问题 {index + 1}</Text>
-            <Text className="visit-form__problem-remove" onClick={() => setProblems((list) => list.filter((item) => item.key !== problem.key))}>
+            <Text
+              className="visit-form__problem-remove"
+              onClick={() => {
+                setProblems((list) => list.filter((item) => item.key !== problem.key));
+                clear(problem.key);
+              }}
+            >
               删除
             </Text>
           </View>
-          <Input className="visit-form__input" value={problem.title} placeholder="问题内容" maxLength={100} onChange={(value) => update(problem.key, { title: value })} />
+          <Text className="visit-form__label">问题内容</Text>
+          <Input
+            className={`visit-form__input${errors[problem.key] ? ' visit-form__input--invalid' : ''}`}
+            value={problem.title}
+            placeholder="如：高端算法人才招不到"
+            maxLength={100}
+            onChange={(value) => update(problem.key, { title: value })}
+          />
+          {errors[problem.key] ? <Text className="visit-form__error">{errors[problem.key]}</Text> : null}
+          <Text className="visit-form__label">问题类别</Text>
           <View className="visit-form__chips">
             {NEED_CATEGORIES.map((value) => (
               <Text key={value} className={`visit-form__chip${problem.category === value ? ' visit-form__chip--active' : ''}`} onClick={() => update(problem.key, { category: value })}>
@@ -80,18 +133,22 @@ export function VisitForm({ enterpriseId, enterpriseName, onSubmit }: VisitFormP
               </Text>
             ))}
           </View>
-          <Text className={`visit-form__raise${problem.raiseNeed ? ' visit-form__raise--on' : ''}`} onClick={() => update(problem.key, { raiseNeed: !problem.raiseNeed })}>
-            {problem.raiseNeed ? '☑' : '☐'} 代企业吹哨，转入需求台账
-          </Text>
+          <Checkbox className="visit-form__raise" checked={problem.raiseNeed} label="代企业吹哨，转入需求台账" onChange={(checked) => update(problem.key, { raiseNeed: checked })} />
         </View>
       ))}
       <Text className="visit-form__add" onClick={() => setProblems((list) => [...list, { key: Date.now(), title: '', category: 'OTHER', raiseNeed: true }])}>
         + 添加发现的问题
       </Text>
-      {error ? <Text className="visit-form__error">{error}</Text> : null}
-      <Button className="visit-form__submit" type="primary" shape="round" block loading={busy} disabled={busy} onClick={() => void handleSubmit()}>
-        保存走访记录
-      </Button>
+      <View className="visit-form__buttons">
+        {onCancel ? (
+          <Button className="visit-form__cancel" shape="round" fill="outline" disabled={busy} onClick={onCancel}>
+            取消
+          </Button>
+        ) : null}
+        <Button className="visit-form__submit" type="primary" shape="round" loading={busy} disabled={busy} onClick={() => void handleSubmit()}>
+          保存走访记录
+        </Button>
+      </View>
     </View>
   );
 }

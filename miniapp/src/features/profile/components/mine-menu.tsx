@@ -12,10 +12,12 @@ export interface MineMenuItem {
   onClick: () => void;
 }
 
-/** 我的: the entries under the profile card. */
-export function MineMenu({ items }: { items: MineMenuItem[] }) {
+/** 我的: the entries under the profile card, optionally under a heading (我的工作 first, then 个人). */
+export function MineMenu({ items, title }: { items: MineMenuItem[]; title?: string }) {
+  if (items.length === 0) return null;
   return (
     <View className="mine-menu">
+      {title ? <Text className="mine-menu__heading">{title}</Text> : null}
       {items.map((item) => (
         <View key={item.key} className={`mine-menu__item mine-menu__item--${item.key}`} onClick={item.onClick}>
           <View className={`mine-menu__icon mine-menu__icon--${item.key}`}>

@@ -5,7 +5,7 @@ import { EmptyState } from '@/components/empty-state';
 import { PageShell } from '@/components/page-shell';
 import { PagedList } from '@/components/paged-list';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { listMyNeeds } from '@/features/need/api';
+import { listMyNeeds } from '@/features/need/workspace-api';
 import { NeedCard } from '@/features/need/components/need-card';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { ROUTES, withQuery } from '@/services/routes';

@@ -6,7 +6,7 @@ import { LoadingState } from '@/components/loading-state';
 import { PageShell } from '@/components/page-shell';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { pickAndUploadImage } from '@/features/brand/upload-image';
-import { raiseNeed } from '@/features/need/api';
+import { raiseNeed } from '@/features/need/workspace-api';
 import { NeedForm } from '@/features/need/components/need-form';
 import { useMe } from '@/features/profile/hooks/use-me';
 import { ROUTES, withQuery } from '@/services/routes';

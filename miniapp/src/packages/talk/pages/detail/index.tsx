@@ -9,6 +9,7 @@ import { cancelMyRegistration } from '@/features/activity/api';
 import { MyStatusBanner } from '@/features/activity/components/my-status-banner';
 import { formatDateTime } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
+import { useSession } from '@/features/auth/session';
 import { getTalk } from '@/features/talk/api';
 import { AppealCard } from '@/features/talk/components/appeal-card';
 import { TalkOverview } from '@/features/talk/components/talk-overview';
@@ -21,6 +22,7 @@ export default function TalkDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const signedIn = useRequireSession();
+  const isAdmin = useSession().user?.roles.some((grant) => grant.role === 'ADMIN') ?? false;
   // Reloaded on show: back from the registration form, show the new status and appeal.
   const detail = useQuery(() => getTalk(id), { key: `talk:${id}`, enabled: signedIn && id !== '', refreshOnShow: true });
   const [cancelling, setCancelling] = useState(false);
@@ -79,6 +81,12 @@ export default function TalkDetailPage() {
           <View className="talk-detail-page__section">
             <Text className="talk-detail-page__heading">我的诉求</Text>
             <AppealCard appeal={talk.myAppeal} />
+          </View>
+        ) : null}
+
+        {isAdmin ? (
+          <View className="talk-detail-page__admin" onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.talkAppeals, { talkId: talk.id }) })}>
+            <Text>本期诉求答复、转为需求 ›</Text>
           </View>
         ) : null}
 

@@ -4,7 +4,7 @@ import type { BrandWorkspaceResponse, OrgTreeNode, Page, SavePostRequest, UserRe
 import { PageShell } from '@/components/page-shell';
 import { QueryView } from '@/components/query-view';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { createPost, getWorkspaceBrand, listOrgMembers, updatePost } from '@/features/brand/api';
+import { createPost, getWorkspaceBrand, listOrgMembers, updatePost } from '@/features/brand/workspace-api';
 import { PostForm } from '@/features/brand/components/post-form';
 import { useOrgTree } from '@/features/workspace/hooks/use-org-options';
 import { combineQueries, useQuery } from '@/hooks/use-query';

@@ -7,7 +7,7 @@ import { PageShell } from '@/components/page-shell';
 import { PagedList } from '@/components/paged-list';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { approveBrand, listBrandsToReview, returnBrand } from '@/features/brand/api';
+import { approveBrand, listBrandsToReview, returnBrand } from '@/features/brand/workspace-api';
 import { ReviewCard } from '@/features/brand/components/review-card';
 import { usePagedList } from '@/hooks/use-paged-list';
 import './index.scss';

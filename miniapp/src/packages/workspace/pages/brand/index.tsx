@@ -9,7 +9,7 @@ import { QueryView } from '@/components/query-view';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { brandOrgIds } from '@/features/brand/access';
-import { addPostReview, deletePost, getWorkspaceBrand, saveWorkspaceBrand, submitWorkspaceBrand } from '@/features/brand/api';
+import { addPostReview, deletePost, getWorkspaceBrand, saveWorkspaceBrand, submitWorkspaceBrand } from '@/features/brand/workspace-api';
 import { BrandEditor, type BrandEditorInitial } from '@/features/brand/components/brand-editor';
 import { BrandStatusBanner } from '@/features/brand/components/brand-status-banner';
 import { PostCard } from '@/features/brand/components/post-card';
@@ -74,7 +74,7 @@ export default function WorkspaceBrandPage() {
     void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
   };
   const handleDelete = async (post: PostResponse) => {
-    const { confirm } = await Taro.showModal({ title: '删除岗位', content: `确定删除「${post.name}」吗？删除后需重新提交审核。`, confirmText: '删除', confirmColor: '#c8102e' });
+    const { confirm } = await Taro.showModal({ title: '删除岗位', content: `确定删除「${post.name}」吗？删除后立即从品牌页撤下，无需审核。`, confirmText: '删除', confirmColor: '#c8102e' });
     if (!confirm) return;
     try {
       await deletePost(post.id);
@@ -132,6 +132,9 @@ export default function WorkspaceBrandPage() {
               </Text>
             ) : null}
           </View>
+          <Text className="workspace-brand-page__post-rules">
+            新增或修改岗位后，品牌回到草稿，需在上方“保存并提交审核”，审核通过后才向成员展示（此前成员看到的仍是上一版）；删除岗位立即从品牌页撤下，无需审核；点评随时记录，无需审核。品牌审核期间不能修改岗位。
+          </Text>
           <View className="workspace-brand-page__posts">
             {!current ? <Text className="workspace-brand-page__none">先保存品牌，再设立先锋岗和责任区</Text> : null}
             {current && current.posts.length === 0 ? <Text className="workspace-brand-page__none">暂未设立，点击「+ 新增」添加</Text> : null}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { ASSIGNMENT_STATUS_LABELS, type DepartmentAssignmentItem } from '@torch-red/shared';
@@ -10,9 +10,11 @@ import { ReasonDialog } from '@/components/reason-dialog';
 import { StatusTag } from '@/components/status-tag';
 import { formatDateTime } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { acceptAssignment, listMyAssignments, noteProgress, resolveAssignment, returnAssignment } from '@/features/need/api';
+import { acceptAssignment, getNeedContact, listMyAssignments, noteProgress, resolveAssignment, returnAssignment } from '@/features/need/workspace-api';
+import { ContactReveal } from '@/features/need/components/contact-reveal';
 import { NeedCard } from '@/features/need/components/need-card';
-import { ASSIGNMENT_STATUS_TONES } from '@/features/need/format';
+import { imageSrc } from '@/features/brand/image-src';
+import { ASSIGNMENT_STATUS_TONES, overallLabel } from '@/features/need/format';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
@@ -62,17 +64,40 @@ export default function NeedsAssignmentsPage() {
         <NeedCard
             key={assignment.id}
             need={need}
+            hideStatus
             extra={
-              <View className={`needs-assignments-page__deadline${assignment.overdue ? ' needs-assignments-page__deadline--overdue' : ''}`}>
-                <Text>
-                  本部门时限 {formatDateTime(assignment.deadline)}
-                  {assignment.overdue ? ' · 已超期' : ''}
-                </Text>
-                <StatusTag text={ASSIGNMENT_STATUS_LABELS[assignment.status]} tone={ASSIGNMENT_STATUS_TONES[assignment.status]} />
+              <View className="needs-assignments-page__detail">
+                <View className={`needs-assignments-page__deadline${assignment.overdue ? ' needs-assignments-page__deadline--overdue' : ''}`}>
+                  <View className="needs-assignments-page__status">
+                    <Text>本部门：</Text>
+                    <StatusTag text={ASSIGNMENT_STATUS_LABELS[assignment.status]} tone={ASSIGNMENT_STATUS_TONES[assignment.status]} />
+                    <Text className="needs-assignments-page__overall"> · 整体：{overallLabel(need.status)}</Text>
+                  </View>
+                  <Text>
+                    时限 {formatDateTime(assignment.deadline)}
+                    {assignment.overdue ? ' · 已超期' : ''}
+                  </Text>
+                </View>
+                {item.excerpt ? <Text className="needs-assignments-page__excerpt">{item.excerpt}</Text> : null}
+                {item.thumbnails.length > 0 ? (
+                  <View className="needs-assignments-page__thumbs">
+                    {item.thumbnails.map((image) => (
+                      <Image
+                        key={image.id}
+                        className="needs-assignments-page__thumb"
+                        src={imageSrc(image.thumbUrl)}
+                        mode="aspectFill"
+                        onClick={() => void Taro.previewImage({ current: imageSrc(image.url), urls: item.thumbnails.map((i) => imageSrc(i.url)) })}
+                      />
+                    ))}
+                  </View>
+                ) : null}
+                {item.dispatchNote ? <Text className="needs-assignments-page__note">派单说明：{item.dispatchNote}</Text> : null}
+                <ContactReveal load={() => getNeedContact(need.id, assignment.id)} />
               </View>
             }
             showEnterprise
-            onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.needDetail, { id: need.id }) })}
+            onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.needHandle, { id: need.id }) })}
             actions={
               assignment.canReturn || assignment.canAccept || assignment.canProgress || assignment.canResolve ? (
                 <>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { NEED_CATEGORIES, NEED_CATEGORY_LABELS, NEED_STATUSES, NEED_STATUS_LABELS, type DispatchNeedRequest, type NeedCategory, type NeedStatus, type NeedSummary } from '@torch-red/shared';
 import { EmptyState } from '@/components/empty-state';
@@ -8,7 +8,7 @@ import { PageShell } from '@/components/page-shell';
 import { PagedList } from '@/components/paged-list';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { answerNeed, dispatchNeed, exportLedger, listDepartments, listLedger } from '@/features/need/api';
+import { answerNeed, dispatchNeed, exportLedger, listDepartments, listLedger } from '@/features/need/workspace-api';
 import { DispatchDialog } from '@/features/need/components/dispatch-dialog';
 import { FilterChips } from '@/features/need/components/filter-chips';
 import { NeedCard } from '@/features/need/components/need-card';
@@ -26,9 +26,11 @@ const OVERDUE_OPTIONS = [
 
 export default function NeedsLedgerPage() {
   const signedIn = useRequireSession();
-  const [status, setStatus] = useState<NeedStatus | undefined>();
+  // 首页's 待办 opens the ledger already filtered (?status=SUBMITTED for 待派单, ?overdue=1 for 超期).
+  const { params } = useRouter();
+  const [status, setStatus] = useState<NeedStatus | undefined>(() => NEED_STATUSES.find((s) => s === params.status));
   const [category, setCategory] = useState<NeedCategory | undefined>();
-  const [overdue, setOverdue] = useState<'overdue' | undefined>();
+  const [overdue, setOverdue] = useState<'overdue' | undefined>(params.overdue === '1' ? 'overdue' : undefined);
   const query = { status, category, overdue: overdue ? true : undefined };
   // A changed filter is another request; back on the page (from a need's detail) the ledger reloads.
   const ledger = usePagedList((cursor) => listLedger({ ...query, limit: 20, cursor }), { key: `committee:needs:${JSON.stringify(query)}`, enabled: signedIn, refreshOnShow: true });
@@ -112,8 +114,7 @@ export default function NeedsLedgerPage() {
         </PagedList>
       </View>
       <DispatchDialog
-        visible={dispatching !== null}
-        needTitle={dispatching?.title ?? ''}
+        need={dispatching}
         departments={departments.data ?? []}
         onConfirm={handleDispatch}
         onClose={() => setDispatching(null)}

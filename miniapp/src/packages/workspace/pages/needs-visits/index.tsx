@@ -3,12 +3,13 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { InstructorEnterpriseItem, LogVisitRequest } from '@torch-red/shared';
 import { EmptyState } from '@/components/empty-state';
-import { formatDate } from '@/lib/datetime';
 import { PageShell } from '@/components/page-shell';
 import { QueryView } from '@/components/query-view';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { listInstructorEnterprises, logVisit } from '@/features/need/api';
+import { listInstructorEnterprises, logVisit } from '@/features/need/workspace-api';
 import { VisitForm } from '@/features/need/components/visit-form';
+import { VisitHistory } from '@/features/need/components/visit-history';
+import { formatDay } from '@/features/need/workspace-format';
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { useQuery } from '@/hooks/use-query';
 import './index.scss';
@@ -17,6 +18,7 @@ export default function NeedsVisitsPage() {
   const signedIn = useRequireSession();
   const enterprises = useQuery(listInstructorEnterprises, { key: 'instructor:enterprises', enabled: signedIn });
   const [open, setOpen] = useState<InstructorEnterpriseItem | null>(null);
+  const [history, setHistory] = useState<string | null>(null);
   usePullToRefresh(enterprises.reload);
 
   const handleLog = async (body: LogVisitRequest) => {
@@ -30,16 +32,24 @@ export default function NeedsVisitsPage() {
   const renderEnterprises = (items: InstructorEnterpriseItem[]) =>
     items.map((item) =>
       open?.enterpriseId === item.enterpriseId ? (
-        <VisitForm key={item.enterpriseId} enterpriseId={item.enterpriseId} enterpriseName={item.enterpriseName} onSubmit={handleLog} />
+        <VisitForm key={item.enterpriseId} enterpriseId={item.enterpriseId} enterpriseName={item.enterpriseName} onSubmit={handleLog} onCancel={() => setOpen(null)} />
       ) : (
-        <View key={item.enterpriseId} className="needs-visits-page__enterprise" onClick={() => setOpen(item)}>
-          <View className="needs-visits-page__text">
-            <Text className="needs-visits-page__name">{item.enterpriseName}</Text>
-            <Text className="needs-visits-page__meta">
-              {item.chainName ?? '未入链'} · {item.lastVisitedOn ? `上次走访 ${formatDate(item.lastVisitedOn)}` : '尚未走访'} · 共 {item.visitCount} 次
-            </Text>
+        <View key={item.enterpriseId} className="needs-visits-page__block">
+          <View className="needs-visits-page__enterprise" onClick={() => setOpen(item)}>
+            <View className="needs-visits-page__text">
+              <Text className="needs-visits-page__name">{item.enterpriseName}</Text>
+              <Text className="needs-visits-page__meta">
+                {item.chainName ?? '未入链'} · {item.lastVisitedOn ? `上次走访 ${formatDay(item.lastVisitedOn)}` : '尚未走访'} · 共 {item.visitCount} 次
+              </Text>
+            </View>
+            <Text className="needs-visits-page__go">记录走访</Text>
           </View>
-          <Text className="needs-visits-page__go">记录走访</Text>
+          {item.visitCount > 0 ? (
+            <Text className="needs-visits-page__history" onClick={() => setHistory(history === item.enterpriseId ? null : item.enterpriseId)}>
+              {history === item.enterpriseId ? '收起走访记录' : `查看 ${item.visitCount} 次走访记录 ›`}
+            </Text>
+          ) : null}
+          {history === item.enterpriseId ? <VisitHistory enterpriseId={item.enterpriseId} /> : null}
         </View>
       ),
     );

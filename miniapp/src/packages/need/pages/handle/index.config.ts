@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '部门办理',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
