@@ -122,7 +122,7 @@ export function DispatchDialog({ need, departments, onConfirm, onClose }: Dispat
           </View>
         ))}
 
-        <Text className="dispatch-dialog__label">派单说明（选填，承办部门和提出需求的企业都能在办理进度中看到）</Text>
+        <Text className="dispatch-dialog__label">派单说明（选填，仅承办部门可见；提出需求的企业只看到办理期限）</Text>
         <TextArea className="dispatch-dialog__note" value={note} placeholder="如办理要求、对接人" maxLength={500} rows={3} autoSize onChange={setNote} />
       </ScrollView>
       <View className="dispatch-dialog__footer">
