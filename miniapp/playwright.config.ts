@@ -21,5 +21,6 @@ export default defineConfig({
     actionTimeout: 20_000,
     navigationTimeout: 30_000,
     trace: 'off',
+    screenshot: 'only-on-failure',
   },
 });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { ASSIGNMENT_STATUS_LABELS, NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, NEED_URGENCY_LABELS, type NeedAssignmentResponse, type NeedDetail, type RateNeedRequest } from '@torch-red/shared';
+import { ASSIGNMENT_STATUS_LABELS, NEED_STATUS_LABELS, type NeedAssignmentResponse, type NeedDetail, type RateNeedRequest } from '@torch-red/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { PageShell } from '@/components/page-shell';
 import { QueryView } from '@/components/query-view';
@@ -9,14 +9,14 @@ import { ReasonDialog } from '@/components/reason-dialog';
 import { StatusTag } from '@/components/status-tag';
 import { formatDateTime } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { imageSrc } from '@/features/brand/image-src';
 import { getNeed, rateNeed, reopenNeed } from '@/features/need/api';
 import { acceptAssignment, noteProgress, resolveAssignment, returnAssignment } from '@/features/need/workspace-api';
 import { AssignmentList } from '@/features/need/components/assignment-list';
+import { NeedOverview } from '@/features/need/components/need-overview';
 import { NeedTimeline } from '@/features/need/components/need-timeline';
 import { RatePanel } from '@/features/need/components/rate-panel';
 import { RatingStars } from '@/features/need/components/rating-stars';
-import { NEED_STATUS_TONES, URGENCY_TONES, overallLabel } from '@/features/need/format';
+import { NEED_STATUS_TONES, overallLabel } from '@/features/need/format';
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { useQuery } from '@/hooks/use-query';
 import './index.scss';
@@ -139,37 +139,8 @@ export default function NeedHandlePage() {
 
       <View className="need-detail-page__body">
         {need.assignments.filter((a) => a.canAccept || a.canReturn || a.canProgress || a.canResolve).map((a) => renderHandling(need, a))}
-        <View className="need-detail-page__card">
-          <View className="need-detail-page__meta-row">
-            <StatusTag text={NEED_CATEGORY_LABELS[need.category]} tone="brand" />
-            <StatusTag text={NEED_URGENCY_LABELS[need.urgency]} tone={URGENCY_TONES[need.urgency]} />
-            {need.isSample ? <StatusTag text="示例" tone="muted" /> : null}
-          </View>
-          <Text className="need-detail-page__description">{need.description}</Text>
-          {need.images.length > 0 ? (
-            <View className="need-detail-page__images">
-              {need.images.map((image) => (
-                <Image
-                  key={image.id}
-                  className="need-detail-page__image"
-                  src={imageSrc(image.thumbUrl)}
-                  mode="aspectFill"
-                  onClick={() => void Taro.previewImage({ current: imageSrc(image.url), urls: need.images.map((item) => imageSrc(item.url)) })}
-                />
-              ))}
-            </View>
-          ) : null}
-          <Text className="need-detail-page__who">
-            {need.enterpriseName} · {need.raisedByName} · {formatDateTime(need.createdAt)} 提出
-          </Text>
-        </View>
+        <NeedOverview need={need} />
 
-        {need.answer ? (
-          <View className="need-detail-page__card need-detail-page__answer">
-            <Text className="need-detail-page__section">答复{need.resolvedAt ? ` · ${formatDateTime(need.resolvedAt)}` : ''}</Text>
-            <Text className="need-detail-page__answer-text">{need.answer}</Text>
-          </View>
-        ) : null}
 
         {need.canRate ? (
           <View className="need-detail-page__card need-detail-page__rate">
