@@ -274,10 +274,29 @@ test.describe.serial('app-wide readability and reach (H5)', () => {
       await expectFooterInside(admin, 'direct-answer-dialog');
       await admin.locator('.nut-dialog:visible .nut-dialog-footer-cancel').click();
     }
+    // 派单 is a full-height sheet, not a dialog: its two buttons must be inside the sheet and on screen at every width.
     const dispatch = admin.locator('.needs-ledger-page__dispatch').first();
     await dispatch.click();
-    await expectFooterInside(admin, 'dispatch-dialog');
-    await admin.locator('.nut-dialog:visible .nut-dialog-footer-cancel').click();
+    const sheet = admin.locator('.dispatch-dialog');
+    await sheet.waitFor();
+    for (const width of WIDTHS) {
+      await test.step(`dispatch sheet at ${width} px`, async () => {
+        await admin.setViewportSize({ width, height: 800 });
+        await admin.waitForTimeout(300);
+        const box = (await sheet.boundingBox())!;
+        for (const name of ['cancel', 'confirm']) {
+          const button = (await sheet.locator(`.dispatch-dialog__${name}`).boundingBox())!;
+          expect(button.x, `dispatch ${name} @${width}: left edge`).toBeGreaterThanOrEqual(box.x - 0.5);
+          expect(button.x + button.width, `dispatch ${name} @${width}: right edge`).toBeLessThanOrEqual(Math.min(box.x + box.width, width) + 0.5);
+          expect(button.y + button.height, `dispatch ${name} @${width}: bottom edge`).toBeLessThanOrEqual(800 + 0.5);
+          expect(button.height, `dispatch ${name} @${width}: height`).toBeGreaterThanOrEqual(MIN_TAP);
+        }
+        await screenshot(admin, `ux-dispatch-sheet-${width}`);
+      });
+    }
+    await admin.setViewportSize({ width: 375, height: 812 });
+    await sheet.locator('.dispatch-dialog__cancel').click();
+    await sheet.waitFor({ state: 'detached' });
 
     await open(admin, '/packages/workspace/pages/needs-dashboard/index');
     await admin.reload();

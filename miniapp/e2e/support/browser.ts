@@ -56,6 +56,11 @@ export class BrowserSession {
       await page.goto(`${BASE_URL}/#/pages/login/index`);
       await page.locator('.demo-person', { hasText: name }).click();
       await page.waitForURL(/#\/pages\/index\/index/);
+      // Sign-in relaunches the app onto 首页; the URL changes before the relaunch has finished building the page.
+      // Wait for the home page itself, so a test's next navigation does not race the relaunch.
+      await page.locator('.home-page').first().waitFor({ state: 'visible' });
+      await page.locator('.weui-tabbar__item').first().waitFor({ state: 'visible' });
+      await page.waitForLoadState('networkidle');
       return page;
     });
   }
