@@ -178,6 +178,13 @@ for (const screen of SCREENS) {
       await byKind('诉求答复', '答复诉求', `#${appealIds[0]}`);
       await byKind('需求', '诉求转为需求', '需求');
       await shot(admin, 'audit');
+    });
+
+    test('品牌与示范点 lists the published brands; one opens with its 示范点 naming', async () => {
+      await admin.goto(`${BASE_URL}/#/packages/admin/pages/brands/index`);
+      await admin.locator('.admin-table--brands .admin-table__row').first().click();
+      await expect(admin.locator('.admin-panel--demo-point .demo-point__save')).toBeVisible();
+      await shot(admin, 'brands');
       expect(pageErrors).toEqual([]);
     });
   });
