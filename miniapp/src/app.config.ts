@@ -39,6 +39,11 @@ export default defineAppConfig({
       root: 'packages/onboarding',
       pages: ['pages/bind-code/index', 'pages/join/index', 'pages/representation/index', 'pages/join-requests/index', 'pages/representations/index', 'pages/binding-codes/index', 'pages/join-code/index'],
     },
+    // 管理后台: the working committee admins' screens, downloaded only by those who open them.
+    {
+      root: 'packages/admin',
+      pages: ['pages/index/index', 'pages/people/index', 'pages/talks/index', 'pages/brands/index', 'pages/audit/index'],
+    },
     // The secretary workspace is downloaded only by those who open it.
     {
       root: 'packages/workspace',

@@ -5,7 +5,7 @@
 //  - app.json and every page's json against WeChat's schema (`schemaValidate`): no error, no unknown key;
 //  - every declared page exists in the build, and preloadRule names real pages and subpackages.
 // Exit 1 on any failure. Run after `pnpm build:weapp`:  node tools/check-weapp.mjs [--budget-kb 600]
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -80,6 +80,28 @@ const roots = subPackages.map((p) => p.root.replace(/\/$/, ''));
 for (const [page, rule] of Object.entries(app.preloadRule ?? {})) {
   if (!pages.includes(page)) failures.push(`preloadRule names ${page}, which is not a page`);
   for (const pkg of rule.packages ?? []) if (!roots.includes(pkg.replace(/\/$/, '')) && !subPackages.some((p) => p.name === pkg)) failures.push(`preloadRule of ${page} names ${pkg}, which is not a subpackage`);
+}
+
+// The 管理后台 is for a handful of admins: a subpackage of its own that nothing preloads for everyone, and none of
+// its code in the main package (its layout's class name would show in the main package's scripts or styles).
+const ADMIN_ROOT = 'packages/admin';
+const ADMIN_MARKER = 'admin-layout__nav';
+if (!roots.includes(ADMIN_ROOT)) failures.push(`${ADMIN_ROOT} is not a subpackage`);
+if (app.pages.some((page) => page.startsWith(`${ADMIN_ROOT}/`))) failures.push(`a ${ADMIN_ROOT} page is in the main package`);
+for (const [page, rule] of Object.entries(app.preloadRule ?? {})) {
+  if ((rule.packages ?? []).some((pkg) => pkg.replace(/\/$/, '') === ADMIN_ROOT)) failures.push(`preloadRule of ${page} preloads ${ADMIN_ROOT}`);
+}
+const packageFiles = (dir) =>
+  readdirSync(join(projectPath, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return roots.includes(path) ? [] : packageFiles(path);
+    return /\.(js|wxss|wxml)$/.test(entry.name) ? [path] : [];
+  });
+const leaked = packageFiles('').filter((file) => readFileSync(join(projectPath, file), 'utf8').includes(ADMIN_MARKER));
+for (const file of leaked) failures.push(`${file} (main package) holds 管理后台 code (${ADMIN_MARKER})`);
+// The marker must be where the layout is, or the search above proves nothing.
+if (roots.includes(ADMIN_ROOT) && !packageFiles(ADMIN_ROOT).some((file) => readFileSync(join(projectPath, file), 'utf8').includes(ADMIN_MARKER))) {
+  failures.push(`${ADMIN_ROOT} does not hold its layout (${ADMIN_MARKER}): the main-package check above is void`);
 }
 console.log(`schema: app.json and ${pages.length} page json files checked`);
 

@@ -33,7 +33,14 @@ export interface AuditLogResponse {
 export interface AuditLogQuery extends PageQuery {
   entityType?: string;
   entityId?: string;
+  /** The person who acted. */
   actorId?: string;
+  /** One action exactly (`role.grant`), or every action of a kind when it ends with a dot (`talk.`). */
+  action?: string;
+  /** First day (China time, YYYY-MM-DD), inclusive. */
+  from?: string;
+  /** Last day (China time, YYYY-MM-DD), inclusive. */
+  to?: string;
 }
 
 export const LIMITS = {

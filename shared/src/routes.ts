@@ -456,5 +456,6 @@ export const API = {
       setEnterprises: (userId: string) => put<InstructorEnterpriseItem[], SetInstructorEnterprisesRequest>(`/api/admin/instructors/${userId}/enterprises`),
     },
     auditLogs: get<Page<AuditLogResponse>, AuditLogQuery>('/api/admin/audit-logs'),
+    auditLog: (id: string) => get<AuditLogResponse>(`/api/admin/audit-logs/${id}`),
   },
 } as const;

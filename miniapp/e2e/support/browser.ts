@@ -17,7 +17,16 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Phone-sized browser contexts, one per demo person, each with its own storage; page errors are collected. */
+/** A browser window's size; a phone (touch, 2× pixels) unless `desktop`. */
+export interface Screen {
+  width: number;
+  height: number;
+  desktop?: boolean;
+}
+
+const PHONE: Screen = { width: 375, height: 812 };
+
+/** Phone-sized browser contexts (or any Screen), one per demo person, each with its own storage; page errors are collected. */
 export class BrowserSession {
   readonly pageErrors: string[] = [];
   private browser?: Browser;
@@ -33,13 +42,13 @@ export class BrowserSession {
   }
 
   /** A fresh phone (its own storage) on the sign-in page, not yet signed in. */
-  async newPage(label: string): Promise<Page> {
+  async newPage(label: string, screen: Screen = PHONE): Promise<Page> {
     if (!this.browser) throw new Error('BrowserSession.start() was not called');
     const context = await this.browser.newContext({
-      viewport: { width: 375, height: 812 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
+      viewport: { width: screen.width, height: screen.height },
+      deviceScaleFactor: screen.desktop ? 1 : 2,
+      isMobile: !screen.desktop,
+      hasTouch: !screen.desktop,
       locale: 'zh-CN',
       acceptDownloads: true,
     });
@@ -50,9 +59,9 @@ export class BrowserSession {
   }
 
   /** A fresh phone signed in as one demo person through the H5 sign-in page. */
-  async signInAs(name: string): Promise<Page> {
+  async signInAs(name: string, screen?: Screen): Promise<Page> {
     return test.step(`sign in as ${name}`, async () => {
-      const page = await this.newPage(name);
+      const page = await this.newPage(name, screen);
       await page.goto(`${BASE_URL}/#/pages/login/index`);
       await page.locator('.demo-person', { hasText: name }).click();
       await page.waitForURL(/#\/pages\/index\/index/);

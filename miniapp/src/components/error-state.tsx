@@ -9,6 +9,8 @@ interface ErrorStateProps {
   onRetry?: () => void;
   /** The HTTP status of the failure: 404 reads 内容不存在, 403 无权查看, anything else 加载失败. */
   statusCode?: number;
+  /** A title of its own (无权限) instead of the one the status gives. */
+  title?: string;
 }
 
 function titleOf(statusCode?: number): string {
@@ -27,14 +29,14 @@ function leave(): void {
 }
 
 /** A failed screen never traps: 返回 (or 回首页 without history) always, 重新加载 when a retry can help. */
-export function ErrorState({ message, onRetry, statusCode }: ErrorStateProps) {
+export function ErrorState({ message, onRetry, statusCode, title }: ErrorStateProps) {
   const canGoBack = Taro.getCurrentPages().length > 1;
   return (
     <View className="page-state page-state--error">
       <View className="page-state__emblem page-state__emblem--error">
         <Text className="page-state__emblem-mark">!</Text>
       </View>
-      <Text className="page-state__title">{titleOf(statusCode)}</Text>
+      <Text className="page-state__title">{title ?? titleOf(statusCode)}</Text>
       <Text className="page-state__description">{message}</Text>
       <View className="page-state__action page-state__actions">
         {onRetry ? (

@@ -85,6 +85,7 @@ export default function MinePage() {
     work.push({ key: 'needs-visits', title: '走访企业', icon: '访', description: '联系企业、走访记录，问题一键转需求', onClick: () => void Taro.navigateTo({ url: ROUTES.workspaceNeedsVisits }) });
   }
   if (who?.roles.some((grant) => grant.role === 'ADMIN')) {
+    work.push({ key: 'admin', title: '管理后台', icon: '管', description: '人员与权限、月月谈、品牌示范点与审计日志（电脑浏览器可用宽屏）', onClick: open(ROUTES.admin) });
     work.push({ key: 'talk-appeals', title: '月月谈诉求', icon: '谈', description: '答复企业家诉求，或转为需求交部门办理', onClick: open(ROUTES.talkAppeals) });
   }
   if (canSeeDashboard(me.data ?? user)) {

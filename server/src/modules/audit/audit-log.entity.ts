@@ -3,6 +3,7 @@ import { CreatedAtColumn } from '../../database/columns';
 
 @Entity('audit_logs')
 @Index(['entityType', 'entityId'])
+@Index('IDX_audit_logs_action_id', ['action', 'id'])
 export class AuditLogEntity {
   @PrimaryGeneratedColumn()
   id: number;

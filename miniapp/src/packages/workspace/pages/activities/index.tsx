@@ -8,7 +8,10 @@ import { PageShell } from '@/components/page-shell';
 import { PagedList } from '@/components/paged-list';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { ActivityCard } from '@/features/activity/components/activity-card';
+import { isAdmin } from '@/features/admin/access';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
+import { useSession } from '@/features/auth/session';
+import { useMe } from '@/features/profile/hooks/use-me';
 import { cancelActivity, listWorkspaceActivities, publishActivity } from '@/features/workspace/api';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { ROUTES, withQuery } from '@/services/routes';
@@ -16,6 +19,8 @@ import './index.scss';
 
 export default function WorkspaceActivitiesPage() {
   const signedIn = useRequireSession();
+  const me = useMe(signedIn);
+  const { user } = useSession();
   // Reloaded on show: back from the editor or a registrations page, show what changed.
   const list = usePagedList((cursor) => listWorkspaceActivities({ limit: 20, cursor }), { key: 'workspace:activities', enabled: signedIn, refreshOnShow: true });
   const [cancelling, setCancelling] = useState<ActivityResponse | null>(null);
@@ -99,6 +104,11 @@ export default function WorkspaceActivitiesPage() {
           <Text className="workspace-page__roster" onClick={() => void Taro.navigateTo({ url: ROUTES.workspaceRoster })}>
             花名册 ›
           </Text>
+          {isAdmin(me.data ?? user) ? (
+            <Text className="workspace-page__roster workspace-page__admin" onClick={() => void Taro.navigateTo({ url: ROUTES.admin })}>
+              管理后台 ›
+            </Text>
+          ) : null}
         </View>
         <Button className="workspace-page__create" shape="round" onClick={() => open(ROUTES.workspaceActivityForm)}>
           发布新活动

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '企业家月月谈',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
