@@ -28,7 +28,7 @@ import { NEED_ENTITIES } from '../modules/need/need.entities';
 import { Onboarding1764835200000 } from './migrations/1764835200000-Onboarding';
 import { ActivityVisibility1764878400000 } from './migrations/1764878400000-ActivityVisibility';
 import { DataVersions1764900000000 } from './migrations/1764900000000-DataVersions';
-import { AuditActionIndex1764921600000 } from './migrations/1764921600000-AuditActionIndex';
+import { AuditActionIndex1764964800000 } from './migrations/1764964800000-AuditActionIndex';
 import { DataVersionEntity } from './data-version';
 import { OrgTreeVersionSubscriber } from '../modules/org/org-tree-version.subscriber';
 
@@ -52,7 +52,7 @@ export const ENTITIES = [
   DataVersionEntity,
 ];
 
-export const MIGRATIONS = [Foundation1764230400000, Activities1764316800000, Study1764403200000, BrandsAndTalks1764489600000, Needs1764576000000, SecurityHardening1764662400000, Rosters1764748800000, ActivityListIndex1764792000000, Onboarding1764835200000, ActivityVisibility1764878400000, DataVersions1764900000000, AuditActionIndex1764921600000];
+export const MIGRATIONS = [Foundation1764230400000, Activities1764316800000, Study1764403200000, BrandsAndTalks1764489600000, Needs1764576000000, SecurityHardening1764662400000, Rosters1764748800000, ActivityListIndex1764792000000, Onboarding1764835200000, ActivityVisibility1764878400000, DataVersions1764900000000, AuditActionIndex1764964800000];
 
 /**
  * TypeORM writes slow queries with their parameters; with the query timeout on, "slow" means "timed
