@@ -1,6 +1,7 @@
 import type {
   AttendeeInput,
   AuditLogResponse,
+  BindingCodeResponse,
   AttendeeResponse,
   ComplianceResponse,
   ComplianceRow,
@@ -13,6 +14,7 @@ import type {
   NotificationResponse,
   OrgResponse,
   Page,
+  UserResponse,
 } from '@torch-red/shared';
 import ExcelJS from 'exceljs';
 import { Clock } from '../src/common/clock';
@@ -28,6 +30,7 @@ import { LeaseService } from '../src/modules/scheduler/lease.service';
 import { SchedulerService } from '../src/modules/scheduler/scheduler.service';
 import { PeopleDirectory } from '../src/modules/user/people-directory.service';
 import { activityBody, publishedActivity } from './factories/activity.factory';
+import { devLogin } from './factories/auth.factory';
 import { createPerson, createWorld, type World, type WorldPerson } from './factories/world.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
 
@@ -443,5 +446,20 @@ describe.each(DATABASES)('组织生活 on %s', (db) => {
     expect(audit.items[0]).toMatchObject({ action: 'meeting.rules' });
     expect(audit.items[0].before.find((r) => r.kind === 'PARTY_LECTURE')!.unit).toBe('QUARTER');
     expect(audit.items[0].after.find((r) => r.kind === 'PARTY_LECTURE')!.unit).toBe('MONTH');
+  });
+
+  it('keeps the attendance of a roster person who binds WeChat later: it moves to the account', async () => {
+    const roster = (await t.http().post('/api/admin/users').set(admin).send({ name: `${world.tag}花名册党员`, orgId: world.branch.id, politicalStatus: 'FULL_MEMBER' }).expect(201)).body as UserResponse;
+    const record = await archived(secretary, world.branch.id, body({ kind: 'PARTY_LECTURE', topic: '书记讲党课' }), [
+      { userId: roster.id, status: 'PRESENT' },
+      { userId: world.member.id, status: 'ABSENT' },
+    ]);
+    const code = ((await t.http().post(`/api/workspace/roster/${roster.id}/binding-code`).set(secretary).expect(201)).body as BindingCodeResponse).code;
+    const account = await devLogin(t, `${world.tag}-roster-bind`.toLowerCase());
+    await t.http().post('/api/me/binding/code').set(account.auth).send({ code }).expect(200);
+    const mine = (await t.http().get('/api/me/meetings?limit=100').set(account.auth).expect(200)).body as Page<MyMeetingItem>;
+    expect(mine.items.find((m) => m.id === record.id)).toMatchObject({ myStatus: 'PRESENT' });
+    const detail = (await t.http().get(`/api/meetings/${record.id}`).set(admin).expect(200)).body as MeetingDetail;
+    expect(detail.attendees.find((a) => a.status === 'PRESENT')).toMatchObject({ userId: account.user.id, name: `${world.tag}花名册党员` });
   });
 });
