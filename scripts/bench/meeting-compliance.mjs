@@ -60,6 +60,8 @@ async function seed(sql) {
   const [parent] = await sql.query(`SELECT id FROM orgs WHERE type = 'INDUSTRY_COMMITTEE' ORDER BY id LIMIT 1`);
   if (!parent) throw new Error('no industry committee: the demo seed did not run');
   await insertRows(sql, 'orgs', ['name', 'type', 'parentId', 'enterpriseId', 'sortOrder', 'isSample'], Array.from({ length: ORGS }, (_, i) => [`压测第${i + 1}党支部`, 'BRANCH', parent.id, null, 1000 + i, 0]));
+  // Written around the server: move the org tree's change counter on, as the server's own writes do.
+  await sql.query(`UPDATE data_versions SET version = version + 1 WHERE name = 'org-tree'`);
   const orgIds = (await sql.query(`SELECT id FROM orgs WHERE name LIKE '压测第%党支部' ORDER BY id`)).map((r) => Number(r.id));
   if (orgIds.length !== ORGS) throw new Error(`expected ${ORGS} bench branches, found ${orgIds.length}`);
   const columns = ['orgId', 'kind', 'status', 'startsAt', 'endsAt', 'periodMonth', 'periodQuarter', 'periodYear', 'place', 'online', 'topic', 'presentCount', 'leaveCount', 'absentCount', 'archivedAt', 'isSample'];

@@ -8,6 +8,7 @@ import { AppError } from '../../common/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../database/keyset';
 import { AccessPolicy } from '../access/access-policy.service';
 import { OrgDirectory } from '../org/org-directory.service';
+import type { OrgTree } from '../org/org-tree';
 import type { ComplianceExportQueryDto, ComplianceQueryDto } from './dto/org-life.dto';
 import { maskJudge, parsePeriod, periodKey, periodNumber, periodState, periodsOfYear, periodsOverlapping, type Period } from './meeting-period';
 import { isJudged, requiredRules } from './meeting-rules';
@@ -49,7 +50,7 @@ export class MeetingComplianceService {
   ) {}
 
   async compliance(user: AuthUser, q: ComplianceQueryDto): Promise<ComplianceResponse> {
-    const { rows, orgs, request } = await this.judge(user, q);
+    const { rows, orgs, request, tree } = await this.judge(user, q);
     const totals = { orgs, done: 0, due: 0, overdue: 0 };
     for (const r of rows) {
       if (r.state === 'DONE') totals.done++;
@@ -67,13 +68,13 @@ export class MeetingComplianceService {
     }
     const page = shown.slice(0, q.limit);
     const nextCursor = shown.length > q.limit ? encodeCursor(positionOf(page[page.length - 1])) : null;
-    return { period: q.period, totals, rows: { items: await this.completed(page, request), nextCursor } };
+    return { period: q.period, totals, rows: { items: await this.completed(page, request, tree), nextCursor } };
   }
 
   /** Every row the filters select, in the table's order (the export). */
   async allRows(user: AuthUser, q: ComplianceExportQueryDto): Promise<ComplianceRow[]> {
-    const { rows, request } = await this.judge(user, q);
-    return this.completed(q.state ? rows.filter((r) => r.state === q.state) : rows, request);
+    const { rows, request, tree } = await this.judge(user, q);
+    return this.completed(q.state ? rows.filter((r) => r.state === q.state) : rows, request, tree);
   }
 
   /** An organisation's year: each required kind's periods with their state and the records filed under them. */
@@ -99,10 +100,10 @@ export class MeetingComplianceService {
   }
 
   /** The judged rows in the table's order, and how many organisations were judged. */
-  private async judge(user: AuthUser, q: ComplianceExportQueryDto): Promise<{ rows: JudgedRow[]; orgs: number; request: Period }> {
+  private async judge(user: AuthUser, q: ComplianceExportQueryDto): Promise<{ rows: JudgedRow[]; orgs: number; request: Period; tree: OrgTree }> {
     const request = parsePeriod(q.period);
     if (!request) throw new AppError('VALIDATION_FAILED', 'period 无效', [{ field: 'period', message: 'period 无效' }]);
-    const tree = await this.policy.tree();
+    const tree = await this.policy.tree(user);
     let scope = user.isAdmin ? tree.ids() : tree.descendants(orgIdsWithRole(user, 'COMMITTEE'));
     if (q.chainId) {
       const chain = new Set(tree.orgsOfChain(Number(q.chainId)));
@@ -122,12 +123,11 @@ export class MeetingComplianceService {
       }
     }
     const rows = ORDER.flatMap((state) => buckets.get(state)!);
-    return { rows, orgs: judged.length, request };
+    return { rows, orgs: judged.length, request, tree };
   }
 
   /** Adds the counts of the periods judged, the organisation and chain names (one query each). */
-  private async completed(rows: JudgedRow[], request: Period): Promise<ComplianceRow[]> {
-    const tree = await this.policy.tree();
+  private async completed(rows: JudgedRow[], request: Period, tree: OrgTree): Promise<ComplianceRow[]> {
     const orgIds = rows.map((r) => r.orgId);
     const [monthly, orgs, chains] = await Promise.all([
       this.tally.monthly(request.year, orgIds),
