@@ -2,7 +2,11 @@ import type {
   AdminAppealResponse,
   AppealResponse,
   BrandWorkspaceResponse,
+  ComplianceResponse,
   DepartmentAssignmentItem,
+  MeetingDetail,
+  MeetingSummary,
+  MyMeetingItem,
   NeedSummary,
   Page,
   TalkSummary,
@@ -219,6 +223,36 @@ describe.each(DATABASES)('paginated lists (%s)', (kind) => {
     }
   });
 
+  it('组织生活: an organisation’s records and 我的组织生活 by start time (ties by id), the compliance table overdue first', async () => {
+    const starts = ['2026-03-10T09:00:00+08:00', '2026-03-10T09:00:00+08:00', '2026-03-10T09:00:00+08:00', '2026-04-01T09:00:00+08:00', '2026-02-01T09:00:00+08:00'];
+    const recorded: string[] = [];
+    for (const [i, startsAt] of [...starts, ...starts].entries()) {
+      const body = { kind: 'THEME_DAY', startsAt, topic: `分页会议 ${i + 1}` };
+      const draft = (await t.http().post(`/api/workspace/orgs/${world.partyOrg.id}/meetings`).set(admin).send(body).expect(201)).body as MeetingDetail;
+      await t.http().put(`/api/workspace/meetings/${draft.id}/attendees`).set(admin).send({ attendees: [{ userId: raiser.id, status: 'PRESENT' }] }).expect(200);
+      await t.http().post(`/api/workspace/meetings/${draft.id}/archive`).set(admin).expect(200);
+      recorded.push(draft.id);
+    }
+    const listed = await expectWalks<MeetingSummary>(`/api/workspace/orgs/${world.partyOrg.id}/meetings`, admin, byId);
+    expect(listed.map((m) => m.id).sort(asc)).toEqual([...recorded].sort(asc));
+    expect(listed.map((m) => m.startsAt)).toEqual(listed.map((m) => m.startsAt).sort().reverse());
+    const mine = await expectWalks<MyMeetingItem>('/api/me/meetings', raiser.auth, byId);
+    expect(mine.map((m) => m.id)).toEqual(listed.map((m) => m.id));
+    const table = (await t.http().get(`/api/committee/meeting-compliance?period=2026-Q1&chainId=${world.chain.id}&limit=${LIMITS.pageSizeMax}`).set(committee.auth).expect(200)).body as ComplianceResponse;
+    expect(table.rows.nextCursor).toBeNull();
+    expect(table.rows.items).toHaveLength(world.branches.length * 6);
+    for (const limit of [1, 2, 7]) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const p: ComplianceResponse = (await t.http().get(`/api/committee/meeting-compliance?period=2026-Q1&chainId=${world.chain.id}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`).set(committee.auth).expect(200)).body;
+        seen.push(...p.rows.items.map((r) => `${r.orgId}:${r.kind}`));
+        cursor = p.rows.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(table.rows.items.map((r) => `${r.orgId}:${r.kind}`));
+    }
+  });
+
   const lists = (): Array<[string, Auth]> => [
     ['/api/me/needs', raiser.auth],
     ['/api/committee/needs?status=SUBMITTED', committee.auth],
@@ -229,6 +263,9 @@ describe.each(DATABASES)('paginated lists (%s)', (kind) => {
     ['/api/me/appeals', talker.auth],
     [`/api/admin/talks/${talkIds[0]}/appeals`, admin],
     ['/api/review/brands', committee.auth],
+    ['/api/me/meetings', raiser.auth],
+    [`/api/workspace/orgs/${world.partyOrg.id}/meetings`, admin],
+    ['/api/committee/meeting-compliance?period=2026-Q1', committee.auth],
   ];
 
   it('refuses a page size out of bounds and a cursor it did not make, with VALIDATION_FAILED', async () => {
@@ -241,7 +278,7 @@ describe.each(DATABASES)('paginated lists (%s)', (kind) => {
         expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
       }
       // A cursor of a list with another sort key (a session's start vs an id) is refused, not misread.
-      const foreign = /\/api\/(talks|visits|review)/.test(path) ? needsCursor : talksCursor;
+      const foreign = /\/api\/(talks|visits|review|me\/meetings|workspace)/.test(path) ? needsCursor : talksCursor;
       expect((await t.http().get(`${path}${sep}cursor=${foreign}`).set(auth).expect(400)).body.code).toBe('VALIDATION_FAILED');
       await t.http().get(`${path}${sep}limit=${LIMITS.pageSizeMax}`).set(auth).expect(200);
     }

@@ -31,6 +31,8 @@ import { DataVersions1764900000000 } from './migrations/1764900000000-DataVersio
 import { AuditActionIndex1764964800000 } from './migrations/1764964800000-AuditActionIndex';
 import { DataVersionEntity } from './data-version';
 import { OrgTreeVersionSubscriber } from '../modules/org/org-tree-version.subscriber';
+import { OrgLife1764921600000 } from './migrations/1764921600000-OrgLife';
+import { ORG_LIFE_ENTITIES } from '../modules/org-life/org-life.entities';
 
 /** Each module declares the tables it owns; the data source is their union (plus common's rate-limit table and the platform's change counters). */
 export const ENTITIES = [
@@ -48,11 +50,26 @@ export const ENTITIES = [
   ...STUDY_ENTITIES,
   ...VISIT_ENTITIES,
   ...NEED_ENTITIES,
+  ...ORG_LIFE_ENTITIES,
   RateLimitEntity,
   DataVersionEntity,
 ];
 
-export const MIGRATIONS = [Foundation1764230400000, Activities1764316800000, Study1764403200000, BrandsAndTalks1764489600000, Needs1764576000000, SecurityHardening1764662400000, Rosters1764748800000, ActivityListIndex1764792000000, Onboarding1764835200000, ActivityVisibility1764878400000, DataVersions1764900000000, AuditActionIndex1764964800000];
+export const MIGRATIONS = [
+  Foundation1764230400000,
+  Activities1764316800000,
+  Study1764403200000,
+  BrandsAndTalks1764489600000,
+  Needs1764576000000,
+  SecurityHardening1764662400000,
+  Rosters1764748800000,
+  ActivityListIndex1764792000000,
+  Onboarding1764835200000,
+  ActivityVisibility1764878400000,
+  DataVersions1764900000000,
+  OrgLife1764921600000,
+  AuditActionIndex1764964800000,
+];
 
 /**
  * TypeORM writes slow queries with their parameters; with the query timeout on, "slow" means "timed
