@@ -70,6 +70,10 @@ export const ERROR_MESSAGES = {
   JOIN_CODE_INVALID: '入组织码无效或已停用，请向书记确认',
   ALREADY_IN_ORG: '你已加入党组织，如需转组织请联系书记',
   ONBOARDING_STATE_INVALID: '该申请已处理或已有待审核的申请',
+  MEETING_ARCHIVED: '该会议记录已归档，不能再修改',
+  MEETING_INCOMPLETE: '会议记录还不完整，不能归档',
+  MEETING_ATTENDEE_INVALID: '参会人员须是本组织的成员',
+  MEETING_ACTIVITY_INVALID: '只能选择本组织已结束、且尚未生成会议记录的活动',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -12,6 +12,7 @@ export * from './need';
 export * from './roster';
 export * from './onboarding';
 export * from './todo';
+export * from './org-life';
 export * from './state-machine';
 export * from './registration-state';
 export * from './need-state';

@@ -148,6 +148,24 @@ import type {
   TalkSummary,
   UpdateTalkRequest,
 } from './talk';
+import type {
+  ComplianceExportQuery,
+  ComplianceQuery,
+  ComplianceResponse,
+  CorrectMeetingRequest,
+  MeetingActivityItem,
+  MeetingBookQuery,
+  MeetingCalendarQuery,
+  MeetingCalendarResponse,
+  MeetingDetail,
+  MeetingInput,
+  MeetingListQuery,
+  MeetingRuleDto,
+  MeetingSummary,
+  MyMeetingItem,
+  SaveMeetingRulesRequest,
+  SetAttendeesRequest,
+} from './org-life';
 import type { TodoResponse } from './todo';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -375,6 +393,27 @@ export const API = {
     /** Ends the membership, revokes the roles and every session at once; history stays. */
     markLeft: (userId: string) => post<MarkLeftResponse, MarkLeftRequest>(`/api/workspace/roster/${userId}/leave`),
   },
+  orgLife: {
+    create: (orgId: string) => post<MeetingDetail, MeetingInput>(`/api/workspace/orgs/${orgId}/meetings`),
+    list: (orgId: string) => get<Page<MeetingSummary>, MeetingListQuery>(`/api/workspace/orgs/${orgId}/meetings`),
+    /** Ended activities of the org not yet turned into a record. */
+    activities: (orgId: string) => get<MeetingActivityItem[]>(`/api/workspace/orgs/${orgId}/meeting-activities`),
+    calendar: (orgId: string) => get<MeetingCalendarResponse, MeetingCalendarQuery>(`/api/workspace/orgs/${orgId}/meeting-calendar`),
+    detail: (id: string) => get<MeetingDetail>(`/api/meetings/${id}`),
+    /** DRAFT only: MEETING_ARCHIVED (409) once archived. */
+    update: (id: string) => put<MeetingDetail, MeetingInput>(`/api/workspace/meetings/${id}`),
+    /** Replaces the list; every person must be a member of the org (MEETING_ATTENDEE_INVALID). */
+    attendees: (id: string) => put<MeetingDetail, SetAttendeesRequest>(`/api/workspace/meetings/${id}/attendees`),
+    /** MEETING_INCOMPLETE (422) names what is missing. */
+    archive: (id: string) => post<MeetingDetail>(`/api/workspace/meetings/${id}/archive`),
+    remove: (id: string) => del<void>(`/api/workspace/meetings/${id}`),
+    /** 我的组织生活. */
+    mine: get<Page<MyMeetingItem>, PageQuery>('/api/me/meetings'),
+    compliance: get<ComplianceResponse, ComplianceQuery>('/api/committee/meeting-compliance'),
+    exportCompliance: get<SpreadsheetFile, ComplianceExportQuery>('/api/committee/meeting-compliance/export'),
+    /** One organisation's yearly record book; its secretaries may download it too. */
+    book: (orgId: string) => get<SpreadsheetFile, MeetingBookQuery>(`/api/committee/orgs/${orgId}/meeting-book`),
+  },
   admin: {
     auth: {
       login: post<AdminLoginResponse, AdminLoginRequest>('/api/admin/auth/login'),
@@ -454,6 +493,12 @@ export const API = {
     },
     instructors: {
       setEnterprises: (userId: string) => put<InstructorEnterpriseItem[], SetInstructorEnterprisesRequest>(`/api/admin/instructors/${userId}/enterprises`),
+    },
+    orgLife: {
+      rules: (orgId: string) => get<MeetingRuleDto[]>(`/api/admin/orgs/${orgId}/meeting-rules`),
+      saveRules: (orgId: string) => put<MeetingRuleDto[], SaveMeetingRulesRequest>(`/api/admin/orgs/${orgId}/meeting-rules`),
+      /** Corrects an archived record; audited with before and after. */
+      correct: (id: string) => put<MeetingDetail, CorrectMeetingRequest>(`/api/admin/meetings/${id}`),
     },
     auditLogs: get<Page<AuditLogResponse>, AuditLogQuery>('/api/admin/audit-logs'),
   },

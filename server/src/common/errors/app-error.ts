@@ -61,6 +61,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'BINDING_CONFLICT':
     case 'ALREADY_IN_ORG':
     case 'ONBOARDING_STATE_INVALID':
+    case 'MEETING_ARCHIVED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
     case 'IMAGE_TOO_LARGE':
@@ -83,6 +84,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'WECHAT_PHONE_CODE_INVALID':
     case 'BINDING_CODE_INVALID':
     case 'JOIN_CODE_INVALID':
+    case 'MEETING_INCOMPLETE':
+    case 'MEETING_ATTENDEE_INVALID':
+    case 'MEETING_ACTIVITY_INVALID':
       return 422;
     case 'RATE_LIMITED':
     case 'WECHAT_RATE_LIMITED':
