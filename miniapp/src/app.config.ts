@@ -39,6 +39,11 @@ export default defineAppConfig({
       root: 'packages/onboarding',
       pages: ['pages/bind-code/index', 'pages/join/index', 'pages/representation/index', 'pages/join-requests/index', 'pages/representations/index', 'pages/binding-codes/index', 'pages/join-code/index'],
     },
+    // 组织生活: the secretary's records and calendar, 我的组织生活 for members, compliance for the committee.
+    {
+      root: 'packages/org-life',
+      pages: ['pages/home/index', 'pages/new/index', 'pages/editor/index', 'pages/detail/index', 'pages/mine/index', 'pages/compliance/index'],
+    },
     // The secretary workspace is downloaded only by those who open it.
     {
       root: 'packages/workspace',

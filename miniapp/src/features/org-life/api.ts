@@ -22,7 +22,6 @@ export const archiveMeeting = (id: string) => send(API.orgLife.archive(id));
 export const deleteMeeting = (id: string) => send(API.orgLife.remove(id));
 export const listMyMeetings = (query: PageQuery) => send(API.orgLife.mine, { query });
 export const getCompliance = (query: ComplianceQuery) => send(API.orgLife.compliance, { query });
-export const getChains = () => send(API.orgs.chains);
 
 /** The compliance table as .xlsx, with the page's filters. */
 export const exportCompliance = (query: ComplianceExportQuery, filename: string) =>

@@ -1,6 +1,6 @@
 import {
   MEETING_LIMITS,
-  type AttendanceStatus,
+  type MeetingAttendanceStatus,
   type AttendeeInput,
   type ImageResponse,
   type MeetingDetail,
@@ -11,7 +11,7 @@ import { chinaDayAt } from '@/features/workspace/schedule';
 
 /** How one person was counted; a person with no mark is not on the record. */
 export interface AttendeeMark {
-  status: AttendanceStatus;
+  status: MeetingAttendanceStatus;
   reason: string;
 }
 
@@ -83,8 +83,8 @@ export function toAttendees(draft: MeetingDraft): AttendeeInput[] {
 }
 
 /** Every present / leave / absent count of the draft. */
-export function countMarks(marks: Record<string, AttendeeMark>): Record<AttendanceStatus, number> {
-  const counts: Record<AttendanceStatus, number> = { PRESENT: 0, LEAVE: 0, ABSENT: 0 };
+export function countMarks(marks: Record<string, AttendeeMark>): Record<MeetingAttendanceStatus, number> {
+  const counts: Record<MeetingAttendanceStatus, number> = { PRESENT: 0, LEAVE: 0, ABSENT: 0 };
   for (const mark of Object.values(marks)) counts[mark.status] += 1;
   return counts;
 }

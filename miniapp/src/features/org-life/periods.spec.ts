@@ -1,4 +1,4 @@
-import { currentPeriod, periodLabel, previousPeriod, recentPeriods, shortPeriodLabel, unitOf } from './periods';
+import { currentPeriod, nextPeriod, periodLabel, previousPeriod, recentPeriods, shortPeriodLabel, unitOf } from './periods';
 
 describe('org-life periods (China time)', () => {
   // 2026-03-31 23:30 +08:00 is still March and Q1 in China, though it is 15:30 UTC.
@@ -20,6 +20,9 @@ describe('org-life periods (China time)', () => {
     expect(previousPeriod('2026-01')).toBe('2025-12');
     expect(previousPeriod('2026-10')).toBe('2026-09');
     expect(previousPeriod('2026')).toBe('2025');
+    expect(nextPeriod('2025-Q4')).toBe('2026-Q1');
+    expect(nextPeriod('2025-12')).toBe('2026-01');
+    expect(nextPeriod('2026-09')).toBe('2026-10');
     expect(recentPeriods('QUARTER', 3, earlyApril)).toEqual(['2026-Q2', '2026-Q1', '2025-Q4']);
   });
 

@@ -36,6 +36,19 @@ export function previousPeriod(period: string): string {
   return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 }
 
+/** The period after, in the same unit: `2025-Q4` → `2026-Q1`. */
+export function nextPeriod(period: string): string {
+  const year = Number(period.slice(0, 4));
+  const unit = unitOf(period);
+  if (unit === 'YEAR') return String(year + 1);
+  if (unit === 'QUARTER') {
+    const quarter = Number(period.slice(6));
+    return quarter === 4 ? `${year + 1}-Q1` : `${year}-Q${quarter + 1}`;
+  }
+  const month = Number(period.slice(5));
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+}
+
 /** The running period and the `count - 1` before it, newest first (the compliance page's period picker). */
 export function recentPeriods(unit: MeetingPeriodUnit, count: number, now: Date = new Date()): string[] {
   const periods = [currentPeriod(unit, now)];

@@ -1,4 +1,4 @@
-import type { AttendanceStatus, ComplianceState, MeetingStatus } from '@torch-red/shared';
+import type { MeetingAttendanceStatus, ComplianceState, MeetingStatus } from '@torch-red/shared';
 import type { TagTone } from '@/components/status-tag';
 
 export const COMPLIANCE_TONES: Record<ComplianceState, TagTone> = {
@@ -8,7 +8,7 @@ export const COMPLIANCE_TONES: Record<ComplianceState, TagTone> = {
   UPCOMING: 'muted',
 };
 
-export const ATTENDANCE_TONES: Record<AttendanceStatus, TagTone> = {
+export const ATTENDANCE_TONES: Record<MeetingAttendanceStatus, TagTone> = {
   PRESENT: 'success',
   LEAVE: 'warning',
   ABSENT: 'brand',

@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
-import { ATTENDANCE_STATUSES, ATTENDANCE_STATUS_LABELS, MEETING_LIMITS } from '@torch-red/shared';
+import { MEETING_ATTENDANCE_STATUSES, MEETING_ATTENDANCE_LABELS, MEETING_LIMITS } from '@torch-red/shared';
 import { countMarks, markAllPresent, type AttendeeMark } from '../meeting-draft';
 import './attendee-picker.scss';
 
@@ -42,14 +42,14 @@ export function AttendeePicker({ people, marks, onChange }: AttendeePickerProps)
             <View className="attendee-picker__line">
               <Text className="attendee-picker__name">{person.name}</Text>
               <View className="attendee-picker__options">
-                {ATTENDANCE_STATUSES.map((status) => (
+                {MEETING_ATTENDANCE_STATUSES.map((status) => (
                   <Text
                     key={status}
                     className={`attendee-picker__option attendee-picker__option--${status.toLowerCase()}${mark?.status === status ? ' attendee-picker__option--active' : ''}`}
                     // A second tap on the chosen status takes the person off the list again.
                     onClick={() => set(person.userId, mark?.status === status ? null : { status, reason: mark?.reason ?? '' })}
                   >
-                    {ATTENDANCE_STATUS_LABELS[status]}
+                    {MEETING_ATTENDANCE_LABELS[status]}
                   </Text>
                 ))}
               </View>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { ATTENDANCE_STATUS_LABELS, MEETING_KIND_LABELS, MEETING_STATUS_LABELS, type AttendanceStatus, type MeetingSummary } from '@torch-red/shared';
+import { MEETING_ATTENDANCE_LABELS, MEETING_KIND_LABELS, MEETING_STATUS_LABELS, type MeetingAttendanceStatus, type MeetingSummary } from '@torch-red/shared';
 import { StatusTag } from '@/components/status-tag';
 import { formatDateTime } from '@/lib/datetime';
 import { ATTENDANCE_TONES, MEETING_STATUS_TONES } from '../tones';
@@ -8,7 +8,7 @@ import './meeting-card.scss';
 interface MeetingCardProps {
   meeting: MeetingSummary;
   /** 我的组织生活: how I was counted (null: not on the list, a record of my organisation). */
-  myStatus?: AttendanceStatus | null;
+  myStatus?: MeetingAttendanceStatus | null;
   /** Member views name the organisation; the secretary's own list does not need it. */
   showOrg?: boolean;
   onClick: () => void;
@@ -22,7 +22,7 @@ export function MeetingCard({ meeting, myStatus, showOrg = false, onClick }: Mee
       <View className="meeting-card__top">
         <StatusTag className="meeting-card__kind" tone="brand" text={MEETING_KIND_LABELS[meeting.kind]} />
         {myStatus !== undefined ? (
-          <StatusTag className="meeting-card__mine" tone={myStatus ? ATTENDANCE_TONES[myStatus] : 'muted'} text={myStatus ? `我：${ATTENDANCE_STATUS_LABELS[myStatus]}` : '未列入名单'} />
+          <StatusTag className="meeting-card__mine" tone={myStatus ? ATTENDANCE_TONES[myStatus] : 'muted'} text={myStatus ? `我：${MEETING_ATTENDANCE_LABELS[myStatus]}` : '未列入名单'} />
         ) : (
           <StatusTag className="meeting-card__status" tone={MEETING_STATUS_TONES[meeting.status]} text={MEETING_STATUS_LABELS[meeting.status]} />
         )}

@@ -9,6 +9,8 @@ import { PagedList } from '@/components/paged-list';
 import { ReasonDialog } from '@/components/reason-dialog';
 import { ActivityCard } from '@/features/activity/components/activity-card';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
+import { useSession } from '@/features/auth/session';
+import { canKeepMeetings, canSeeCompliance } from '@/features/org-life/access';
 import { cancelActivity, listWorkspaceActivities, publishActivity } from '@/features/workspace/api';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { ROUTES, withQuery } from '@/services/routes';
@@ -16,6 +18,7 @@ import './index.scss';
 
 export default function WorkspaceActivitiesPage() {
   const signedIn = useRequireSession();
+  const { user } = useSession();
   // Reloaded on show: back from the editor or a registrations page, show what changed.
   const list = usePagedList((cursor) => listWorkspaceActivities({ limit: 20, cursor }), { key: 'workspace:activities', enabled: signedIn, refreshOnShow: true });
   const [cancelling, setCancelling] = useState<ActivityResponse | null>(null);
@@ -96,9 +99,21 @@ export default function WorkspaceActivitiesPage() {
         <View className="workspace-page__heading">
           <Text className="workspace-page__title">本组织活动</Text>
           <Text className="workspace-page__subtitle">草稿、已发布与已取消的活动都在这里</Text>
-          <Text className="workspace-page__roster" onClick={() => void Taro.navigateTo({ url: ROUTES.workspaceRoster })}>
-            花名册 ›
-          </Text>
+          <View className="workspace-page__links">
+            <Text className="workspace-page__link workspace-page__roster" onClick={() => void Taro.navigateTo({ url: ROUTES.workspaceRoster })}>
+              花名册 ›
+            </Text>
+            {canKeepMeetings(user) ? (
+              <Text className="workspace-page__link workspace-page__org-life" onClick={() => void Taro.navigateTo({ url: ROUTES.orgLife })}>
+                组织生活 ›
+              </Text>
+            ) : null}
+            {canSeeCompliance(user) ? (
+              <Text className="workspace-page__link workspace-page__compliance" onClick={() => void Taro.navigateTo({ url: ROUTES.orgLifeCompliance })}>
+                组织生活合规 ›
+              </Text>
+            ) : null}
+          </View>
         </View>
         <Button className="workspace-page__create" shape="round" onClick={() => open(ROUTES.workspaceActivityForm)}>
           发布新活动
