@@ -42,7 +42,7 @@ export default defineAppConfig({
     // 组织生活: the secretary's records and calendar, 我的组织生活 for members, compliance for the committee.
     {
       root: 'packages/org-life',
-      pages: ['pages/home/index', 'pages/new/index', 'pages/editor/index', 'pages/detail/index', 'pages/mine/index', 'pages/compliance/index'],
+      pages: ['pages/calendar/index', 'pages/new/index', 'pages/editor/index', 'pages/detail/index', 'pages/mine/index', 'pages/compliance/index'],
     },
     // The secretary workspace is downloaded only by those who open it.
     {
@@ -56,7 +56,7 @@ export default defineAppConfig({
     'pages/activity-detail/index': { network: 'all', packages: ['packages/activity'] },
     'pages/need-detail/index': { network: 'all', packages: ['packages/need'] },
     'pages/study/index': { network: 'all', packages: ['packages/study'] },
-    'pages/mine/index': { network: 'all', packages: ['packages/activity', 'packages/need', 'packages/talk', 'packages/onboarding'] },
+    'pages/mine/index': { network: 'all', packages: ['packages/activity', 'packages/need', 'packages/talk', 'packages/onboarding', 'packages/org-life'] },
   },
   window: {
     backgroundTextStyle: 'light',

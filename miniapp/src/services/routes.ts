@@ -53,7 +53,7 @@ export const ROUTES = {
   workspaceBindingCodes: '/packages/onboarding/pages/binding-codes/index',
   workspaceJoinCode: '/packages/onboarding/pages/join-code/index',
   /** 组织生活 of one branch (`?orgId=`): the calendar and the records. The reminder links here: keep the path. */
-  orgLife: '/packages/org-life/pages/home/index',
+  orgLife: '/packages/org-life/pages/calendar/index',
   orgLifeNew: '/packages/org-life/pages/new/index',
   orgLifeEditor: '/packages/org-life/pages/editor/index',
   orgLifeDetail: '/packages/org-life/pages/detail/index',
