@@ -29,6 +29,7 @@ import { VisitModule } from './modules/visit/visit.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { RosterModule } from './modules/user/roster/roster.module';
 import { OnboardingModule } from './modules/user/onboarding/onboarding.module';
+import { OrgLifeModule } from './modules/org-life/org-life.module';
 
 @Global()
 @Module({})
@@ -82,6 +83,7 @@ export class AppModule {
         VisitModule,
         DashboardModule,
         OnboardingModule,
+        OrgLifeModule,
       ],
       providers: [AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
     };

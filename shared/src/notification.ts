@@ -27,6 +27,7 @@ export const NOTIFICATION_KINDS = [
   'REPRESENTATION_REQUESTED',
   'REPRESENTATION_APPROVED',
   'REPRESENTATION_REJECTED',
+  'MEETING_DUE',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -82,13 +82,19 @@ export const MEETING_LIMITS = {
   topicMaxLength: 200,
   placeMaxLength: 200,
   personNameMaxLength: 50,
-  textMaxLength: 20000,
+  textMaxLength: 10000,
   reasonMaxLength: 200,
   maxImages: 9,
   maxAttendees: 2000,
   /** The reminder goes out this many days before a period ends, while a required kind is missing. */
   reminderDaysBefore: 7,
 } as const;
+
+/**
+ * The page a MEETING_DUE reminder opens (the org's calendar), with `?orgId=`. The mini-program's 组织生活 pages
+ * live in this subpackage.
+ */
+export const MEETING_CALENDAR_PAGE = '/packages/org-life/pages/calendar/index';
 
 export interface SaveMeetingRulesRequest {
   rules: MeetingRuleDto[];

@@ -27,6 +27,8 @@ import { VISIT_ENTITIES } from '../modules/visit/visit.entities';
 import { NEED_ENTITIES } from '../modules/need/need.entities';
 import { Onboarding1764835200000 } from './migrations/1764835200000-Onboarding';
 import { ActivityVisibility1764878400000 } from './migrations/1764878400000-ActivityVisibility';
+import { OrgLife1764921600000 } from './migrations/1764921600000-OrgLife';
+import { ORG_LIFE_ENTITIES } from '../modules/org-life/org-life.entities';
 
 /** Each module declares the tables it owns; the data source is their union (plus common's rate-limit table). */
 export const ENTITIES = [
@@ -44,10 +46,11 @@ export const ENTITIES = [
   ...STUDY_ENTITIES,
   ...VISIT_ENTITIES,
   ...NEED_ENTITIES,
+  ...ORG_LIFE_ENTITIES,
   RateLimitEntity,
 ];
 
-export const MIGRATIONS = [Foundation1764230400000, Activities1764316800000, Study1764403200000, BrandsAndTalks1764489600000, Needs1764576000000, SecurityHardening1764662400000, Rosters1764748800000, ActivityListIndex1764792000000, Onboarding1764835200000, ActivityVisibility1764878400000];
+export const MIGRATIONS = [Foundation1764230400000, Activities1764316800000, Study1764403200000, BrandsAndTalks1764489600000, Needs1764576000000, SecurityHardening1764662400000, Rosters1764748800000, ActivityListIndex1764792000000, Onboarding1764835200000, ActivityVisibility1764878400000, OrgLife1764921600000];
 
 /**
  * TypeORM writes slow queries with their parameters; with the query timeout on, "slow" means "timed

@@ -129,3 +129,25 @@ export function IsRequiredId(description?: string): PropertyDecorator {
     IsIdString({ message: 'id 格式不正确' }),
   );
 }
+
+/** A required trimmed text (with a visible character) of at most `max` characters, with a Chinese message. */
+export function RequiredText(max: number, label: string, example?: string): PropertyDecorator {
+  return (target, key) => {
+    ApiProperty({ maxLength: max, example })(target, key);
+    trim(target, key);
+    IsString({ message: `${label}必须是文字` })(target, key);
+    IsNotBlank({ message: `请填写${label}` })(target, key);
+    MaxLength(max, { message: `${label}不超过 ${max} 字` })(target, key);
+  };
+}
+
+/** An optional trimmed text of at most `max` characters; null clears it. */
+export function OptionalText(max: number, label: string): PropertyDecorator {
+  return (target, key) => {
+    ApiPropertyOptional({ maxLength: max, nullable: true })(target, key);
+    OptionalOrNull()(target, key);
+    trim(target, key);
+    IsString({ message: `${label}必须是文字` })(target, key);
+    MaxLength(max, { message: `${label}不超过 ${max} 字` })(target, key);
+  };
+}

@@ -17,6 +17,7 @@ import {
   ORG_PERMISSIONS,
   decideAssignment,
   decideEnterprise,
+  decideMeeting,
   decideNeed,
   decideOrg,
   mayHoldOrgPermission,
@@ -24,6 +25,8 @@ import {
   type AssignmentPermission,
   type EnterpriseFacts,
   type EnterprisePermission,
+  type MeetingFacts,
+  type MeetingPermission,
   type NeedFacts,
   type NeedPermission,
   type OrgPermission,
@@ -89,6 +92,11 @@ export class AccessPolicy {
   /** Decides on a need the caller already loaded (no second read of the same rows). */
   async canOnNeed(user: AuthUser, permission: NeedPermission, need: NeedFacts): Promise<boolean> {
     return decideNeed(user, permission, need, await this.hierarchy.tree());
+  }
+
+  /** Decides on a 组织生活 meeting the caller already loaded (with its attendance list). */
+  async canOnMeeting(user: AuthUser, permission: MeetingPermission, meeting: MeetingFacts): Promise<boolean> {
+    return decideMeeting(user, permission, meeting, await this.hierarchy.tree());
   }
 
   /** Decides on an assignment the caller already loaded. */

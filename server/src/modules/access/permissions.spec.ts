@@ -7,10 +7,12 @@ import {
   ORG_PERMISSIONS,
   decideAssignment,
   decideEnterprise,
+  decideMeeting,
   decideNeed,
   decideOrg,
   mayHoldOrgPermission,
   type EnterpriseFacts,
+  type MeetingFacts,
   type NeedFacts,
 } from './permissions';
 
@@ -69,6 +71,8 @@ describe('org permissions', () => {
     'roster.manage': { 1: ['admin'], 2: ['admin', 'committee2'], 3: ['admin', 'committee2', 'secretary3'], 4: ['admin', 'committee2', 'secretary3', 'secretary4'], 6: ['admin'], 404: [] },
     'roster.leave': { 1: ['admin'], 2: ['admin'], 3: ['admin', 'secretary3'], 4: ['admin', 'secretary3', 'secretary4'], 6: ['admin'], 404: [] },
     'onboarding.approve': { 1: ['admin'], 2: ['admin', 'committee2'], 3: ['admin', 'committee2', 'secretary3'], 4: ['admin', 'committee2', 'secretary3', 'secretary4'], 6: ['admin'], 404: [] },
+    'meeting.record': { 1: ['admin'], 2: ['admin'], 3: ['admin', 'secretary3'], 4: ['admin', 'secretary3', 'secretary4'], 6: ['admin'], 404: [] },
+    'meeting.oversee': { 1: ['admin'], 2: ['admin', 'committee2'], 3: ['admin', 'committee2', 'secretary3'], 4: ['admin', 'committee2', 'secretary3', 'secretary4'], 6: ['admin'], 404: [] },
   };
   for (const permission of ORG_PERMISSIONS) {
     for (const [orgId, allowed] of Object.entries(cases[permission])) {
@@ -146,6 +150,21 @@ describe('enterprise permissions', () => {
         expectMatrix((who) => decideEnterprise(people[who], permission, facts, tree), allowed);
       });
     }
+  }
+});
+
+describe('meeting permissions', () => {
+  const meeting = (orgId: number, archived: boolean, attendeeIds: number[] = []): MeetingFacts => ({ orgId, archived, attendeeIds });
+  const cases: Array<[string, MeetingFacts, Who[]]> = [
+    ['a draft of branch 4', meeting(4, false, [7]), ['admin', 'committee2', 'secretary3', 'secretary4']],
+    ['an archived record of branch 4: its members too', meeting(4, true), ['admin', 'committee2', 'secretary3', 'secretary4', 'raiser', 'colleague']],
+    ['an archived record of branch 6 that counted person 8', meeting(6, true, [8]), ['admin', 'colleague', 'stranger']],
+    ['a draft of branch 6 that counts person 9', meeting(6, false, [9]), ['admin']],
+  ];
+  for (const [label, facts, allowed] of cases) {
+    it(`meeting.read on ${label}: ${allowed.join(', ')}`, () => {
+      expectMatrix((who) => decideMeeting(people[who], 'meeting.read', facts, tree), allowed);
+    });
   }
 });
 

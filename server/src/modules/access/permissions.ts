@@ -19,6 +19,14 @@ export const ORG_PERMISSIONS = [
   'roster.leave',
   /** join codes, join requests and one-time binding codes of the org's people: its secretaries, committee staff above it, admins */
   'onboarding.approve',
+  /** record, edit, archive and delete the org's 组织生活 meetings: the secretaries of the org (or one above it), admins */
+  'meeting.record',
+  /** every meeting record of the org (drafts too), its calendar and record book: its secretaries, committee staff above it, admins */
+  'meeting.oversee',
+] as const;
+export const MEETING_PERMISSIONS = [
+  /** open one meeting record: those who oversee its org; once archived, also the org's members and the people counted in it */
+  'meeting.read',
 ] as const;
 export const NEED_PERMISSIONS = [
   /** open a need: raiser, its enterprise's secretaries, its committee, assigned departments, admins */
@@ -45,6 +53,7 @@ export type OrgPermission = (typeof ORG_PERMISSIONS)[number];
 export type NeedPermission = (typeof NEED_PERMISSIONS)[number];
 export type EnterprisePermission = (typeof ENTERPRISE_PERMISSIONS)[number];
 export type AssignmentPermission = (typeof ASSIGNMENT_PERMISSIONS)[number];
+export type MeetingPermission = (typeof MEETING_PERMISSIONS)[number];
 export type Permission = OrgPermission | NeedPermission | EnterprisePermission | AssignmentPermission;
 
 export interface NeedFacts {
@@ -58,6 +67,13 @@ export interface NeedFacts {
 export interface AssignmentFacts {
   /** the department the assignment was dispatched to */
   departmentId: number;
+}
+
+export interface MeetingFacts {
+  orgId: number;
+  archived: boolean;
+  /** the people on its attendance list */
+  attendeeIds: number[];
 }
 
 export interface EnterpriseFacts {
@@ -75,7 +91,24 @@ export interface EnterpriseFacts {
  */
 export function mayHoldOrgPermission(user: AuthUser, permission: OrgPermission): boolean {
   if (user.isAdmin) return true;
-  return (permission === 'brand.review' ? orgIdsWithRole(user, 'COMMITTEE') : managedRoots(user)).length > 0;
+  return rootsFor(user, permission).length > 0;
+}
+
+/** The orgs whose subtrees a permission reaches for this (non-admin) person. */
+function rootsFor(user: AuthUser, permission: OrgPermission): number[] {
+  switch (permission) {
+    case 'org.read':
+    case 'org.manage':
+    case 'roster.manage':
+    case 'onboarding.approve':
+    case 'meeting.oversee':
+      return managedRoots(user);
+    case 'roster.leave':
+    case 'meeting.record':
+      return orgIdsWithRole(user, 'SECRETARY');
+    case 'brand.review':
+      return orgIdsWithRole(user, 'COMMITTEE');
+  }
 }
 
 function managedRoots(user: AuthUser): number[] {
@@ -92,16 +125,14 @@ export function secretaryEnterpriseIds(user: AuthUser, tree: OrgTree): number[] 
 export function decideOrg(user: AuthUser, permission: OrgPermission, orgId: number, tree: OrgTree): boolean {
   if (!tree.has(orgId)) return false;
   if (user.isAdmin) return true;
+  return tree.isWithin(orgId, rootsFor(user, permission));
+}
+
+export function decideMeeting(user: AuthUser, permission: MeetingPermission, meeting: MeetingFacts, tree: OrgTree): boolean {
   switch (permission) {
-    case 'org.read':
-    case 'org.manage':
-    case 'roster.manage':
-    case 'onboarding.approve':
-      return tree.isWithin(orgId, managedRoots(user));
-    case 'roster.leave':
-      return tree.isWithin(orgId, orgIdsWithRole(user, 'SECRETARY'));
-    case 'brand.review':
-      return tree.isWithin(orgId, orgIdsWithRole(user, 'COMMITTEE'));
+    case 'meeting.read':
+      if (decideOrg(user, 'meeting.oversee', meeting.orgId, tree)) return true;
+      return meeting.archived && (user.orgId === meeting.orgId || meeting.attendeeIds.includes(user.id));
   }
 }
 

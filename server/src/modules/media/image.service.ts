@@ -155,6 +155,14 @@ export class ImageService {
     }
   }
 
+  /** The stored image a file URL of ours points at (display or thumbnail, signed or not); null for any other URL. */
+  async idOfUrl(url: string | null): Promise<number | null> {
+    const match = url ? /^\/api\/files\/(img\/[\w/.-]+?)(?:\?.*)?$/.exec(url) : null;
+    if (!match) return null;
+    const image = await this.dataSource.getRepository(ImageEntity).findOne({ select: { id: true }, where: [{ key: match[1] }, { thumbKey: match[1] }] });
+    return image?.id ?? null;
+  }
+
   /** From now on these images are served only through signed URLs (they show a need). */
   async markPrivate(m: EntityManager, ids: number[]): Promise<void> {
     if (ids.length === 0) return;

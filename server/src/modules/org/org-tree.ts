@@ -68,6 +68,11 @@ export class OrgTree {
     return this.byId.get(orgId);
   }
 
+  /** Every organisation's id, in id order. */
+  ids(): number[] {
+    return [...this.byId.keys()].sort((a, b) => a - b);
+  }
+
   /** The org itself and every org above it, nearest first; empty when the org does not exist. */
   ancestors(orgId: number): number[] {
     const ids: number[] = [];

@@ -1,4 +1,4 @@
-import type { ActivityType, ActivityVisibility, AssignmentStatus, ChainRole, FormField, NeedCategory, NeedStatus, NeedUrgency, PoliticalStatus, Role } from '@torch-red/shared';
+import type { ActivityType, ActivityVisibility, AssignmentStatus, ChainRole, FormField, MeetingAttendanceStatus, MeetingKind, NeedCategory, NeedStatus, NeedUrgency, PoliticalStatus, Role } from '@torch-red/shared';
 
 /**
  * Demo data from the source article (names it gives: 明阳风电, 思特科技, 亿鑫化工, 多维时空, 金祥寓,
@@ -628,5 +628,83 @@ export const VISITS = [
     daysAgo: 2,
     peopleMet: '生产副总、党员骨干 3 人',
     discussed: '走访生产车间，了解党员先锋岗设置情况；企业反映厂区外道路破损。（示例走访记录）',
+  },
+];
+
+export interface DemoMeeting {
+  org: string;
+  kind: MeetingKind;
+  /** Days before the seeding day, and the China-time hour it started. */
+  daysAgo: number;
+  hour: number;
+  place: string;
+  host: string;
+  recorder: string;
+  topic: string;
+  minutes: string;
+  attendees: Array<{ openid: string; status: MeetingAttendanceStatus; reason?: string }>;
+}
+
+export const MEETING_SAMPLE_NOTE = '（示例记录，供体验组织生活功能使用）';
+
+/**
+ * A few archived 组织生活 records of the demo branches, so the pages are not empty. None is a 支部党员大会: every
+ * branch shows that one as due this quarter.
+ */
+export const MEETINGS: DemoMeeting[] = [
+  {
+    org: '明阳风电第一党支部',
+    kind: 'THEME_DAY',
+    daysAgo: 20,
+    hour: 9,
+    place: '明阳风电 党员活动室',
+    host: '刘洋',
+    recorder: '张伟',
+    topic: '主题党日：重温入党誓词，党员先锋岗亮诺践诺',
+    minutes: '刘洋同志领誓，全体党员重温入党誓词；张伟同志汇报风机总装车间党员先锋岗践诺情况。',
+    attendees: [
+      { openid: 'demo-secretary-liuyang', status: 'PRESENT' },
+      { openid: 'demo-member-zhangwei', status: 'PRESENT' },
+      { openid: 'demo-member-wangfang', status: 'LEAVE', reason: '赴外地项目现场' },
+    ],
+  },
+  {
+    org: '明阳风电第一党支部',
+    kind: 'BRANCH_COMMITTEE',
+    daysAgo: 12,
+    hour: 15,
+    place: '明阳风电 三楼会议室',
+    host: '刘洋',
+    recorder: '张伟',
+    topic: '研究支部下阶段党建与生产经营融合工作',
+    minutes: '会议研究了“党建+安全生产”联创计划，确定由张伟同志牵头总装车间党员责任区。',
+    attendees: [
+      { openid: 'demo-secretary-liuyang', status: 'PRESENT' },
+      { openid: 'demo-member-zhangwei', status: 'PRESENT' },
+    ],
+  },
+  {
+    org: '亿鑫化工党支部',
+    kind: 'PARTY_LECTURE',
+    daysAgo: 30,
+    hour: 14,
+    place: '亿鑫化工 培训中心',
+    host: '陈静',
+    recorder: '陈静',
+    topic: '书记讲党课：以高质量党建引领安全生产',
+    minutes: '陈静同志结合化工企业安全生产实际讲授专题党课，党员围绕岗位风险点开展交流。',
+    attendees: [{ openid: 'demo-secretary-chenjing', status: 'PRESENT' }],
+  },
+  {
+    org: '多维时空党支部',
+    kind: 'THEME_DAY',
+    daysAgo: 15,
+    hour: 10,
+    place: '多维时空 会议室',
+    host: '李娜',
+    recorder: '李娜',
+    topic: '主题党日：学习党的创新理论，交流数字产业发展',
+    minutes: '支部党员集中学习，并就数字孪生平台服务链上企业开展交流讨论。',
+    attendees: [{ openid: 'demo-member-lina', status: 'PRESENT' }],
   },
 ];

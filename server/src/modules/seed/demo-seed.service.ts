@@ -22,7 +22,9 @@ import { NeedAssignmentEntity } from '../need/need-assignment.entity';
 import { NeedEventEntity } from '../need/need-event.entity';
 import { NeedEntity } from '../need/need.entity';
 import { InstructorEnterpriseEntity, VisitEntity } from '../visit/visit.entity';
-import { ACTIVITIES, ARTICLE_ENTERPRISES, STUDY_COLUMNS, STUDY_LESSONS, STUDY_PAPER, STUDY_QUESTIONS, STUDY_SAMPLE_NOTE, BRANDS, POSTS, TALK, CHAINS, CORE_WITH_BRANCH, DEPARTMENTS, HONOURS, PEOPLE, WORKING_COMMITTEE, chainRoleOf, INSTRUCTOR_ENTERPRISES, NEED_SAMPLE_NOTE, NEEDS, VISITS } from './demo-data';
+import { MeetingAttendeeEntity, MeetingEntity } from '../org-life/meeting.entity';
+import { periodNumbers } from '../org-life/meeting-period';
+import { ACTIVITIES, ARTICLE_ENTERPRISES, STUDY_COLUMNS, STUDY_LESSONS, STUDY_PAPER, STUDY_QUESTIONS, STUDY_SAMPLE_NOTE, BRANDS, POSTS, TALK, CHAINS, CORE_WITH_BRANCH, DEPARTMENTS, HONOURS, PEOPLE, WORKING_COMMITTEE, chainRoleOf, INSTRUCTOR_ENTERPRISES, MEETING_SAMPLE_NOTE, MEETINGS, NEED_SAMPLE_NOTE, NEEDS, VISITS } from './demo-data';
 
 /**
  * Builds the demo zone of the source article (orgs, chains, people, activities, study content, brands, a
@@ -247,6 +249,45 @@ export class DemoSeedService {
     });
     await this.seedStudy(m, new Date(now));
     await this.seedNeeds(m, now, { enterpriseIds, departmentIds, userIds });
+    await this.seedMeetings(m, now, orgIds, userIds);
+  }
+
+  /** A few archived 组织生活 records of the demo branches (labelled 示例记录), with their attendance. */
+  private async seedMeetings(m: EntityManager, now: number, orgIds: Map<string, number>, userIds: Map<string, number>): Promise<void> {
+    const names = new Map(PEOPLE.map((p) => [p.openid, p.name]));
+    for (const r of MEETINGS) {
+      const day = new Date(now - r.daysAgo * 86400000 + 8 * 3600000);
+      const startsAt = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), r.hour - 8));
+      const count = (status: string) => r.attendees.filter((a) => a.status === status).length;
+      const saved = await m.getRepository(MeetingEntity).insert({
+        orgId: orgIds.get(r.org)!,
+        kind: r.kind,
+        status: 'ARCHIVED',
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2 * 3600000),
+        ...periodNumbers(startsAt),
+        place: r.place,
+        online: false,
+        hostName: r.host,
+        recorderName: r.recorder,
+        topic: r.topic,
+        agenda: null,
+        minutes: `${r.minutes}${MEETING_SAMPLE_NOTE}`,
+        resolutions: null,
+        fromActivityId: null,
+        presentCount: count('PRESENT'),
+        leaveCount: count('LEAVE'),
+        absentCount: count('ABSENT'),
+        createdBy: null,
+        archivedAt: new Date(startsAt.getTime() + 3 * 3600000),
+        archivedBy: null,
+        isSample: true,
+      });
+      const meetingId = Number(saved.identifiers[0].id);
+      await m.getRepository(MeetingAttendeeEntity).insert(
+        r.attendees.map((a) => ({ meetingId, userId: userIds.get(a.openid)!, name: names.get(a.openid)!, status: a.status, reason: a.reason ?? null })),
+      );
+    }
   }
 
   /** Sample needs in every state (labelled 示例), the demo instructor's enterprises and visits. */

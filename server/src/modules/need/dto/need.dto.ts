@@ -18,29 +18,8 @@ import {
   type RateNeedRequest,
 } from '@torch-red/shared';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
-import { EachNested, IsIdString, IsIsoTime, IsNotBlank, IsOptionalId, IsRequiredId, Optional, OptionalOrNull, Trim } from '../../../common/validation/decorators';
-
-/** A required trimmed text of at most `max` characters, with a Chinese message. */
-function RequiredText(max: number, label: string, example?: string): PropertyDecorator {
-  return (target, key) => {
-    ApiProperty({ maxLength: max, example })(target, key);
-    Trim()(target, key);
-    IsString({ message: `${label}必须是文字` })(target, key);
-    IsNotBlank({ message: `请填写${label}` })(target, key);
-    MaxLength(max, { message: `${label}不超过 ${max} 字` })(target, key);
-  };
-}
-
-function OptionalText(max: number, label: string): PropertyDecorator {
-  return (target, key) => {
-    ApiPropertyOptional({ maxLength: max, nullable: true })(target, key);
-    OptionalOrNull()(target, key);
-    Trim()(target, key);
-    IsString({ message: `${label}必须是文字` })(target, key);
-    MaxLength(max, { message: `${label}不超过 ${max} 字` })(target, key);
-  };
-}
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, Max, Min } from 'class-validator';
+import { EachNested, IsIdString, IsIsoTime, IsOptionalId, IsRequiredId, OptionalText, Optional, RequiredText } from '../../../common/validation/decorators';
 
 export class RaiseNeedDto implements RaiseNeedRequest {
   @IsOptionalId('the enterprise; defaults to the caller\u2019s')

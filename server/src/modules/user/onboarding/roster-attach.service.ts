@@ -13,14 +13,17 @@ import { JoinRequestEntity } from './onboarding.entity';
 /**
  * Every column that points at users.id (the foreign keys of all migrations; onboarding.e2e-spec checks this
  * list against the database catalog). `handled` references are expected on a roster row: its grants and
- * instructor links move to the account that takes it over, its binding codes stay with it. Any other
+ * instructor links move to the account that takes it over, its binding codes stay with it, and rows with
+ * `moves` (a secretary counted the roster person at a meeting) are re-pointed to the account — `uniqueWith`
+ * is the column that is unique together with the person's, so a row the account already has wins. Any other
  * reference means the roster row has a history of its own, and attaching is refused rather than guessing
  * whose records they are.
  */
-export const USER_REFERENCES: ReadonlyArray<{ table: string; column: string; handled?: true }> = [
+export const USER_REFERENCES: ReadonlyArray<{ table: string; column: string; handled?: true; moves?: { uniqueWith: string } }> = [
   { table: 'role_grants', column: 'userId', handled: true },
   { table: 'instructor_enterprises', column: 'instructorId', handled: true },
   { table: 'binding_codes', column: 'userId', handled: true },
+  { table: 'meeting_attendees', column: 'userId', handled: true, moves: { uniqueWith: 'meetingId' } },
   { table: 'admin_accounts', column: 'userId' },
   { table: 'activities', column: 'createdBy' },
   { table: 'registrations', column: 'userId' },
@@ -52,6 +55,8 @@ export const USER_REFERENCES: ReadonlyArray<{ table: string; column: string; han
   { table: 'join_requests', column: 'decidedBy' },
   { table: 'representation_requests', column: 'userId' },
   { table: 'representation_requests', column: 'decidedBy' },
+  { table: 'meetings', column: 'createdBy' },
+  { table: 'meetings', column: 'archivedBy' },
 ];
 
 export interface AttachOptions {
@@ -116,6 +121,7 @@ export class RosterAttach {
     }
     const movedGrants = await this.moveGrants(m, rosterId, accountId);
     const movedEnterprises = await this.moveInstructorLinks(m, rosterId, accountId);
+    for (const ref of USER_REFERENCES) if (ref.moves) await this.moveRows(m, ref.table, ref.column, ref.moves.uniqueWith, rosterId, accountId);
 
     // The retired row keeps its name for history but leaves every list (org members, rosters, phone look-ups).
     await m.getRepository(UserEntity).update({ id: rosterId }, { mergedIntoId: accountId, phoneEnc: null, phoneHash: null, orgId: null, enterpriseId: null });
@@ -176,6 +182,14 @@ export class RosterAttach {
       }
     }
     return moved;
+  }
+
+  /** Re-points a table's rows from the roster row to the account; where the account already has the row, the roster row's copy goes. */
+  private async moveRows(m: EntityManager, table: string, column: string, uniqueWith: string, fromId: number, toId: number): Promise<void> {
+    const q = (name: string) => m.connection.driver.escape(name);
+    const mine = ((await m.query(`SELECT ${q(uniqueWith)} AS k FROM ${q(table)} WHERE ${q(column)} = ?`, [toId])) as Array<{ k: number | string }>).map((r) => Number(r.k));
+    if (mine.length > 0) await m.query(`DELETE FROM ${q(table)} WHERE ${q(column)} = ? AND ${q(uniqueWith)} IN (${mine.map(() => '?').join(', ')})`, [fromId, ...mine]);
+    await m.query(`UPDATE ${q(table)} SET ${q(column)} = ? WHERE ${q(column)} = ?`, [toId, fromId]);
   }
 
   /** What the audit log keeps: never the phone number itself. */
