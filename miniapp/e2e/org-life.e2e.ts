@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { ActivityResponse, AttendeeResponse, LoginResponse } from '@torch-red/shared';
 import { BrowserSession, BASE_URL, confirmModal, makePng, screenshot } from './support/browser';
+import { expectReadable } from './support/readable';
 
 /**
  * 组织生活 (issue 14): a secretary turns a finished 主题党日 activity into an archived record with attendance and
@@ -36,6 +37,13 @@ async function shots(page: Page, name: string): Promise<void> {
     await screenshot(page, `orglife-${name}-${width}`);
   }
   await page.setViewportSize({ width: 375, height: 812 });
+}
+
+/** Everything people tap here is at least 40 px tall (old-eyes rule). */
+async function expectTappable(page: Page, selector: string): Promise<void> {
+  const boxes = await page.locator(selector).evaluateAll((elements) => elements.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => el.getBoundingClientRect().height));
+  expect(boxes.length, `${selector}: none on screen`).toBeGreaterThan(0);
+  for (const height of boxes) expect(height, `${selector} height`).toBeGreaterThanOrEqual(40);
 }
 
 test.beforeAll(() => session.start());
@@ -87,7 +95,8 @@ test.describe.serial('组织生活: record, calendar, compliance and 我的组�
       await expect(congress.locator('.meeting-calendar__cell--current')).toHaveClass(/meeting-calendar__cell--due/);
       await expect(congress.locator('.meeting-calendar__cell--current .meeting-calendar__cell-state')).toHaveText('本期待开');
       await expect(congress.locator('.meeting-calendar__now')).toHaveText('本期待开');
-      await expect(page.locator('.meeting-calendar__row--theme_day .meeting-calendar__cell--current')).not.toHaveClass(/meeting-calendar__cell--done/);
+      await expectReadable(page, 'calendar');
+      await expectTappable(page, '.meeting-calendar__cell, .org-life-page__tools .nut-button, .filter-chips__chip');
       await shots(page, 'calendar');
     });
 
@@ -100,6 +109,8 @@ test.describe.serial('组织生活: record, calendar, compliance and 我的组�
       await activity.locator('.new-meeting-page__generate').click();
       await expect(page.locator('.new-meeting-page__error')).toHaveText('请先选择会议类型');
       await page.locator('.new-meeting-page__kind', { hasText: '主题党日' }).click();
+      await expectReadable(page, 'new record');
+      await expectTappable(page, '.new-meeting-page__kind, .new-meeting-page__generate');
       await shots(page, 'new');
       await activity.locator('.new-meeting-page__generate').click();
       await page.waitForURL(/#\/packages\/org-life\/pages\/editor\/index\?id=\d+/);
@@ -124,8 +135,14 @@ test.describe.serial('组织生活: record, calendar, compliance and 我的组�
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.meeting-editor__add-image').click()]);
       await chooser.setFiles({ name: 'oath.png', mimeType: 'image/png', buffer: makePng() });
       await page.locator('.meeting-editor__thumb').first().waitFor();
+      await expectReadable(page, 'editor');
+      await expectTappable(page, '.meeting-editor__chip, .attendee-picker__option, .attendee-picker__all, .meeting-editor__add-image, .meeting-editor__actions .nut-button');
       await page.locator('.meeting-editor').evaluate((el) => el.scrollIntoView());
       await shots(page, 'editor');
+      await page.locator('[data-field="attendees"]').evaluate((el) => el.scrollIntoView());
+      await shots(page, 'editor-attendees');
+      await page.locator('[data-field="minutes"]').evaluate((el) => el.scrollIntoView());
+      await shots(page, 'editor-minutes');
     });
 
     await test.step('归档 asks first and says the record becomes read-only', async () => {
@@ -140,7 +157,10 @@ test.describe.serial('组织生活: record, calendar, compliance and 我的组�
       await expect(page.locator('.meeting-view__group--leave .meeting-view__names')).toContainText('王芳（出差在外）');
       await expect(page.locator('.meeting-detail-page__edit')).toHaveCount(0);
       await expect(page.locator('.brand-gallery__item')).toHaveCount(1);
+      await expectReadable(page, 'record');
       await shots(page, 'detail');
+      await page.locator('.meeting-view__section--attendees').evaluate((el) => el.scrollIntoView());
+      await shots(page, 'detail-attendees');
     });
 
     await test.step('back on the calendar, this month’s 主题党日 is done; the year’s record book downloads', async () => {
@@ -160,6 +180,7 @@ test.describe.serial('组织生活: record, calendar, compliance and 我的组�
     await page.waitForURL(/#\/packages\/org-life\/pages\/mine\/index/);
     const card = page.locator('.meeting-card', { hasText: TITLE });
     await expect(card.locator('.meeting-card__mine')).toHaveText('我：出席');
+    await expectReadable(page, 'my meetings');
     await shots(page, 'mine');
     await card.click();
     await page.waitForURL(/#\/packages\/org-life\/pages\/detail\/index\?id=\d+/);
@@ -178,6 +199,8 @@ test.describe.serial('组织生活: record, calendar, compliance and 我的组�
     const row = page.locator(`.compliance-row[data-org="${BRANCH}"][data-kind="PARTY_CONGRESS"]`);
     await expect(row.locator('.compliance-row__state')).toHaveText('本期待开');
     await expect(page.locator('.compliance-page__note')).toContainText('本期进行中');
+    await expectReadable(page, 'compliance');
+    await expectTappable(page, '.compliance-page__unit, .compliance-page__step, .compliance-page__current, .compliance-page__export, .compliance-row__book');
     await shots(page, 'compliance');
 
     // The quarter before has ended without a 支部党员大会: overdue, and listed first.
@@ -186,8 +209,10 @@ test.describe.serial('组织生活: record, calendar, compliance and 我的组�
     await expect(page.locator('.compliance-row').first().locator('.compliance-row__state')).toHaveText('已逾期');
     await page.locator('.filter-chips--state .filter-chips__chip', { hasText: '已逾期' }).click();
     await expect(row).toBeVisible();
-    const overdue = Number(await page.locator('.compliance-page__figure--overdue .compliance-page__figure-value').textContent());
-    expect(overdue).toBeGreaterThanOrEqual(1);
+    // The totals count the same rows: every overdue row of the list is in the 已逾期 figure.
+    const figure = page.locator('.compliance-page__figure--overdue .compliance-page__figure-value');
+    await expect(figure).toHaveText(/^\d+$/);
+    expect(Number(await figure.textContent())).toBe(await page.locator('.compliance-row').count());
     await shots(page, 'compliance-previous');
 
     const [exported] = await Promise.all([page.waitForEvent('download'), page.locator('.compliance-page__export').click()]);

@@ -119,7 +119,7 @@ export default function CompliancePage() {
             </View>
           </Picker>
           <Text
-            className={`compliance-page__step compliance-page__next${period === running ? ' compliance-page__step--disabled' : ''}`}
+            className={`compliance-page__step compliance-page__next${period === running ? ' compliance-page__step--hidden' : ''}`}
             onClick={() => period !== running && setPeriod(nextPeriod(period))}
           >
             下一期 ›
