@@ -11,7 +11,9 @@
 //
 //   pnpm --filter @torch-red/shared build && pnpm --filter @torch-red/server build
 //   node scripts/bench/activity-list.mjs [--rows 10000] [--connections 100] [--seconds 10]
-//        [--db mysql|sqlite|both (default mysql)] [--processes 1] [--smoke] [--cpu-prof]
+//        [--db mysql|sqlite|both (default mysql)] [--processes 1] [--rounds 5] [--smoke] [--cpu-prof]
+// --rounds: Torch Red and raw are measured in alternating windows (SECONDS / rounds each, a short warm-up before
+//           each), both servers running, so the ratio holds on a machine whose background load moves.
 // --smoke: 100 rows, 10 connections, 0.5 s per endpoint (npm test runs this; no timing assertion; exit 1
 //          on any non-200 answer, a JSON difference from the raw handler or wrong counts).
 // --cpu-prof: the server runs under node --cpu-prof; prints the top 15 self-time functions per endpoint.
@@ -28,6 +30,9 @@ const ROWS = Number(args.rows ?? (SMOKE ? 100 : 10000));
 const CONNECTIONS = Number(args.connections ?? (SMOKE ? 10 : 100));
 const SECONDS = Number(args.seconds ?? (SMOKE ? 0.5 : 10));
 const WARMUP = Number(args.warmup ?? (SMOKE ? 0.25 : 3));
+// The SECONDS per endpoint are split into ROUNDS windows, Torch Red and raw taking turns (both servers up, the
+// idle one costs nothing), so a change in the machine's background load falls on both sides alike.
+const ROUNDS = Math.max(1, Number(args.rounds ?? (SMOKE || args['cpu-prof'] ? 1 : 5)));
 const PROCESSES = Number(args.processes ?? 1);
 const DBS = databasesOf(args.db, 'mysql');
 const CPU_PROF = Boolean(args['cpu-prof']);
@@ -100,10 +105,19 @@ function diff(a, b, path = '$') {
   return null;
 }
 
-async function measure(base, endpoint, token) {
-  const r = await keepAliveLoad(base, { path: endpoint.path, token, connections: CONNECTIONS, seconds: SECONDS, warmup: WARMUP });
-  const non200 = Object.entries(r.statuses).filter(([s]) => s !== '200').reduce((n, [, v]) => n + v, 0);
-  return { ...r, rps: r.completed / (r.wallMs / 1000), non200 };
+async function measure(base, endpoint, token, seconds, warmup) {
+  return keepAliveLoad(base, { path: endpoint.path, token, connections: CONNECTIONS, seconds, warmup });
+}
+
+/** The windows of one side added up: requests over the time measured, latencies of all windows. */
+function combine(runs) {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const completed = runs.reduce((n, r) => n + r.completed, 0);
+  const wallMs = runs.reduce((n, r) => n + r.wallMs, 0);
+  const statuses = {};
+  for (const r of runs) for (const [k, v] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
+  const non200 = Object.entries(statuses).filter(([k]) => k !== '200').reduce((n, [, v]) => n + v, 0);
+  return { latencies, completed, wallMs, statuses, non200, errors: runs.reduce((n, r) => n + r.errors, 0), rps: completed / (wallMs / 1000), window: runs[0].window };
 }
 
 async function runDatabase(db) {
@@ -151,11 +165,6 @@ async function runDatabase(db) {
     const expected = { status: 'WAITLISTED', waitlistPosition: 4, waitlistCount: 4, pendingCount: 2 };
     const got = { status: detail?.myRegistration?.status, waitlistPosition: detail?.myRegistration?.waitlistPosition, waitlistCount: detail?.waitlistCount, pendingCount: detail?.pendingCount };
     if (diff(got, expected)) problems.push(`detail counts: ${diff(got, expected)}`);
-    const serverRuns = [];
-    for (const e of endpoints) serverRuns.push(await measure(server.bases[0], e, member.token));
-    await server.stop();
-    server = null;
-
     raw = await startProcesses('raw', database.env, PROCESSES);
     for (const [i, e] of endpoints.entries()) {
       const r = await httpJson(raw.bases[0], 'GET', e.path, { token: member.token });
@@ -167,8 +176,23 @@ async function runDatabase(db) {
       const d = r.status === 200 ? diff(page.body, r.body) : `raw answered ${r.status}`;
       if (d) problems.push(`${page.name}: JSON differs from the raw handler's — ${d}`);
     }
+    const serverRuns = [];
     const rawRuns = [];
-    for (const e of endpoints) rawRuns.push(await measure(raw.bases[0], e, member.token));
+    for (const e of endpoints) {
+      const mineRuns = [];
+      const theirs = [];
+      const slice = SECONDS / ROUNDS;
+      const warm = ROUNDS === 1 ? WARMUP : Math.min(WARMUP, 1);
+      for (let round = 0; round < ROUNDS; round++) {
+        // Who goes first alternates too.
+        const order = round % 2 === 0 ? [[server, mineRuns], [raw, theirs]] : [[raw, theirs], [server, mineRuns]];
+        for (const [proc, into] of order) into.push(await measure(proc.bases[0], e, member.token, slice, warm));
+      }
+      serverRuns.push(combine(mineRuns));
+      rawRuns.push(combine(theirs));
+    }
+    await server.stop();
+    server = null;
     await raw.stop();
     raw = null;
 
@@ -201,7 +225,7 @@ async function runDatabase(db) {
 
 const outcomes = [];
 for (const db of DBS) outcomes.push(await runDatabase(db));
-console.log(`\nReads under load: ${ROWS} published activities, ${CONNECTIONS} keep-alive connections, ${SECONDS} s per endpoint after ${WARMUP} s warm-up, ${PROCESSES} process${PROCESSES > 1 ? 'es' : ''} each`);
+console.log(`\nReads under load: ${ROWS} published activities, ${CONNECTIONS} keep-alive connections, ${SECONDS} s per endpoint and side in ${ROUNDS} alternating window${ROUNDS > 1 ? 's' : ''}, ${PROCESSES} process${PROCESSES > 1 ? 'es' : ''} each`);
 console.table(outcomes.flatMap((o) => o.rows));
 if (CPU_PROF) {
   for (const o of outcomes) for (const [name, window] of o.windows) printProfile(`Torch Red server, ${name}, ${o.label}`, o.profDir, window);

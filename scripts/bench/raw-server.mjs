@@ -108,5 +108,6 @@ app.get('/api/me/registrations', async (req, reply) => {
   };
 });
 
-await app.listen({ port: Number(process.env.PORT ?? 3100), host: process.env.HOST ?? '127.0.0.1' });
+// The same accept queue as the server's (server/src/main.ts), so a burst of new connections meets both alike.
+await app.listen({ port: Number(process.env.PORT ?? 3100), host: process.env.HOST ?? '127.0.0.1', backlog: 4096 });
 for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, () => app.close().then(() => process.exit(0)));

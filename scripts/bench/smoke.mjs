@@ -13,6 +13,7 @@ const runs = [
   ['signup-burst.mjs', dbs.join(',')],
   ['activity-list.mjs', dbs.includes('mysql') ? 'mysql' : dbs.join(',')],
   ['roster-import.mjs', dbs.join(',')],
+  ['meeting-compliance.mjs', dbs.join(',')],
 ];
 let failed = 0;
 for (const [script, db] of runs) {

@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
@@ -13,6 +12,7 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { h5StaticOptions, registerApiCompression } from './common/http/compression';
+import { registerSecurityHeaders } from './common/http/security-headers';
 import { answerClientError, answerFrameworkError } from './common/errors/http-errors';
 import { nestsDeeperThan } from './common/validation/body-depth';
 import { createValidationPipe } from './common/validation/validation.pipe';
@@ -94,7 +94,7 @@ async function buildApp(config: AppConfig, options: CreateAppOptions, onClose: (
   fastify.addHook('preValidation', async (request) => {
     if (nestsDeeperThan(request.body, 16)) throw new AppError('VALIDATION_FAILED', '提交的内容嵌套层级过深');
   });
-  await app.register(helmet, {
+  registerSecurityHeaders(fastify, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -96,6 +96,20 @@ const runMysql = DATABASES.includes('mysql') && existsSync(MAIN);
     const detail = (await call(bases[0], 'GET', `/api/activities/${id}`, secretary)).body;
     expect(detail).toMatchObject({ confirmedCount: 10, waitlistCount: 186 });
   }, 120000);
+  it('sees an organisation made on the other process on the very next request (the org tree counter lives in the database)', async () => {
+    const committee = tokenOf(world.committee.auth);
+    const admin = tokenOf(world.admin);
+    // The second process has built and kept its org tree snapshot while answering the committee staff.
+    expect((await call(bases[1], 'GET', `/api/workspace/orgs/${world.branch.id}/roster`, committee)).status).toBe(200);
+    const created = await call(bases[0], 'POST', '/api/admin/orgs', admin, {
+      name: `${world.tag}新建党支部`, type: 'BRANCH', parentId: Number(world.committeeOrg.id), enterpriseId: Number(world.enterprise.id),
+    });
+    expect(created.status).toBe(201);
+    // On the chain the committee staff lead, so theirs at once on the other process; a stale snapshot would say 404.
+    expect((await call(bases[1], 'GET', `/api/workspace/orgs/${created.body.id as string}/roster`, committee)).status).toBe(200);
+    expect((await call(bases[1], 'GET', `/api/workspace/orgs/${created.body.id as string}/roster`, tokenOf(world.otherSecretary.auth))).status).toBe(404);
+  });
+
   it('refuses a person marked as left on the other process at once (the session generation lives in the database)', async () => {
     const secretary = tokenOf(world.secretary.auth);
     // The member signs in on the second process (the world's own sign-in was on the first).

@@ -158,8 +158,17 @@ describe.each(DATABASES)('organisation model on %s', (db) => {
     });
 
     it('manages chains and enterprises: one leader per chain, unique names', async () => {
+      // Every successful org, enterprise or chain write moves the org tree's counter once (cached trees re-read);
+      // refused ones roll back and leave it.
+      const treeVersion = async () => Number((await t.dataSource.query(`SELECT version FROM data_versions WHERE name = 'org-tree'`))[0].version);
+      const moved = async (write: () => Promise<unknown>, by: number) => {
+        const before = await treeVersion();
+        await write();
+        expect((await treeVersion()) - before).toBe(by);
+      };
       const committee = world.committeeOrg.id;
-      const created = await t.http().post('/api/admin/chains').set(admin).send({ name: '氢能产业链', industry: '新兴', committeeOrgId: committee }).expect(201);
+      let created!: { body: ChainResponse };
+      await moved(async () => (created = await t.http().post('/api/admin/chains').set(admin).send({ name: '氢能产业链', industry: '新兴', committeeOrgId: committee }).expect(201)), 1);
       const chainId = (created.body as ChainResponse).id;
       await t.http().post('/api/admin/chains').set(admin).send({ name: '氢能产业链', industry: '新兴', committeeOrgId: committee }).expect(409);
       await t.http().post('/api/admin/chains').set(admin).send({ name: '假产业链', industry: '新兴', committeeOrgId: partyOrg.id }).expect(422);
@@ -170,8 +179,10 @@ describe.each(DATABASES)('organisation model on %s', (db) => {
       await t.http().post('/api/admin/enterprises').set(admin).send({ name: world.enterprise.name }).expect(409);
       const list = await t.http().get(`/api/admin/enterprises?chainId=${chainId}`).set(admin).expect(200);
       expect((list.body as Page<unknown>).items).toHaveLength(1);
+      await moved(() => t.http().post('/api/admin/enterprises').set(admin).send({ name: '氢动力', chainId }).expect(400), 0);
       const renamed = await t.http().patch(`/api/admin/chains/${chainId}`).set(admin).send({ name: '氢能源产业链' }).expect(200);
       expect(renamed.body.name).toBe('氢能源产业链');
+      await moved(() => t.http().post('/api/admin/enterprises').set(admin).send({ name: '氢储能', chainId, chainRole: 'MEMBER' }).expect(201), 1);
     });
 
     it('pages through lists with a cursor', async () => {

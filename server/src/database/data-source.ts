@@ -27,10 +27,13 @@ import { VISIT_ENTITIES } from '../modules/visit/visit.entities';
 import { NEED_ENTITIES } from '../modules/need/need.entities';
 import { Onboarding1764835200000 } from './migrations/1764835200000-Onboarding';
 import { ActivityVisibility1764878400000 } from './migrations/1764878400000-ActivityVisibility';
+import { DataVersions1764900000000 } from './migrations/1764900000000-DataVersions';
+import { DataVersionEntity } from './data-version';
+import { OrgTreeVersionSubscriber } from '../modules/org/org-tree-version.subscriber';
 import { OrgLife1764921600000 } from './migrations/1764921600000-OrgLife';
 import { ORG_LIFE_ENTITIES } from '../modules/org-life/org-life.entities';
 
-/** Each module declares the tables it owns; the data source is their union (plus common's rate-limit table). */
+/** Each module declares the tables it owns; the data source is their union (plus common's rate-limit table and the platform's change counters). */
 export const ENTITIES = [
   ...ORG_ENTITIES,
   ...USER_ENTITIES,
@@ -48,9 +51,23 @@ export const ENTITIES = [
   ...NEED_ENTITIES,
   ...ORG_LIFE_ENTITIES,
   RateLimitEntity,
+  DataVersionEntity,
 ];
 
-export const MIGRATIONS = [Foundation1764230400000, Activities1764316800000, Study1764403200000, BrandsAndTalks1764489600000, Needs1764576000000, SecurityHardening1764662400000, Rosters1764748800000, ActivityListIndex1764792000000, Onboarding1764835200000, ActivityVisibility1764878400000, OrgLife1764921600000];
+export const MIGRATIONS = [
+  Foundation1764230400000,
+  Activities1764316800000,
+  Study1764403200000,
+  BrandsAndTalks1764489600000,
+  Needs1764576000000,
+  SecurityHardening1764662400000,
+  Rosters1764748800000,
+  ActivityListIndex1764792000000,
+  Onboarding1764835200000,
+  ActivityVisibility1764878400000,
+  DataVersions1764900000000,
+  OrgLife1764921600000,
+];
 
 /**
  * TypeORM writes slow queries with their parameters; with the query timeout on, "slow" means "timed
@@ -72,6 +89,7 @@ export function dataSourceOptions(database: DatabaseConfig, timeouts: DatabaseTi
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
+    subscribers: [OrgTreeVersionSubscriber] as DataSourceOptions['subscribers'],
     migrationsRun: false,
     synchronize: false,
     logging: false,

@@ -15,6 +15,11 @@ export interface AuthUser {
   enterpriseId: number | null;
   grants: Grant[];
   isAdmin: boolean;
+  /**
+   * The org tree's change counter, read with the person in the same round trip: the org tree snapshot a process
+   * keeps is current when its counter equals this, so permission checks in this request make no extra query.
+   */
+  orgTreeVersion?: string;
 }
 
 export function hasRole(user: AuthUser, role: Role): boolean {

@@ -1,6 +1,22 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner, TableColumnOptions } from 'typeorm';
 import { col, fk } from '../migration-helpers';
 import { MigrationSteps } from '../migration-steps';
+
+/**
+ * A request someone decides on (join, representation): its state, the unique key that allows one pending request
+ * per person and object (NULL once decided), the reason given, who decided and when.
+ */
+function decisionColumns(qr: QueryRunner): TableColumnOptions[] {
+  return [
+    col.varchar('status', 16),
+    col.varchar('pendingKey', 40, true),
+    col.varchar('reason', 500, true),
+    col.int('decidedBy', true),
+    col.datetime('decidedAt', true),
+    col.createdAt(qr),
+    col.updatedAt(qr),
+  ];
+}
 
 /**
  * Binding WeChat accounts to roster people, join codes and join requests, enterprise representation
@@ -50,13 +66,7 @@ export class Onboarding1764835200000 implements MigrationInterface {
         col.varchar('name', 100),
         col.varchar('politicalStatus', 32),
         col.int('enterpriseId', true),
-        col.varchar('status', 16),
-        col.varchar('pendingKey', 40, true),
-        col.varchar('reason', 500, true),
-        col.int('decidedBy', true),
-        col.datetime('decidedAt', true),
-        col.createdAt(qr),
-        col.updatedAt(qr),
+        ...decisionColumns(qr),
       ],
       indices: [
         { name: 'UQ_join_requests_pending', columnNames: ['pendingKey'], isUnique: true },
@@ -78,13 +88,7 @@ export class Onboarding1764835200000 implements MigrationInterface {
         col.int('userId'),
         col.int('enterpriseId'),
         col.varchar('kind', 16),
-        col.varchar('status', 16),
-        col.varchar('pendingKey', 40, true),
-        col.varchar('reason', 500, true),
-        col.int('decidedBy', true),
-        col.datetime('decidedAt', true),
-        col.createdAt(qr),
-        col.updatedAt(qr),
+        ...decisionColumns(qr),
       ],
       indices: [
         { name: 'UQ_representation_requests_pending', columnNames: ['pendingKey'], isUnique: true },

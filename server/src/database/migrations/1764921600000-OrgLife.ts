@@ -45,7 +45,7 @@ export class OrgLife1764921600000 implements MigrationInterface {
       ],
       indices: [
         { name: 'IDX_meetings_org_start', columnNames: ['orgId', 'startsAt'] },
-        { name: 'IDX_meetings_compliance', columnNames: ['status', 'periodYear', 'orgId', 'kind', 'periodMonth', 'periodQuarter', 'startsAt'] },
+        { name: 'IDX_meetings_compliance', columnNames: ['status', 'periodYear', 'orgId', 'kind', 'periodMonth', 'startsAt'] },
         { name: 'UQ_meetings_activity', columnNames: ['fromActivityId'], isUnique: true },
       ],
       foreignKeys: [fk('orgId', 'orgs', 'CASCADE'), fk('fromActivityId', 'activities', 'SET NULL'), fk('createdBy', 'users', 'SET NULL'), fk('archivedBy', 'users', 'SET NULL')],

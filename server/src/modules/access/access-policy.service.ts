@@ -51,8 +51,9 @@ export class AccessPolicy {
   ) {}
 
   /** The org tree the decisions use (for callers that also need to list what is below an org). */
-  tree(): Promise<OrgTree> {
-    return this.hierarchy.tree();
+  /** The org tree as of this request (the caller's counter saves a query when given). */
+  tree(user?: AuthUser): Promise<OrgTree> {
+    return this.hierarchy.tree(user?.orgTreeVersion);
   }
 
   /** The ids among `ids` that the caller may act on with `permission`; unknown ids are never allowed. */
@@ -61,7 +62,7 @@ export class AccessPolicy {
     if (wanted.length === 0) return new Set();
     // A plain member manages no org: answered without the tree's fingerprint query (every detail page asks).
     if (isOrgPermission(permission) && !mayHoldOrgPermission(user, permission)) return new Set();
-    const tree = await this.hierarchy.tree();
+    const tree = await this.hierarchy.tree(user.orgTreeVersion);
     if (isOrgPermission(permission)) return new Set(wanted.filter((id) => decideOrg(user, permission, id, tree)));
     if (isNeedPermission(permission)) {
       const facts = await this.needFacts(wanted);
@@ -91,12 +92,12 @@ export class AccessPolicy {
 
   /** Decides on a need the caller already loaded (no second read of the same rows). */
   async canOnNeed(user: AuthUser, permission: NeedPermission, need: NeedFacts): Promise<boolean> {
-    return decideNeed(user, permission, need, await this.hierarchy.tree());
+    return decideNeed(user, permission, need, await this.hierarchy.tree(user.orgTreeVersion));
   }
 
   /** Decides on a 组织生活 meeting the caller already loaded (with its attendance list). */
   async canOnMeeting(user: AuthUser, permission: MeetingPermission, meeting: MeetingFacts): Promise<boolean> {
-    return decideMeeting(user, permission, meeting, await this.hierarchy.tree());
+    return decideMeeting(user, permission, meeting, await this.hierarchy.tree(user.orgTreeVersion));
   }
 
   /** Decides on an assignment the caller already loaded. */

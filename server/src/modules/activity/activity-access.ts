@@ -43,7 +43,7 @@ export class ActivityAccess {
   async audience(user: AuthUser): Promise<ActivityAudience | null> {
     if (user.isAdmin) return null;
     if (isPublicOnly(user)) return { orgIds: [], chainOrgIds: [] };
-    return audienceOf(user, await this.policy.tree());
+    return audienceOf(user, await this.policy.tree(user));
   }
 
   /** An activity outside the caller's audience looks missing (PUBLIC ones read nothing). */

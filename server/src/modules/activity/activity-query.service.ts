@@ -35,7 +35,7 @@ export class ActivityQueryService {
   async list(user: AuthUser, query: ActivityListQueryDto): Promise<Page<ActivityResponse>> {
     const filter: ActivityFilter = {};
     if (query.orgId || query.chainId) {
-      const tree = await this.policy.tree();
+      const tree = await this.policy.tree(user);
       if (query.orgId) filter.orgIds = nonEmpty(tree.descendants([Number(query.orgId)]));
       if (query.chainId) filter.chainOrgIds = nonEmpty(tree.orgsOfChain(Number(query.chainId)));
     }
@@ -61,7 +61,7 @@ export class ActivityQueryService {
     if (!user.isAdmin) {
       const roots = [...orgIdsWithRole(user, 'SECRETARY'), ...orgIdsWithRole(user, 'COMMITTEE')];
       if (roots.length === 0) return { items: [], nextCursor: null };
-      qb.where('a.orgId IN (:...orgIds)', { orgIds: nonEmpty((await this.policy.tree()).descendants(roots)) });
+      qb.where('a.orgId IN (:...orgIds)', { orgIds: nonEmpty((await this.policy.tree(user)).descendants(roots)) });
     }
     if (query.orgId) qb.andWhere('a.orgId = :orgId', { orgId: Number(query.orgId) });
     if (query.cursor) qb.andWhere('a.id < :cursor', { cursor: Number(query.cursor) });

@@ -74,7 +74,7 @@ export class TodoService {
   private async managedOrgIds(user: AuthUser): Promise<number[] | null> {
     if (user.isAdmin) return null;
     const roots = [...orgIdsWithRole(user, 'SECRETARY'), ...orgIdsWithRole(user, 'COMMITTEE')];
-    return roots.length ? (await this.policy.tree()).descendants(roots) : [];
+    return roots.length ? (await this.policy.tree(user)).descendants(roots) : [];
   }
 
   private async pendingRegistrations(user: AuthUser): Promise<number> {

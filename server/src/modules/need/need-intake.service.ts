@@ -134,7 +134,7 @@ export class NeedIntakeService {
       if (await this.policy.can(user, 'enterprise.raise-need', requested)) return requested;
       throw new AppError('NEED_NO_ENTERPRISE');
     }
-    const allowed = [...(user.enterpriseId !== null ? [user.enterpriseId] : []), ...secretaryEnterpriseIds(user, await this.policy.tree())];
+    const allowed = [...(user.enterpriseId !== null ? [user.enterpriseId] : []), ...secretaryEnterpriseIds(user, await this.policy.tree(user))];
     if (allowed.length === 0) throw new AppError('NEED_NO_ENTERPRISE');
     return allowed[0];
   }

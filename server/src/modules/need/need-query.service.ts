@@ -73,7 +73,7 @@ export class NeedQueryService {
 
   /** The needs I raised, and those of the enterprises whose Party organisation I am secretary of; newest first. */
   async mine(user: AuthUser, page: KeysetQuery): Promise<Page<NeedSummary>> {
-    const enterprises = secretaryEnterpriseIds(user, await this.policy.tree());
+    const enterprises = secretaryEnterpriseIds(user, await this.policy.tree(user));
     const qb = this.dataSource.getRepository(NeedEntity).createQueryBuilder('n');
     if (enterprises.length) qb.where('(n.raisedBy = :me OR n.enterpriseId IN (:...enterprises))', { me: user.id, enterprises });
     else qb.where('n.raisedBy = :me', { me: user.id });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MEETING_KINDS, type ComplianceResponse, type ComplianceRow, type ComplianceState, type MeetingCalendarResponse, type MeetingKind } from '@torch-red/shared';
+import { MEETING_KINDS, MEETING_PERIOD_UNITS, type ComplianceResponse, type ComplianceRow, type ComplianceState, type MeetingCalendarResponse, type MeetingKind, type MeetingPeriodUnit } from '@torch-red/shared';
 import { DataSource } from 'typeorm';
 import { orgIdsWithRole, type AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
@@ -8,24 +8,25 @@ import { AppError } from '../../common/errors/app-error';
 import { decodeCursor, encodeCursor } from '../../database/keyset';
 import { AccessPolicy } from '../access/access-policy.service';
 import { OrgDirectory } from '../org/org-directory.service';
+import type { OrgTree } from '../org/org-tree';
 import type { ComplianceExportQueryDto, ComplianceQueryDto } from './dto/org-life.dto';
-import { combinedState, parsePeriod, periodKey, periodNumber, periodState, periodsOfYear, periodsOverlapping, type Period } from './meeting-period';
+import { maskJudge, parsePeriod, periodKey, periodNumber, periodState, periodsOfYear, periodsOverlapping, type Period } from './meeting-period';
 import { isJudged, requiredRules } from './meeting-rules';
 import { MeetingRulesService } from './meeting-rules.service';
-import { MeetingTally, NO_MEETINGS, tallyKey } from './meeting-tally';
+import { countIn, MeetingTally, tallyKey } from './meeting-tally';
 import { MeetingEntity } from './meeting.entity';
 
 /** Overdue first, then due, upcoming, done. */
-const RANK: Record<ComplianceState, number> = { OVERDUE: 0, DUE: 1, UPCOMING: 2, DONE: 3 };
+const ORDER: readonly ComplianceState[] = ['OVERDUE', 'DUE', 'UPCOMING', 'DONE'];
+const RANK = Object.fromEntries(ORDER.map((state, i) => [state, i])) as Record<ComplianceState, number>;
 const KIND_INDEX = new Map(MEETING_KINDS.map((k, i) => [k, i]));
 
-/** One org × kind of the table, before names are added. */
-export interface JudgedRow {
+/** One org × kind of the table, before counts and names are added. */
+interface JudgedRow {
   orgId: number;
   kind: MeetingKind;
+  unit: MeetingPeriodUnit;
   state: ComplianceState;
-  meetingCount: number;
-  lastMeetingAt: Date | null;
 }
 
 /** A stable position for the keyset cursor: (rank, orgId, kind) as two numbers. */
@@ -34,8 +35,8 @@ const positionOf = (r: JudgedRow): [number, number] => [RANK[r.state], r.orgId *
 /**
  * On-time compliance: for a month, quarter or year, every judged organisation in the caller's reach × every kind
  * it must hold, each DONE / DUE / OVERDUE / UPCOMING (see ComplianceQuery in shared for how a request is judged
- * on each kind's own periods). The figures come from one grouped query (MeetingTally); the tree, the rules and
- * the names are one query each.
+ * on each kind's own periods). The states come from one grouped query over all organisations (MeetingTally);
+ * counts and names are read for the rows shown only; the tree and the rules are one query each.
  */
 @Injectable()
 export class MeetingComplianceService {
@@ -49,7 +50,7 @@ export class MeetingComplianceService {
   ) {}
 
   async compliance(user: AuthUser, q: ComplianceQueryDto): Promise<ComplianceResponse> {
-    const { rows, orgs } = await this.judge(user, q);
+    const { rows, orgs, request, tree } = await this.judge(user, q);
     const totals = { orgs, done: 0, due: 0, overdue: 0 };
     for (const r of rows) {
       if (r.state === 'DONE') totals.done++;
@@ -67,13 +68,13 @@ export class MeetingComplianceService {
     }
     const page = shown.slice(0, q.limit);
     const nextCursor = shown.length > q.limit ? encodeCursor(positionOf(page[page.length - 1])) : null;
-    return { period: q.period, totals, rows: { items: await this.named(page), nextCursor } };
+    return { period: q.period, totals, rows: { items: await this.completed(page, request, tree), nextCursor } };
   }
 
   /** Every row the filters select, in the table's order (the export). */
   async allRows(user: AuthUser, q: ComplianceExportQueryDto): Promise<ComplianceRow[]> {
-    const { rows } = await this.judge(user, q);
-    return this.named(q.state ? rows.filter((r) => r.state === q.state) : rows);
+    const { rows, request, tree } = await this.judge(user, q);
+    return this.completed(q.state ? rows.filter((r) => r.state === q.state) : rows, request, tree);
   }
 
   /** An organisation's year: each required kind's periods with their state and the records filed under them. */
@@ -99,44 +100,51 @@ export class MeetingComplianceService {
   }
 
   /** The judged rows in the table's order, and how many organisations were judged. */
-  private async judge(user: AuthUser, q: ComplianceExportQueryDto): Promise<{ rows: JudgedRow[]; orgs: number }> {
+  private async judge(user: AuthUser, q: ComplianceExportQueryDto): Promise<{ rows: JudgedRow[]; orgs: number; request: Period; tree: OrgTree }> {
     const request = parsePeriod(q.period);
     if (!request) throw new AppError('VALIDATION_FAILED', 'period 无效', [{ field: 'period', message: 'period 无效' }]);
-    const tree = await this.policy.tree();
+    const tree = await this.policy.tree(user);
     let scope = user.isAdmin ? tree.ids() : tree.descendants(orgIdsWithRole(user, 'COMMITTEE'));
     if (q.chainId) {
       const chain = new Set(tree.orgsOfChain(Number(q.chainId)));
       scope = scope.filter((id) => chain.has(id));
     }
     const now = this.clock.now();
-    const [overrides, tallies] = await Promise.all([this.rules.overrides(), this.tally.tally(request, now)]);
+    const [overrides, recorded] = await Promise.all([this.rules.overrides(), this.tally.recordedMonths(request.year)]);
     const judged = scope.filter((id) => isJudged(tree.get(id)!.type, overrides.get(id))).sort((a, b) => a - b);
-    const rows: JudgedRow[] = [];
+    // Each unit's periods are judged once; rows go straight into their state's bucket, already in org and kind order.
+    const judges = new Map(MEETING_PERIOD_UNITS.map((u) => [u, maskJudge(periodsOverlapping(request, u), now)]));
+    const buckets = new Map(ORDER.map((state) => [state, [] as JudgedRow[]]));
     for (const orgId of judged) {
       for (const rule of requiredRules(overrides.get(orgId))) {
         if (q.kind && rule.kind !== q.kind) continue;
-        const t = tallies.get(tallyKey(orgId, rule.kind)) ?? NO_MEETINGS;
-        rows.push({ orgId, kind: rule.kind, state: combinedState(periodsOverlapping(request, rule.unit), now, t), meetingCount: t.meetings, lastMeetingAt: t.lastAt });
+        const state = judges.get(rule.unit)!(recorded.get(tallyKey(orgId, rule.kind)) ?? 0);
+        buckets.get(state)!.push({ orgId, kind: rule.kind, unit: rule.unit, state });
       }
     }
-    rows.sort((a, b) => RANK[a.state] - RANK[b.state] || a.orgId - b.orgId || KIND_INDEX.get(a.kind)! - KIND_INDEX.get(b.kind)!);
-    return { rows, orgs: judged.length };
+    const rows = ORDER.flatMap((state) => buckets.get(state)!);
+    return { rows, orgs: judged.length, request, tree };
   }
 
-  /** Adds organisation and chain names (one query each). */
-  private async named(rows: JudgedRow[]): Promise<ComplianceRow[]> {
-    const tree = await this.policy.tree();
-    const [orgs, chains] = await Promise.all([this.orgs.orgs(rows.map((r) => r.orgId)), this.orgs.chainsById(rows.map((r) => tree.chainOf(r.orgId)))]);
+  /** Adds the counts of the periods judged, the organisation and chain names (one query each). */
+  private async completed(rows: JudgedRow[], request: Period, tree: OrgTree): Promise<ComplianceRow[]> {
+    const orgIds = rows.map((r) => r.orgId);
+    const [monthly, orgs, chains] = await Promise.all([
+      this.tally.monthly(request.year, orgIds),
+      this.orgs.orgs(orgIds),
+      this.orgs.chainsById(rows.map((r) => tree.chainOf(r.orgId))),
+    ]);
     return rows.map((r) => {
       const chainId = tree.chainOf(r.orgId);
+      const { count, lastAt } = countIn(monthly.get(tallyKey(r.orgId, r.kind)), periodsOverlapping(request, r.unit));
       return {
         orgId: String(r.orgId),
         orgName: orgs.get(r.orgId)?.name ?? '',
         chainName: chainId === null ? null : (chains.get(chainId)?.name ?? null),
         kind: r.kind,
         state: r.state,
-        meetingCount: r.meetingCount,
-        lastMeetingAt: r.lastMeetingAt ? r.lastMeetingAt.toISOString() : null,
+        meetingCount: count,
+        lastMeetingAt: lastAt ? lastAt.toISOString() : null,
       };
     });
   }

@@ -1,6 +1,7 @@
 import {
-  combinedState,
   inFinalDays,
+  maskJudge,
+  monthMask,
   parsePeriod,
   periodEnd,
   periodKey,
@@ -71,13 +72,23 @@ describe('meeting periods (China time)', () => {
   });
 
   it('combines a monthly kind over a quarter: any ended month missing is overdue; the running one missing is due', () => {
-    const months = periodsOverlapping(parsePeriod('2026-Q2')!, 'MONTH');
+    const q2 = periodsOverlapping(parsePeriod('2026-Q2')!, 'MONTH');
     const may = at('2026-05-10T12:00:00+08:00');
-    expect(combinedState(months, may, { doneEnded: 0, doneCurrent: true, meetings: 1 })).toBe('OVERDUE');
-    expect(combinedState(months, may, { doneEnded: 1, doneCurrent: false, meetings: 1 })).toBe('DUE');
-    expect(combinedState(months, may, { doneEnded: 1, doneCurrent: true, meetings: 2 })).toBe('DONE');
-    expect(combinedState(months, at('2026-03-10T12:00:00+08:00'), { doneEnded: 0, doneCurrent: false, meetings: 0 })).toBe('UPCOMING');
-    expect(combinedState(months, at('2026-07-01T00:00:00+08:00'), { doneEnded: 3, doneCurrent: false, meetings: 3 })).toBe('DONE');
+    const state = (now: Date, months: number[]) => maskJudge(q2, now)(months.reduce((mask, m) => mask | (1 << (m - 1)), 0));
+    expect(state(may, [5])).toBe('OVERDUE');
+    expect(state(may, [4, 3, 7])).toBe('DUE');
+    expect(state(may, [4, 5])).toBe('DONE');
+    expect(state(at('2026-03-10T12:00:00+08:00'), [])).toBe('UPCOMING');
+    expect(state(at('2026-03-10T12:00:00+08:00'), [6])).toBe('DONE');
+    expect(state(at('2026-07-01T00:00:00+08:00'), [4, 5, 6])).toBe('DONE');
+    expect(maskJudge(periodsOverlapping(parsePeriod('2026-05')!, 'YEAR'), may)(1 << 11)).toBe('DONE');
+    expect(maskJudge(periodsOverlapping(parsePeriod('2026-05')!, 'YEAR'), may)(0)).toBe('DUE');
+  });
+
+  it('masks the months of a period', () => {
+    expect(monthMask(parsePeriod('2026-03')!)).toBe(0b100);
+    expect(monthMask(parsePeriod('2026-Q2')!)).toBe(0b111000);
+    expect(monthMask(parsePeriod('2026')!)).toBe(0xfff);
   });
 
   it('opens the reminder window 7 days before the period ends, until it ends', () => {

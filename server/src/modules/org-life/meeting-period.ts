@@ -116,29 +116,29 @@ export function periodState(p: Period, now: Date, meetings: number): ComplianceS
   return phase === 'PAST' ? 'OVERDUE' : phase === 'CURRENT' ? 'DUE' : 'UPCOMING';
 }
 
-/** What the database says about one org and kind over the periods judged. */
-export interface PeriodTally {
-  /** Periods judged that have ended and have at least one archived record. */
-  doneEnded: number;
-  /** The running period (if judged) has a record. */
-  doneCurrent: boolean;
-  /** Archived records inside the periods judged. */
-  meetings: number;
+/** The months of a period as a bit mask of its year (bit 0 = January). */
+export function monthMask(p: Period): number {
+  const { first, last } = monthSpan(p);
+  return ((1 << last) - 1) & ~((1 << (first - 1)) - 1);
 }
 
 /**
- * One state for a kind over several periods of its unit (a monthly kind over a quarter): OVERDUE when an
- * ended period has no record; else DUE when the running one has none; else UPCOMING when nothing has started
- * and nothing was recorded ahead; else DONE.
+ * The state of one kind over the periods of its unit that a request judges (a monthly kind over a quarter),
+ * worked out once per request: the returned function takes the months of the year that have an archived record
+ * (a bit mask) and costs a few bit operations per organisation. OVERDUE when an ended period has no record; else
+ * DUE when the running one has none; else UPCOMING when nothing has started and nothing was recorded ahead; else
+ * DONE.
  */
-export function combinedState(periods: Period[], now: Date, tally: PeriodTally): ComplianceState {
-  const phases = periods.map((p) => periodPhase(p, now));
-  const ended = phases.filter((x) => x === 'PAST').length;
-  const running = phases.includes('CURRENT');
-  if (tally.doneEnded < ended) return 'OVERDUE';
-  if (running && !tally.doneCurrent) return 'DUE';
-  if (ended === 0 && !running && tally.meetings === 0) return 'UPCOMING';
-  return 'DONE';
+export function maskJudge(periods: Period[], now: Date): (recordedMonths: number) => ComplianceState {
+  const ended = periods.filter((p) => periodPhase(p, now) === 'PAST').map(monthMask);
+  const running = periods.filter((p) => periodPhase(p, now) === 'CURRENT').map(monthMask);
+  const judged = periods.reduce((mask, p) => mask | monthMask(p), 0);
+  return (recorded) => {
+    if (ended.some((mask) => (recorded & mask) === 0)) return 'OVERDUE';
+    if (running.some((mask) => (recorded & mask) === 0)) return 'DUE';
+    if (ended.length === 0 && running.length === 0 && (recorded & judged) === 0) return 'UPCOMING';
+    return 'DONE';
+  };
 }
 
 /** Whether now is inside the last `days` days of the period (the reminder window). */

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MEETING_CALENDAR_PAGE, MEETING_KIND_LABELS, MEETING_LIMITS, type MeetingKind } from '@torch-red/shared';
+import { MEETING_CALENDAR_PAGE, MEETING_KIND_LABELS, MEETING_LIMITS, MEETING_PERIOD_UNITS, type MeetingKind, type MeetingPeriodUnit } from '@torch-red/shared';
 import { DataSource, In } from 'typeorm';
 import { Clock, formatChinaDateTime } from '../../common/clock';
 import { execute } from '../../database/raw-sql';
@@ -10,10 +10,10 @@ import { NotificationService } from '../notification/notification.service';
 import { OrgDirectory } from '../org/org-directory.service';
 import { PeopleDirectory } from '../user/people-directory.service';
 import { SchedulerService } from '../scheduler/scheduler.service';
-import { inFinalDays, periodEnd, periodKey, periodOf, type Period } from './meeting-period';
+import { inFinalDays, monthMask, periodEnd, periodKey, periodOf, type Period } from './meeting-period';
 import { isJudged, requiredRules } from './meeting-rules';
 import { MeetingRulesService } from './meeting-rules.service';
-import { MeetingTally, NO_MEETINGS, tallyKey } from './meeting-tally';
+import { MeetingTally, tallyKey } from './meeting-tally';
 import { MeetingReminderEntity } from './meeting-rule.entity';
 
 const UNIT_LABEL = { MONTH: '本月', QUARTER: '本季度', YEAR: '本年度' } as const;
@@ -63,15 +63,21 @@ export class MeetingReminderJob implements OnModuleInit {
   /** Every judged org × required kind whose running period ends within the window and has no archived record. */
   private async dueNow(): Promise<Due[]> {
     const now = this.clock.now();
+    // The running period of each unit, when it is in its last days.
+    const closing = new Map<MeetingPeriodUnit, Period>();
+    for (const unit of MEETING_PERIOD_UNITS) {
+      const period = periodOf(now, unit);
+      if (inFinalDays(period, now, MEETING_LIMITS.reminderDaysBefore)) closing.set(unit, period);
+    }
+    if (closing.size === 0) return [];
     const tree = await this.policy.tree();
-    const [overrides, tallies] = await Promise.all([this.rules.overrides(), this.tally.tally(periodOf(now, 'MONTH'), now)]);
+    const [overrides, recorded] = await Promise.all([this.rules.overrides(), this.tally.recordedMonths(periodOf(now, 'YEAR').year)]);
     const candidates: Due[] = [];
     for (const orgId of tree.ids()) {
       if (!isJudged(tree.get(orgId)!.type, overrides.get(orgId))) continue;
       for (const rule of requiredRules(overrides.get(orgId))) {
-        const period = periodOf(now, rule.unit);
-        if (!inFinalDays(period, now, MEETING_LIMITS.reminderDaysBefore)) continue;
-        if ((tallies.get(tallyKey(orgId, rule.kind)) ?? NO_MEETINGS).doneCurrent) continue;
+        const period = closing.get(rule.unit);
+        if (!period || ((recorded.get(tallyKey(orgId, rule.kind)) ?? 0) & monthMask(period)) !== 0) continue;
         candidates.push({ orgId, kind: rule.kind, period });
       }
     }

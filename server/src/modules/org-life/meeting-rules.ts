@@ -17,9 +17,11 @@ export function effectiveRules(overrides: RuleOverrides | undefined): MeetingRul
   return MEETING_KINDS.map((kind) => ({ ...(overrides?.get(kind) ?? DEFAULTS.get(kind)!) }));
 }
 
-/** The kinds an organisation must hold, with their units. */
-export function requiredRules(overrides: RuleOverrides | undefined): MeetingRuleDto[] {
-  return effectiveRules(overrides).filter((r) => r.required);
+const DEFAULT_REQUIRED: readonly MeetingRuleDto[] = DEFAULT_MEETING_RULES.filter((r) => r.required);
+
+/** The kinds an organisation must hold, with their units, in MEETING_KINDS order. */
+export function requiredRules(overrides: RuleOverrides | undefined): readonly MeetingRuleDto[] {
+  return overrides ? effectiveRules(overrides).filter((r) => r.required) : DEFAULT_REQUIRED;
 }
 
 /** Whether an organisation is judged at all (see JUDGED_ORG_TYPES). */

@@ -1,62 +1,73 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MEETING_KINDS, MEETING_PERIOD_UNITS, type MeetingKind, type MeetingPeriodUnit } from '@torch-red/shared';
+import { MEETING_KINDS, type MeetingKind } from '@torch-red/shared';
 import type { DataSource } from 'typeorm';
 import { select, sqlDate, sqlInt } from '../../database/raw-sql';
-import { monthSpan, periodNumber, periodOf, periodsOverlapping, type Period, type PeriodTally } from './meeting-period';
-import { defaultUnit } from './meeting-rules';
+import { monthSpan, type Period } from './meeting-period';
 
-/** One organisation and kind over the periods judged for a request. */
-export interface KindTally extends PeriodTally {
-  lastAt: Date | null;
-}
+const KIND_INDEX = new Map(MEETING_KINDS.map((k, i) => [k, i]));
 
-export const tallyKey = (orgId: number, kind: MeetingKind): string => `${orgId}:${kind}`;
+/** One number per (org, kind), for the maps below (cheaper than a string key over ten thousand rows). */
+export const tallyKey = (orgId: number, kind: MeetingKind): number => orgId * 16 + KIND_INDEX.get(kind)!;
 
-/** A constant of the statement: a safe integer or an upper-case identifier from shared's enums, nothing else. */
-function lit(value: number | string): string {
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-  if (typeof value === 'string' && /^[A-Z_]+$/.test(value)) return `'${value}'`;
-  throw new Error(`meeting tally: not a constant: ${String(value)}`);
+/** Archived records of one org and kind in one month. */
+export interface MonthCount {
+  month: number;
+  count: number;
+  lastAt: Date;
 }
 
 /**
- * The compliance figures straight from the archived records, in one grouped query for every organisation at
- * once (never a query per organisation). Each record is judged on its (org, kind) unit — the org's override,
- * else the kind's default — and the request decides, per unit, which of that unit's periods count (those
- * overlapping it; all inside the request's year, which the index narrows to first).
+ * The compliance figures straight from the archived records. `recordedMonths` is one grouped query over every
+ * organisation at once (never a query per organisation), and answers little: per (org, kind) the months of the
+ * year that have a record, as a bit mask — enough to judge every unit's periods, since months, quarters and
+ * years nest inside the year. Counts and dates are read only for the organisations shown (`monthly`).
  */
 @Injectable()
 export class MeetingTally {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async tally(request: Period, now: Date): Promise<Map<string, KindTally>> {
-    const unit = `COALESCE(r.unit, CASE m.kind ${MEETING_KINDS.map((k) => `WHEN ${lit(k)} THEN ${lit(defaultUnit(k))}`).join(' ')} END)`;
-    const perUnit = (value: (u: MeetingPeriodUnit) => string) => `CASE ${unit} ${MEETING_PERIOD_UNITS.map((u) => `WHEN ${lit(u)} THEN ${value(u)}`).join(' ')} END`;
-    const judged = (u: MeetingPeriodUnit) => periodsOverlapping(request, u);
-    const column = { MONTH: 'm.periodMonth', QUARTER: 'm.periodQuarter', YEAR: 'm.periodYear' } as const;
-    const period = perUnit((u) => column[u]);
-    const current = perUnit((u) => lit(periodNumber(periodOf(now, u))));
-    const from = perUnit((u) => lit(request.year * 100 + monthSpan(judged(u)[0]).first));
-    const to = perUnit((u) => lit(request.year * 100 + monthSpan(judged(u).at(-1)!).last));
-    const inRange = `m.periodMonth BETWEEN ${from} AND ${to}`;
-    const sql = `SELECT m.orgId AS orgId, m.kind AS kind,
-        SUM(CASE WHEN ${inRange} THEN 1 ELSE 0 END) AS meetings,
-        MAX(CASE WHEN ${inRange} THEN m.startsAt END) AS lastAt,
-        COUNT(DISTINCT CASE WHEN ${inRange} AND ${period} < ${current} THEN ${period} END) AS doneEnded,
-        MAX(CASE WHEN ${inRange} AND ${period} = ${current} THEN 1 ELSE 0 END) AS doneCurrent
-      FROM meetings m LEFT JOIN meeting_rules r ON r.orgId = m.orgId AND r.kind = m.kind
-      WHERE m.status = 'ARCHIVED' AND m.periodYear = ?
-      GROUP BY m.orgId, m.kind`;
-    type Row = { orgId: number | string; kind: MeetingKind; meetings: number | string | null; lastAt: Date | string | null; doneEnded: number | string; doneCurrent: number | string | null };
-    const rows = await select<Row>(this.dataSource.manager, sql, [request.year]);
-    return new Map(
-      rows.map((r) => [
-        tallyKey(Number(r.orgId), r.kind),
-        { meetings: sqlInt(r.meetings) ?? 0, lastAt: r.lastAt === null ? null : sqlDate(r.lastAt), doneEnded: sqlInt(r.doneEnded) ?? 0, doneCurrent: (sqlInt(r.doneCurrent) ?? 0) > 0 },
-      ]),
+  async recordedMonths(year: number): Promise<Map<number, number>> {
+    // Bit n = month n + 1. MySQL has BIT_OR; in SQLite the sum of the distinct bits is the same number.
+    const bit = '1 << (m.periodMonth - ?)';
+    const mask = this.dataSource.options.type === 'mysql' ? `BIT_OR(${bit})` : `SUM(DISTINCT ${bit})`;
+    const rows = await select<{ orgId: number | string; kind: MeetingKind; months: number | string }>(
+      this.dataSource.manager,
+      `SELECT m.orgId AS orgId, m.kind AS kind, ${mask} AS months FROM meetings m WHERE m.status = 'ARCHIVED' AND m.periodYear = ? GROUP BY m.orgId, m.kind`,
+      [year * 100 + 1, year],
     );
+    return new Map(rows.map((r) => [tallyKey(Number(r.orgId), r.kind), sqlInt(r.months) ?? 0]));
+  }
+
+  /** Per (org, kind): archived records per month of the year, for these organisations. One query. */
+  async monthly(year: number, orgIds: number[]): Promise<Map<number, MonthCount[]>> {
+    const result = new Map<number, MonthCount[]>();
+    const unique = [...new Set(orgIds)];
+    if (unique.length === 0) return result;
+    const rows = await select<{ orgId: number | string; kind: MeetingKind; periodMonth: number | string; n: number | string; lastAt: Date | string }>(
+      this.dataSource.manager,
+      `SELECT m.orgId AS orgId, m.kind AS kind, m.periodMonth AS periodMonth, COUNT(*) AS n, MAX(m.startsAt) AS lastAt FROM meetings m
+        WHERE m.status = 'ARCHIVED' AND m.periodYear = ? AND m.orgId IN (${unique.map(() => '?').join(', ')}) GROUP BY m.orgId, m.kind, m.periodMonth`,
+      [year, ...unique],
+    );
+    for (const r of rows) {
+      const key = tallyKey(Number(r.orgId), r.kind);
+      const list = result.get(key) ?? [];
+      list.push({ month: Number(r.periodMonth) % 100, count: sqlInt(r.n) ?? 0, lastAt: sqlDate(r.lastAt) });
+      result.set(key, list);
+    }
+    return result;
   }
 }
 
-export const NO_MEETINGS: KindTally = { meetings: 0, lastAt: null, doneEnded: 0, doneCurrent: false };
+/** How many records fall in the periods (of one year), and the latest start among them. */
+export function countIn(months: MonthCount[] | undefined, periods: Period[]): { count: number; lastAt: Date | null } {
+  let count = 0;
+  let lastAt: Date | null = null;
+  for (const m of months ?? []) {
+    if (!periods.some((p) => m.month >= monthSpan(p).first && m.month <= monthSpan(p).last)) continue;
+    count += m.count;
+    if (!lastAt || m.lastAt.getTime() > lastAt.getTime()) lastAt = m.lastAt;
+  }
+  return { count, lastAt };
+}

@@ -8,7 +8,7 @@ import { BoolColumn, CreatedAtColumn, DateTimeColumn, UpdatedAtColumn } from '..
  */
 @Entity('meetings')
 @Index('IDX_meetings_org_start', ['orgId', 'startsAt'])
-@Index('IDX_meetings_compliance', ['status', 'periodYear', 'orgId', 'kind', 'periodMonth', 'periodQuarter', 'startsAt'])
+@Index('IDX_meetings_compliance', ['status', 'periodYear', 'orgId', 'kind', 'periodMonth', 'startsAt'])
 export class MeetingEntity {
   @PrimaryGeneratedColumn()
   id: number;

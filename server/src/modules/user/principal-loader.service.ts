@@ -4,14 +4,17 @@ import type { Role } from '@torch-red/shared';
 import type { DataSource } from 'typeorm';
 import type { Grant } from '../../common/auth/auth-user';
 import type { LoadedPrincipal, PrincipalLoader } from '../../common/auth/principal';
+import { dataVersionSql, ORG_TREE_VERSION } from '../../database/data-version';
 
 /**
- * The person and their grants in one round trip (users LEFT JOIN role_grants): the auth guard calls this on
- * every authenticated request, so it is plain SQL rather than two repository reads. Nothing is cached between
+ * The person and their grants in one round trip (users LEFT JOIN role_grants), plus the org tree's change
+ * counter so that permission checks later in the request need no query of their own: the auth guard calls this
+ * on every authenticated request, so it is plain SQL rather than repository reads. Nothing is cached between
  * requests: roles, tokenVersion and disabledAt written by any process count on the very next request.
  */
 const PRINCIPAL_SQL =
-  'SELECT u.id, u.name, u.orgId, u.enterpriseId, u.tokenVersion, u.disabledAt, g.id AS grantId, g.role, g.orgId AS grantOrgId, g.departmentId ' +
+  'SELECT u.id, u.name, u.orgId, u.enterpriseId, u.tokenVersion, u.disabledAt, g.id AS grantId, g.role, g.orgId AS grantOrgId, g.departmentId, ' +
+  `${dataVersionSql(ORG_TREE_VERSION)} AS orgTreeVersion ` +
   'FROM users u LEFT JOIN role_grants g ON g.userId = u.id WHERE u.id = ? ORDER BY g.id';
 
 interface PrincipalRow {
@@ -25,6 +28,7 @@ interface PrincipalRow {
   role: Role | null;
   grantOrgId: number | null;
   departmentId: number | null;
+  orgTreeVersion: number | string | null;
 }
 
 @Injectable()
@@ -49,6 +53,7 @@ export class UserPrincipalLoader implements PrincipalLoader {
         enterpriseId: nullableNumber(user.enterpriseId),
         grants,
         isAdmin: grants.some((g) => g.role === 'ADMIN'),
+        orgTreeVersion: user.orgTreeVersion === null ? undefined : String(user.orgTreeVersion),
       },
     };
   }
