@@ -173,6 +173,46 @@ test.describe.serial('组织生活: record, calendar, compliance and 我的组�
     expect(pageErrors).toEqual([]);
   });
 
+  test('陈静 starts a blank 支部党员大会 record from the calendar, keeps it as a draft, then deletes it', async () => {
+    const topic = `选举出席上级党代会代表（${stamp}）`;
+    const page = await session.signInAs('陈静');
+    await page.goto(`${BASE_URL}/#/pages/mine/index`);
+    await page.locator('.mine-menu__item--org-life').click();
+    await page.waitForURL(/#\/packages\/org-life\/pages\/calendar\/index/);
+    // The running quarter's cell starts a record of that kind.
+    await page.locator('.meeting-calendar__row--party_congress .meeting-calendar__cell--current').click();
+    await page.waitForURL(/#\/packages\/org-life\/pages\/new\/index\?orgId=\d+&kind=PARTY_CONGRESS/);
+    await expect(page.locator('.new-meeting-page__kind--active')).toHaveText('支部党员大会');
+    await page.locator('.new-meeting-page__blank').click();
+    await page.waitForURL(/#\/packages\/org-life\/pages\/editor\/index\?orgId=\d+&kind=PARTY_CONGRESS/);
+
+    // Nothing can be archived without a topic and attendance.
+    await page.locator('.meeting-editor__archive').click();
+    await expect(page.locator('[data-field="topic"] .meeting-editor__error')).toHaveText('请填写会议议题');
+    await expect(page.locator('[data-field="attendees"] .meeting-editor__error')).toHaveText('归档前请登记参会人员的出勤情况');
+    await page.locator('.meeting-editor__topic input').fill(topic);
+    await expect(page.locator('[data-field="topic"] .meeting-editor__error')).toHaveCount(0);
+    await page.locator('.attendee-picker__all').click();
+    await expect(page.locator('[data-person="陈静"] .attendee-picker__option--active')).toHaveText('出席');
+    await page.locator('.meeting-editor__online').click();
+    await page.locator('.meeting-editor__save').click();
+    await page.waitForURL(/#\/packages\/org-life\/pages\/calendar\/index/);
+
+    // A draft does not count: the quarter is still due; the draft is in the list and opens in the editor.
+    await expect(page.locator('.meeting-calendar__row--party_congress .meeting-calendar__cell--current')).toHaveClass(/meeting-calendar__cell--due/);
+    const draft = page.locator('.meeting-card', { hasText: topic });
+    await expect(draft.locator('.meeting-card__status')).toHaveText('草稿');
+    await draft.click();
+    await page.waitForURL(/#\/packages\/org-life\/pages\/editor\/index\?id=\d+/);
+    await expect(page.locator('.meeting-editor__topic input')).toHaveValue(topic);
+    await expect(page.locator('.meeting-editor__online')).toHaveClass(/meeting-editor__chip--active/);
+    await page.locator('.meeting-editor__delete').click();
+    await confirmModal(page);
+    await page.waitForURL(/#\/packages\/org-life\/pages\/calendar\/index/);
+    await expect(page.locator('.meeting-card', { hasText: topic })).toHaveCount(0);
+    expect(pageErrors).toEqual([]);
+  });
+
   test('member 张伟 finds the record under 我的 → 我的组织生活, with how he was counted and the minutes', async () => {
     const page = await session.signInAs('张伟');
     await page.goto(`${BASE_URL}/#/pages/mine/index`);
