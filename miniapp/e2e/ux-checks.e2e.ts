@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { BrowserSession, BASE_URL, openTab, screenshot } from './support/browser';
+import { expectReadable } from './support/readable';
 
 /**
  * App-wide readability and reach (issue 13): WCAG AA text contrast on the main pages as the roles that use
@@ -44,18 +44,6 @@ async function api<T>(page: Page, method: string, path: string, body?: unknown):
 
 async function open(page: Page, route: string): Promise<void> {
   await page.goto(`${BASE_URL}/#${route}`);
-}
-
-/** axe-core's color-contrast rule on what is on screen now: no text below 4.5:1 (3:1 for large text). */
-async function expectReadable(page: Page, label: string): Promise<void> {
-  await test.step(`contrast: ${label}`, async () => {
-    await page.waitForTimeout(500);
-    const results = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
-    const failures = results.violations.flatMap((violation) =>
-      violation.nodes.map((node) => `${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(-1)[0] ?? ''}`),
-    );
-    expect(failures, `${label}: low-contrast text`).toEqual([]);
-  });
 }
 
 /** The boxes of every visible dialog and its footer buttons: each button lies inside its dialog. */

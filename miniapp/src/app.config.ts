@@ -44,6 +44,11 @@ export default defineAppConfig({
       root: 'packages/admin',
       pages: ['pages/index/index', 'pages/people/index', 'pages/talks/index', 'pages/brands/index', 'pages/audit/index'],
     },
+    // 组织生活: the secretary's records and calendar, 我的组织生活 for members, compliance for the committee.
+    {
+      root: 'packages/org-life',
+      pages: ['pages/calendar/index', 'pages/new/index', 'pages/editor/index', 'pages/detail/index', 'pages/mine/index', 'pages/compliance/index'],
+    },
     // The secretary workspace is downloaded only by those who open it.
     {
       root: 'packages/workspace',
@@ -56,7 +61,7 @@ export default defineAppConfig({
     'pages/activity-detail/index': { network: 'all', packages: ['packages/activity'] },
     'pages/need-detail/index': { network: 'all', packages: ['packages/need'] },
     'pages/study/index': { network: 'all', packages: ['packages/study'] },
-    'pages/mine/index': { network: 'all', packages: ['packages/activity', 'packages/need', 'packages/talk', 'packages/onboarding'] },
+    'pages/mine/index': { network: 'all', packages: ['packages/activity', 'packages/need', 'packages/talk', 'packages/onboarding', 'packages/org-life'] },
   },
   window: {
     backgroundTextStyle: 'light',

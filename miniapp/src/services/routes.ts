@@ -57,6 +57,13 @@ export const ROUTES = {
   workspaceRepresentations: '/packages/onboarding/pages/representations/index',
   workspaceBindingCodes: '/packages/onboarding/pages/binding-codes/index',
   workspaceJoinCode: '/packages/onboarding/pages/join-code/index',
+  /** 组织生活 of one branch (`?orgId=`): the calendar and the records. The reminder links here: keep the path. */
+  orgLife: '/packages/org-life/pages/calendar/index',
+  orgLifeNew: '/packages/org-life/pages/new/index',
+  orgLifeEditor: '/packages/org-life/pages/editor/index',
+  orgLifeDetail: '/packages/org-life/pages/detail/index',
+  myMeetings: '/packages/org-life/pages/mine/index',
+  orgLifeCompliance: '/packages/org-life/pages/compliance/index',
 } as const;
 
 type Route = (typeof ROUTES)[keyof typeof ROUTES];

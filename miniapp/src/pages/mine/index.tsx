@@ -22,6 +22,7 @@ import { canUseWorkspace } from '@/features/profile/workspace-access';
 import { canKeepLedger, canSeeDashboard, isDepartmentHandler, isInstructor } from '@/features/need/access';
 import { canSeeStudyParticipation } from '@/features/study/access';
 import { canManageRoster } from '@/features/roster/access';
+import { canKeepMeetings, canSeeCompliance } from '@/features/org-life/access';
 import { ROUTES } from '@/services/routes';
 import './index.scss';
 
@@ -44,6 +45,9 @@ export default function MinePage() {
     { key: 'messages', title: '消息', icon: '信', description: '报名结果、递补与活动提醒', badge: unread, onClick: () => void Taro.navigateTo({ url: ROUTES.notifications }) },
     { key: 'points', title: '我的积分', icon: '分', description: '今日积分、积分明细与学习排行', onClick: () => void Taro.navigateTo({ url: ROUTES.myPoints }) },
   ];
+  if (who?.orgId) {
+    personal.splice(1, 0, { key: 'meetings', title: '我的组织生活', icon: '会', description: '三会一课、主题党日的出勤与会议纪要', onClick: open(ROUTES.myMeetings) });
+  }
   if (raisesForEnterprise) {
     personal.push(
       { key: 'needs', title: '我的需求', icon: '哨', description: '企业吹哨的派单、办理进度与评价', onClick: () => void Taro.navigateTo({ url: ROUTES.myNeeds }) },
@@ -60,6 +64,13 @@ export default function MinePage() {
       { key: 'binding-codes', title: '发放绑定码', icon: '绑', description: '为花名册中尚未绑定微信的同志发放一次性绑定码', onClick: open(ROUTES.workspaceBindingCodes) },
       { key: 'representations', title: '企业代表审核', icon: '企', description: '申请作为企业家或企业联络人的同志', onClick: open(ROUTES.workspaceRepresentations) },
     );
+  }
+
+  if (canKeepMeetings(me.data ?? user)) {
+    work.push({ key: 'org-life', title: '组织生活', icon: '三', description: '三会一课记录、出勤登记与按期情况', onClick: open(ROUTES.orgLife) });
+  }
+  if (canSeeCompliance(me.data ?? user)) {
+    work.push({ key: 'org-life-compliance', title: '组织生活合规', icon: '规', description: '各党支部是否按期开会，逾期优先，可导出', onClick: open(ROUTES.orgLifeCompliance) });
   }
 
   if (canManageRoster(me.data ?? user)) {

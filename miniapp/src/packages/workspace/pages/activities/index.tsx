@@ -11,6 +11,7 @@ import { ActivityCard } from '@/features/activity/components/activity-card';
 import { isAdmin } from '@/features/admin/access';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { useSession } from '@/features/auth/session';
+import { canKeepMeetings, canSeeCompliance } from '@/features/org-life/access';
 import { useMe } from '@/features/profile/hooks/use-me';
 import { cancelActivity, listWorkspaceActivities, publishActivity } from '@/features/workspace/api';
 import { usePagedList } from '@/hooks/use-paged-list';
@@ -101,14 +102,26 @@ export default function WorkspaceActivitiesPage() {
         <View className="workspace-page__heading">
           <Text className="workspace-page__title">本组织活动</Text>
           <Text className="workspace-page__subtitle">草稿、已发布与已取消的活动都在这里</Text>
-          <Text className="workspace-page__roster" onClick={() => void Taro.navigateTo({ url: ROUTES.workspaceRoster })}>
-            花名册 ›
-          </Text>
-          {isAdmin(me.data ?? user) ? (
-            <Text className="workspace-page__roster workspace-page__admin" onClick={() => void Taro.navigateTo({ url: ROUTES.admin })}>
-              管理后台 ›
+          <View className="workspace-page__links">
+            <Text className="workspace-page__link workspace-page__roster" onClick={() => void Taro.navigateTo({ url: ROUTES.workspaceRoster })}>
+              花名册 ›
             </Text>
-          ) : null}
+            {canKeepMeetings(user) ? (
+              <Text className="workspace-page__link workspace-page__org-life" onClick={() => void Taro.navigateTo({ url: ROUTES.orgLife })}>
+                组织生活 ›
+              </Text>
+            ) : null}
+            {canSeeCompliance(user) ? (
+              <Text className="workspace-page__link workspace-page__compliance" onClick={() => void Taro.navigateTo({ url: ROUTES.orgLifeCompliance })}>
+                组织生活合规 ›
+              </Text>
+            ) : null}
+            {isAdmin(me.data ?? user) ? (
+              <Text className="workspace-page__link workspace-page__admin" onClick={() => void Taro.navigateTo({ url: ROUTES.admin })}>
+                管理后台 ›
+              </Text>
+            ) : null}
+          </View>
         </View>
         <Button className="workspace-page__create" shape="round" onClick={() => open(ROUTES.workspaceActivityForm)}>
           发布新活动

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '组织生活合规',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
