@@ -120,7 +120,7 @@ test.describe.serial('each role finds its work: 待办, 派单 sheet, 诉求答�
     await card.waitFor({ state: 'detached' });
   });
 
-  test('department 赵敏 sees the excerpt, the dispatch note and the caller, and can act from the detail page', async () => {
+  test('department 赵敏 sees the excerpt, the dispatch note and the caller, and acts on 需求详情 itself', async () => {
     const page = await session.signInAs('赵敏');
     await page.locator('.todo-card__item--assignments_to_accept').click();
     await page.waitForURL(/needs-assignments\/index/);
@@ -132,19 +132,29 @@ test.describe.serial('each role finds its work: 待办, 派单 sheet, 诉求答�
     await expect(card.locator('.contact-reveal__phone')).toHaveText('13800000004 拨打');
     await shots(page, 'assignments');
 
-    // From the card the handler lands on 部门办理 (a subpackage page) with the actions.
+    // From the card the handler lands on 部门办理, the same body as 需求详情: the need and her own steps on it.
     await card.locator('.need-card__main').click();
     await page.waitForURL(/need\/pages\/handle\/index/);
-    await page.locator('.need-detail-page__accept').click();
-    await page.locator('.need-detail-page__resolve').waitFor();
-    await expect(page.locator('.need-detail-page__handling .need-detail-page__section')).toContainText('本部门：办理中');
+    const handling = page.locator('.need-detail-page__handling');
+    await expect(handling.locator('.need-detail-page__section')).toHaveText('本部门：待接单 · 整体：待接单');
+    await expect(page.locator('.need-detail-page__description')).toContainText('隔膜供应商交期');
+    await expect(handling.locator('.nut-button')).toHaveText(['退回', '接单']);
     await shots(page, 'need-handle');
-    // 需求详情 (main package) names where this department stands and leads to 部门办理.
+
+    // 需求详情 (main package) carries the same steps: accept there, then 记录进展 / 办结 / 退回 are offered.
     await page.goto(page.url().replace('/packages/need/pages/handle/index', '/pages/need-detail/index'));
-    await expect(page.locator('.need-detail-page__handle .need-detail-page__section')).toContainText('本部门：办理中 · 整体：办理中');
+    await handling.locator('.assignment-actions__accept').click();
+    await expect(handling.locator('.need-detail-page__section')).toHaveText('本部门：办理中 · 整体：办理中');
+    await expect(handling.locator('.assignment-actions__progress')).toBeVisible();
+    await expect(handling.locator('.assignment-actions__resolve')).toBeVisible();
+    await expect(handling.locator('.assignment-actions__return')).toBeVisible();
+    await handling.locator('.assignment-actions__progress').click();
+    await page.locator('.reason-dialog__input textarea:visible').fill('已联系两家本地隔膜厂商，本周内安排对接');
+    await page.locator('.nut-dialog-footer-ok:visible').click();
+    await expect(page.locator('.need-timeline').first()).toContainText('已联系两家本地隔膜厂商');
+    for (const button of await handling.locator('.nut-button').all()) expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(40);
     await shots(page, 'need-detail-handler');
-    await page.locator('.need-detail-page__handle').click();
-    await page.waitForURL(/need\/pages\/handle\/index/);
+    expect(pageErrors).toEqual([]);
   });
 
   test('instructor 周凯: labelled fields, errors that clear as he types, a real checkbox, and past visits', async () => {
