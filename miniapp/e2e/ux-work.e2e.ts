@@ -1,10 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { LoginResponse, Page as ListPage, TalkRegistrationResponse, TalkSummary, TodoResponse } from '@torch-red/shared';
-import { BrowserSession, BASE_URL, confirmModal, screenshot } from './support/browser';
+import { BrowserSession, BASE_URL, PHONE_WIDTHS, confirmModal, screenshotsAtWidths } from './support/browser';
 
 const session = new BrowserSession();
 const { pageErrors } = session;
-const WIDTHS = [360, 390, 430] as const;
 
 /** One API call from the test itself (setting up data the way the app would, or reading what it should show). */
 async function api<T>(method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: T }> {
@@ -19,13 +18,7 @@ async function api<T>(method: string, path: string, token: string | null, body?:
 const tokenOf = async (openid: string) => (await api<LoginResponse>('POST', '/api/auth/dev-login', null, { openid })).body;
 
 /** `uxw-<name>-<width>.png` at each of the three phone widths. */
-async function shots(page: Page, name: string): Promise<void> {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 800 });
-    await screenshot(page, `uxw-${name}-${width}`);
-  }
-  await page.setViewportSize({ width: 375, height: 812 });
-}
+const shots = (page: Page, name: string) => screenshotsAtWidths(page, `uxw-${name}`);
 
 test.beforeAll(() => session.start());
 test.afterAll(() => session.close());
@@ -105,7 +98,7 @@ test.describe.serial('each role finds its work: 待办, 派单 sheet, 诉求答�
     await page.locator('.dispatch-dialog__note textarea').fill('请两周内对接本地替代供应商');
     await expect(page.locator('.dispatch-dialog__confirm')).toHaveText('派给 2 个部门');
     // The sheet fills the screen and its buttons stay in view at every width.
-    for (const width of WIDTHS) {
+    for (const width of PHONE_WIDTHS) {
       await page.setViewportSize({ width, height: 800 });
       const box = (await page.locator('.dispatch-dialog__confirm').boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(width);

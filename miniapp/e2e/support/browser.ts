@@ -74,6 +74,19 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   });
 }
 
+/** The phone widths every UX screenshot is kept at. */
+export const PHONE_WIDTHS = [360, 390, 430] as const;
+
+/** `<name>-<width>.png` at each phone width (one screen high), then back to the page's own size. */
+export async function screenshotsAtWidths(page: Page, name: string, height = 800): Promise<void> {
+  const original = page.viewportSize() ?? { width: 375, height: 812 };
+  for (const width of PHONE_WIDTHS) {
+    await page.setViewportSize({ width, height });
+    await screenshot(page, `${name}-${width}`);
+  }
+  await page.setViewportSize(original);
+}
+
 const TAB_PAGES: Record<string, string> = { 首页: 'index', 活动: 'activities', 学习: 'study', 品牌: 'brands', 我的: 'mine' };
 
 /**
