@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { LoginResponse, Page as ListPage, TalkRegistrationResponse, TalkSummary, TodoResponse } from '@torch-red/shared';
-import { BrowserSession, BASE_URL, PHONE_WIDTHS, confirmModal, screenshotsAtWidths } from './support/browser';
+import { BrowserSession, BASE_URL, PHONE_WIDTHS, confirmModal, openTab, screenshotsAtWidths } from './support/browser';
 
 const session = new BrowserSession();
 const { pageErrors } = session;
@@ -211,6 +211,77 @@ test.describe.serial('each role finds its work: 待办, 派单 sheet, 诉求答�
     await confirmModal(page);
     await page.waitForURL(/need-detail\/index\?id=/);
     await expect(page.locator('.need-detail-page__description')).toHaveText(needText);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+test.describe.serial('brand editor and its review (H5)', () => {
+  const slogan = `链上党旗红，岗上先锋亮 · 第${Date.now() % 100000}版`;
+  const paragraph = '支部联合上下游企业党组织开展“链上党课”，每月一次走进车间，'.repeat(6);
+
+  test('secretary 刘洋: story paragraphs grow with their text, 保存草稿 / 提交审核 stay at hand, 先锋岗 editing is explained', async () => {
+    const page = await session.signInAs('刘洋');
+    await openTab(page, '我的');
+    await page.locator('.mine-menu__item--brand').click();
+    await page.waitForURL(/workspace\/pages\/brand\/index/);
+    await page.locator('.brand-editor__field--slogan input').fill(slogan);
+
+    // A long paragraph: the box grows to show all of it instead of clipping at two lines.
+    await page.locator('.story-editor__add-paragraph').click();
+    const box = page.locator('.story-editor__paragraph textarea').last();
+    const emptyHeight = (await box.boundingBox())!.height;
+    await box.fill(paragraph);
+    await expect.poll(async () => (await box.boundingBox())!.height).toBeGreaterThan(emptyHeight * 1.5);
+    const { scrollHeight, clientHeight } = await box.evaluate((el) => ({ scrollHeight: el.scrollHeight, clientHeight: el.clientHeight }));
+    expect(scrollHeight).toBeLessThanOrEqual(clientHeight + 2);
+    // …and its block grows with it, so the text never runs over the buttons below.
+    const block = (await page.locator('.story-editor__block--paragraph').last().boundingBox())!;
+    const text = (await box.boundingBox())!;
+    expect(block.y + block.height).toBeGreaterThanOrEqual(text.y + text.height);
+
+    // Mid-editor, the action bar sits on the bottom of the screen at every width.
+    await page.locator('.brand-editor__field--honours').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    for (const width of PHONE_WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      const bar = (await page.locator('.brand-editor__actions').boundingBox())!;
+      expect(bar.y + bar.height).toBeLessThanOrEqual(800 + 0.5);
+      expect(bar.y + bar.height).toBeGreaterThan(780);
+      await expect(page.locator('.brand-editor__save')).toBeInViewport();
+      await expect(page.locator('.brand-editor__submit')).toBeInViewport();
+    }
+    await shots(page, 'brand-editor');
+
+    // 先锋岗 is edited below, and the page says which of its changes need review.
+    const rules = page.locator('.workspace-brand-page__post-rules');
+    await expect(rules).toContainText('需在上方“保存并提交审核”');
+    await expect(rules).toContainText('删除岗位立即从品牌页撤下，无需审核');
+    await rules.scrollIntoViewIfNeeded();
+    await shots(page, 'brand-editor-posts');
+
+    await page.locator('.brand-editor__submit').click();
+    await page.locator('.brand-status-banner--review').waitFor();
+  });
+
+  test('admin 许红 sees what changed since the published version, then approves', async () => {
+    const page = await session.signInAs('许红');
+    await page.goto(`${BASE_URL}/#/packages/workspace/pages/brand-review/index`);
+    const card = page.locator('.review-card', { hasText: slogan });
+    const changes = card.locator('.brand-changes');
+    await expect(changes.locator('.brand-changes__title')).toHaveText('与已发布版本相比');
+    await expect(changes.locator('.brand-changes__item--slogan .brand-changes__after')).toHaveText(`新：${slogan}`);
+    await expect(changes.locator('.brand-changes__item--slogan .brand-changes__before')).not.toHaveText(`原：${slogan}`);
+    // Only the paragraph put in, not the whole story twice.
+    const story = changes.locator('.brand-changes__item--story');
+    await expect(story.locator('.brand-changes__after')).toHaveText(`新增：${paragraph}`);
+    await expect(story.locator('.brand-changes__before')).toHaveCount(0);
+    await expect(story.locator('.brand-changes__note')).toHaveText(/^其余 \d+ 段未改动$/);
+    await expect(changes.locator('.brand-changes__item--name')).toHaveCount(0);
+    await changes.scrollIntoViewIfNeeded();
+    await shots(page, 'brand-review-diff');
+
+    await card.locator('.review-card__approve').click();
+    await confirmModal(page);
+    await card.waitFor({ state: 'detached' });
     expect(pageErrors).toEqual([]);
   });
 });
