@@ -1,21 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { LoginResponse, Page as ListPage, TalkRegistrationResponse, TalkSummary, TodoResponse } from '@torch-red/shared';
-import { BrowserSession, BASE_URL, PHONE_WIDTHS, confirmModal, openTab, screenshotsAtWidths } from './support/browser';
+import type { Page as ListPage, TalkRegistrationResponse, TalkSummary, TodoResponse } from '@torch-red/shared';
+import { BrowserSession, BASE_URL, PHONE_WIDTHS, api, confirmModal, openTab, screenshotsAtWidths, tokenOf } from './support/browser';
 
 const session = new BrowserSession();
 const { pageErrors } = session;
-
-/** One API call from the test itself (setting up data the way the app would, or reading what it should show). */
-async function api<T>(method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-}
-const tokenOf = async (openid: string) => (await api<LoginResponse>('POST', '/api/auth/dev-login', null, { openid })).body;
 
 /** `uxw-<name>-<width>.png` at each of the three phone widths. */
 const shots = (page: Page, name: string) => screenshotsAtWidths(page, `uxw-${name}`);
