@@ -57,7 +57,7 @@ export default function BindingCodesPage() {
             <Text className="onboarding-page__notice-text">请当面或电话告知本人，在「我的 → 输入绑定码」中填写。有效期至 {formatDateTime(issued.expiresAt)}，离开本页后不再显示。</Text>
           </View>
         ) : null}
-        <QueryView query={candidates} empty={<EmptyState title="没有待绑定的人员" description="花名册中的同志都已绑定微信" />}>
+        <QueryView query={candidates} empty={<EmptyState icon="people" title="没有待绑定的人员" description="花名册中的同志都已绑定微信" />}>
           {(people) => (
             <View className="onboarding-page__notice">
               {people.map((person) => (

@@ -71,6 +71,7 @@ export default function JoinCodePage() {
           isEmpty={(data) => data === null}
           empty={
             <EmptyState
+              icon="code"
               title="尚未生成入组织码"
               action={
                 <Button shape="round" type="primary" loading={pending} onClick={() => void handleRenew(false)}>
