@@ -149,16 +149,7 @@ export function NeedDetailBody({ id, justRaised = false }: { id: string; justRai
         {renderNeed}
       </QueryView>
 
-      <ReasonDialog
-        visible={step !== null}
-        title={dialog.title}
-        placeholder={dialog.placeholder}
-        required
-        maxLength={dialog.maxLength}
-        confirmText={dialog.confirmText}
-        onConfirm={handleStep}
-        onClose={() => setStep(null)}
-      />
+      <ReasonDialog visible={step !== null} {...dialog} required onConfirm={handleStep} onClose={() => setStep(null)} />
     </>
   );
 }

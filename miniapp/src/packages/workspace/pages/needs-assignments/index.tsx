@@ -113,16 +113,7 @@ export default function NeedsAssignmentsPage() {
           {renderItems}
         </PagedList>
       </View>
-      <ReasonDialog
-        visible={step !== null}
-        title={dialog.title}
-        placeholder={dialog.placeholder}
-        required
-        maxLength={dialog.maxLength}
-        confirmText={dialog.confirmText}
-        onConfirm={handleStep}
-        onClose={() => setStep(null)}
-      />
+      <ReasonDialog visible={step !== null} {...dialog} required onConfirm={handleStep} onClose={() => setStep(null)} />
     </PageShell>
   );
 }
