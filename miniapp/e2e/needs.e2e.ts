@@ -114,15 +114,15 @@ test.describe.serial('企业吹哨 → 派单 → 部门报到 → 评价 (H5)',
     await expect(card.locator('.needs-assignments-page__deadline .status-tag').textContent()).resolves.toBe('待接单');
     await screenshot(page, 'needs-assignments');
 
-    await card.locator('.needs-assignments-page__accept').click();
+    await card.locator('.assignment-actions__accept').click();
     await card.locator('.needs-assignments-page__deadline .status-tag', { hasText: '办理中' }).waitFor();
 
-    await card.locator('.needs-assignments-page__progress').click();
+    await card.locator('.assignment-actions__progress').click();
     await answerDialog(page, '已联系大庆石化，下周起每周增供丙烯 200 吨');
-    await card.locator('.needs-assignments-page__resolve').click();
+    await card.locator('.assignment-actions__resolve').click();
     await answerDialog(page, '已协调大庆石化签订一年期丙烯供货协议，每月保供 800 吨。');
     await card.locator('.needs-assignments-page__deadline .status-tag', { hasText: '已办结' }).waitFor();
-    await expect(card.locator('.needs-assignments-page__resolve').count()).resolves.toBe(0);
+    await expect(card.locator('.assignment-actions__resolve').count()).resolves.toBe(0);
     await screenshot(page, 'needs-assignments-resolved');
     expect(pageErrors).toEqual([]);
   });

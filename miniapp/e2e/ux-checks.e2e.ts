@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { BrowserSession, BASE_URL, openTab, screenshot } from './support/browser';
+import { BrowserSession, BASE_URL, PHONE_WIDTHS, openTab, screenshot, screenshotsAtWidths as atWidths } from './support/browser';
 import { expectReadable } from './support/readable';
 
 /**
@@ -11,7 +11,6 @@ import { expectReadable } from './support/readable';
 const session = new BrowserSession();
 const { pageErrors } = session;
 
-const WIDTHS = [360, 390, 430] as const;
 const MIN_TAP = 40;
 
 test.beforeAll(() => session.start());
@@ -48,7 +47,7 @@ async function open(page: Page, route: string): Promise<void> {
 
 /** The boxes of every visible dialog and its footer buttons: each button lies inside its dialog. */
 async function expectFooterInside(page: Page, label: string): Promise<void> {
-  for (const width of WIDTHS) {
+  for (const width of PHONE_WIDTHS) {
     await test.step(`${label} at ${width} px`, async () => {
       await page.setViewportSize({ width, height: 800 });
       await page.waitForTimeout(300);
@@ -87,13 +86,7 @@ async function expectTappable(page: Page, selector: string, label: string): Prom
   return heights.length;
 }
 
-async function screenshotsAtWidths(page: Page, name: string): Promise<void> {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 800 });
-    await screenshot(page, `ux-${name}-${width}`);
-  }
-  await page.setViewportSize({ width: 375, height: 812 });
-}
+const screenshotsAtWidths = (page: Page, name: string) => atWidths(page, `ux-${name}`);
 
 test.describe.serial('app-wide readability and reach (H5)', () => {
   let secretary: Page;
@@ -267,7 +260,7 @@ test.describe.serial('app-wide readability and reach (H5)', () => {
     await dispatch.click();
     const sheet = admin.locator('.dispatch-dialog');
     await sheet.waitFor();
-    for (const width of WIDTHS) {
+    for (const width of PHONE_WIDTHS) {
       await test.step(`dispatch sheet at ${width} px`, async () => {
         await admin.setViewportSize({ width, height: 800 });
         await admin.waitForTimeout(300);

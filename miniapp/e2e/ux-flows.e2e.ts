@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { BrowserSession, BASE_URL, confirmModal, openTab, screenshot } from './support/browser';
+import { BrowserSession, BASE_URL, confirmModal, openTab, screenshot, screenshotsAtWidths } from './support/browser';
 
 /**
  * Issue 13's flows as the people who use them: the daily quiz's result shows my choice beside the right answer,
@@ -12,17 +12,8 @@ const { pageErrors } = session;
 test.beforeAll(() => session.start());
 test.afterAll(() => session.close());
 
-const WIDTHS = [360, 390, 430];
-
-/** The page at each phone width, full height; back to the session's width afterwards. */
-async function atWidths(page: Page, name: string): Promise<void> {
-  const original = page.viewportSize() ?? { width: 375, height: 812 };
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 844 });
-    await screenshot(page, `uxf-${name}-${width}`);
-  }
-  await page.setViewportSize(original);
-}
+/** The page at each phone width, one screen high (uxf-<name>-<width>.png). */
+const atWidths = (page: Page, name: string) => screenshotsAtWidths(page, `uxf-${name}`, 844);
 
 test.describe.serial('ux flows (H5)', () => {
   test.describe.configure({ timeout: 120_000 });

@@ -1,31 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { LoginResponse, Page as ListPage, TalkRegistrationResponse, TalkSummary, TodoResponse } from '@torch-red/shared';
-import { BrowserSession, BASE_URL, confirmModal, screenshot } from './support/browser';
+import type { Page as ListPage, TalkRegistrationResponse, TalkSummary, TodoResponse } from '@torch-red/shared';
+import { BrowserSession, BASE_URL, PHONE_WIDTHS, api, confirmModal, openTab, screenshotsAtWidths, tokenOf } from './support/browser';
 
 const session = new BrowserSession();
 const { pageErrors } = session;
-const WIDTHS = [360, 390, 430] as const;
-
-/** One API call from the test itself (setting up data the way the app would, or reading what it should show). */
-async function api<T>(method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-}
-const tokenOf = async (openid: string) => (await api<LoginResponse>('POST', '/api/auth/dev-login', null, { openid })).body;
 
 /** `uxw-<name>-<width>.png` at each of the three phone widths. */
-async function shots(page: Page, name: string): Promise<void> {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 800 });
-    await screenshot(page, `uxw-${name}-${width}`);
-  }
-  await page.setViewportSize({ width: 375, height: 812 });
-}
+const shots = (page: Page, name: string) => screenshotsAtWidths(page, `uxw-${name}`);
 
 test.beforeAll(() => session.start());
 test.afterAll(() => session.close());
@@ -105,7 +86,7 @@ test.describe.serial('each role finds its work: 待办, 派单 sheet, 诉求答�
     await page.locator('.dispatch-dialog__note textarea').fill('请两周内对接本地替代供应商');
     await expect(page.locator('.dispatch-dialog__confirm')).toHaveText('派给 2 个部门');
     // The sheet fills the screen and its buttons stay in view at every width.
-    for (const width of WIDTHS) {
+    for (const width of PHONE_WIDTHS) {
       await page.setViewportSize({ width, height: 800 });
       const box = (await page.locator('.dispatch-dialog__confirm').boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(width);
@@ -120,7 +101,7 @@ test.describe.serial('each role finds its work: 待办, 派单 sheet, 诉求答�
     await card.waitFor({ state: 'detached' });
   });
 
-  test('department 赵敏 sees the excerpt, the dispatch note and the caller, and can act from the detail page', async () => {
+  test('department 赵敏 sees the excerpt, the dispatch note and the caller, and acts on 需求详情 itself', async () => {
     const page = await session.signInAs('赵敏');
     await page.locator('.todo-card__item--assignments_to_accept').click();
     await page.waitForURL(/needs-assignments\/index/);
@@ -132,19 +113,29 @@ test.describe.serial('each role finds its work: 待办, 派单 sheet, 诉求答�
     await expect(card.locator('.contact-reveal__phone')).toHaveText('13800000004 拨打');
     await shots(page, 'assignments');
 
-    // From the card the handler lands on 部门办理 (a subpackage page) with the actions.
+    // From the card the handler lands on 部门办理, the same body as 需求详情: the need and her own steps on it.
     await card.locator('.need-card__main').click();
     await page.waitForURL(/need\/pages\/handle\/index/);
-    await page.locator('.need-detail-page__accept').click();
-    await page.locator('.need-detail-page__resolve').waitFor();
-    await expect(page.locator('.need-detail-page__handling .need-detail-page__section')).toContainText('本部门：办理中');
+    const handling = page.locator('.need-detail-page__handling');
+    await expect(handling.locator('.need-detail-page__section')).toHaveText('本部门：待接单 · 整体：待接单');
+    await expect(page.locator('.need-detail-page__description')).toContainText('隔膜供应商交期');
+    await expect(handling.locator('.nut-button')).toHaveText(['退回', '接单']);
     await shots(page, 'need-handle');
-    // 需求详情 (main package) names where this department stands and leads to 部门办理.
+
+    // 需求详情 (main package) carries the same steps: accept there, then 记录进展 / 办结 / 退回 are offered.
     await page.goto(page.url().replace('/packages/need/pages/handle/index', '/pages/need-detail/index'));
-    await expect(page.locator('.need-detail-page__handle .need-detail-page__section')).toContainText('本部门：办理中 · 整体：办理中');
+    await handling.locator('.assignment-actions__accept').click();
+    await expect(handling.locator('.need-detail-page__section')).toHaveText('本部门：办理中 · 整体：办理中');
+    await expect(handling.locator('.assignment-actions__progress')).toBeVisible();
+    await expect(handling.locator('.assignment-actions__resolve')).toBeVisible();
+    await expect(handling.locator('.assignment-actions__return')).toBeVisible();
+    await handling.locator('.assignment-actions__progress').click();
+    await page.locator('.reason-dialog__input textarea:visible').fill('已联系两家本地隔膜厂商，本周内安排对接');
+    await page.locator('.nut-dialog-footer-ok:visible').click();
+    await expect(page.locator('.need-timeline').first()).toContainText('已联系两家本地隔膜厂商');
+    for (const button of await handling.locator('.nut-button').all()) expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(40);
     await shots(page, 'need-detail-handler');
-    await page.locator('.need-detail-page__handle').click();
-    await page.waitForURL(/need\/pages\/handle\/index/);
+    expect(pageErrors).toEqual([]);
   });
 
   test('instructor 周凯: labelled fields, errors that clear as he types, a real checkbox, and past visits', async () => {
@@ -208,6 +199,77 @@ test.describe.serial('each role finds its work: 待办, 派单 sheet, 诉求答�
     await confirmModal(page);
     await page.waitForURL(/need-detail\/index\?id=/);
     await expect(page.locator('.need-detail-page__description')).toHaveText(needText);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+test.describe.serial('brand editor and its review (H5)', () => {
+  const slogan = `链上党旗红，岗上先锋亮 · 第${Date.now() % 100000}版`;
+  const paragraph = '支部联合上下游企业党组织开展“链上党课”，每月一次走进车间，'.repeat(6);
+
+  test('secretary 刘洋: story paragraphs grow with their text, 保存草稿 / 提交审核 stay at hand, 先锋岗 editing is explained', async () => {
+    const page = await session.signInAs('刘洋');
+    await openTab(page, '我的');
+    await page.locator('.mine-menu__item--brand').click();
+    await page.waitForURL(/workspace\/pages\/brand\/index/);
+    await page.locator('.brand-editor__field--slogan input').fill(slogan);
+
+    // A long paragraph: the box grows to show all of it instead of clipping at two lines.
+    await page.locator('.story-editor__add-paragraph').click();
+    const box = page.locator('.story-editor__paragraph textarea').last();
+    const emptyHeight = (await box.boundingBox())!.height;
+    await box.fill(paragraph);
+    await expect.poll(async () => (await box.boundingBox())!.height).toBeGreaterThan(emptyHeight * 1.5);
+    const { scrollHeight, clientHeight } = await box.evaluate((el) => ({ scrollHeight: el.scrollHeight, clientHeight: el.clientHeight }));
+    expect(scrollHeight).toBeLessThanOrEqual(clientHeight + 2);
+    // …and its block grows with it, so the text never runs over the buttons below.
+    const block = (await page.locator('.story-editor__block--paragraph').last().boundingBox())!;
+    const text = (await box.boundingBox())!;
+    expect(block.y + block.height).toBeGreaterThanOrEqual(text.y + text.height);
+
+    // Mid-editor, the action bar sits on the bottom of the screen at every width.
+    await page.locator('.brand-editor__field--honours').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    for (const width of PHONE_WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      const bar = (await page.locator('.brand-editor__actions').boundingBox())!;
+      expect(bar.y + bar.height).toBeLessThanOrEqual(800 + 0.5);
+      expect(bar.y + bar.height).toBeGreaterThan(780);
+      await expect(page.locator('.brand-editor__save')).toBeInViewport();
+      await expect(page.locator('.brand-editor__submit')).toBeInViewport();
+    }
+    await shots(page, 'brand-editor');
+
+    // 先锋岗 is edited below, and the page says which of its changes need review.
+    const rules = page.locator('.workspace-brand-page__post-rules');
+    await expect(rules).toContainText('需在上方“保存并提交审核”');
+    await expect(rules).toContainText('删除岗位立即从品牌页撤下，无需审核');
+    await rules.scrollIntoViewIfNeeded();
+    await shots(page, 'brand-editor-posts');
+
+    await page.locator('.brand-editor__submit').click();
+    await page.locator('.brand-status-banner--review').waitFor();
+  });
+
+  test('admin 许红 sees what changed since the published version, then approves', async () => {
+    const page = await session.signInAs('许红');
+    await page.goto(`${BASE_URL}/#/packages/workspace/pages/brand-review/index`);
+    const card = page.locator('.review-card', { hasText: slogan });
+    const changes = card.locator('.brand-changes');
+    await expect(changes.locator('.brand-changes__title')).toHaveText('与已发布版本相比');
+    await expect(changes.locator('.brand-changes__item--slogan .brand-changes__after')).toHaveText(`新：${slogan}`);
+    await expect(changes.locator('.brand-changes__item--slogan .brand-changes__before')).not.toHaveText(`原：${slogan}`);
+    // Only the paragraph put in, not the whole story twice.
+    const story = changes.locator('.brand-changes__item--story');
+    await expect(story.locator('.brand-changes__after')).toHaveText(`新增：${paragraph}`);
+    await expect(story.locator('.brand-changes__before')).toHaveCount(0);
+    await expect(story.locator('.brand-changes__note')).toHaveText(/^其余 \d+ 段未改动$/);
+    await expect(changes.locator('.brand-changes__item--name')).toHaveCount(0);
+    await changes.scrollIntoViewIfNeeded();
+    await shots(page, 'brand-review-diff');
+
+    await card.locator('.review-card__approve').click();
+    await confirmModal(page);
+    await card.waitFor({ state: 'detached' });
     expect(pageErrors).toEqual([]);
   });
 });

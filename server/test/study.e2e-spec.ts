@@ -1,4 +1,4 @@
-import type { DailyQuizResponse, LeaderboardResponse, MyPointsResponse, PaperAttemptResponse, QuestionResponse, StudyColumnResponse } from '@torch-red/shared';
+import type { DailyQuizResponse, LeaderboardResponse, LessonSummary, MyPointsResponse, Page, PaperAttemptResponse, QuestionResponse, StudyColumnResponse } from '@torch-red/shared';
 import ExcelJS from 'exceljs';
 import { Clock } from '../src/common/clock';
 import { Tx } from '../src/database/tx.service';
@@ -104,6 +104,18 @@ describe.each(DATABASES)('theory study on %s', (db) => {
       expect(bodiless.body.creditedNow).toBe(12);
       const detail = await t.http().get(`/api/study/lessons/${lesson.id}`).set(auth).expect(200);
       expect(detail.body.creditedSeconds).toBe(67);
+      // The column's list shows how far a begun lesson is, for this reader only.
+      const inList = async (who: typeof auth) => {
+        for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+          const page = (await t.http().get(`/api/study/columns/${columnId}/lessons`).query({ limit: 50, ...(cursor ? { cursor } : {}) }).set(who).expect(200)).body as Page<LessonSummary>;
+          const found = page.items.find((l) => l.id === lesson.id);
+          if (found) return found;
+          cursor = page.nextCursor;
+        }
+        throw new Error('lesson not in its column');
+      };
+      expect(await inList(auth)).toMatchObject({ completed: false, creditedSeconds: 67, requiredSeconds: 300 });
+      expect(await inList((await person()).auth)).toMatchObject({ completed: false, creditedSeconds: 0, requiredSeconds: 300 });
     });
 
     it('marks a lesson read after its required time, credits one of two concurrent heartbeats, and caps reading at 6 a day', async () => {

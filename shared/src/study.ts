@@ -52,13 +52,15 @@ export interface LessonSummary {
   publishedAt: string | null;
   /** 已学: the server credited at least requiredSeconds. */
   completed: boolean;
+  /** Server-credited seconds after which the lesson counts as read. */
+  requiredSeconds: number;
+  /** My server-credited reading time so far (0 in admin lists): a lesson begun but not finished shows how far. */
+  creditedSeconds: number;
 }
 
 export interface LessonDetail extends LessonSummary {
   blocks: LessonBlock[];
   videoUrl: string | null;
-  requiredSeconds: number;
-  creditedSeconds: number;
 }
 
 export interface CreateColumnRequest {

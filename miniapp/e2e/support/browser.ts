@@ -3,6 +3,7 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { LoginResponse } from '@torch-red/shared';
 
 /** The running server that serves the H5 build at `/` and the API at `/api`. */
 export const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100').replace(/\/$/, '');
@@ -82,6 +83,32 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
   });
 }
+
+/** The phone widths every UX screenshot is kept at. */
+export const PHONE_WIDTHS = [360, 390, 430] as const;
+
+/** `<name>-<width>.png` at each phone width (one screen high), then back to the page's own size. */
+export async function screenshotsAtWidths(page: Page, name: string, height = 800): Promise<void> {
+  const original = page.viewportSize() ?? { width: 375, height: 812 };
+  for (const width of PHONE_WIDTHS) {
+    await page.setViewportSize({ width, height });
+    await screenshot(page, `${name}-${width}`);
+  }
+  await page.setViewportSize(original);
+}
+
+/** One API call from the test itself (setting up data the way the app would, or reading what it should show). */
+export async function api<T>(method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${BASE_URL}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+}
+/** Signs a demo person in through the API: their token and profile. */
+export const tokenOf = async (openid: string) => (await api<LoginResponse>('POST', '/api/auth/dev-login', null, { openid })).body;
 
 const TAB_PAGES: Record<string, string> = { 首页: 'index', 活动: 'activities', 学习: 'study', 品牌: 'brands', 我的: 'mine' };
 

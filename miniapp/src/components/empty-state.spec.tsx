@@ -6,12 +6,17 @@ describe('EmptyState', () => {
     render(<EmptyState icon="message" title="暂无消息" />);
 
     expect(screen.getByText('信').className).toContain('page-state__emblem-glyph--message');
-    expect(document.querySelector('.page-state__emblem-box')).toBeNull();
   });
 
-  it('falls back to the plain box without an icon', () => {
-    render(<EmptyState title="暂无数据" />);
-
-    expect(document.querySelector('.page-state__emblem-box')).not.toBeNull();
+  it('has a sign for each kind of content, no two alike', () => {
+    const icons = ['activity', 'message', 'people', 'need', 'study', 'brand', 'talk', 'document', 'appeal', 'review', 'org', 'visit', 'rank', 'code', 'chain', 'signin'] as const;
+    const glyphs = icons.map((icon) => {
+      const { container, unmount } = render(<EmptyState icon={icon} title="空" />);
+      const glyph = container.querySelector('.page-state__emblem-glyph')?.textContent ?? '';
+      unmount();
+      return glyph;
+    });
+    expect(glyphs.every((glyph) => glyph.length === 1)).toBe(true);
+    expect(new Set(glyphs).size).toBe(icons.length);
   });
 });

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import './page-state.scss';
 
 /** What the empty list would hold; each has its own sign, as 我的 draws its entries (活, 信, 哨 …). */
-export type EmptyIcon = 'activity' | 'message' | 'people' | 'need' | 'study' | 'brand' | 'talk' | 'document';
+export type EmptyIcon = 'activity' | 'message' | 'people' | 'need' | 'study' | 'brand' | 'talk' | 'document' | 'appeal' | 'review' | 'org' | 'visit' | 'rank' | 'code' | 'chain' | 'signin';
 
 const ICON_GLYPHS: Record<EmptyIcon, string> = {
   activity: '活',
@@ -14,21 +14,29 @@ const ICON_GLYPHS: Record<EmptyIcon, string> = {
   brand: '旗',
   talk: '谈',
   document: '文',
+  appeal: '诉',
+  review: '审',
+  org: '组',
+  visit: '访',
+  rank: '榜',
+  code: '码',
+  chain: '链',
+  signin: '登',
 };
 
 interface EmptyStateProps {
   title: string;
   description?: string;
   action?: ReactNode;
-  /** The sign that fits the content; without one, a plain empty box. */
-  icon?: EmptyIcon;
+  /** The sign that fits the content: every empty state names what it would hold. */
+  icon: EmptyIcon;
 }
 
 export function EmptyState({ title, description, action, icon }: EmptyStateProps) {
   return (
     <View className="page-state page-state--empty">
       <View className="page-state__emblem page-state__emblem--empty">
-        {icon ? <Text className={`page-state__emblem-glyph page-state__emblem-glyph--${icon}`}>{ICON_GLYPHS[icon]}</Text> : <View className="page-state__emblem-box" />}
+        <Text className={`page-state__emblem-glyph page-state__emblem-glyph--${icon}`}>{ICON_GLYPHS[icon]}</Text>
       </View>
       <Text className="page-state__title">{title}</Text>
       {description ? <Text className="page-state__description">{description}</Text> : null}

@@ -25,7 +25,7 @@ const list = (state: Partial<PagedListState<string>>): PagedListState<string> =>
 
 const renderList = (state: PagedListState<string>, onRefresh?: () => Promise<unknown>) =>
   render(
-    <PagedList list={state} empty={<EmptyState title="暂无活动" />} onRefresh={onRefresh}>
+    <PagedList list={state} empty={<EmptyState icon="activity" title="暂无活动" />} onRefresh={onRefresh}>
       {(items) => items.map((item) => <span key={item}>{item}</span>)}
     </PagedList>,
   );
@@ -41,7 +41,7 @@ describe('PagedList', () => {
     expect(container.querySelectorAll('.page-state__skeleton-card')).toHaveLength(3);
 
     rerender(
-      <PagedList list={list({ error: new ApiError(0, 'NETWORK_ERROR', '网络连接失败') })} empty={<EmptyState title="暂无活动" />}>
+      <PagedList list={list({ error: new ApiError(0, 'NETWORK_ERROR', '网络连接失败') })} empty={<EmptyState icon="activity" title="暂无活动" />}>
         {(items) => items.join()}
       </PagedList>,
     );
@@ -49,7 +49,7 @@ describe('PagedList', () => {
     expect(screen.getByText('重新加载')).toBeTruthy();
 
     rerender(
-      <PagedList list={list({})} empty={<EmptyState title="暂无活动" />}>
+      <PagedList list={list({})} empty={<EmptyState icon="activity" title="暂无活动" />}>
         {(items) => items.join()}
       </PagedList>,
     );

@@ -52,7 +52,7 @@ describe('QueryView', () => {
   });
 
   it('shows the empty state for an empty list, and the content otherwise', () => {
-    const empty = <EmptyState title="暂无消息" />;
+    const empty = <EmptyState icon="message" title="暂无消息" />;
     const { rerender } = render(<QueryView query={query<string[]>({ data: [] })} empty={empty}>{(items) => items.join('、')}</QueryView>);
     expect(screen.getByText('暂无消息')).toBeTruthy();
 

@@ -13,7 +13,7 @@ describe('brandChanges', () => {
     const changes = brandChanges(published, { ...published, slogan: '创新创效 先锋引领', story: [{ type: 'paragraph', text: '支部介绍' }, { type: 'image', imageId: '9' }], galleryImageIds: ['3', '4'], honours: [] });
     expect(changes.map((c) => [c.label, c.before, c.after])).toEqual([
       ['品牌口号', '创新创效', '创新创效 先锋引领'],
-      ['品牌故事', '支部介绍', '支部介绍\n〔图片〕'],
+      ['品牌故事', '', '〔图片〕'],
       ['风采展示', '2 张', '2 张（新增 1 张，移除 1 张）'],
       ['荣誉', '示范点', ''],
     ]);
@@ -25,5 +25,13 @@ describe('brandChanges', () => {
       ['cover', '新封面'],
       ['gallery', '2 张（调整了顺序）'],
     ]);
+  });
+
+  it('shows only the story blocks taken out and put in, and how many stayed', () => {
+    const paragraph = (text: string) => ({ type: 'paragraph' as const, text });
+    const before = { ...published, story: [paragraph('一、由来'), paragraph('二、做法'), paragraph('三、成效')] };
+    const [story] = brandChanges(before, { ...before, story: [paragraph('一、由来'), paragraph('二、做法（修订）'), paragraph('三、成效'), paragraph('四、展望')] });
+    expect(story).toEqual({ field: 'story', label: '品牌故事', before: '二、做法', after: '二、做法（修订）\n四、展望', note: '其余 2 段未改动' });
+    expect(brandChanges(before, { ...before, story: [paragraph('三、成效'), paragraph('一、由来'), paragraph('二、做法')] })[0]).toMatchObject({ before: '三、成效', after: '三、成效', note: '其余 2 段未改动' });
   });
 });

@@ -10,6 +10,20 @@ export function brandInitials(name: string): string {
     .join('');
 }
 
+const QUOTED = /[“"「『]([^”"」』]+)[”"」』]/;
+
+/** The brand's own words for a cover without a photo: the quoted part (金祥寓党支部“三服一创两满意” → 三服一创两满意), else the name. */
+export function brandMotto(name: string): string {
+  return QUOTED.exec(name)?.[1]?.trim() || name.trim();
+}
+
+/** One of a few placeholder tones, the same for a brand every time, so a list without photos is not a wall of one colour. */
+export function brandTone(name: string, tones = 3): number {
+  let hash = 0;
+  for (const char of name) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) % 997;
+  return hash % tones;
+}
+
 /** `2024 年示范点` */
 export function demoPointLabel(brand: Pick<BrandSummary, 'isDemoPoint' | 'demoPointYear'>): string | null {
   if (!brand.isDemoPoint) {

@@ -1,7 +1,8 @@
 import { API, type DispatchNeedRequest, type LogVisitRequest, type NeedListQuery, type PageQuery, type RaiseNeedRequest, type VisitListQuery } from '@torch-red/shared';
 import { download, send } from '@/services/http';
 
-// Calls of the subpackage pages (raise, my needs, 部门办理, ledger, 部门报到, visits, dashboard): kept out of ./api so they travel with the subpackages.
+// Calls of the subpackage pages (raise, my needs, ledger, 部门报到, visits, dashboard): kept out of ./api so they travel
+// with the subpackages. A department's handling steps are in ./api: 需求详情 (main package) offers them too.
 export const raiseNeed = (body: RaiseNeedRequest) => send(API.needs.raise, { body });
 export const listMyNeeds = (query: PageQuery) => send(API.needs.mine, { query });
 export const listLedger = (query: NeedListQuery) => send(API.needs.ledger, { query });
@@ -11,12 +12,8 @@ export const dispatchNeed = (id: string, body: DispatchNeedRequest) => send(API.
 export const answerNeed = (id: string, answer: string) => send(API.needs.answer(id), { body: { answer } });
 export const listDepartments = () => send(API.needs.departments);
 export const listMyAssignments = (query: PageQuery) => send(API.needs.myAssignments, { query });
-export const acceptAssignment = (needId: string, assignmentId: string) => send(API.needs.accept(needId, assignmentId));
-export const returnAssignment = (needId: string, assignmentId: string, note: string) => send(API.needs.returnAssignment(needId, assignmentId), { body: { note } });
-export const noteProgress = (needId: string, assignmentId: string, note: string) => send(API.needs.progress(needId, assignmentId), { body: { note } });
 /** The raiser's name and full phone for the handling department; the server audits each call. */
 export const getNeedContact = (needId: string, assignmentId: string) => send(API.needs.contact(needId, assignmentId));
-export const resolveAssignment = (needId: string, assignmentId: string, answer: string) => send(API.needs.resolve(needId, assignmentId), { body: { answer } });
 export const getDashboard = () => send(API.needs.dashboard);
 export const listInstructorEnterprises = () => send(API.needs.instructorEnterprises);
 export const listVisits = (query: VisitListQuery) => send(API.needs.visits, { query });

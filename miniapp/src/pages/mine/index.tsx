@@ -18,7 +18,7 @@ import { useBindingStatus } from '@/features/onboarding/hooks/use-binding-status
 import { rememberMe } from '@/features/onboarding/invalidate';
 import { useReloadOnShow } from '@/hooks/use-query';
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
-import { canUseWorkspace } from '@/features/profile/workspace-access';
+import { canUseWorkspace, workspaceScope } from '@/features/profile/workspace-access';
 import { canKeepLedger, canSeeDashboard, isDepartmentHandler, isInstructor } from '@/features/need/access';
 import { canSeeStudyParticipation } from '@/features/study/access';
 import { canManageRoster } from '@/features/roster/access';
@@ -57,7 +57,8 @@ export default function MinePage() {
   // The role's work comes first; entries for roles the person does not hold are not shown at all.
   const work: MineMenuItem[] = [];
   if (canUseWorkspace(me.data ?? user)) {
-    work.push({ key: 'workspace', title: '书记工作台', icon: '书', description: '发布活动、审核报名、现场签到与导出名单', onClick: () => void Taro.navigateTo({ url: ROUTES.workspace }) });
+    const scope = workspaceScope(who);
+    work.push({ key: 'workspace', title: scope.entry, icon: scope.icon, description: '发布活动、审核报名、现场签到与导出名单', onClick: () => void Taro.navigateTo({ url: ROUTES.workspace }) });
     work.push(
       { key: 'join-requests', title: '入组织审核', icon: '入', description: '凭入组织码提交的申请：通过或说明原因', onClick: open(ROUTES.workspaceJoinRequests) },
       { key: 'join-code', title: '入组织码', icon: '码', description: '生成、展示、更换或停用本组织的入组织二维码', onClick: open(ROUTES.workspaceJoinCode) },

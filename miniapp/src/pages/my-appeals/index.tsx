@@ -17,7 +17,7 @@ export default function MyAppealsPage() {
 
   const empty = (
     <EmptyState
-      icon="talk"
+      icon="appeal"
       title="还没有提过诉求"
       description="报名企业家月月谈时可以提出原料供应、手续办理、流动资金等诉求"
       action={

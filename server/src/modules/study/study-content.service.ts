@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LessonDetail, LessonSummary, Page, StudyColumnResponse } from '@torch-red/shared';
-import { DataSource, In, IsNull, Not } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
@@ -11,7 +11,10 @@ import { LessonEntity, StudyColumnEntity } from './content.entity';
 import type { CreateColumnDto, CreateLessonDto, LessonAdminQueryDto, UpdateColumnDto, UpdateLessonDto } from './dto/study.dto';
 import { PointsService } from './points.service';
 import { LessonProgressEntity } from './study-session.entity';
-import { toColumnResponse, toLessonDetail, toLessonSummary } from './study.mapper';
+import { toColumnResponse, toLessonDetail, toLessonSummary, type LessonProgress } from './study.mapper';
+
+/** A lesson nobody has begun (and every lesson in the admin's lists). */
+const NOT_BEGUN: LessonProgress = { creditedSeconds: 0, completed: false };
 
 @Injectable()
 export class StudyContentService {
@@ -49,7 +52,7 @@ export class StudyContentService {
     return columns.map((c) => toColumnResponse(c, count(totals, c.id), count(done, c.id)));
   }
 
-  /** Published lessons of a column with my 已学 marks; the cursor is an offset in the column's order. */
+  /** Published lessons of a column with my progress (已学, or how far); the cursor is an offset in the column's order. */
   async lessons(user: AuthUser, columnId: number, limit: number, cursor?: number): Promise<Page<LessonSummary>> {
     const column = await this.dataSource.getRepository(StudyColumnEntity).findOneBy({ id: columnId, status: 'PUBLISHED' });
     if (!column) throw new AppError('NOT_FOUND');
@@ -62,8 +65,8 @@ export class StudyContentService {
       take: limit + 1,
     });
     const page = rows.slice(0, limit);
-    const completed = await this.completedSet(user.id, page.map((l) => l.id));
-    return { items: page.map((l) => toLessonSummary(l, completed.has(l.id))), nextCursor: rows.length > limit ? String(offset + limit) : null };
+    const progress = await this.progressOf(user.id, page.map((l) => l.id));
+    return { items: page.map((l) => toLessonSummary(l, progress.get(l.id) ?? NOT_BEGUN)), nextCursor: rows.length > limit ? String(offset + limit) : null };
   }
 
   /** Opening a lesson is also the day's sign-in. */
@@ -129,13 +132,13 @@ export class StudyContentService {
     });
     const page = rows.slice(0, query.limit);
     const offset = query.cursor ? Number(query.cursor) : 0;
-    return { items: page.map((l) => toLessonSummary(l, false)), nextCursor: rows.length > query.limit ? String(offset + query.limit) : null };
+    return { items: page.map((l) => toLessonSummary(l, NOT_BEGUN)), nextCursor: rows.length > query.limit ? String(offset + query.limit) : null };
   }
 
   async adminLesson(id: number): Promise<LessonDetail> {
     const lesson = await this.dataSource.getRepository(LessonEntity).findOneBy({ id });
     if (!lesson) throw new AppError('NOT_FOUND');
-    return toLessonDetail(lesson, { creditedSeconds: 0, completed: false });
+    return toLessonDetail(lesson, NOT_BEGUN);
   }
 
   async createLesson(user: AuthUser, dto: CreateLessonDto): Promise<LessonDetail> {
@@ -185,13 +188,13 @@ export class StudyContentService {
     return this.adminLesson(id);
   }
 
-  private async completedSet(userId: number, lessonIds: number[]): Promise<Set<number>> {
-    if (lessonIds.length === 0) return new Set();
+  private async progressOf(userId: number, lessonIds: number[]): Promise<Map<number, LessonProgress>> {
+    if (lessonIds.length === 0) return new Map();
     const rows = await this.dataSource.getRepository(LessonProgressEntity).find({
-      select: { lessonId: true },
-      where: { userId, lessonId: In(lessonIds), completedAt: Not(IsNull()) },
+      select: { lessonId: true, creditedSeconds: true, completedAt: true },
+      where: { userId, lessonId: In(lessonIds) },
     });
-    return new Set(rows.map((r) => r.lessonId));
+    return new Map(rows.map((r) => [r.lessonId, { creditedSeconds: r.creditedSeconds, completed: r.completedAt !== null }]));
   }
 }
 

@@ -14,7 +14,13 @@ export function toColumnResponse(c: StudyColumnEntity, lessonCount: number, comp
   return { id: String(c.id), name: c.name, description: c.description, sortOrder: c.sortOrder, status: c.status, isSample: c.isSample, lessonCount, completedCount };
 }
 
-export function toLessonSummary(l: LessonEntity, completed: boolean): LessonSummary {
+/** A reader's progress on a lesson; none yet = nothing credited. */
+export interface LessonProgress {
+  creditedSeconds: number;
+  completed: boolean;
+}
+
+export function toLessonSummary(l: LessonEntity, progress: LessonProgress): LessonSummary {
   return {
     id: String(l.id),
     columnId: String(l.columnId),
@@ -26,18 +32,14 @@ export function toLessonSummary(l: LessonEntity, completed: boolean): LessonSumm
     status: l.status,
     isSample: l.isSample,
     publishedAt: toIso(l.publishedAt),
-    completed,
-  };
-}
-
-export function toLessonDetail(l: LessonEntity, progress: { creditedSeconds: number; completed: boolean }): LessonDetail {
-  return {
-    ...toLessonSummary(l, progress.completed),
-    blocks: l.blocks,
-    videoUrl: l.videoUrl,
+    completed: progress.completed,
     requiredSeconds: requiredSecondsOf(l.minutes),
     creditedSeconds: progress.creditedSeconds,
   };
+}
+
+export function toLessonDetail(l: LessonEntity, progress: LessonProgress): LessonDetail {
+  return { ...toLessonSummary(l, progress), blocks: l.blocks, videoUrl: l.videoUrl };
 }
 
 /** What a person sees before answering: deliberately no answer and no explanation. */

@@ -24,6 +24,7 @@ export function SignInPanel() {
   if (demoPeople.error?.statusCode === 404) {
     return (
       <EmptyState
+        icon="signin"
         title="H5 登录仅在开发环境可用"
         description="请在微信中打开「火炬红」小程序登录使用"
       />

@@ -3,11 +3,19 @@ import { buildBrandSummary, buildImage } from '@test/factories/brand.factory';
 import { BrandCard } from './brand-card';
 
 describe('BrandCard', () => {
-  it('draws a torch-red placeholder with the first characters of the name when there is no cover', () => {
-    render(<BrandCard brand={buildBrandSummary({ name: '金祥寓党支部“三服一创两满意”', cover: null })} />);
+  it('draws a designed placeholder with the brand’s own words when there is no cover, in a tone of its own', () => {
+    const { rerender } = render(<BrandCard brand={buildBrandSummary({ name: '金祥寓党支部“三服一创两满意”', cover: null })} />);
 
     expect(document.querySelector('.brand-cover--placeholder')).not.toBeNull();
-    expect(document.querySelector('.brand-cover__initials')?.textContent).toBe('金祥');
+    expect(document.querySelector('.brand-cover__motto')?.textContent).toBe('三服一创两满意');
+    expect(document.querySelector('.brand-cover__emblem')).not.toBeNull();
+    const tones = new Set<string>();
+    for (const name of ['明阳风电“链上红帆”', '多维时空“数智先锋”', '亿鑫化工“安全红哨”', '金祥寓党支部']) {
+      rerender(<BrandCard brand={buildBrandSummary({ name, cover: null })} />);
+      tones.add(document.querySelector('.brand-cover')!.className.match(/brand-cover--tone-\d/)![0]);
+    }
+    expect(tones.size).toBeGreaterThan(1);
+    expect(document.querySelector('.brand-cover__motto')?.textContent).toBe('金祥寓党支部');
     expect(document.querySelector('.brand-cover__image')).toBeNull();
   });
 

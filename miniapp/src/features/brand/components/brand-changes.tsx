@@ -3,7 +3,7 @@ import type { BrandWorkspaceResponse } from '@torch-red/shared';
 import { brandChanges } from '../brand-diff';
 import './brand-changes.scss';
 
-/** For the reviewer: what changed since the published version, field by field (原 → 新), and which posts changed. */
+/** For the reviewer: what changed since the published version, field by field (原 → 新; the story block by block), and which posts changed. */
 export function BrandChanges({ brand }: { brand: BrandWorkspaceResponse }) {
   if (!brand.published) return null;
   const changes = brandChanges(brand.published, brand.content);
@@ -15,8 +15,19 @@ export function BrandChanges({ brand }: { brand: BrandWorkspaceResponse }) {
       {changes.map((change) => (
         <View key={change.field} className={`brand-changes__item brand-changes__item--${change.field}`}>
           <Text className="brand-changes__label">{change.label}</Text>
-          <Text className="brand-changes__before">原：{change.before || '无'}</Text>
-          <Text className="brand-changes__after">新：{change.after || '无'}</Text>
+          {change.note ? (
+            // Part of the field changed (the story): only what was taken out and put in, then what stayed.
+            <>
+              {change.before ? <Text className="brand-changes__before">删去：{change.before}</Text> : null}
+              {change.after ? <Text className="brand-changes__after">新增：{change.after}</Text> : null}
+              <Text className="brand-changes__note">{change.note}</Text>
+            </>
+          ) : (
+            <>
+              <Text className="brand-changes__before">原：{change.before || '无'}</Text>
+              <Text className="brand-changes__after">新：{change.after || '无'}</Text>
+            </>
+          )}
         </View>
       ))}
       {posts.length > 0 ? (

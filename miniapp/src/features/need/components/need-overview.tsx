@@ -6,7 +6,7 @@ import { formatDateTime } from '@/lib/datetime';
 import { imageSrc } from '@/features/brand/image-src';
 import { URGENCY_TONES } from '@/features/need/format';
 
-/** What was asked and what was answered: the need's category, urgency, text, photos and raiser, then the answer. Styled by the page (need-detail-page__*). */
+/** What was asked and what was answered: the need's category, urgency, text, photos and raiser, then the answer (styled by need-detail-body.scss). */
 export function NeedOverview({ need }: { need: NeedDetail }) {
   return (
     <>

@@ -67,7 +67,7 @@ export function PendingRequestsPage<T extends PendingRequest>(props: PendingRequ
         <Text className="onboarding-page__subtitle">{props.subtitle}</Text>
       </View>
       <View className="onboarding-page__body">
-        <QueryView query={requests} empty={<EmptyState title="暂无待审核的申请" description={props.emptyDescription} />}>
+        <QueryView query={requests} empty={<EmptyState icon="review" title="暂无待审核的申请" description={props.emptyDescription} />}>
           {(items) =>
             items.map((request) => (
               <RequestCard

@@ -1,4 +1,8 @@
+import { useState } from 'react';
 import type { MeResponse, OrgTreeNode } from '@torch-red/shared';
+import { useSession } from '@/features/auth/session';
+import { useMe } from '@/features/profile/hooks/use-me';
+import { useOrgTree } from '@/features/workspace/hooks/use-org-options';
 import type { OrgOption } from '../components/org-picker';
 
 function flatten(nodes: OrgTreeNode[], into: OrgOption[] = []): OrgOption[] {
@@ -30,3 +34,14 @@ export function managedOrgs(me: Pick<MeResponse, 'roles'>, tree: OrgTreeNode[]):
   return [...seen.values()];
 }
 
+
+/** Which of the organisations this person onboards a workspace page is about: the first until they pick another. */
+export function useManagedOrgChoice(signedIn: boolean): { options: OrgOption[]; orgId: string | undefined; choose: (orgId: string) => void } {
+  const { user } = useSession();
+  const me = useMe(signedIn);
+  const tree = useOrgTree(signedIn);
+  const who = me.data ?? user;
+  const options = who && tree.data ? managedOrgs(who, tree.data) : [];
+  const [chosen, choose] = useState<string>();
+  return { options, orgId: chosen ?? options[0]?.id, choose };
+}

@@ -14,7 +14,7 @@ interface ChainMapProps {
 /** 产业链图谱: the chains of the zone and the role each enterprise plays on its chain. */
 export function ChainMap({ chains, onOpenBrand }: ChainMapProps) {
   if (chains.length === 0) {
-    return <EmptyState title="暂无产业链" description="产业链图谱尚未录入，请稍后再来看看" />;
+    return <EmptyState icon="chain" title="暂无产业链" description="产业链图谱尚未录入，请稍后再来看看" />;
   }
 
   const totals = countChainTotals(chains);

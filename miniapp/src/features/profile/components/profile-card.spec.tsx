@@ -45,4 +45,16 @@ describe('ProfileCard', () => {
     expect(screen.getByText('未绑定')).toBeTruthy();
     expect(screen.queryByText('正式党员')).toBeNull();
   });
+
+  it('never says 正式党员 beside 未加入党组织: a party status shows only with the branch that records it', () => {
+    const { rerender } = render(<ProfileCard me={buildMe({ orgId: undefined, orgName: undefined, politicalStatus: 'FULL_MEMBER' })} />);
+    expect(screen.getByText('未加入党组织')).toBeTruthy();
+    expect(screen.queryByText('正式党员')).toBeNull();
+
+    rerender(<ProfileCard me={buildMe({ orgId: undefined, orgName: undefined, politicalStatus: 'MASSES' })} />);
+    expect(screen.getByText('群众')).toBeTruthy();
+
+    rerender(<ProfileCard me={buildMe({ politicalStatus: 'PROBATIONARY_MEMBER' })} />);
+    expect(screen.getByText('预备党员')).toBeTruthy();
+  });
 });

@@ -14,6 +14,15 @@ function uniqueRoles(me: MeResponse): Role[] {
   return Array.from(new Set(me.roles.map((grant) => grant.role)));
 }
 
+/**
+ * The political status as the profile may say it: a party status is what a branch records, so beside
+ * 未加入党组织 it would contradict the row below (staff of the committee, departments, admins); 群众 needs no branch.
+ */
+function statusLabel(me: MeResponse): string | null {
+  if (!me.politicalStatus) return null;
+  return me.orgId || me.politicalStatus === 'MASSES' ? POLITICAL_STATUS_LABELS[me.politicalStatus] : null;
+}
+
 function DetailRow({ label, value, placeholder }: { label: string; value?: string; placeholder: string }) {
   return (
     <View className="profile-card__row">
@@ -26,6 +35,7 @@ function DetailRow({ label, value, placeholder }: { label: string; value?: strin
 /** 我的: who the signed-in person is, where they belong and what they may do. */
 export function ProfileCard({ me, bindings }: ProfileCardProps) {
   const roles = uniqueRoles(me);
+  const status = statusLabel(me);
 
   return (
     <View className="profile-card">
@@ -36,9 +46,7 @@ export function ProfileCard({ me, bindings }: ProfileCardProps) {
             <Text className="profile-card__name">{me.name}</Text>
             {me.isSample ? <Text className="profile-card__sample">示例数据</Text> : null}
           </View>
-          {me.politicalStatus ? (
-            <Text className="profile-card__status">{POLITICAL_STATUS_LABELS[me.politicalStatus]}</Text>
-          ) : null}
+          {status ? <Text className="profile-card__status">{status}</Text> : null}
         </View>
       </View>
 

@@ -12,7 +12,7 @@ export function ParticipationList({ data }: { data: ParticipationResponse }) {
     // One state, not "0 / 0" beside "everyone has studied" and "nobody has studied".
     return (
       <View className="participation-list">
-        <EmptyState title="本组织下暂无成员" description={`${data.orgName}还没有登记成员，导入花名册或成员加入后，这里会显示每周的学习情况。`} />
+        <EmptyState icon="people" title="本组织下暂无成员" description={`${data.orgName}还没有登记成员，导入花名册或成员加入后，这里会显示每周的学习情况。`} />
       </View>
     );
   }

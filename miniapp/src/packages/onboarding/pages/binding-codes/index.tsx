@@ -7,25 +7,16 @@ import { EmptyState } from '@/components/empty-state';
 import { PageShell } from '@/components/page-shell';
 import { QueryView } from '@/components/query-view';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { useSession } from '@/features/auth/session';
 import { issueBindingCode, listBindingCandidates } from '@/features/onboarding/pages-api';
 import { OrgPicker } from '@/features/onboarding/components/org-picker';
-import { managedOrgs } from '@/features/onboarding/hooks/use-managed-orgs';
-import { useMe } from '@/features/profile/hooks/use-me';
-import { useOrgTree } from '@/features/workspace/hooks/use-org-options';
+import { useManagedOrgChoice } from '@/features/onboarding/hooks/use-managed-orgs';
 import { useQuery } from '@/hooks/use-query';
 import { formatDateTime } from '@/lib/datetime';
 import '@/features/onboarding/onboarding-page.scss';
 
 export default function BindingCodesPage() {
   const signedIn = useRequireSession();
-  const { user } = useSession();
-  const me = useMe(signedIn);
-  const tree = useOrgTree(signedIn);
-  const who = me.data ?? user;
-  const options = who && tree.data ? managedOrgs(who, tree.data) : [];
-  const [chosen, setChosen] = useState<string>();
-  const orgId = chosen ?? options[0]?.id;
+  const { options, orgId, choose } = useManagedOrgChoice(signedIn);
   const candidates = useQuery(() => listBindingCandidates(orgId ?? ''), { key: `workspace:binding-candidates:${orgId}`, enabled: signedIn && orgId !== undefined });
   const [issued, setIssued] = useState<BindingCodeResponse | null>(null);
 
@@ -49,7 +40,7 @@ export default function BindingCodesPage() {
         <Text className="onboarding-page__subtitle">花名册中尚未绑定微信的同志：发给本人 6 位绑定码，24 小时内有效，只能使用一次</Text>
       </View>
       <View className="onboarding-page__body">
-        <OrgPicker options={options} value={orgId} onChange={setChosen} />
+        <OrgPicker options={options} value={orgId} onChange={choose} />
         {issued ? (
           <View className="onboarding-page__notice">
             <Text className="onboarding-page__notice-title">{issued.name} 的绑定码</Text>
@@ -57,7 +48,7 @@ export default function BindingCodesPage() {
             <Text className="onboarding-page__notice-text">请当面或电话告知本人，在「我的 → 输入绑定码」中填写。有效期至 {formatDateTime(issued.expiresAt)}，离开本页后不再显示。</Text>
           </View>
         ) : null}
-        <QueryView query={candidates} empty={<EmptyState title="没有待绑定的人员" description="花名册中的同志都已绑定微信" />}>
+        <QueryView query={candidates} empty={<EmptyState icon="people" title="没有待绑定的人员" description="花名册中的同志都已绑定微信" />}>
           {(people) => (
             <View className="onboarding-page__notice">
               {people.map((person) => (

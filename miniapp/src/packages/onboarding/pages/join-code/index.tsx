@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
@@ -6,27 +5,19 @@ import { EmptyState } from '@/components/empty-state';
 import { PageShell } from '@/components/page-shell';
 import { QueryView } from '@/components/query-view';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { useSession } from '@/features/auth/session';
 import { getJoinCode, renewJoinCode, revokeJoinCode } from '@/features/onboarding/pages-api';
 import { OrgPicker } from '@/features/onboarding/components/org-picker';
-import { managedOrgs } from '@/features/onboarding/hooks/use-managed-orgs';
-import { useMe } from '@/features/profile/hooks/use-me';
-import { useOrgTree } from '@/features/workspace/hooks/use-org-options';
+import { useManagedOrgChoice } from '@/features/onboarding/hooks/use-managed-orgs';
+import { useOnboardingRequest } from '@/features/onboarding/hooks/use-onboarding-request';
 import { useQuery } from '@/hooks/use-query';
 import '@/features/onboarding/onboarding-page.scss';
 
 export default function JoinCodePage() {
   const signedIn = useRequireSession();
-  const { user } = useSession();
-  const me = useMe(signedIn);
-  const tree = useOrgTree(signedIn);
-  const who = me.data ?? user;
-  const options = who && tree.data ? managedOrgs(who, tree.data) : [];
-  const [chosen, setChosen] = useState<string>();
-  const orgId = chosen ?? options[0]?.id;
+  const { options, orgId, choose } = useManagedOrgChoice(signedIn);
   // Never cached: a revoked code must not show again.
   const code = useQuery(() => getJoinCode(orgId ?? ''), { enabled: signedIn && orgId !== undefined });
-  const [pending, setPending] = useState(false);
+  const { pending, run } = useOnboardingRequest();
 
   const handleRenew = async (replacing: boolean) => {
     if (!orgId) return;
@@ -34,15 +25,10 @@ export default function JoinCodePage() {
       const { confirm } = await Taro.showModal({ title: '更换入组织码', content: '更换后旧码立即失效，已分享的二维码将无法使用' });
       if (!confirm) return;
     }
-    setPending(true);
-    try {
+    await run(async () => {
       await renewJoinCode(orgId);
       await code.reload();
-    } catch {
-      // Shown by the HTTP client.
-    } finally {
-      setPending(false);
-    }
+    });
   };
 
   const handleRevoke = async () => {
@@ -64,13 +50,14 @@ export default function JoinCodePage() {
         <Text className="onboarding-page__subtitle">不在花名册中的同志扫码或输入此码申请加入，申请由你审核；可随时更换或停用</Text>
       </View>
       <View className="onboarding-page__body">
-        <OrgPicker options={options} value={orgId} onChange={setChosen} />
+        <OrgPicker options={options} value={orgId} onChange={choose} />
         <QueryView
           query={code}
           loadingCards={1}
           isEmpty={(data) => data === null}
           empty={
             <EmptyState
+              icon="code"
               title="尚未生成入组织码"
               action={
                 <Button shape="round" type="primary" loading={pending} onClick={() => void handleRenew(false)}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { REPRESENTATION_KINDS, REPRESENTATION_KIND_LABELS, type RepresentationKind } from '@torch-red/shared';
@@ -7,6 +7,8 @@ import { PageShell } from '@/components/page-shell';
 import { requestReminderPermission } from '@/features/activity/subscribe';
 import { QueryView } from '@/components/query-view';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
+import { ChoiceChips, EnterprisePicker, OnboardingField } from '@/features/onboarding/components/onboarding-form';
+import { useOnboardingRequest } from '@/features/onboarding/hooks/use-onboarding-request';
 import { requestRepresentation } from '@/features/onboarding/pages-api';
 import { useEnterpriseOptions } from '@/features/onboarding/hooks/use-enterprise-options';
 import '@/features/onboarding/onboarding-page.scss';
@@ -21,21 +23,18 @@ export default function RepresentationPage() {
   const enterprises = useEnterpriseOptions(signedIn);
   const [index, setIndex] = useState(-1);
   const [kind, setKind] = useState<RepresentationKind>('CONTACT');
-  const [pending, setPending] = useState(false);
+  const { pending, submit } = useOnboardingRequest();
 
   const handleSubmit = async (enterpriseId: string, enterpriseName: string) => {
     // Inside the tap: WeChat may then tell the person the decision.
     await requestReminderPermission();
-    setPending(true);
-    try {
-      await requestRepresentation({ enterpriseId, kind });
-      await Taro.showModal({ title: '申请已提交', content: `「${enterpriseName}」的党组织书记或产业链党委审核后会通知你`, showCancel: false });
-      await Taro.navigateBack();
-    } catch {
-      // The HTTP client has shown why.
-    } finally {
-      setPending(false);
-    }
+    await submit(
+      async () => {
+        await requestRepresentation({ enterpriseId, kind });
+        return { title: '申请已提交', content: `「${enterpriseName}」的党组织书记或产业链党委审核后会通知你` };
+      },
+      () => Taro.navigateBack(),
+    );
   };
 
   return (
@@ -50,32 +49,13 @@ export default function RepresentationPage() {
             const chosen = options[index];
             return (
               <>
-                <View className="onboarding-page__field">
-                  <View className="onboarding-page__label-row">
-                    <Text className="onboarding-page__required">*</Text>
-                    <Text className="onboarding-page__label">企业</Text>
-                  </View>
-                  <Picker mode="selector" range={options.map((e) => e.name)} value={Math.max(0, index)} onChange={(event) => setIndex(Number(event.detail.value))}>
-                    <View className="onboarding-page__picker">
-                      <Text className={chosen ? '' : 'onboarding-page__placeholder'}>{chosen?.name ?? '选择企业'}</Text>
-                      <Text>›</Text>
-                    </View>
-                  </Picker>
-                </View>
-                <View className="onboarding-page__field">
-                  <View className="onboarding-page__label-row">
-                    <Text className="onboarding-page__required">*</Text>
-                    <Text className="onboarding-page__label">身份</Text>
-                  </View>
-                  <View className="onboarding-page__choices">
-                    {REPRESENTATION_KINDS.map((value) => (
-                      <View key={value} className={value === kind ? 'onboarding-page__choice onboarding-page__choice--active' : 'onboarding-page__choice'} onClick={() => setKind(value)}>
-                        <Text>{REPRESENTATION_KIND_LABELS[value]}</Text>
-                      </View>
-                    ))}
-                  </View>
+                <OnboardingField label="企业" required>
+                  <EnterprisePicker names={options.map((e) => e.name)} index={index} placeholder="选择企业" onChange={setIndex} />
+                </OnboardingField>
+                <OnboardingField label="身份" required>
+                  <ChoiceChips values={REPRESENTATION_KINDS} labels={REPRESENTATION_KIND_LABELS} value={kind} onChange={setKind} />
                   <Text className="onboarding-page__explain">{KIND_HINTS[kind]}</Text>
-                </View>
+                </OnboardingField>
                 <Button className="onboarding-page__submit" block shape="round" size="large" type="primary" loading={pending} disabled={!chosen} onClick={() => chosen && void handleSubmit(chosen.id, chosen.name)}>
                   提交申请
                 </Button>

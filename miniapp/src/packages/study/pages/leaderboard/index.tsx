@@ -67,9 +67,9 @@ export default function LeaderboardPage() {
 
   let content;
   if (current && isPeople(current) && current.scope === board) {
-    content = current.items.length === 0 ? <EmptyState title="暂时还没有人参与排行" description="开启上方的“参与排行”，和大家一起学习进步" /> : <PeopleBoard items={current.items} myId={user?.id} />;
+    content = current.items.length === 0 ? <EmptyState icon="rank" title="暂时还没有人参与排行" description="开启上方的“参与排行”，和大家一起学习进步" /> : <PeopleBoard items={current.items} myId={user?.id} />;
   } else if (current && !isPeople(current) && (board === 'branches' || board === 'chains')) {
-    content = current.items.length === 0 ? <EmptyState title="本周暂无数据" /> : <GroupBoard items={current.items} />;
+    content = current.items.length === 0 ? <EmptyState icon="rank" title="本周暂无数据" /> : <GroupBoard items={current.items} />;
   } else if (data.error) {
     content = <ErrorState message={data.error.message} onRetry={() => void data.reload()} />;
   } else {

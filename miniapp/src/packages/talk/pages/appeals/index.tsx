@@ -77,7 +77,7 @@ export default function TalkAppealsPage() {
         </View>
       ) : null}
       <View className="talk-appeals-page__list">
-        <PagedList list={appeals} loadingCards={2} empty={<EmptyState title="本期暂无诉求" description="企业家报名时提出的诉求会出现在这里" />}>
+        <PagedList list={appeals} loadingCards={2} empty={<EmptyState icon="appeal" title="本期暂无诉求" description="企业家报名时提出的诉求会出现在这里" />}>
           {(items) =>
             items.map((appeal) => (
               <View key={appeal.id} className="talk-appeals-page__item" data-appeal={appeal.id}>

@@ -11,6 +11,7 @@ import { usePagedList } from '@/hooks/use-paged-list';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
 
+/** 月月谈 (opened from 首页's 往期 ›): the coming session, then the past ones — or a line saying there are none yet. */
 export default function TalksPage() {
   const signedIn = useRequireSession();
   const talks = usePagedList((cursor) => listTalks({ limit: 20, cursor }), { key: 'talks:list', enabled: signedIn });
@@ -25,7 +26,23 @@ export default function TalksPage() {
       </View>
       <View className="talks-page__list">
         <PagedList list={talks} loadingCards={2} empty={<EmptyState icon="talk" title="暂无月月谈场次" description="每月一期，发布后会出现在这里" />}>
-          {(items) => items.map((talk) => <TalkCard key={talk.id} talk={talk} upcoming={new Date(talk.activity.endAt).getTime() > now} onOpen={handleOpen} />)}
+          {(items) => {
+            const upcoming = items.filter((talk) => new Date(talk.activity.endAt).getTime() > now);
+            const past = items.filter((talk) => !upcoming.includes(talk));
+            return (
+              <>
+                {upcoming.length > 0 ? <Text className="talks-page__section">本期</Text> : null}
+                {upcoming.map((talk) => (
+                  <TalkCard key={talk.id} talk={talk} upcoming onOpen={handleOpen} />
+                ))}
+                <Text className="talks-page__section">往期</Text>
+                {past.map((talk) => (
+                  <TalkCard key={talk.id} talk={talk} upcoming={false} onOpen={handleOpen} />
+                ))}
+                {past.length === 0 && !talks.hasMore ? <Text className="talks-page__no-past">暂无往期。每期结束后会留在这里，可回看各部门的答复。</Text> : null}
+              </>
+            );
+          }}
         </PagedList>
       </View>
     </PageShell>

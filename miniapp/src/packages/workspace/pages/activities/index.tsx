@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
@@ -13,6 +13,7 @@ import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { useSession } from '@/features/auth/session';
 import { canKeepMeetings, canSeeCompliance } from '@/features/org-life/access';
 import { useMe } from '@/features/profile/hooks/use-me';
+import { workspaceScope } from '@/features/profile/workspace-access';
 import { cancelActivity, listWorkspaceActivities, publishActivity } from '@/features/workspace/api';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { ROUTES, withQuery } from '@/services/routes';
@@ -20,8 +21,13 @@ import './index.scss';
 
 export default function WorkspaceActivitiesPage() {
   const signedIn = useRequireSession();
-  const me = useMe(signedIn);
+  // Admins see every org's activities and committee staff their committee's: the title says whose these are.
   const { user } = useSession();
+  const me = useMe(signedIn);
+  const scope = workspaceScope(me.data ?? user);
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: scope.entry });
+  }, [scope.entry]);
   // Reloaded on show: back from the editor or a registrations page, show what changed.
   const list = usePagedList((cursor) => listWorkspaceActivities({ limit: 20, cursor }), { key: 'workspace:activities', enabled: signedIn, refreshOnShow: true });
   const [cancelling, setCancelling] = useState<ActivityResponse | null>(null);
@@ -100,8 +106,8 @@ export default function WorkspaceActivitiesPage() {
     <PageShell className="workspace-page">
       <View className="workspace-page__header">
         <View className="workspace-page__heading">
-          <Text className="workspace-page__title">本组织活动</Text>
-          <Text className="workspace-page__subtitle">草稿、已发布与已取消的活动都在这里</Text>
+          <Text className="workspace-page__title">{scope.title}</Text>
+          <Text className="workspace-page__subtitle">{scope.subtitle}</Text>
           <View className="workspace-page__links">
             <Text className="workspace-page__link workspace-page__roster" onClick={() => void Taro.navigateTo({ url: ROUTES.workspaceRoster })}>
               花名册 ›

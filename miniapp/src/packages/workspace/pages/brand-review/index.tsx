@@ -46,7 +46,7 @@ export default function BrandReviewPage() {
         <Text className="brand-review-page__subtitle">{queue.items.length > 0 ? `${queue.items.length}${queue.hasMore ? ' 个以上' : ' 个'}待审核` : '审核支部提交的党建品牌'} · 通过后立即向成员发布</Text>
       </View>
       <View className="brand-review-page__list">
-        <PagedList list={queue} loadingCards={2} empty={<EmptyState title="没有待审核的品牌" description="支部书记提交品牌后会出现在这里" />}>
+        <PagedList list={queue} loadingCards={2} empty={<EmptyState icon="review" title="没有待审核的品牌" description="支部书记提交品牌后会出现在这里" />}>
           {(brands) =>
             brands.map((brand) => (
               <ReviewCard key={brand.id} brand={brand} busy={busyId === brand.id} onApprove={() => void handleApprove(brand)} onReturn={() => setReturning(brand)} />

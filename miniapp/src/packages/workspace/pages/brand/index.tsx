@@ -54,7 +54,7 @@ export default function WorkspaceBrandPage() {
   if (me.data && orgIds.length === 0) {
     return (
       <PageShell className="workspace-brand-page">
-        <EmptyState title="你还不是支部书记" description="党建品牌由本组织的支部书记编辑和提交" />
+        <EmptyState icon="brand" title="你还不是支部书记" description="党建品牌由本组织的支部书记编辑和提交" />
       </PageShell>
     );
   }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button } from '@nutui/nutui-react-taro';
 import { ASSIGNMENT_STATUS_LABELS, type DepartmentAssignmentItem } from '@torch-red/shared';
 import { EmptyState } from '@/components/empty-state';
 import { PageShell } from '@/components/page-shell';
@@ -10,7 +9,9 @@ import { ReasonDialog } from '@/components/reason-dialog';
 import { StatusTag } from '@/components/status-tag';
 import { formatDateTime } from '@/lib/datetime';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
-import { acceptAssignment, getNeedContact, listMyAssignments, noteProgress, resolveAssignment, returnAssignment } from '@/features/need/workspace-api';
+import { acceptAssignment, HANDLING_STEPS, takeHandlingStep, type HandlingStep } from '@/features/need/api';
+import { getNeedContact, listMyAssignments } from '@/features/need/workspace-api';
+import { AssignmentActions, canHandle } from '@/features/need/components/assignment-actions';
 import { ContactReveal } from '@/features/need/components/contact-reveal';
 import { NeedCard } from '@/features/need/components/need-card';
 import { imageSrc } from '@/features/brand/image-src';
@@ -19,19 +20,11 @@ import { usePagedList } from '@/hooks/use-paged-list';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
 
-type Step = 'return' | 'progress' | 'resolve';
-
-const STEP_DIALOGS: Record<Step, { title: string; placeholder: string; confirmText: string; toast: string }> = {
-  return: { title: '退回党委', placeholder: '请说明退回原因（如不属于本部门职责），党委会重新派单', confirmText: '退回', toast: '已退回，党委会重新派单' },
-  progress: { title: '记录进展', placeholder: '目前办到哪一步了，企业会在办理进度里看到', confirmText: '记录', toast: '进展已记录' },
-  resolve: { title: '办结', placeholder: '办理结果与答复，企业确认后评价', confirmText: '办结', toast: '已办结，待企业评价' },
-};
-
 export default function NeedsAssignmentsPage() {
   const signedIn = useRequireSession();
   // Reloaded on show: back from a need's detail.
   const items = usePagedList((cursor) => listMyAssignments({ limit: 20, cursor }), { key: 'department:assignments', enabled: signedIn, refreshOnShow: true });
-  const [step, setStep] = useState<{ kind: Step; item: DepartmentAssignmentItem } | null>(null);
+  const [step, setStep] = useState<{ kind: HandlingStep; item: DepartmentAssignmentItem } | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
 
   const handleAccept = async ({ need, assignment }: DepartmentAssignmentItem) => {
@@ -49,10 +42,8 @@ export default function NeedsAssignmentsPage() {
   const handleStep = async (text: string) => {
     if (!step) return;
     const { need, assignment } = step.item;
-    if (step.kind === 'return') await returnAssignment(need.id, assignment.id, text);
-    if (step.kind === 'progress') await noteProgress(need.id, assignment.id, text);
-    if (step.kind === 'resolve') await resolveAssignment(need.id, assignment.id, text);
-    void Taro.showToast({ title: STEP_DIALOGS[step.kind].toast, icon: 'none' });
+    await takeHandlingStep(step.kind, need.id, assignment.id, text);
+    void Taro.showToast({ title: HANDLING_STEPS[step.kind].toast, icon: 'none' });
     await items.reload();
   };
 
@@ -99,29 +90,8 @@ export default function NeedsAssignmentsPage() {
             showEnterprise
             onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.needHandle, { id: need.id }) })}
             actions={
-              assignment.canReturn || assignment.canAccept || assignment.canProgress || assignment.canResolve ? (
-                <>
-                  {assignment.canReturn ? (
-                    <Button className="needs-assignments-page__return" size="small" shape="round" fill="outline" disabled={busy} onClick={() => setStep({ kind: 'return', item })}>
-                      退回
-                    </Button>
-                  ) : null}
-                  {assignment.canAccept ? (
-                    <Button className="needs-assignments-page__accept" size="small" shape="round" type="primary" loading={busy} disabled={busy} onClick={() => void handleAccept(item)}>
-                      接单
-                    </Button>
-                  ) : null}
-                  {assignment.canProgress ? (
-                    <Button className="needs-assignments-page__progress" size="small" shape="round" fill="outline" type="primary" onClick={() => setStep({ kind: 'progress', item })}>
-                      记录进展
-                    </Button>
-                  ) : null}
-                  {assignment.canResolve ? (
-                    <Button className="needs-assignments-page__resolve" size="small" shape="round" type="primary" onClick={() => setStep({ kind: 'resolve', item })}>
-                      办结
-                    </Button>
-                  ) : null}
-                </>
+              canHandle(assignment) ? (
+                <AssignmentActions assignment={assignment} small busy={busy} onAccept={() => void handleAccept(item)} onStep={(kind) => setStep({ kind, item })} />
               ) : undefined
             }
           />
@@ -130,7 +100,7 @@ export default function NeedsAssignmentsPage() {
 
   // Counted over the pages loaded so far; 「以上」 says there are more to scroll to.
   const pending = items.items.filter((item) => item.assignment.status === 'PENDING').length;
-  const dialog = step ? STEP_DIALOGS[step.kind] : STEP_DIALOGS.progress;
+  const dialog = HANDLING_STEPS[step?.kind ?? 'progress'];
 
   return (
     <PageShell className="needs-assignments-page">
@@ -143,16 +113,7 @@ export default function NeedsAssignmentsPage() {
           {renderItems}
         </PagedList>
       </View>
-      <ReasonDialog
-        visible={step !== null}
-        title={dialog.title}
-        placeholder={dialog.placeholder}
-        required
-        maxLength={step?.kind === 'resolve' ? 2000 : 1000}
-        confirmText={dialog.confirmText}
-        onConfirm={handleStep}
-        onClose={() => setStep(null)}
-      />
+      <ReasonDialog visible={step !== null} {...dialog} required onConfirm={handleStep} onClose={() => setStep(null)} />
     </PageShell>
   );
 }

@@ -11,6 +11,7 @@ import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { answerNeed, dispatchNeed, exportLedger, listDepartments, listLedger } from '@/features/need/workspace-api';
 import { DispatchDialog } from '@/features/need/components/dispatch-dialog';
 import { FilterChips } from '@/features/need/components/filter-chips';
+import { getTodo } from '@/features/todo/api';
 import { NeedCard } from '@/features/need/components/need-card';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { useQuery } from '@/hooks/use-query';
@@ -35,6 +36,10 @@ export default function NeedsLedgerPage() {
   // A changed filter is another request; back on the page (from a need's detail) the ledger reloads.
   const ledger = usePagedList((cursor) => listLedger({ ...query, limit: 20, cursor }), { key: `committee:needs:${JSON.stringify(query)}`, enabled: signedIn, refreshOnShow: true });
   const departments = useQuery(listDepartments, { key: 'departments', enabled: signedIn });
+  // The header counts the whole ledger (the same counts as 首页's 待办), whatever the filter shows below.
+  const todo = useQuery(getTodo, { key: 'me:todo', enabled: signedIn, refreshOnShow: true });
+  const countOf = (kind: 'NEEDS_TO_DISPATCH' | 'NEEDS_OVERDUE') => todo.data?.items.find((item) => item.kind === kind)?.count;
+  const reloadAll = () => Promise.all([ledger.reload(), todo.reload()]);
   const [dispatching, setDispatching] = useState<NeedSummary | null>(null);
   const [answering, setAnswering] = useState<NeedSummary | null>(null);
 
@@ -42,7 +47,7 @@ export default function NeedsLedgerPage() {
     if (!dispatching) return;
     await dispatchNeed(dispatching.id, body);
     void Taro.showToast({ title: '已派单，承办部门会收到通知', icon: 'none' });
-    await ledger.reload();
+    await reloadAll();
   };
   const [exporting, setExporting] = useState(false);
   const handleExport = async () => {
@@ -60,7 +65,7 @@ export default function NeedsLedgerPage() {
     if (!answering) return;
     await answerNeed(answering.id, answer);
     void Taro.showToast({ title: '已答复，等待企业评价', icon: 'none' });
-    await ledger.reload();
+    await reloadAll();
   };
 
   const renderNeeds = (needs: NeedSummary[]) =>
@@ -89,16 +94,19 @@ export default function NeedsLedgerPage() {
       />
     ));
 
-  // Counted over the pages loaded so far; 「以上」 says there are more to scroll to.
-  const waiting = ledger.items.filter((need) => need.status === 'SUBMITTED').length;
-  const late = ledger.items.filter((need) => need.overdue).length;
-  const more = ledger.hasMore ? '以上' : '';
+  const toDispatch = countOf('NEEDS_TO_DISPATCH');
+  const late = countOf('NEEDS_OVERDUE');
+  const filtered = status !== undefined || category !== undefined || overdue !== undefined;
+  // The list's own count, over the pages loaded so far; 「以上」 says there are more to scroll to.
+  const shown = `${ledger.items.length} 条${ledger.hasMore ? '以上' : ''}`;
 
   return (
     <PageShell className="needs-ledger-page">
       <View className="needs-ledger-page__header">
         <Text className="needs-ledger-page__title">需求台账</Text>
-        <Text className="needs-ledger-page__subtitle">{ledger.items.length > 0 ? `${ledger.items.length} 条${more} · ${waiting} 条待派单 · ${late} 条超期` : '企业吹哨 → 党委派单 → 部门报到'}</Text>
+        <Text className="needs-ledger-page__subtitle">
+          {toDispatch !== undefined && late !== undefined ? `全部台账：${toDispatch} 条待派单 · ${late} 条超期` : '企业吹哨 → 党委派单 → 部门报到'}
+        </Text>
         <Button className="needs-ledger-page__export" size="small" shape="round" fill="outline" disabled={exporting} onClick={() => void handleExport()}>
           {exporting ? '导出中…' : '导出台账'}
         </Button>
@@ -109,7 +117,8 @@ export default function NeedsLedgerPage() {
         <FilterChips name="overdue" options={OVERDUE_OPTIONS} value={overdue} onChange={setOverdue} />
       </View>
       <View className="needs-ledger-page__list">
-        <PagedList list={ledger} empty={<EmptyState icon="need" title="没有符合条件的需求" description="换个筛选条件看看，企业吹哨后会出现在这里" />}>
+        {ledger.items.length > 0 ? <Text className="needs-ledger-page__shown">{filtered ? `符合筛选条件 ${shown}` : `共 ${shown}`}</Text> : null}
+        <PagedList list={ledger} onRefresh={todo.reload} empty={<EmptyState icon="need" title="没有符合条件的需求" description="换个筛选条件看看，企业吹哨后会出现在这里" />}>
           {renderNeeds}
         </PagedList>
       </View>

@@ -61,7 +61,7 @@ export default function NeedsVisitsPage() {
         <Text className="needs-visits-page__subtitle">党建指导员联系企业 · 发现的问题可一键转为企业需求</Text>
       </View>
       <View className="needs-visits-page__list">
-        <QueryView query={enterprises} empty={<EmptyState title="还没有分配联系企业" description="管理员为你分配联系企业后会出现在这里" />}>
+        <QueryView query={enterprises} empty={<EmptyState icon="visit" title="还没有分配联系企业" description="管理员为你分配联系企业后会出现在这里" />}>
           {renderEnterprises}
         </QueryView>
       </View>

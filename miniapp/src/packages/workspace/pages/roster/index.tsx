@@ -190,7 +190,7 @@ export default function RosterPage() {
         </View>
 
         {orgId ? (
-          <PagedList list={list} empty={<EmptyState title="没有符合条件的人员" description="可点击上方「导入花名册」，按模板批量添加本组织人员" />}>
+          <PagedList list={list} empty={<EmptyState icon="people" title="没有符合条件的人员" description="可点击上方「导入花名册」，按模板批量添加本组织人员" />}>
             {renderPeople}
           </PagedList>
         ) : null}

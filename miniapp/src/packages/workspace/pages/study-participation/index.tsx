@@ -29,7 +29,7 @@ export default function StudyParticipationPage() {
         <QueryView query={me} loadingCards={2}>
           {() =>
             orgId === undefined ? (
-              <EmptyState title="暂无负责的组织" description="设置为支部书记后，可在这里查看本支部的学习情况" />
+              <EmptyState icon="org" title="暂无负责的组织" description="设置为支部书记后，可在这里查看本支部的学习情况" />
             ) : (
               <QueryView query={participation} loadingCards={2}>
                 {(data) => <ParticipationList data={data} />}
