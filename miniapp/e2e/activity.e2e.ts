@@ -103,7 +103,7 @@ test.describe.serial('activity sign-up (H5)', () => {
     await expect(mine.locator('.registration-tags .status-tag').first().textContent()).resolves.toBe('报名成功');
     await screenshot(member, 'my-activities');
 
-    await member.goto(`${BASE_URL}/#/pages/notifications/index`);
+    await member.goto(`${BASE_URL}/#/packages/inbox/pages/notifications/index`);
     await member.locator('.notification-item, .page-state--empty').first().waitFor();
     await screenshot(member, 'notifications');
   });

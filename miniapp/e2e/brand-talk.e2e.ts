@@ -47,7 +47,7 @@ test.describe.serial('企业家月月谈 registration (H5)', () => {
 
     await page.goto(`${BASE_URL}/#/pages/mine/index`);
     await page.locator('.mine-menu__item--appeals').click();
-    await page.waitForURL(/#\/pages\/my-appeals\/index/);
+    await page.waitForURL(/#\/packages\/talk\/pages\/my-appeals\/index/);
     const mine = page.locator('.my-appeals-page .appeal-card', { hasText: appeal });
     await mine.waitFor();
     // The registration still waits for review: the appeal reads 已提交, not 已受理 (issue 13).

@@ -139,7 +139,7 @@ test.describe.serial('app-wide readability and reach (H5)', () => {
     await member.locator('.mine-menu__item').first().waitFor();
     await expectReadable(member, 'mine');
 
-    await open(member, '/pages/notifications/index');
+    await open(member, '/packages/inbox/pages/notifications/index');
     await member.waitForTimeout(800);
     await expectReadable(member, 'notifications');
     await screenshotsAtWidths(member, 'notifications');

@@ -14,8 +14,6 @@ export default defineAppConfig({
     'pages/activity-detail/index',
     'pages/need-detail/index',
     'pages/brand-detail/index',
-    'pages/my-appeals/index',
-    'pages/notifications/index',
   ],
   subPackages: [
     {
@@ -28,7 +26,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/talk',
-      pages: ['pages/list/index', 'pages/detail/index', 'pages/register/index', 'pages/appeals/index'],
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/register/index', 'pages/appeals/index', 'pages/my-appeals/index'],
     },
     {
       root: 'packages/need',
@@ -38,6 +36,11 @@ export default defineAppConfig({
     {
       root: 'packages/onboarding',
       pages: ['pages/bind-code/index', 'pages/join/index', 'pages/representation/index', 'pages/join-requests/index', 'pages/representations/index', 'pages/binding-codes/index', 'pages/join-code/index'],
+    },
+    // 消息: the in-app messages, opened from 首页 and 我的 (preloaded there).
+    {
+      root: 'packages/inbox',
+      pages: ['pages/notifications/index'],
     },
     // 管理后台: the working committee admins' screens, downloaded only by those who open them.
     {
@@ -57,11 +60,11 @@ export default defineAppConfig({
   ],
   // Fetch a member's next steps in the background while they look at the page that leads there.
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packages/study', 'packages/need', 'packages/talk'] },
+    'pages/index/index': { network: 'all', packages: ['packages/study', 'packages/need', 'packages/talk', 'packages/inbox'] },
     'pages/activity-detail/index': { network: 'all', packages: ['packages/activity'] },
     'pages/need-detail/index': { network: 'all', packages: ['packages/need'] },
     'pages/study/index': { network: 'all', packages: ['packages/study'] },
-    'pages/mine/index': { network: 'all', packages: ['packages/activity', 'packages/need', 'packages/talk', 'packages/onboarding', 'packages/org-life'] },
+    'pages/mine/index': { network: 'all', packages: ['packages/activity', 'packages/need', 'packages/talk', 'packages/onboarding', 'packages/org-life', 'packages/inbox'] },
   },
   window: {
     backgroundTextStyle: 'light',

@@ -8,7 +8,7 @@ export const ROUTES = {
   activityDetail: '/pages/activity-detail/index',
   activitySignup: '/packages/activity/pages/signup/index',
   myActivities: '/packages/activity/pages/mine/index',
-  notifications: '/pages/notifications/index',
+  notifications: '/packages/inbox/pages/notifications/index',
   admin: '/packages/admin/pages/index/index',
   adminPeople: '/packages/admin/pages/people/index',
   adminTalks: '/packages/admin/pages/talks/index',
@@ -24,7 +24,7 @@ export const ROUTES = {
   talkDetail: '/packages/talk/pages/detail/index',
   talkRegister: '/packages/talk/pages/register/index',
   talkAppeals: '/packages/talk/pages/appeals/index',
-  myAppeals: '/pages/my-appeals/index',
+  myAppeals: '/packages/talk/pages/my-appeals/index',
   workspaceBrand: '/packages/workspace/pages/brand/index',
   workspaceBrandPost: '/packages/workspace/pages/brand-post/index',
   workspaceBrandReview: '/packages/workspace/pages/brand-review/index',
@@ -65,6 +65,12 @@ export const ROUTES = {
   myMeetings: '/packages/org-life/pages/mine/index',
   orgLifeCompliance: '/packages/org-life/pages/compliance/index',
 } as const;
+
+/**
+ * Pages that moved (out of the weapp main package): in-app messages written before still carry the old path, and
+ * the notification list opens the new one. A path here must never be reused for another page.
+ */
+export const MOVED_PAGES: Readonly<Record<string, string>> = { '/pages/my-appeals/index': ROUTES.myAppeals };
 
 type Route = (typeof ROUTES)[keyof typeof ROUTES];
 

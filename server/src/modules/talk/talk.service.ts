@@ -159,7 +159,7 @@ export class TalkService {
         kind: 'APPEAL_ANSWERED',
         title: '诉求已答复',
         body: `你在「企业家月月谈 · ${talk.theme}」提出的诉求已有答复，请在“我的诉求”中查看。`,
-        link: '/pages/my-appeals/index',
+        link: '/packages/talk/pages/my-appeals/index',
       });
     });
     const saved = (await this.dataSource.getRepository(AppealEntity).findOneBy({ id: appealId }))!;

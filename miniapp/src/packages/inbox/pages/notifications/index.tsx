@@ -8,6 +8,7 @@ import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from '@/features/notification/api';
 import { NotificationItem } from '@/features/notification/components/notification-item';
 import { usePagedList } from '@/hooks/use-paged-list';
+import { MOVED_PAGES } from '@/services/routes';
 import './index.scss';
 
 export default function NotificationsPage() {
@@ -25,7 +26,7 @@ export default function NotificationsPage() {
       }
     }
     if (notification.link) {
-      void Taro.navigateTo({ url: notification.link });
+      void Taro.navigateTo({ url: MOVED_PAGES[notification.link] ?? notification.link });
     }
   };
 
