@@ -42,7 +42,7 @@ export default defineAppConfig({
     // 管理后台: the working committee admins' screens, downloaded only by those who open them.
     {
       root: 'packages/admin',
-      pages: ['pages/index/index', 'pages/people/index', 'pages/talks/index', 'pages/brands/index', 'pages/audit/index'],
+      pages: ['pages/index/index', 'pages/people/index', 'pages/talks/index', 'pages/brands/index', 'pages/audit/index', 'pages/orgs/index', 'pages/instructors/index'],
     },
     // The secretary workspace is downloaded only by those who open it.
     {
