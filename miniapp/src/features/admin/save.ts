@@ -1,15 +1,11 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { ORG_TYPES, ORG_TYPE_LABELS } from '@torch-red/shared';
 import type { PagedListState } from '@/hooks/use-paged-list';
 import type { QueryState } from '@/hooks/use-query';
 import { ApiError } from '@/services/http';
 
-/** The server's words for a refusal, with org type codes (`BRANCH 不能挂在 BRANCH 之下`) in Chinese. */
-export function refusalText(error: unknown): string {
-  const message = error instanceof ApiError ? error.message : '保存失败，请稍后重试';
-  return ORG_TYPES.reduce((text, type) => text.split(type).join(ORG_TYPE_LABELS[type]), message);
-}
+/** The server's words for a refusal (its messages are in Chinese: 党支部不能挂在党支部之下, 名称已存在 …). */
+export const refusalText = (error: unknown): string => (error instanceof ApiError ? error.message : '保存失败，请稍后重试');
 
 /** A form's save: busy while it runs, the refusal kept to show beside the form, a toast when done. */
 export function useSave() {

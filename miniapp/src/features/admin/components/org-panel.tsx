@@ -127,7 +127,6 @@ export function OrgPanel({ org, orgOptions, enterpriseOptions, enterpriseName, o
             </View>
           </>
         )}
-        <Text className="org-panel__note">撤销（关闭）组织暂不支持：请先把下级组织和人员移走，再联系开发人员处理。</Text>
       </View>
     </AdminPanel>
   );
