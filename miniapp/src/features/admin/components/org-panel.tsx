@@ -33,9 +33,9 @@ export const Refusal = ({ text }: { text?: string }) => (text ? <Text className=
 /** Chips to choose one of a few values (org type, chain role). */
 export function ChoiceChips<T extends string>({ name, options, value, onChange }: { name: string; options: ReadonlyArray<{ value: T; label: string }>; value: T | undefined; onChange: (value: T) => void }) {
   return (
-    <View className={`org-panel__chips org-panel__chips--${name}`}>
+    <View className={`admin-chips org-panel__chips--${name}`}>
       {options.map((option) => (
-        <Text key={option.value} className={`org-panel__chip org-panel__chip--${option.value}${option.value === value ? ' org-panel__chip--on' : ''}`} onClick={() => onChange(option.value)}>
+        <Text key={option.value} className={`admin-chip org-panel__chip--${option.value}${option.value === value ? ' admin-chip--on' : ''}`} onClick={() => onChange(option.value)}>
           {option.label}
         </Text>
       ))}
