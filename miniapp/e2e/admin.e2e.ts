@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { ChainResponse, LoginResponse, TalkDetail, TalkRegistrationResponse } from '@torch-red/shared';
+import type { ChainResponse, InstructorEnterpriseItem, InstructorSummary, LoginResponse, TalkDetail, TalkRegistrationResponse } from '@torch-red/shared';
 import { BrowserSession, BASE_URL, confirmModal, screenshot, type Screen } from './support/browser';
 
 const session = new BrowserSession();
@@ -17,7 +17,7 @@ async function api<T>(method: string, path: string, token: string | null, body?:
 }
 const signIn = async (openid: string, name?: string) => (await api<LoginResponse>('POST', '/api/auth/dev-login', null, name ? { openid, name } : { openid })).body;
 
-const ADMIN_ROUTES = ['index', 'people', 'talks', 'brands', 'audit'].map((page) => `/#/packages/admin/pages/${page}/index`);
+const ADMIN_ROUTES = ['index', 'orgs', 'people', 'instructors', 'talks', 'brands', 'audit'].map((page) => `/#/packages/admin/pages/${page}/index`);
 const SCREENS: Array<Screen & { name: string }> = [
   { name: 'desktop', width: 1280, height: 800, desktop: true },
   { name: 'phone', width: 390, height: 844 },
@@ -44,8 +44,9 @@ for (const screen of SCREENS) {
       });
       for (const route of ADMIN_ROUTES) {
         await page.goto(`${BASE_URL}${route}`);
-        await expect(page.locator('.admin-page--denied .page-state__title:visible')).toHaveText('无权限');
-        await expect(page.locator('.admin-page--denied .page-state__leave:visible')).toBeVisible();
+        await expect(page.locator('.admin-page--denied .page-state__title:visible').first()).toHaveText('无权限');
+        // Two denied pages may show for a moment while the route changes.
+        await expect(page.locator('.admin-page--denied .page-state__leave:visible').first()).toBeVisible();
       }
       await expect(page.locator('.admin-layout')).toHaveCount(0);
       await shot(page, 'denied');
@@ -178,6 +179,70 @@ for (const screen of SCREENS) {
       await byKind('诉求答复', '答复诉求', `#${appealIds[0]}`);
       await byKind('需求', '诉求转为需求', '需求');
       await shot(admin, 'audit');
+    });
+
+    test('组织架构: creates a branch under a committee, renames it, sees a refused move with its reason; all in 审计日志', async () => {
+      const branch = `链上协同党支部${stamp}`;
+      await admin.goto(`${BASE_URL}/#/packages/admin/pages/orgs/index`);
+      await admin.locator('.admin-table--orgs .admin-table__row', { has: admin.locator('.admin-table__cell--name .admin-table__value', { hasText: /^新能源产业党委$/ }) }).click();
+      const panel = admin.locator('.admin-panel--org');
+      await expect(panel.locator('.admin-panel__title')).toHaveText('新能源产业党委');
+      await panel.locator('.org-panel__chip--BRANCH').click();
+      await panel.locator('.admin-field--child-name input').fill(branch);
+      await panel.locator('.org-panel__create').click();
+      // The new branch opens at once, under its committee in the tree.
+      await expect(panel.locator('.admin-panel__title')).toHaveText(branch);
+      const orgId = (await admin.locator('.admin-table--orgs .admin-table__row--selected').getAttribute('data-key')) ?? '';
+      expect(orgId).toMatch(/^\d+$/);
+
+      await panel.locator('.admin-field--name input').fill(`${branch}（更名）`);
+      await panel.locator('.org-panel__rename').click();
+      await expect(panel.locator('.admin-panel__title')).toHaveText(`${branch}（更名）`);
+      await expect(admin.locator(`.admin-table--orgs .admin-table__row[data-key="${orgId}"]`)).toContainText(`${branch}（更名）`);
+
+      // A branch cannot hang under another branch: refused, the reason beside the form, in Chinese.
+      await panel.locator('.search-pick--parent input').fill('明阳风电第一');
+      await panel.locator('.person-picker__result', { hasText: '明阳风电第一党支部' }).click();
+      await panel.locator('.org-panel__move').click();
+      await expect(panel.locator('.admin-field--parent .org-panel__error')).toHaveText('党支部不能挂在党支部之下');
+      await admin.evaluate(() => window.scrollTo(0, 0));
+      await shot(admin, 'orgs');
+
+      await admin.locator('.filter-chips--orgs-tab .filter-chips__chip', { hasText: '产业链' }).click();
+      await admin.locator('.admin-table--chains .admin-table__row', { hasText: '风电装备产业链' }).click();
+      await expect(admin.locator('.admin-panel--chain .admin-field--member').first()).toBeVisible();
+      await shot(admin, 'orgs-chains');
+
+      await admin.goto(`${BASE_URL}/#/packages/admin/pages/audit/index?entityType=org&entityId=${orgId}`);
+      const rows = admin.locator('.admin-table--audit .admin-table__row');
+      await expect(rows.filter({ hasText: '新建组织' })).toHaveCount(1);
+      await expect(rows.filter({ hasText: '修改组织' })).toHaveCount(1);
+    });
+
+    test('指导员: assigns an enterprise to 周凯, sees the visits; found in 审计日志', async () => {
+      const token = (await signIn('demo-admin-xuhong')).accessToken;
+      const zhoukai = (await api<InstructorSummary[]>('GET', '/api/admin/instructors', token)).body.find((i) => i.name === '周凯')!;
+      const assigned = new Set((await api<InstructorEnterpriseItem[]>('GET', `/api/admin/instructors/${zhoukai.id}/enterprises`, token)).body.map((e) => e.enterpriseId));
+      const chains = (await api<ChainResponse[]>('GET', '/api/chains', token)).body;
+      const target = chains.flatMap((c) => c.enterprises).find((e) => !assigned.has(e.id))!;
+
+      await admin.goto(`${BASE_URL}/#/packages/admin/pages/instructors/index`);
+      await admin.locator('.admin-table--instructors .admin-table__row', { hasText: '周凯' }).click();
+      const panel = admin.locator('.admin-panel--instructor');
+      await expect(panel.locator('.instructor-panel__enterprise')).toHaveCount(assigned.size);
+      await expect(panel.locator('.instructor-panel__visit').first()).toBeVisible();
+      await panel.locator('.search-pick--instructor-enterprise input').fill(target.name);
+      await panel.locator('.person-picker__result', { hasText: target.name }).first().click();
+      await panel.locator('.instructor-panel__assign').click();
+      await expect(panel.locator(`.instructor-panel__enterprise[data-key="${target.id}"]`)).toContainText(target.name);
+      await expect(admin.locator(`.admin-table--instructors .admin-table__row[data-key="${zhoukai.id}"]`)).toContainText(`${assigned.size + 1} 家`);
+      await expect(panel.locator('.search-pick--instructor-enterprise input')).toHaveValue('');
+      await shot(admin, 'instructors');
+
+      await panel.locator('.instructor-panel__audit').click();
+      await admin.waitForURL(new RegExp(`packages/admin/pages/audit/index\\?entityType=user&entityId=${zhoukai.id}`));
+      await admin.locator('.admin-table--audit .admin-table__row', { hasText: '分配指导企业' }).first().click();
+      await expect(admin.locator(`.admin-panel--audit-entry`)).toContainText(target.id);
     });
 
     test('品牌与示范点 lists the published brands; one opens with its 示范点 naming', async () => {

@@ -1,4 +1,4 @@
-import type { DashboardResponse, DepartmentAssignmentItem, InstructorEnterpriseItem, NeedDetail, NeedSummary, NotificationResponse, Page, TalkSummary, VisitResponse } from '@torch-red/shared';
+import type { DashboardResponse, DepartmentAssignmentItem, InstructorEnterpriseItem, InstructorSummary, NeedDetail, NeedSummary, NotificationResponse, Page, TalkSummary, VisitResponse } from '@torch-red/shared';
 import ExcelJS from 'exceljs';
 import { Clock } from '../src/common/clock';
 import { ActivityEntity } from '../src/modules/activity/activity.entity';
@@ -389,6 +389,20 @@ describe.each(DATABASES)('needs ledger, visits and dashboard on %s', (db) => {
     expect(visits.every((v) => v.enterpriseName === enterpriseName && v.instructorName === named('周凯'))).toBe(true);
     await t.http().get('/api/visits?enterpriseId=abc').set(zhoukai).expect(400);
 
+    // The 管理后台's 指导员 screen: instructors with their counts, one's enterprises, their visits.
+    await t.http().get('/api/admin/instructors').set(zhoukai).expect(403);
+    const instructors = (await t.http().get('/api/admin/instructors').set(admin).expect(200)).body as InstructorSummary[];
+    const theirs = await allPages<VisitResponse>(t, `/api/visits?instructorId=${zhoukaiId}`, admin);
+    expect(instructors.find((i) => i.id === String(zhoukaiId))).toMatchObject({ name: named('周凯'), enterpriseCount: 2, visitCount: theirs.length, lastVisitedOn: '2026-11-27' });
+    expect(instructors.some((i) => i.id === String(outsiderId))).toBe(false);
+    const assigned = (await t.http().get(`/api/admin/instructors/${zhoukaiId}/enterprises`).set(admin).expect(200)).body as InstructorEnterpriseItem[];
+    expect(assigned.map((e) => e.enterpriseName).sort()).toEqual([enterpriseName, world.otherEnterprise.name].sort());
+    await t.http().get(`/api/admin/instructors/${outsiderId}/enterprises`).set(admin).expect(404);
+    await t.http().get(`/api/admin/instructors/${zhoukaiId}/enterprises`).set(zhoukai).expect(403);
+    expect(theirs.map((v) => v.id)).toContain(visit.id);
+    expect(theirs.every((v) => v.instructorId === String(zhoukaiId))).toBe(true);
+    expect(await allPages<VisitResponse>(t, `/api/visits?instructorId=${outsiderId}`, admin)).toEqual([]);
+
     await t.http().post('/api/visits').set(zhoukai).send({ enterpriseId: enterprise['多维时空'], visitedOn: '2026-11-27', peopleMet: '李娜', discussed: '交流', problems: [] }).expect(404);
     await t.http().post('/api/visits').set(wangjun).send({ enterpriseId: enterprise['亿鑫化工'], visitedOn: '2026-11-27', peopleMet: 'x', discussed: 'x', problems: [] }).expect(403);
     await t.http().post('/api/visits').set(zhoukai).send({ enterpriseId: enterprise['亿鑫化工'], visitedOn: '27/11', peopleMet: 'x', discussed: 'x', problems: [] }).expect(400);
@@ -417,6 +431,8 @@ describe.each(DATABASES)('needs ledger, visits and dashboard on %s', (db) => {
         'POST /api/admin/appeals/{id}/need',
         'POST /api/admin/needs/deadline-checks',
         'PUT /api/admin/instructors/{id}/enterprises',
+        'GET /api/admin/instructors',
+        'GET /api/admin/instructors/{id}/enterprises',
         'GET /api/instructor/enterprises',
         'POST /api/visits',
         'GET /api/visits',

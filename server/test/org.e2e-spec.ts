@@ -138,6 +138,7 @@ describe.each(DATABASES)('organisation model on %s', (db) => {
         .send({ name: '倒挂党委', type: 'PARTY_COMMITTEE', parentId: partyBranch.id })
         .expect(422);
       expect(upside.body.code).toBe('ORG_HIERARCHY_INVALID');
+      expect(upside.body.message).toBe('党委不能挂在党支部之下');
       const cycle = await t.http().patch(`/api/admin/orgs/${partyOrg.id}`).set(admin).send({ parentId: partyBranch.id }).expect(422);
       expect(['ORG_CYCLE', 'ORG_HIERARCHY_INVALID']).toContain(cycle.body.code);
       const self = await t.http().patch(`/api/admin/orgs/${partyOrg.id}`).set(admin).send({ parentId: partyOrg.id }).expect(422);

@@ -244,6 +244,15 @@ export interface VisitResponse {
   createdAt: string;
 }
 
+/** One 党建指导员 in the admin list. */
+export interface InstructorSummary {
+  id: string;
+  name: string;
+  enterpriseCount: number;
+  visitCount: number;
+  lastVisitedOn: string | null;
+}
+
 export interface InstructorEnterpriseItem {
   enterpriseId: string;
   enterpriseName: string;

@@ -56,6 +56,7 @@ import type {
   DepartmentAssignmentItem,
   DispatchNeedRequest,
   InstructorEnterpriseItem,
+  InstructorSummary,
   LogVisitRequest,
   MergeNeedRequest,
   NeedContactResponse,
@@ -216,6 +217,8 @@ export interface LeaderboardQuery {
 }
 export interface VisitListQuery extends PageQuery {
   enterpriseId?: string;
+  /** Admins: only this instructor's visits (an instructor always sees their own). */
+  instructorId?: string;
 }
 /** A heartbeat says only whether the app is in the foreground; the server measures the time. */
 export interface HeartbeatRequest {
@@ -492,6 +495,9 @@ export const API = {
       deadlineChecks: post<DeadlineRunResult>('/api/admin/needs/deadline-checks'),
     },
     instructors: {
+      /** Everyone with the INSTRUCTOR role, with how many enterprises and visits each has. */
+      list: get<InstructorSummary[]>('/api/admin/instructors'),
+      enterprises: (userId: string) => get<InstructorEnterpriseItem[]>(`/api/admin/instructors/${userId}/enterprises`),
       setEnterprises: (userId: string) => put<InstructorEnterpriseItem[], SetInstructorEnterprisesRequest>(`/api/admin/instructors/${userId}/enterprises`),
     },
     orgLife: {

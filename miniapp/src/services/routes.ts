@@ -14,6 +14,8 @@ export const ROUTES = {
   adminTalks: '/packages/admin/pages/talks/index',
   adminBrands: '/packages/admin/pages/brands/index',
   adminAudit: '/packages/admin/pages/audit/index',
+  adminOrgs: '/packages/admin/pages/orgs/index',
+  adminInstructors: '/packages/admin/pages/instructors/index',
   workspace: '/packages/workspace/pages/activities/index',
   workspaceActivityForm: '/packages/workspace/pages/activity-form/index',
   workspaceRegistrations: '/packages/workspace/pages/registrations/index',

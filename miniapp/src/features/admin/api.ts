@@ -1,4 +1,4 @@
-import { API, type AuditLogQuery, type CreateTalkRequest, type DemoPointRequest, type GrantRoleRequest, type PageQuery, type UpdateTalkRequest, type UserListQuery } from '@torch-red/shared';
+import { API, type AuditLogQuery, type CreateChainRequest, type CreateDepartmentRequest, type CreateEnterpriseRequest, type CreateOrgRequest, type EnterpriseListQuery, type VisitListQuery, type CreateTalkRequest, type DemoPointRequest, type GrantRoleRequest, type PageQuery, type UpdateTalkRequest, type UpdateOrgRequest, type UserListQuery } from '@torch-red/shared';
 import { send } from '@/services/http';
 
 // The 管理后台's calls (admin subpackage only; the server allows them to admins alone).
@@ -17,3 +17,20 @@ export const publishTalk = (id: string) => send(API.admin.talks.publish(id));
 export const publishMinutes = (id: string, minutes: string) => send(API.admin.talks.minutes(id), { body: { minutes } });
 
 export const nameDemoPoint = (brandId: string, body: DemoPointRequest) => send(API.admin.brands.demoPoint(brandId), { body });
+
+export const createOrg = (body: CreateOrgRequest) => send(API.admin.orgs.create, { body });
+export const updateOrg = (id: string, body: UpdateOrgRequest) => send(API.admin.orgs.update(id), { body });
+export const listAdminChains = () => send(API.admin.chains.list);
+export const createChain = (body: CreateChainRequest) => send(API.admin.chains.create, { body });
+export const updateChain = (id: string, body: Partial<CreateChainRequest>) => send(API.admin.chains.update(id), { body });
+export const listAdminEnterprises = (query: EnterpriseListQuery) => send(API.admin.enterprises.list, { query });
+export const createEnterprise = (body: CreateEnterpriseRequest) => send(API.admin.enterprises.create, { body });
+export const updateEnterprise = (id: string, body: Partial<CreateEnterpriseRequest>) => send(API.admin.enterprises.update(id), { body });
+export const listAdminDepartments = () => send(API.admin.departments.list);
+export const createDepartment = (body: CreateDepartmentRequest) => send(API.admin.departments.create, { body });
+export const updateDepartment = (id: string, body: Partial<CreateDepartmentRequest>) => send(API.admin.departments.update(id), { body });
+
+export const listInstructors = () => send(API.admin.instructors.list);
+export const instructorEnterprises = (id: string) => send(API.admin.instructors.enterprises(id));
+export const setInstructorEnterprises = (id: string, enterpriseIds: string[]) => send(API.admin.instructors.setEnterprises(id), { body: { enterpriseIds } });
+export const listVisits = (query: VisitListQuery) => send(API.needs.visits, { query });

@@ -14,7 +14,7 @@ export interface Directory {
   departmentOptions: SelectOption[];
 }
 
-function walk(nodes: OrgTreeNode[], depth: number, into: SelectOption[]): SelectOption[] {
+export function walk(nodes: OrgTreeNode[], depth: number, into: SelectOption[]): SelectOption[] {
   for (const node of nodes) {
     into.push({ value: node.id, label: `${'　'.repeat(depth)}${node.name}` });
     walk(node.children, depth + 1, into);

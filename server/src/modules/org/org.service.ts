@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ENTERPRISE_ORG_TYPES,
+  ORG_TYPE_LABELS,
   type ChainResponse,
   type DepartmentResponse,
   type OrgResponse,
@@ -166,7 +167,7 @@ export class OrgService {
       }
     }
     if (RANK[parent.type] >= RANK[org.type]) {
-      throw new AppError('ORG_HIERARCHY_INVALID', `${org.type} 不能挂在 ${parent.type} 之下`);
+      throw new AppError('ORG_HIERARCHY_INVALID', `${ORG_TYPE_LABELS[org.type]}不能挂在${ORG_TYPE_LABELS[parent.type]}之下`);
     }
     if (org.type === 'INDUSTRY_COMMITTEE') return;
 

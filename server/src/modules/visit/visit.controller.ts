@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { InstructorEnterpriseItem, Page, VisitResponse } from '@torch-red/shared';
+import type { InstructorEnterpriseItem, InstructorSummary, Page, VisitResponse } from '@torch-red/shared';
 import { Authenticated, CurrentUser } from '../../common/auth/access.decorator';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { IdParam } from '../../common/validation/id.pipe';
@@ -11,6 +11,20 @@ import { VisitService } from './visit.service';
 @Controller()
 export class VisitController {
   constructor(private readonly visits: VisitService) {}
+
+  @Get('admin/instructors')
+  @Authenticated({ roles: ['ADMIN'] })
+  @ApiOperation({ summary: 'Everyone with the INSTRUCTOR role, with their number of enterprises and visits' })
+  instructors(): Promise<InstructorSummary[]> {
+    return this.visits.instructors();
+  }
+
+  @Get('admin/instructors/:id/enterprises')
+  @Authenticated({ roles: ['ADMIN'] })
+  @ApiOperation({ summary: "An instructor's enterprises with the date of the last visit (404 for anyone not an instructor)" })
+  instructorEnterprises(@IdParam() id: number): Promise<InstructorEnterpriseItem[]> {
+    return this.visits.enterprisesOfInstructor(id);
+  }
 
   @Put('admin/instructors/:id/enterprises')
   @Authenticated({ roles: ['ADMIN'] })
@@ -37,6 +51,6 @@ export class VisitController {
   @Authenticated({ roles: ['INSTRUCTOR'] })
   @ApiOperation({ summary: 'My visits (admins: all), the latest first, a page at a time' })
   list(@CurrentUser() user: AuthUser, @Query() q: VisitListQueryDto): Promise<Page<VisitResponse>> {
-    return this.visits.list(user, q.enterpriseId ? Number(q.enterpriseId) : undefined, q);
+    return this.visits.list(user, { enterpriseId: q.enterpriseId ? Number(q.enterpriseId) : undefined, instructorId: q.instructorId ? Number(q.instructorId) : undefined }, q);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { InstructorEnterpriseItem, Page, VisitResponse } from '@torch-red/shared';
+import type { InstructorEnterpriseItem, InstructorSummary, Page, VisitResponse } from '@torch-red/shared';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
@@ -42,6 +42,34 @@ export class VisitService {
       if (ids.length) await repo.insert(ids.map((enterpriseId) => ({ instructorId, enterpriseId, assignedBy: admin.id })));
       await this.audit.record({ actorId: admin.id, action: 'instructor.enterprises', entityType: 'user', entityId: instructorId, before: { enterpriseIds: before }, after: { enterpriseIds: ids } }, m);
     });
+    return this.enterprisesOf(instructorId);
+  }
+
+  /** Admins: everyone with the INSTRUCTOR role, by name, with how many enterprises they look after and visits they logged. */
+  async instructors(): Promise<InstructorSummary[]> {
+    const ids = await this.people.holders('INSTRUCTOR');
+    if (ids.length === 0) return [];
+    const count = (entity: typeof InstructorEnterpriseEntity | typeof VisitEntity, withLast: boolean) => {
+      const qb = this.dataSource.getRepository(entity).createQueryBuilder('x').select('x.instructorId', 'instructorId').addSelect('COUNT(*)', 'n');
+      if (withLast) qb.addSelect('MAX(x.visitedOn)', 'last');
+      return qb.where('x.instructorId IN (:...ids)', { ids }).groupBy('x.instructorId').getRawMany<{ instructorId: number | string; n: number | string; last?: string }>();
+    };
+    const [names, links, visits] = await Promise.all([this.people.names(ids), count(InstructorEnterpriseEntity, false), count(VisitEntity, true)]);
+    const of = <T extends { instructorId: number | string }>(rows: T[], id: number) => rows.find((r) => Number(r.instructorId) === id);
+    return ids
+      .map((id) => ({
+        id: String(id),
+        name: names.get(id) ?? '',
+        enterpriseCount: Number(of(links, id)?.n ?? 0),
+        visitCount: Number(of(visits, id)?.n ?? 0),
+        lastVisitedOn: of(visits, id)?.last ?? null,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || Number(a.id) - Number(b.id));
+  }
+
+  /** Admins: one instructor's enterprises; anyone without the role answers like a missing person. */
+  async enterprisesOfInstructor(instructorId: number): Promise<InstructorEnterpriseItem[]> {
+    if (!(await this.people.hasRole(instructorId, 'INSTRUCTOR'))) throw new AppError('NOT_FOUND');
     return this.enterprisesOf(instructorId);
   }
 
@@ -111,9 +139,10 @@ export class VisitService {
   }
 
   /** Instructors see their own visits; admins everyone's. The latest visit first; visits of one day by id. */
-  async list(user: AuthUser, enterpriseId: number | undefined, page: KeysetQuery): Promise<Page<VisitResponse>> {
+  async list(user: AuthUser, { enterpriseId, instructorId }: { enterpriseId?: number; instructorId?: number }, page: KeysetQuery): Promise<Page<VisitResponse>> {
     const qb = this.dataSource.getRepository(VisitEntity).createQueryBuilder('v');
     if (!user.isAdmin) qb.andWhere('v.instructorId = :me', { me: user.id });
+    else if (instructorId) qb.andWhere('v.instructorId = :instructorId', { instructorId });
     if (enterpriseId) qb.andWhere('v.enterpriseId = :enterpriseId', { enterpriseId });
     const { rows, nextCursor } = await keysetPage(qb, { key: 'v.visitedOn', id: 'v.id', direction: 'DESC' }, page, (last) => last.visitedOn);
     return { items: await this.responses(rows), nextCursor };

@@ -12,12 +12,14 @@ import { isAdmin } from '../access';
 import '../desktop';
 import './admin-page.scss';
 
-export type AdminScreen = 'home' | 'people' | 'talks' | 'brands' | 'audit';
+export type AdminScreen = 'home' | 'orgs' | 'people' | 'instructors' | 'talks' | 'brands' | 'audit';
 
 /** The admin screens in the order the left menu (desktop) and the 概览 list (phone) show them. */
 export const ADMIN_SCREENS: ReadonlyArray<{ key: AdminScreen; title: string; icon: string; description: string; route: string }> = [
   { key: 'home', title: '概览', icon: '览', description: '管理后台的各项工作', route: ROUTES.admin },
+  { key: 'orgs', title: '组织架构', icon: '组', description: '工委、产业党委、企业党组织与支部；产业链、企业与职能部门', route: ROUTES.adminOrgs },
   { key: 'people', title: '人员与权限', icon: '人', description: '查找人员，授予或撤销书记、党委、部门、指导员与管理员角色', route: ROUTES.adminPeople },
+  { key: 'instructors', title: '指导员', icon: '导', description: '为党建指导员分配联系企业，查看走访记录', route: ROUTES.adminInstructors },
   { key: 'talks', title: '企业家月月谈', icon: '谈', description: '新建、编辑、发布场次，报名名单、诉求答复与会议纪要', route: ROUTES.adminTalks },
   { key: 'brands', title: '品牌与示范点', icon: '品', description: '品牌审核，命名年度示范点', route: ROUTES.adminBrands },
   { key: 'audit', title: '审计日志', icon: '审', description: '按人员、操作、对象与日期查看每一次管理操作', route: ROUTES.adminAudit },

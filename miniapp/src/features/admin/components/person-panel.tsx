@@ -50,11 +50,11 @@ function GrantForm({ person, directory, onDone }: { person: UserResponse; direct
   return (
     <View className="person-panel__grant">
       <AdminField label="角色" name="role">
-        <View className="person-panel__roles">
+        <View className="admin-chips person-panel__roles">
           {GRANTABLE.map((option) => (
             <Text
               key={option.value}
-              className={`person-panel__role-chip person-panel__role-chip--${option.value}${option.value === role ? ' person-panel__role-chip--on' : ''}`}
+              className={`admin-chip person-panel__role-chip person-panel__role-chip--${option.value}${option.value === role ? ' admin-chip--on' : ''}`}
               onClick={() => {
                 setRole(option.value);
                 setScope(undefined);

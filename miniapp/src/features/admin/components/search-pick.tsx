@@ -38,7 +38,14 @@ export function SearchPick({ name, options, value, placeholder, onChange }: Sear
         <View className="person-picker__results">
           {matches.length === 0 ? <Text className="person-picker__none">没有名称含“{words}”的</Text> : null}
           {matches.slice(0, SHOWN).map((option) => (
-            <Text key={option.value} className="person-picker__result" onClick={() => onChange(option.value)}>
+            <Text
+              key={option.value}
+              className="person-picker__result"
+              onClick={() => {
+                setText('');
+                onChange(option.value);
+              }}
+            >
               {option.label.trim()}
             </Text>
           ))}

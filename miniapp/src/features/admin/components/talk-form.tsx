@@ -86,9 +86,9 @@ export function TalkForm({ talk, departments, onSubmit }: TalkFormProps) {
       {field(
         'hostDepartmentIds',
         '承办部门',
-        <View className="talk-form__departments">
+        <View className="admin-chips talk-form__departments">
           {departments.map((d) => (
-            <Text key={d.value} className={`talk-form__department${draft.hostDepartmentIds.includes(d.value) ? ' talk-form__department--on' : ''}`} onClick={() => toggle(d.value)}>
+            <Text key={d.value} className={`admin-chip talk-form__department${draft.hostDepartmentIds.includes(d.value) ? ' admin-chip--on' : ''}`} onClick={() => toggle(d.value)}>
               {d.label}
             </Text>
           ))}

@@ -83,4 +83,7 @@ export class LogVisitDto implements LogVisitRequest {
 export class VisitListQueryDto extends KeysetQueryDto implements VisitListQuery {
   @IsOptionalId('only visits to this enterprise')
   enterpriseId?: string;
+
+  @IsOptionalId('admins: only this instructor\'s visits')
+  instructorId?: string;
 }

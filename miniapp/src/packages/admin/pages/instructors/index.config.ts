@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '指导员',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

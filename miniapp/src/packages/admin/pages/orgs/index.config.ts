@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '组织架构',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
