@@ -14,7 +14,7 @@ const { pageErrors } = session;
 const WIDTHS = [360, 390, 430] as const;
 const BRANCH = '明阳风电第一党支部';
 const stamp = Date.now() % 100000;
-const TITLE = `主题党日：重温入党誓词 学习新党章（${stamp}）`;
+const TITLE = `主题党日：学习新党章 誓词再重温（${stamp}）`;
 const MINUTES = `刘洋同志领学新党章，全体党员面向党旗重温入党誓词（${stamp}）。`;
 
 /** One API call from the test itself (setting up the finished activity the way the app would). */

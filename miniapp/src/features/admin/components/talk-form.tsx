@@ -28,7 +28,7 @@ const draftOf = (talk?: TalkSummary): CreateTalkRequest =>
         capacity: talk.activity.capacity ?? 30,
         hostDepartmentIds: talk.hostDepartments.map((d) => d.id),
       }
-    : { theme: '', description: '', location: '', startAt: chinaDayAt(14, 14), endAt: chinaDayAt(14, 17), signupEndAt: chinaDayAt(11, 18), capacity: 30, hostDepartmentIds: [] };
+    : { theme: '', description: '', location: '', startAt: chinaDayAt(30, 14), endAt: chinaDayAt(30, 17), signupEndAt: chinaDayAt(27, 18), capacity: 30, hostDepartmentIds: [] };
 
 /** A 月月谈 session's theme, time, place, seats, registration deadline and host departments (create or edit). */
 export function TalkForm({ talk, departments, onSubmit }: TalkFormProps) {
