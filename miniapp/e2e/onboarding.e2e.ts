@@ -1,6 +1,6 @@
 import type { OrgTreeNode } from '@torch-red/shared';
 import { expect, test, type Page } from '@playwright/test';
-import { BASE_URL, BrowserSession, confirmModal, screenshot } from './support/browser';
+import { BASE_URL, BrowserSession, confirmModal, homeSettled, screenshot } from './support/browser';
 
 const session = new BrowserSession();
 const { pageErrors } = session;
@@ -40,7 +40,7 @@ async function newcomer(name: string): Promise<Page> {
   await page.goto(`${BASE_URL}/#/pages/login/index`);
   await page.locator('.new-user-form__input input').fill(name);
   await page.locator('.new-user-form__submit').click();
-  await page.waitForURL(/#\/pages\/index\/index/);
+  await homeSettled(page);
   return page;
 }
 

@@ -65,15 +65,21 @@ export class BrowserSession {
       const page = await this.newPage(name, screen);
       await page.goto(`${BASE_URL}/#/pages/login/index`);
       await page.locator('.demo-person', { hasText: name }).click();
-      await page.waitForURL(/#\/pages\/index\/index/);
-      // Sign-in relaunches the app onto 首页; the URL changes before the relaunch has finished building the page.
-      // Wait for the home page itself, so a test's next navigation does not race the relaunch.
-      await page.locator('.home-page').first().waitFor({ state: 'visible' });
-      await page.locator('.weui-tabbar__item').first().waitFor({ state: 'visible' });
-      await page.waitForLoadState('networkidle');
+      await homeSettled(page);
       return page;
     });
   }
+}
+
+/**
+ * Sign-in relaunches the app onto 首页; the URL changes before the relaunch has finished building the page.
+ * Wait for the home page itself, so a test's next navigation does not race the relaunch.
+ */
+export async function homeSettled(page: Page): Promise<void> {
+  await page.waitForURL(/#\/pages\/index\/index/);
+  await page.locator('.home-page').first().waitFor({ state: 'visible' });
+  await page.locator('.weui-tabbar__item').first().waitFor({ state: 'visible' });
+  await page.waitForLoadState('networkidle');
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
