@@ -7,11 +7,12 @@
 // ceiling: fastify + mysql2 / better-sqlite3 running the equivalent single query and returning
 // equivalent JSON (scripts/bench/raw-server.mjs; the script checks the JSON, second pages included, is
 // the same before it measures). The rows go in with plain SQL after the server has migrated the database.
-// Prints req/s, p50/p99 and Torch Red / raw in % per endpoint.
+// Prints req/s, p50/p99, CPU per answer (server processes + MariaDB, from /proc) and Torch Red / raw in % per endpoint.
 //
 //   pnpm --filter @torch-red/shared build && pnpm --filter @torch-red/server build
 //   node scripts/bench/activity-list.mjs [--rows 10000] [--connections 100] [--seconds 10]
 //        [--db mysql|sqlite|both (default mysql)] [--processes 1] [--rounds 5] [--smoke] [--cpu-prof]
+//        [--only list|detail|mine (comma-separated; all three when absent)]
 // --rounds: Torch Red and raw are measured in alternating windows (SECONDS / rounds each, a short warm-up before
 //           each), both servers running, so the ratio holds on a machine whose background load moves.
 // --smoke: 100 rows, 10 connections, 0.5 s per endpoint (npm test runs this; no timing assertion; exit 1
@@ -21,7 +22,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  createDatabase, databasesOf, devLoginMany, httpJson, insertRows, keepAliveLoad, ms, openSql, parseArgs, pct, printProfile, startProcesses,
+  createDatabase, databasesOf, devLoginMany, httpJson, insertRows, keepAliveLoad, mariadbPid, ms, openSql, parseArgs, pct, printProfile, startProcesses,
 } from './bench-lib.mjs';
 
 const args = parseArgs();
@@ -38,6 +39,7 @@ const DBS = databasesOf(args.db, 'mysql');
 const CPU_PROF = Boolean(args['cpu-prof']);
 const PROF_ROOT = CPU_PROF ? mkdtempSync(join(tmpdir(), 'torch-red-prof-list-')) : null;
 const MINE = 30;
+const ONLY = args.only ? new Set(String(args.only).split(',')) : null;
 const TYPES = ['THEME_PARTY_DAY', 'GOV_ENTERPRISE_FORUM', 'TRAINING', 'VOLUNTEER', 'OTHER'];
 const log = (...a) => console.error('  ·', ...a);
 
@@ -105,8 +107,9 @@ function diff(a, b, path = '$') {
   return null;
 }
 
-async function measure(base, endpoint, token, seconds, warmup) {
-  return keepAliveLoad(base, { path: endpoint.path, token, connections: CONNECTIONS, seconds, warmup });
+async function measure(proc, endpoint, token, seconds, warmup, dbPid) {
+  const pids = dbPid ? [...proc.pids, dbPid] : proc.pids;
+  return keepAliveLoad(proc.bases[0], { path: endpoint.path, token, connections: CONNECTIONS, seconds, warmup, pids });
 }
 
 /** The windows of one side added up: requests over the time measured, latencies of all windows. */
@@ -117,7 +120,8 @@ function combine(runs) {
   const statuses = {};
   for (const r of runs) for (const [k, v] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
   const non200 = Object.entries(statuses).filter(([k]) => k !== '200').reduce((n, [, v]) => n + v, 0);
-  return { latencies, completed, wallMs, statuses, non200, errors: runs.reduce((n, r) => n + r.errors, 0), rps: completed / (wallMs / 1000), window: runs[0].window };
+  const cpuMs = runs.reduce((n, r) => n + r.cpuMs, 0);
+  return { latencies, completed, wallMs, cpuMs, statuses, non200, errors: runs.reduce((n, r) => n + r.errors, 0), rps: completed / (wallMs / 1000), window: runs[0].window };
 }
 
 async function runDatabase(db) {
@@ -138,9 +142,9 @@ async function runDatabase(db) {
     log(`${label}: ${seeded.published} published activities, ${seeded.mine} registrations of the member (${Date.now() - t} ms)`);
     if (seeded.published < ROWS || seeded.mine !== Math.min(MINE, ROWS)) problems.push(`seed counts: ${JSON.stringify(seeded)}`);
     const endpoints = [
-      { name: 'GET /api/activities?limit=20', path: '/api/activities?limit=20', items: 20 },
-      { name: 'GET /api/activities/:id', path: `/api/activities/${seeded.detailId}` },
-      { name: 'GET /api/me/registrations?limit=20', path: '/api/me/registrations?limit=20', items: Math.min(20, seeded.mine) },
+      { key: 'list', name: 'GET /api/activities?limit=20', path: '/api/activities?limit=20', items: 20 },
+      { key: 'detail', name: 'GET /api/activities/:id', path: `/api/activities/${seeded.detailId}` },
+      { key: 'mine', name: 'GET /api/me/registrations?limit=20', path: '/api/me/registrations?limit=20', items: Math.min(20, seeded.mine) },
     ];
 
     const reference = [];
@@ -178,7 +182,14 @@ async function runDatabase(db) {
     }
     const serverRuns = [];
     const rawRuns = [];
+    // CPU per answer counts the database server too (SQLite runs inside the Node process).
+    const dbPid = db === 'mysql' ? mariadbPid() : null;
     for (const e of endpoints) {
+      if (ONLY && !ONLY.has(e.key)) {
+        serverRuns.push(null);
+        rawRuns.push(null);
+        continue;
+      }
       const mineRuns = [];
       const theirs = [];
       const slice = SECONDS / ROUNDS;
@@ -186,7 +197,7 @@ async function runDatabase(db) {
       for (let round = 0; round < ROUNDS; round++) {
         // Who goes first alternates too.
         const order = round % 2 === 0 ? [[server, mineRuns], [raw, theirs]] : [[raw, theirs], [server, mineRuns]];
-        for (const [proc, into] of order) into.push(await measure(proc.bases[0], e, member.token, slice, warm));
+        for (const [proc, into] of order) into.push(await measure(proc, e, member.token, slice, warm, dbPid));
       }
       serverRuns.push(combine(mineRuns));
       rawRuns.push(combine(theirs));
@@ -198,6 +209,7 @@ async function runDatabase(db) {
 
     const rows = [];
     endpoints.forEach((e, i) => {
+      if (!serverRuns[i]) return;
       for (const [impl, r] of [['Torch Red', serverRuns[i]], ['raw', rawRuns[i]]]) {
         if (r.non200 || r.errors || r.completed === 0) problems.push(`${e.name} (${impl}): ${r.completed} answers, ${r.non200} not 200, ${r.errors} socket errors`);
         rows.push({
@@ -207,13 +219,14 @@ async function runDatabase(db) {
           'req/s': Math.round(r.rps),
           'p50 ms': ms(pct(r.latencies, 50)),
           'p99 ms': ms(pct(r.latencies, 99)),
+          'CPU ms/req': r.cpuMs ? (r.cpuMs / r.completed).toFixed(3) : '',
           requests: r.completed,
           'not 200': r.non200,
           ratio: impl === 'raw' ? '' : `${((100 * r.rps) / rawRuns[i].rps).toFixed(1)} %`,
         });
       }
     });
-    return { rows, problems, label, profDir, windows: endpoints.map((e, i) => [e.name, serverRuns[i].window]) };
+    return { rows, problems, label, profDir, windows: endpoints.flatMap((e, i) => (serverRuns[i] ? [[e.name, serverRuns[i].window]] : [])) };
   } finally {
     await server?.stop();
     await raw?.stop();

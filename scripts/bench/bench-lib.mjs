@@ -1,7 +1,7 @@
 // Shared parts of the benchmarks: flags, databases, server processes (Torch Red and the raw ceiling),
 // the two load generators (a burst on fresh connections, keep-alive for a duration), percentiles and
 // the CPU-profile reader. No dependencies beyond what the server already has.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -176,6 +176,7 @@ export async function startProcesses(kind, env, count, { cpuProfDir } = {}) {
   }
   return {
     bases,
+    pids: children.map((c) => c.pid),
     async stop() {
       await Promise.all(
         children.map(
@@ -298,7 +299,34 @@ export async function burst(bases, requests, concurrency = requests.length) {
  * answer arrived, for `seconds` (after `warmup` seconds not counted). A minimal HTTP/1.1 client on raw
  * sockets, so the generator costs little next to the servers it measures (autocannon works the same way).
  */
-export async function keepAliveLoad(base, { path, token, connections = 100, seconds = 10, warmup = 2 }) {
+/**
+ * CPU time (user + system, ms) used so far by these processes, every thread counted (Linux /proc; 0 elsewhere).
+ * Work per request is steadier than requests per second on a machine whose background load moves.
+ */
+export function cpuMsOf(pids) {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      /* not Linux, or gone */
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+/** The running MariaDB server's pid, to count its CPU beside the Node processes' (null when not found). */
+export function mariadbPid() {
+  try {
+    return Number(execFileSync('pgrep', ['-o', '-x', 'mariadbd'], { encoding: 'utf8' }).trim()) || null;
+  } catch {
+    return null;
+  }
+}
+
+export async function keepAliveLoad(base, { path, token, connections = 100, seconds = 10, warmup = 2, pids = [] }) {
   const head = Buffer.from(
     `GET ${path} HTTP/1.1\r\nHost: ${base.host}:${base.port}\r\n${token ? `Authorization: Bearer ${token}\r\n` : ''}Accept: application/json\r\nConnection: keep-alive\r\n\r\n`,
   );
@@ -364,14 +392,16 @@ export async function keepAliveLoad(base, { path, token, connections = 100, seco
   measuring = true;
   const started = performance.now();
   const window0 = monotonicMicros();
+  const cpu0 = cpuMsOf(pids);
   await sleep(seconds * 1000);
   measuring = false;
+  const cpuMs = cpuMsOf(pids) - cpu0;
   const wallMs = performance.now() - started;
   const window1 = monotonicMicros();
   stopping = true;
   await Promise.all(running);
   latencies.sort((a, b) => a - b);
-  return { latencies, completed, wallMs, statuses: Object.fromEntries(statuses), errors, window: [window0, window1] };
+  return { latencies, completed, wallMs, cpuMs, statuses: Object.fromEntries(statuses), errors, window: [window0, window1] };
 }
 
 // ── CPU profiles ──────────────────────────────────────────────────────────────

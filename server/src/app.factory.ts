@@ -7,12 +7,12 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { h5StaticOptions, registerApiCompression } from './common/http/compression';
 import { registerSecurityHeaders } from './common/http/security-headers';
+import { createLogger, PinoNestLogger, registerRequestLogging } from './common/logging/request-log';
 import { answerClientError, answerFrameworkError } from './common/errors/http-errors';
 import { nestsDeeperThan } from './common/validation/body-depth';
 import { createValidationPipe } from './common/validation/validation.pipe';
@@ -75,7 +75,8 @@ async function buildApp(config: AppConfig, options: CreateAppOptions, onClose: (
     autoFlushLogs: false,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  const logger = createLogger(config.logLevel);
+  app.useLogger(new PinoNestLogger(logger));
   app.flushLogs();
   app.getHttpAdapter().getInstance().addHook('onClose', async () => onClose());
 
@@ -90,6 +91,7 @@ async function buildApp(config: AppConfig, options: CreateAppOptions, onClose: (
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  registerRequestLogging(fastify, logger);
   // Bodies nested absurdly deep would exhaust the stack in validation: refuse them up front.
   fastify.addHook('preValidation', async (request) => {
     if (nestsDeeperThan(request.body, 16)) throw new AppError('VALIDATION_FAILED', '提交的内容嵌套层级过深');

@@ -1,7 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard } from './common/auth/auth.guard';
 import { CoreModule } from './common/core.module';
 import { AccessModule } from './modules/access/access.module';
@@ -46,18 +45,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // Personal data stays out of logs: no headers, no bodies, no query strings.
-            serializers: {
-              req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-            redact: ['req.headers', 'res.headers'],
-            autoLogging: { ignore: (req: { url?: string }) => req.url === '/api/health' || req.url === '/api/health/live' },
-          },
-        }),
         TypeOrmModule.forRoot(typeOrmModuleOptions(config)),
         CoreModule,
         AccessModule,

@@ -1,4 +1,4 @@
-import type { EntityManager, QueryResult } from 'typeorm';
+import { QueryFailedError, type DataSource, type EntityManager, type QueryResult } from 'typeorm';
 
 /**
  * Hand-written statements for the few hot paths that skip TypeORM's query builder and entity hydration
@@ -58,4 +58,30 @@ export function sqlInt(value: number | string | bigint | null): number | null {
 /** simple-json columns: text in both databases. */
 export function sqlJson<T>(value: string | T): T {
   return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}
+
+/** What the helper below needs of mysql2's callback pool (TypeORM's MysqlDriver keeps one in `pool`). */
+interface Mysql2Pool {
+  execute(options: { sql: string; values: unknown[]; timeout?: number }, callback: (err: Error | null, rows: unknown) => void): void;
+}
+
+/**
+ * A hot read outside any transaction (the per-request principal, an activity's detail), as a server-side prepared
+ * statement on MySQL: MariaDB parses and plans it once per pooled connection and sends binary rows, where a text
+ * query is parsed and planned on every call. Values come back as the text protocol gives them (TypeORM's pool
+ * options: BIGINT as strings, DATETIME as Date in UTC). SQLite runs it as a plain query.
+ */
+export async function selectPrepared<T>(dataSource: DataSource, sql: string, params: unknown[]): Promise<T[]> {
+  const driver = dataSource.driver as { pool?: Mysql2Pool };
+  if (dataSource.options.type !== 'mysql' || !driver.pool) return (await dataSource.query(sql, params)) as T[];
+  const pool = driver.pool;
+  const options = dataSource.options;
+  const timeout = options.enableQueryTimeout && options.maxQueryExecutionTime ? options.maxQueryExecutionTime : undefined;
+  return new Promise<T[]>((resolve, reject) => {
+    pool.execute({ sql, values: params, timeout }, (err, rows) => {
+      // The same error type as every other query, so the exception filter maps it the same way (timeouts: 503).
+      if (err) reject(new QueryFailedError(sql, params, err));
+      else resolve(rows as T[]);
+    });
+  });
 }

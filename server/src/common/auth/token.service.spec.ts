@@ -61,4 +61,28 @@ describe('TokenService', () => {
       await expect(tokens.verify(sign(claims, { expiresIn: 60 }))).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
     }
   });
+
+  it('checks a token once, still expires it on time, and never remembers a refused one', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { JwtService } = require('@nestjs/jwt') as typeof import('@nestjs/jwt');
+    const checks = jest.spyOn(JwtService.prototype, 'verify');
+    const token = sign({ sub: '9', kind: 'user', ver: 1 }, { expiresIn: 30 });
+    try {
+      for (let i = 0; i < 3; i++) await expect(tokens.verify(token)).resolves.toEqual({ userId: 9, kind: 'user', version: 1 });
+      expect(checks).toHaveBeenCalledTimes(1);
+      const later = jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 31_000);
+      try {
+        await expect(tokens.verify(token)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
+        await expect(tokens.verify(token)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
+      } finally {
+        later.mockRestore();
+      }
+      checks.mockClear();
+      const forged = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
+      for (let i = 0; i < 2; i++) await expect(tokens.verify(forged)).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+      expect(checks).toHaveBeenCalledTimes(2);
+    } finally {
+      checks.mockRestore();
+    }
+  });
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ActivityStatus, ActivityType, ActivityVisibility, AttendanceStatus, FormAnswers, FormField, RegistrationStatus } from '@torch-red/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { execute, select, sqlDate, sqlInt, sqlJson } from '../../database/raw-sql';
+import { execute, select, selectPrepared, sqlDate, sqlInt, sqlJson } from '../../database/raw-sql';
 import { toSqlDateTime } from '../../database/sql-time';
 import type { ActivityEntity } from './activity.entity';
 import type { ActivityCounts } from './activity.mapper';
@@ -156,7 +156,7 @@ export class ActivityRepository {
 
   /** One activity with the caller's registration on it; null when there is no such activity. */
   async withMine(id: number, userId: number): Promise<ActivityWithMine | null> {
-    const [row] = await this.dataSource.query<Row[]>(DETAIL_SQL, [userId, id]);
+    const [row] = await selectPrepared<Row>(this.dataSource, DETAIL_SQL, [userId, id]);
     return row ? withMine(row) : null;
   }
 

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { Grant } from '../../common/auth/auth-user';
 import type { LoadedPrincipal, PrincipalLoader } from '../../common/auth/principal';
 import { dataVersionSql, ORG_TREE_VERSION } from '../../database/data-version';
+import { selectPrepared } from '../../database/raw-sql';
 
 /**
  * The person and their grants in one round trip (users LEFT JOIN role_grants), plus the org tree's change
@@ -36,7 +37,7 @@ export class UserPrincipalLoader implements PrincipalLoader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async load(userId: number): Promise<LoadedPrincipal | null> {
-    const rows = (await this.dataSource.query(PRINCIPAL_SQL, [userId])) as PrincipalRow[];
+    const rows = await selectPrepared<PrincipalRow>(this.dataSource, PRINCIPAL_SQL, [userId]);
     if (rows.length === 0) return null;
     const [user] = rows;
     const grants: Grant[] = [];
