@@ -50,7 +50,7 @@ export class OrgClosureService {
       if (left.length) {
         throw new AppError(
           'ORG_NOT_EMPTY',
-          `“${org.name}”还有${left.map((l) => l.phrase).join('、')}，不能关闭。${left.map((l) => l.hint).join('；')}。`,
+          `“${org.name}”还有 ${left.map((l) => l.phrase).join('、')}，不能关闭。${left.map((l) => l.hint).join('；')}。`,
           Object.fromEntries(left.map((l) => [l.key, { count: l.count, names: l.names.slice(0, 20) }])),
         );
       }

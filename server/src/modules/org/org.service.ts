@@ -62,6 +62,7 @@ export class OrgService {
     for (const org of orgs) {
       const node = nodes.get(org.id)!;
       const parent = org.parentId === null ? undefined : nodes.get(org.parentId);
+      if (org.parentId !== null && !parent) continue; // below a closed org (closing and reopening keep this from happening)
       (parent ? parent.children : roots).push(node);
     }
     return roots;
