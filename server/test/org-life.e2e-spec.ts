@@ -20,11 +20,9 @@ import ExcelJS from 'exceljs';
 import { Clock } from '../src/common/clock';
 import { APP_CONFIG, type AppConfig } from '../src/config/app-config';
 import { Tx } from '../src/database/tx.service';
-import { AccessPolicy } from '../src/modules/access/access-policy.service';
 import { NotificationService } from '../src/modules/notification/notification.service';
+import { MeetingDue } from '../src/modules/org-life/meeting-due.service';
 import { MeetingReminderJob } from '../src/modules/org-life/meeting-reminder.job';
-import { MeetingRulesService } from '../src/modules/org-life/meeting-rules.service';
-import { MeetingTally } from '../src/modules/org-life/meeting-tally';
 import { OrgDirectory } from '../src/modules/org/org-directory.service';
 import { LeaseService } from '../src/modules/scheduler/lease.service';
 import { SchedulerService } from '../src/modules/scheduler/scheduler.service';
@@ -322,9 +320,7 @@ describe.each(DATABASES)('组织生活 on %s', (db) => {
         t.app.get(Tx),
         ownClock,
         scheduler,
-        t.app.get(AccessPolicy),
-        t.app.get(MeetingRulesService),
-        t.app.get(MeetingTally),
+        t.app.get(MeetingDue),
         t.app.get(NotificationService),
         t.app.get(PeopleDirectory),
         t.app.get(OrgDirectory),

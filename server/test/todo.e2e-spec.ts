@@ -1,4 +1,4 @@
-import type { ActivityResponse, AttendeeResponse, BrandWorkspaceResponse, DepartmentAssignmentItem, InstructorEnterpriseItem, NeedContactResponse, NeedSummary, TodoKind, TodoResponse } from '@torch-red/shared';
+import type { MeetingCalendarResponse, ActivityResponse, AttendeeResponse, BrandWorkspaceResponse, DepartmentAssignmentItem, InstructorEnterpriseItem, NeedContactResponse, NeedSummary, TodoKind, TodoResponse } from '@torch-red/shared';
 import { TODO_KINDS } from '@torch-red/shared';
 import { Clock } from '../src/common/clock';
 import { AuditLogEntity } from '../src/modules/audit/audit-log.entity';
@@ -93,7 +93,7 @@ describe.each(DATABASES)('待办 counts and the work views behind them, on %s', 
 
   it('a secretary: pending sign-ups and today’s check-ins of their own org only', async () => {
     const mine = await todo(w.secretary.auth);
-    expect([...mine.keys()]).toEqual(['REGISTRATIONS_TO_REVIEW', 'CHECKINS_TODAY']);
+    expect([...mine.keys()]).toEqual(['REGISTRATIONS_TO_REVIEW', 'CHECKINS_TODAY', 'MEETINGS_DUE']);
     expect(mine.get('REGISTRATIONS_TO_REVIEW')).toBe(1);
     expect(mine.get('REGISTRATIONS_TO_REVIEW')).toBe(await pendingSignups(w.secretary.auth));
     const today = chinaDay(clock.now());
@@ -103,6 +103,31 @@ describe.each(DATABASES)('待办 counts and the work views behind them, on %s', 
     // The other chain's secretary counts their own sign-up, not this one; no activity of theirs is today.
     const other = await todo(w.otherSecretary.auth);
     expect([other.get('REGISTRATIONS_TO_REVIEW'), other.get('CHECKINS_TODAY')]).toEqual([1, 0]);
+  });
+
+  it('a secretary: required meetings of the running period not yet archived, as the calendar’s 本期待开 shows them', async () => {
+    /** The running periods of the branch's calendar that still wait for a record. */
+    const calendarDue = async (org: string, auth: Auth) => {
+      const calendar = (await t.http().get(`/api/workspace/orgs/${org}/meeting-calendar?year=${chinaDay(clock.now()).slice(0, 4)}`).set(auth).expect(200)).body as MeetingCalendarResponse;
+      return calendar.rows.flatMap((r) => r.periods.filter((p) => p.state === 'DUE').map(() => r.kind));
+    };
+    const due = await calendarDue(w.branch.id, w.secretary.auth);
+    // A fresh branch: every required kind waits (支委会, 主题党日 monthly; 党员大会, 党课 quarterly; the two yearly ones).
+    expect(due).toHaveLength(6);
+    expect((await todo(w.secretary.auth)).get('MEETINGS_DUE')).toBe(due.length);
+
+    // The secretary holds and archives this month's 支委会: one fewer; other orgs' records never count.
+    const startsAt = new Date(clock.now().getTime() - HOUR).toISOString();
+    const meeting = { kind: 'BRANCH_COMMITTEE', startsAt, endsAt: null, place: '党员活动室', hostName: '书记', recorderName: '组织委员', topic: '研究工作', agenda: '议程', minutes: '纪要', resolutions: '决议' };
+    const draft = (await t.http().post(`/api/workspace/orgs/${w.branch.id}/meetings`).set(w.secretary.auth).send(meeting).expect(201)).body as { id: string };
+    await t.http().put(`/api/workspace/meetings/${draft.id}/attendees`).set(w.secretary.auth).send({ attendees: [{ userId: w.member.id, status: 'PRESENT' }] }).expect(200);
+    expect((await todo(w.secretary.auth)).get('MEETINGS_DUE')).toBe(6);
+    await t.http().post(`/api/workspace/meetings/${draft.id}/archive`).set(w.secretary.auth).expect(200);
+    expect((await todo(w.secretary.auth)).get('MEETINGS_DUE')).toBe(5);
+    expect(await calendarDue(w.branch.id, w.secretary.auth)).toHaveLength(5);
+    expect((await todo(w.otherSecretary.auth)).get('MEETINGS_DUE')).toBe(6);
+    // Committee staff oversee meetings but keep no records: not their 待办.
+    expect((await todo(w.committee.auth)).has('MEETINGS_DUE')).toBe(false);
   });
 
   it('committee staff: needs to dispatch, brands to review and overdue needs, as the ledger and review queue show them', async () => {

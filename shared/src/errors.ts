@@ -28,6 +28,8 @@ export const ERROR_MESSAGES = {
   ORG_HIERARCHY_INVALID: '组织层级不正确',
   ORG_CYCLE: '不能把组织移动到它自己的下级',
   ORG_HAS_CHILDREN: '该组织下还有下级组织或人员，不能删除',
+  ORG_NOT_EMPTY: '该组织还有下级组织、人员或未结束的活动，不能关闭',
+  ORG_CLOSED: '该组织已关闭',
   CHAIN_MISMATCH: '党组织必须挂在本企业所在产业链的组织之下',
   ROLE_SCOPE_INVALID: '角色授权范围不正确',
   WECHAT_CODE_INVALID: '微信登录凭证无效或已过期，请重新登录',

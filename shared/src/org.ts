@@ -54,6 +54,8 @@ export interface OrgResponse {
   parentId: string | null;
   enterpriseId: string | null;
   memberCount?: number;
+  /** When an admin closed the org (撤销): it leaves the tree and every picker, its history stays readable. */
+  closedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -67,11 +69,17 @@ export interface CreateOrgRequest {
 
 export type UpdateOrgRequest = Partial<CreateOrgRequest>;
 
+export const ORG_STATUSES = ['OPEN', 'CLOSED'] as const;
+/** OPEN: in the tree; CLOSED: closed by an admin (see OrgResponse.closedAt). */
+export type OrgStatus = (typeof ORG_STATUSES)[number];
+
 export interface OrgListQuery extends PageQuery {
   type?: OrgType;
   parentId?: string;
   enterpriseId?: string;
   q?: string;
+  /** Only open or only closed orgs; both when absent. */
+  status?: OrgStatus;
 }
 
 export interface ChainEnterprise {

@@ -440,6 +440,10 @@ export const API = {
       detail: (id: string) => get<OrgResponse>(`/api/admin/orgs/${id}`),
       create: post<OrgResponse, CreateOrgRequest>('/api/admin/orgs'),
       update: (id: string) => patch<OrgResponse, UpdateOrgRequest>(`/api/admin/orgs/${id}`),
+      /** 409 ORG_NOT_EMPTY, naming what is left, while it has open child orgs, members, office holders or unfinished activities. */
+      close: (id: string) => post<OrgResponse>(`/api/admin/orgs/${id}/close`),
+      /** 409 ORG_CLOSED while its parent is closed. */
+      reopen: (id: string) => post<OrgResponse>(`/api/admin/orgs/${id}/reopen`),
     },
     chains: {
       list: get<ChainResponse[]>('/api/admin/chains'),

@@ -7,6 +7,8 @@ export const TODO_KINDS = [
   'REGISTRATIONS_TO_REVIEW',
   /** published activities of those orgs that start today (China time): check-in to run */
   'CHECKINS_TODAY',
+  /** required 组织生活 meetings (三会一课 …) of those orgs whose running month, quarter or year has no archived record yet */
+  'MEETINGS_DUE',
   /** needs of the caller's industry committees still waiting for 派单 (committee staff) */
   'NEEDS_TO_DISPATCH',
   /** brands submitted for review that the caller may approve or return (committee staff) */

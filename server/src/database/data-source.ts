@@ -29,6 +29,7 @@ import { Onboarding1764835200000 } from './migrations/1764835200000-Onboarding';
 import { ActivityVisibility1764878400000 } from './migrations/1764878400000-ActivityVisibility';
 import { DataVersions1764900000000 } from './migrations/1764900000000-DataVersions';
 import { AuditActionIndex1764964800000 } from './migrations/1764964800000-AuditActionIndex';
+import { OrgClosing1765011600000 } from './migrations/1765011600000-OrgClosing';
 import { DataVersionEntity } from './data-version';
 import { OrgTreeVersionSubscriber } from '../modules/org/org-tree-version.subscriber';
 import { OrgLife1764921600000 } from './migrations/1764921600000-OrgLife';
@@ -69,6 +70,7 @@ export const MIGRATIONS = [
   DataVersions1764900000000,
   OrgLife1764921600000,
   AuditActionIndex1764964800000,
+  OrgClosing1765011600000,
 ];
 
 /**

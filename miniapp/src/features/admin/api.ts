@@ -1,4 +1,4 @@
-import { API, type AuditLogQuery, type CreateChainRequest, type CreateDepartmentRequest, type CreateEnterpriseRequest, type CreateOrgRequest, type EnterpriseListQuery, type VisitListQuery, type CreateTalkRequest, type DemoPointRequest, type GrantRoleRequest, type PageQuery, type UpdateTalkRequest, type UpdateOrgRequest, type UserListQuery } from '@torch-red/shared';
+import { API, type AuditLogQuery, type CreateChainRequest, type CreateDepartmentRequest, type CreateEnterpriseRequest, type CreateOrgRequest, type EnterpriseListQuery, type VisitListQuery, type CreateTalkRequest, type DemoPointRequest, type GrantRoleRequest, type OrgListQuery, type PageQuery, type UpdateTalkRequest, type UpdateOrgRequest, type UserListQuery } from '@torch-red/shared';
 import { send } from '@/services/http';
 
 // The 管理后台's calls (admin subpackage only; the server allows them to admins alone).
@@ -20,6 +20,10 @@ export const nameDemoPoint = (brandId: string, body: DemoPointRequest) => send(A
 
 export const createOrg = (body: CreateOrgRequest) => send(API.admin.orgs.create, { body });
 export const updateOrg = (id: string, body: UpdateOrgRequest) => send(API.admin.orgs.update(id), { body });
+export const listAdminOrgs = (query: OrgListQuery) => send(API.admin.orgs.list, { query });
+export const closeOrg = (id: string) => send(API.admin.orgs.close(id));
+export const reopenOrg = (id: string) => send(API.admin.orgs.reopen(id));
+export const runDeadlineChecks = () => send(API.admin.needs.deadlineChecks);
 export const listAdminChains = () => send(API.admin.chains.list);
 export const createChain = (body: CreateChainRequest) => send(API.admin.chains.create, { body });
 export const updateChain = (id: string, body: Partial<CreateChainRequest>) => send(API.admin.chains.update(id), { body });

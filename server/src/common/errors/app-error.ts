@@ -40,6 +40,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CONFLICT':
     case 'NAME_TAKEN':
     case 'ORG_HAS_CHILDREN':
+    case 'ORG_NOT_EMPTY':
+    case 'ORG_CLOSED':
     case 'ACTIVITY_STATE_INVALID':
     case 'ACTIVITY_NOT_PUBLISHED':
     case 'SIGNUP_NOT_OPEN':

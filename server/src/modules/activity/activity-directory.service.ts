@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ActivityType, AttendanceStatus, FormAnswers, RegistrationStatus } from '@torch-red/shared';
-import { DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, MoreThan, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { sqlDate } from '../../database/raw-sql';
 import { ActivityEntity } from './activity.entity';
 import { RegistrationEntity } from './registration.entity';
@@ -92,6 +92,15 @@ export class ActivityDirectory {
     if (except.length > 0) qb.andWhere('a.id NOT IN (:...except)', { except });
     const rows: Array<{ id: number | string; title: string; startAt: Date | string; checkedIn: number | string }> = await qb.getRawMany();
     return rows.map((r) => ({ id: Number(r.id), title: r.title, startAt: sqlDate(r.startAt), checkedInCount: Number(r.checkedIn) }));
+  }
+
+  /** The organisation's activities still to come or running (drafts and published ones not ended by `now`), soonest first. One query. */
+  async unfinishedOf(orgId: number, now: Date, m: EntityManager = this.dataSource.manager): Promise<Array<{ id: number; title: string }>> {
+    return m.getRepository(ActivityEntity).find({
+      select: { id: true, title: true },
+      where: { orgId, status: In(['DRAFT', 'PUBLISHED']), endAt: MoreThan(now) },
+      order: { startAt: 'ASC', id: 'ASC' },
+    });
   }
 
   /** An activity with the attendance of everyone registered (null when there is no such activity). Two queries. */

@@ -70,6 +70,7 @@ export class ActivityService {
   async prepareCreate(user: AuthUser, dto: CreateActivityDto): Promise<NewActivity> {
     const orgId = Number(dto.orgId);
     await this.policy.require(user, 'org.manage', orgId);
+    if (!(await this.policy.tree(user)).isOpen(orgId)) throw new AppError('ORG_CLOSED', '该组织已关闭，不能再发起活动');
     const schedule = parseSchedule(dto);
     checkSchedule(schedule);
     requireValidForm(dto.formFields);

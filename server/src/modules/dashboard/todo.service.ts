@@ -10,6 +10,7 @@ import { AccessPolicy } from '../access/access-policy.service';
 import { BrandEntity } from '../brand/brand.entity';
 import { NeedAssignmentEntity } from '../need/need-assignment.entity';
 import { NeedEntity } from '../need/need.entity';
+import { MeetingDue, runningPeriods } from '../org-life/meeting-due.service';
 import { chinaDay } from '../study/study-calendar';
 import { InstructorEnterpriseEntity, VisitEntity } from '../visit/visit.entity';
 
@@ -19,7 +20,7 @@ const CHINA_OFFSET = 8 * HOUR;
 
 /** Which kinds of work each role has; admins have all of them. */
 const KINDS_OF_ROLE: Record<'SECRETARY' | 'COMMITTEE' | 'DEPARTMENT' | 'INSTRUCTOR', TodoKind[]> = {
-  SECRETARY: ['REGISTRATIONS_TO_REVIEW', 'CHECKINS_TODAY'],
+  SECRETARY: ['REGISTRATIONS_TO_REVIEW', 'CHECKINS_TODAY', 'MEETINGS_DUE'],
   COMMITTEE: ['NEEDS_TO_DISPATCH', 'BRANDS_TO_REVIEW', 'NEEDS_OVERDUE'],
   DEPARTMENT: ['ASSIGNMENTS_TO_ACCEPT', 'ASSIGNMENTS_DUE_SOON'],
   INSTRUCTOR: ['ENTERPRISES_TO_VISIT'],
@@ -36,6 +37,7 @@ export class TodoService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly policy: AccessPolicy,
+    private readonly meetings: MeetingDue,
   ) {}
 
   async todo(user: AuthUser): Promise<TodoResponse> {
@@ -55,6 +57,8 @@ export class TodoService {
         return this.pendingRegistrations(user);
       case 'CHECKINS_TODAY':
         return this.activitiesToday(user);
+      case 'MEETINGS_DUE':
+        return this.meetingsDue(user);
       case 'NEEDS_TO_DISPATCH':
         return this.committeeNeeds(user, false);
       case 'NEEDS_OVERDUE':
@@ -101,6 +105,17 @@ export class TodoService {
       .andWhere('a.startAt >= :from AND a.startAt < :to', { from: dayStart, to: new Date(dayStart.getTime() + DAY) });
     if (orgIds) qb.andWhere('a.orgId IN (:...orgIds)', { orgIds });
     return qb.getCount();
+  }
+
+  /**
+   * Required meetings of the orgs whose records the caller keeps (meeting.record: the orgs they are secretary of and
+   * those below) still without an archived record in the running period: the calendar's 本期待开. Admins: every org.
+   */
+  private async meetingsDue(user: AuthUser): Promise<number> {
+    const roots = orgIdsWithRole(user, 'SECRETARY');
+    if (!user.isAdmin && roots.length === 0) return 0;
+    const orgIds = user.isAdmin ? undefined : (await this.policy.tree(user)).descendants(roots);
+    return (await this.meetings.missing(runningPeriods(this.clock.now()), orgIds)).length;
   }
 
   /** Ledger rows (need.committee): SUBMITTED ones, or those with an active assignment past its deadline. */

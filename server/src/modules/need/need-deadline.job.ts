@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ACTIVE_ASSIGNMENT_STATUSES, NEED_LIMITS, OPEN_NEED_STATUSES, type DeadlineRunResult, type NeedStatus } from '@torch-red/shared';
 import { DataSource, In, IsNull, LessThanOrEqual } from 'typeorm';
 import { Clock } from '../../common/clock';
+import type { AuthUser } from '../../common/auth/auth-user';
 import { Tx } from '../../database/tx.service';
+import { AuditService } from '../audit/audit.service';
 import { SchedulerService } from '../scheduler/scheduler.service';
 import { NeedAssignmentEntity } from './need-assignment.entity';
 import { NeedNotifier, recordNeedEvent } from './need-notifier';
@@ -24,6 +26,7 @@ export class NeedDeadlineJob implements OnModuleInit {
     private readonly scheduler: SchedulerService,
     private readonly notifier: NeedNotifier,
     private readonly query: NeedQueryService,
+    private readonly audit: AuditService,
   ) {}
 
   onModuleInit(): void {
@@ -78,6 +81,13 @@ export class NeedDeadlineJob implements OnModuleInit {
         result.escalated++;
       });
     }
+    return result;
+  }
+
+  /** The same run started by an admin from 管理后台: audited with what it did. */
+  async runDeadlineChecksBy(actor: AuthUser): Promise<DeadlineRunResult> {
+    const result = await this.runDeadlineChecks();
+    await this.audit.record({ actorId: actor.id, action: 'need.deadline-checks', entityType: 'need', entityId: null, after: result });
     return result;
   }
 }

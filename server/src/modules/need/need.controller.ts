@@ -158,7 +158,7 @@ export class NeedController {
   @HttpCode(200)
   @Authenticated({ roles: ['ADMIN'] })
   @ApiOperation({ summary: 'Run the deadline reminder / overdue / stale-need escalation job now (it also runs on a schedule)' })
-  runChecks(): Promise<DeadlineRunResult> {
-    return this.deadlines.runDeadlineChecks();
+  runChecks(@CurrentUser() user: AuthUser): Promise<DeadlineRunResult> {
+    return this.deadlines.runDeadlineChecksBy(user);
   }
 }

@@ -104,7 +104,8 @@ export class MeetingComplianceService {
     const request = parsePeriod(q.period);
     if (!request) throw new AppError('VALIDATION_FAILED', 'period 无效', [{ field: 'period', message: 'period 无效' }]);
     const tree = await this.policy.tree(user);
-    let scope = user.isAdmin ? tree.ids() : tree.descendants(orgIdsWithRole(user, 'COMMITTEE'));
+    // Closed orgs are no longer judged (their archived records stay readable).
+    let scope = user.isAdmin ? tree.openIds() : tree.descendants(orgIdsWithRole(user, 'COMMITTEE')).filter((id) => tree.isOpen(id));
     if (q.chainId) {
       const chain = new Set(tree.orgsOfChain(Number(q.chainId)));
       scope = scope.filter((id) => chain.has(id));

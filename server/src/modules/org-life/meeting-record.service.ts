@@ -39,6 +39,7 @@ export class MeetingRecordService {
 
   async create(user: AuthUser, orgId: number, dto: MeetingInputDto): Promise<MeetingDetail> {
     await this.policy.require(user, 'meeting.record', orgId);
+    if (!(await this.policy.tree(user)).isOpen(orgId)) throw new AppError('ORG_CLOSED', '该组织已关闭，不能再新建会议记录');
     const times = checkTimes(dto);
     const own = uniqueIds(dto.imageIds);
     await this.images.requireAttachable(user, own);

@@ -1,28 +1,19 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MEETING_CALENDAR_PAGE, MEETING_KIND_LABELS, MEETING_LIMITS, MEETING_PERIOD_UNITS, type MeetingKind, type MeetingPeriodUnit } from '@torch-red/shared';
+import { MEETING_CALENDAR_PAGE, MEETING_KIND_LABELS, MEETING_LIMITS, MEETING_PERIOD_UNITS, type MeetingPeriodUnit } from '@torch-red/shared';
 import { DataSource, In } from 'typeorm';
 import { Clock, formatChinaDateTime } from '../../common/clock';
 import { execute } from '../../database/raw-sql';
 import { Tx } from '../../database/tx.service';
-import { AccessPolicy } from '../access/access-policy.service';
 import { NotificationService } from '../notification/notification.service';
 import { OrgDirectory } from '../org/org-directory.service';
 import { PeopleDirectory } from '../user/people-directory.service';
 import { SchedulerService } from '../scheduler/scheduler.service';
-import { inFinalDays, monthMask, periodEnd, periodKey, periodOf, type Period } from './meeting-period';
-import { isJudged, requiredRules } from './meeting-rules';
-import { MeetingRulesService } from './meeting-rules.service';
-import { MeetingTally, tallyKey } from './meeting-tally';
+import { MeetingDue, type DueMeeting } from './meeting-due.service';
+import { inFinalDays, periodEnd, periodKey, periodOf, type Period } from './meeting-period';
 import { MeetingReminderEntity } from './meeting-rule.entity';
 
 const UNIT_LABEL = { MONTH: '本月', QUARTER: '本季度', YEAR: '本年度' } as const;
-
-interface Due {
-  orgId: number;
-  kind: MeetingKind;
-  period: Period;
-}
 
 /**
  * "Still missing" reminders, hourly through the scheduler's lease: in the last MEETING_LIMITS.reminderDaysBefore
@@ -37,9 +28,7 @@ export class MeetingReminderJob implements OnModuleInit {
     private readonly tx: Tx,
     private readonly clock: Clock,
     private readonly scheduler: SchedulerService,
-    private readonly policy: AccessPolicy,
-    private readonly rules: MeetingRulesService,
-    private readonly tally: MeetingTally,
+    private readonly due: MeetingDue,
     private readonly notifications: NotificationService,
     private readonly people: PeopleDirectory,
     private readonly orgs: OrgDirectory,
@@ -60,8 +49,8 @@ export class MeetingReminderJob implements OnModuleInit {
     return sent;
   }
 
-  /** Every judged org × required kind whose running period ends within the window and has no archived record. */
-  private async dueNow(): Promise<Due[]> {
+  /** Every open, judged org × required kind whose running period ends within the window and has no archived record. */
+  private async dueNow(): Promise<DueMeeting[]> {
     const now = this.clock.now();
     // The running period of each unit, when it is in its last days.
     const closing = new Map<MeetingPeriodUnit, Period>();
@@ -70,17 +59,7 @@ export class MeetingReminderJob implements OnModuleInit {
       if (inFinalDays(period, now, MEETING_LIMITS.reminderDaysBefore)) closing.set(unit, period);
     }
     if (closing.size === 0) return [];
-    const tree = await this.policy.tree();
-    const [overrides, recorded] = await Promise.all([this.rules.overrides(), this.tally.recordedMonths(periodOf(now, 'YEAR').year)]);
-    const candidates: Due[] = [];
-    for (const orgId of tree.ids()) {
-      if (!isJudged(tree.get(orgId)!.type, overrides.get(orgId))) continue;
-      for (const rule of requiredRules(overrides.get(orgId))) {
-        const period = closing.get(rule.unit);
-        if (!period || ((recorded.get(tallyKey(orgId, rule.kind)) ?? 0) & monthMask(period)) !== 0) continue;
-        candidates.push({ orgId, kind: rule.kind, period });
-      }
-    }
+    const candidates = await this.due.missing(closing);
     if (candidates.length === 0) return [];
     // Reading what went out already only saves work; the insert below decides.
     const sent = await this.dataSource.getRepository(MeetingReminderEntity).find({ where: { period: In([...new Set(candidates.map((c) => periodKey(c.period)))]) } });
@@ -88,7 +67,7 @@ export class MeetingReminderJob implements OnModuleInit {
     return candidates.filter((c) => !done.has(`${c.orgId}:${c.kind}:${periodKey(c.period)}`));
   }
 
-  private claimAndSend(d: Due): Promise<boolean> {
+  private claimAndSend(d: DueMeeting): Promise<boolean> {
     const key = periodKey(d.period);
     const ignore = this.tx.isMysql ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
     return this.tx.run(async (m) => {

@@ -5,6 +5,7 @@ import { MediaModule } from '../media/media.module';
 import { NotificationModule } from '../notification/notification.module';
 import { MeetingAttendance } from './meeting-attendance';
 import { MeetingComplianceService } from './meeting-compliance.service';
+import { MeetingDue } from './meeting-due.service';
 import { MeetingExportService } from './meeting-export.service';
 import { MeetingQueryService } from './meeting-query.service';
 import { MeetingRecordService } from './meeting-record.service';
@@ -18,6 +19,7 @@ import { OrgLifeOversightController } from './org-life-oversight.controller';
 @Module({
   imports: [ActivityModule, AuditModule, MediaModule, NotificationModule],
   controllers: [MeetingController, OrgLifeOversightController],
-  providers: [MeetingRecordService, MeetingQueryService, MeetingAttendance, MeetingRulesService, MeetingTally, MeetingComplianceService, MeetingExportService, MeetingReminderJob],
+  providers: [MeetingRecordService, MeetingQueryService, MeetingAttendance, MeetingRulesService, MeetingTally, MeetingComplianceService, MeetingExportService, MeetingReminderJob, MeetingDue],
+  exports: [MeetingDue],
 })
 export class OrgLifeModule {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ChainResponse, DepartmentResponse, EnterpriseResponse, OrgResponse, Page } from '@torch-red/shared';
 import { Authenticated, CurrentUser } from '../../common/auth/access.decorator';
@@ -17,6 +17,7 @@ import {
   UpdateOrgDto,
 } from './dto/org.dto';
 import { OrgCatalogService } from './org-catalog.service';
+import { OrgClosureService } from './org-closure.service';
 import { OrgService } from './org.service';
 
 @ApiTags('admin: organisation model')
@@ -26,6 +27,7 @@ export class AdminOrgController {
   constructor(
     private readonly orgs: OrgService,
     private readonly catalog: OrgCatalogService,
+    private readonly closure: OrgClosureService,
   ) {}
 
   @Get('orgs')
@@ -48,6 +50,20 @@ export class AdminOrgController {
   @Patch('orgs/:id')
   updateOrg(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: UpdateOrgDto): Promise<OrgResponse> {
     return this.orgs.updateOrg(user, id, dto);
+  }
+
+  @Post('orgs/:id/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close (撤销) an org: refused with ORG_NOT_EMPTY, naming what is left, while sub-orgs, members, office holders or unfinished activities remain' })
+  closeOrg(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<OrgResponse> {
+    return this.closure.close(user, id);
+  }
+
+  @Post('orgs/:id/reopen')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reopen a closed org (refused with ORG_CLOSED while its parent is closed)' })
+  reopenOrg(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<OrgResponse> {
+    return this.closure.reopen(user, id);
   }
 
   @Get('chains')

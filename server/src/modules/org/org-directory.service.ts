@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrgType } from '@torch-red/shared';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { AppError } from '../../common/errors/app-error';
 import { ChainEntity } from './chain.entity';
 import { DepartmentEntity } from './department.entity';
 import { EnterpriseEntity } from './enterprise.entity';
@@ -94,9 +95,18 @@ export class OrgDirectory {
     return this.dataSource.getRepository(OrgEntity).findOne({ select: { id: true, name: true, type: true }, where: { type }, order: { id: 'ASC' } });
   }
 
-  /** Every organisation (ids, names and types), e.g. to resolve the names in an imported roster. */
+  /** Every open organisation (ids, names and types), e.g. to resolve the names in an imported roster. */
   async allOrgs(): Promise<OrgRef[]> {
-    return this.dataSource.getRepository(OrgEntity).find({ select: { id: true, name: true, type: true }, order: { id: 'ASC' } });
+    return this.dataSource.getRepository(OrgEntity).find({ select: { id: true, name: true, type: true }, where: { closedAt: IsNull() }, order: { id: 'ASC' } });
+  }
+
+  /**
+   * Refuses (ORG_CLOSED) an organisation an admin has closed, for anything that would give it new members, grants,
+   * activities or meetings. An unknown id passes: the caller answers that its own way.
+   */
+  async requireOpen(id: number, m: EntityManager = this.dataSource.manager): Promise<void> {
+    const org = await m.getRepository(OrgEntity).findOne({ select: { id: true, name: true, closedAt: true }, where: { id } });
+    if (org?.closedAt) throw new AppError('ORG_CLOSED', `“${org.name}”已关闭，不能再使用`);
   }
 
   async enterprise(id: number, m?: EntityManager): Promise<EnterpriseRef | null> {

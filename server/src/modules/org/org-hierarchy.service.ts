@@ -47,7 +47,7 @@ export class OrgHierarchy {
 
   private async load(): Promise<OrgTree> {
     const [orgs, enterprises, chains] = await Promise.all([
-      this.dataSource.getRepository(OrgEntity).find({ select: { id: true, parentId: true, enterpriseId: true, type: true } }),
+      this.dataSource.getRepository(OrgEntity).find({ select: { id: true, parentId: true, enterpriseId: true, type: true, closedAt: true } }),
       this.dataSource.getRepository(EnterpriseEntity).find({ select: { id: true, chainId: true } }),
       this.dataSource.getRepository(ChainEntity).find({ select: { id: true, committeeOrgId: true } }),
     ]);

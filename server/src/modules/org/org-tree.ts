@@ -5,6 +5,8 @@ export interface OrgTreeOrg {
   parentId: number | null;
   enterpriseId: number | null;
   type: OrgType;
+  /** Set when an admin closed the org; it stays in the tree so that its history keeps its place. */
+  closedAt?: Date | null;
 }
 
 export interface OrgTreeEnterprise {
@@ -66,6 +68,17 @@ export class OrgTree {
 
   get(orgId: number): OrgTreeOrg | undefined {
     return this.byId.get(orgId);
+  }
+
+  /** Whether the org exists and is not closed: only open orgs take new members, grants, activities or meetings. */
+  isOpen(orgId: number): boolean {
+    const org = this.byId.get(orgId);
+    return org !== undefined && !org.closedAt;
+  }
+
+  /** Every open organisation's id, in id order (what is judged, reminded and offered). */
+  openIds(): number[] {
+    return this.ids().filter((id) => this.isOpen(id));
   }
 
   /** Every organisation's id, in id order. */

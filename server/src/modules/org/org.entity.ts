@@ -1,6 +1,6 @@
 import type { OrgType } from '@torch-red/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { BoolColumn, CreatedAtColumn, UpdatedAtColumn } from '../../database/columns';
+import { BoolColumn, CreatedAtColumn, DateTimeColumn, UpdatedAtColumn } from '../../database/columns';
 
 @Entity('orgs')
 export class OrgEntity {
@@ -26,6 +26,10 @@ export class OrgEntity {
 
   @BoolColumn()
   isSample: boolean;
+
+  /** Set when an admin closed the org: out of the tree and every picker, its history kept. */
+  @DateTimeColumn({ nullable: true })
+  closedAt: Date | null;
 
   @CreatedAtColumn()
   createdAt: Date;

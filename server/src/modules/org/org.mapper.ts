@@ -14,6 +14,7 @@ export function toOrgResponse(org: OrgEntity): OrgResponse {
     type: org.type,
     parentId: idOrNull(org.parentId),
     enterpriseId: idOrNull(org.enterpriseId),
+    closedAt: toIso(org.closedAt),
     createdAt: toIso(org.createdAt),
     updatedAt: toIso(org.updatedAt),
   };

@@ -52,7 +52,8 @@ export class OrgService {
   // ── Public reads ────────────────────────────────────────────────────────────
 
   async tree(): Promise<OrgTreeNode[]> {
-    const orgs = await this.dataSource.getRepository(OrgEntity).find({ order: { sortOrder: 'ASC', id: 'ASC' } });
+    // Closed orgs leave the tree (and with it every picker built on it); their children are closed too.
+    const orgs = await this.dataSource.getRepository(OrgEntity).find({ where: { closedAt: IsNull() }, order: { sortOrder: 'ASC', id: 'ASC' } });
     const nodes = new Map<number, OrgTreeNode>();
     for (const org of orgs) {
       nodes.set(org.id, { id: String(org.id), name: org.name, type: org.type, enterpriseId: org.enterpriseId === null ? null : String(org.enterpriseId), children: [] });
@@ -61,6 +62,7 @@ export class OrgService {
     for (const org of orgs) {
       const node = nodes.get(org.id)!;
       const parent = org.parentId === null ? undefined : nodes.get(org.parentId);
+      if (org.parentId !== null && !parent) continue; // below a closed org (closing and reopening keep this from happening)
       (parent ? parent.children : roots).push(node);
     }
     return roots;
@@ -96,6 +98,7 @@ export class OrgService {
       ...(query.parentId ? { parentId: Number(query.parentId) } : {}),
       ...(query.enterpriseId ? { enterpriseId: Number(query.enterpriseId) } : {}),
       ...(query.q ? { name: Like(`%${escapeLike(query.q)}%`) } : {}),
+      ...(query.status ? { closedAt: query.status === 'CLOSED' ? Not(IsNull()) : IsNull() } : {}),
       ...(query.cursor ? { id: MoreThan(Number(query.cursor)) } : {}),
     };
     const rows = await this.dataSource.getRepository(OrgEntity).find({ where, order: { id: 'ASC' }, take: query.limit + 1 });
@@ -115,6 +118,7 @@ export class OrgService {
         enterpriseId: toId(dto.enterpriseId) ?? null,
         sortOrder: 0,
         isSample: false,
+        closedAt: null,
       });
       await this.validateOrgPlacement(m, candidate, null);
       const saved = await m.getRepository(OrgEntity).save(candidate);
@@ -127,6 +131,7 @@ export class OrgService {
   async updateOrg(actor: AuthUser, id: number, dto: UpdateOrgDto): Promise<OrgResponse> {
     return this.tx.run(async (m) => {
       const org = await this.findOrg(m, id);
+      if (org.closedAt) throw new AppError('ORG_CLOSED', `“${org.name}”已关闭，请先恢复再修改`);
       const before = toOrgResponse(org);
       const next = m.getRepository(OrgEntity).create({
         ...org,
@@ -159,6 +164,7 @@ export class OrgService {
     if (org.parentId === null) throw new AppError('ORG_HIERARCHY_INVALID', '请选择上级组织');
     const parent = await repo.findOneBy({ id: org.parentId });
     if (!parent) throw new AppError('ORG_HIERARCHY_INVALID', '上级组织不存在');
+    if (parent.closedAt) throw new AppError('ORG_CLOSED', `上级组织“${parent.name}”已关闭`);
     if (existingId !== null) {
       if ((await this.hierarchy.tree()).wouldCycle(existingId, parent.id)) throw new AppError('ORG_CYCLE');
       const children = await repo.findBy({ parentId: existingId });

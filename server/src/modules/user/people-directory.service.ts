@@ -84,8 +84,8 @@ export class PeopleDirectory {
   }
 
   /** The members of one organisation, by id. */
-  async membersOf(orgId: number): Promise<PersonRef[]> {
-    return this.dataSource.getRepository(UserEntity).find({ select: { id: true, name: true }, where: { orgId }, order: { id: 'ASC' } });
+  async membersOf(orgId: number, m: EntityManager = this.dataSource.manager): Promise<PersonRef[]> {
+    return m.getRepository(UserEntity).find({ select: { id: true, name: true }, where: { orgId }, order: { id: 'ASC' } });
   }
 
   /** How many people belong to each organisation (only organisations with members), or to each enterprise. */

@@ -277,6 +277,8 @@ export class UserService {
         if (orgId === null || departmentId !== null) throw new AppError('ROLE_SCOPE_INVALID', `${role} 需要且只需要 orgId`);
         const org = await this.orgs.org(orgId);
         if (!org) throw new AppError('ROLE_SCOPE_INVALID', '组织不存在');
+        // A closed org is never the scope of a new grant (closing it required its grants to be revoked first).
+        await this.orgs.requireOpen(orgId);
         const ok = role === 'COMMITTEE' ? org.type === 'INDUSTRY_COMMITTEE' : org.type !== 'WORKING_COMMITTEE' && org.type !== 'INDUSTRY_COMMITTEE';
         if (!ok) {
           throw new AppError('ROLE_SCOPE_INVALID', role === 'COMMITTEE' ? 'COMMITTEE 只能授予产业党委' : 'SECRETARY 只能授予党委、党总支或党支部');
@@ -306,6 +308,7 @@ export class UserService {
     if (orgId !== null && !(await this.orgs.org(orgId))) {
       throw new AppError('VALIDATION_FAILED', '所属组织不存在', [{ field: 'orgId', message: '所属组织不存在' }]);
     }
+    if (orgId !== null) await this.orgs.requireOpen(orgId);
     if (enterpriseId !== null && !(await this.orgs.enterprise(enterpriseId))) {
       throw new AppError('VALIDATION_FAILED', '所属企业不存在', [{ field: 'enterpriseId', message: '所属企业不存在' }]);
     }

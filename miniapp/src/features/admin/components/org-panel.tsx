@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import { ORG_TYPE_LABELS, type OrgType } from '@torch-red/shared';
-import { createOrg, updateOrg } from '../api';
+import { ORG_TYPE_LABELS, type OrgResponse, type OrgType } from '@torch-red/shared';
+import { formatDateTime } from '@/lib/datetime';
+import { closeOrg, createOrg, reopenOrg, updateOrg } from '../api';
 import { useSave } from '../save';
 import { AdminField, AdminPanel } from './admin-panel';
 import { SearchPick } from './search-pick';
@@ -50,10 +52,12 @@ interface OrgPanelProps {
   enterpriseName: (id: string | null) => string | undefined;
   onClose: () => void;
   onSaved: (id: string) => Promise<void>;
+  /** The org was closed: it has left the tree. */
+  onClosed: () => Promise<void>;
 }
 
 /** One org: rename it, move it under another, add an org below it. */
-export function OrgPanel({ org, orgOptions, enterpriseOptions, enterpriseName, onClose, onSaved }: OrgPanelProps) {
+export function OrgPanel({ org, orgOptions, enterpriseOptions, enterpriseName, onClose, onSaved, onClosed }: OrgPanelProps) {
   const [name, setName] = useState(org.name);
   const [parent, setParent] = useState<string>();
   const childTypes = CHILD_TYPES[org.type];
@@ -63,6 +67,7 @@ export function OrgPanel({ org, orgOptions, enterpriseOptions, enterpriseName, o
   const rename = useSave();
   const move = useSave();
   const create = useSave();
+  const closing = useSave();
 
   const saveName = async () => {
     if (!name.trim()) return rename.clear();
@@ -77,6 +82,17 @@ export function OrgPanel({ org, orgOptions, enterpriseOptions, enterpriseName, o
     const body = { name: childName.trim(), type: childType, parentId: org.id, enterpriseId: childType === 'INDUSTRY_COMMITTEE' ? null : (childEnterprise ?? null) };
     const created = await create.run(() => createOrg(body), '已新建');
     if (created) await onSaved(created.id);
+  };
+
+  const handleClose = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '关闭组织',
+      content: `关闭“${org.name}”？关闭后它不再出现在组织树和各处选择中，活动、会议记录和审计日志保留；需要时可在“已关闭”中恢复。`,
+      confirmText: '关闭',
+      confirmColor: '#c8102e',
+    });
+    if (!confirm) return;
+    if (await closing.run(() => closeOrg(org.id), '已关闭')) await onClosed();
   };
 
   return (
@@ -127,6 +143,52 @@ export function OrgPanel({ org, orgOptions, enterpriseOptions, enterpriseName, o
             </View>
           </>
         )}
+        {org.type === 'WORKING_COMMITTEE' ? null : (
+          <>
+            <Text className="admin-panel__section">关闭组织</Text>
+            <Text className="org-panel__hint">组织撤销或合并后关闭：须先移走下级组织、转出成员、撤销书记或委员职务，并处理未结束的活动。</Text>
+            <Refusal text={closing.error} />
+            <View className="admin-panel__buttons">
+              <Button className="org-panel__close" type="danger" shape="round" fill="outline" loading={closing.busy} onClick={() => void handleClose()}>
+                关闭组织
+              </Button>
+            </View>
+          </>
+        )}
+      </View>
+    </AdminPanel>
+  );
+}
+
+interface ClosedOrgPanelProps {
+  org: OrgResponse;
+  parentName: string | undefined;
+  onClose: () => void;
+  onReopened: (id: string) => Promise<void>;
+}
+
+/** A closed org (已关闭): when it was closed, and 恢复 to bring it back into the tree. */
+export function ClosedOrgPanel({ org, parentName, onClose, onReopened }: ClosedOrgPanelProps) {
+  const reopen = useSave();
+  const handleReopen = async () => {
+    if (await reopen.run(() => reopenOrg(org.id), '已恢复')) await onReopened(org.id);
+  };
+  return (
+    <AdminPanel name="closed-org" title={org.name} subtitle={`${ORG_TYPE_LABELS[org.type]} · 已关闭`} onClose={onClose}>
+      <View className="org-panel">
+        <AdminField label="关闭时间" name="closed-at">
+          <Text>{org.closedAt ? formatDateTime(org.closedAt) : '—'}</Text>
+        </AdminField>
+        <AdminField label="上级组织" name="parent">
+          <Text>{parentName ?? '—'}</Text>
+        </AdminField>
+        <Text className="org-panel__hint">恢复后回到组织树，可重新加入成员、授予职务和发起活动。</Text>
+        <Refusal text={reopen.error} />
+        <View className="admin-panel__buttons">
+          <Button className="org-panel__reopen" type="primary" shape="round" loading={reopen.busy} onClick={() => void handleReopen()}>
+            恢复
+          </Button>
+        </View>
       </View>
     </AdminPanel>
   );

@@ -30,6 +30,17 @@ describe('TodoCard', () => {
     expect(onOpen).toHaveBeenLastCalledWith('/packages/workspace/pages/needs-ledger/index?overdue=1');
   });
 
+  it('a secretary’s 组织生活 still to hold this period opens the 组织生活 calendar', () => {
+    const onOpen = jest.fn();
+    render(<TodoCard items={[{ kind: 'REGISTRATIONS_TO_REVIEW', count: 0 }, { kind: 'CHECKINS_TODAY', count: 0 }, { kind: 'MEETINGS_DUE', count: 3 }]} onOpen={onOpen} />);
+    expect(screen.getByText('共 3 项')).toBeTruthy();
+    const tile = document.querySelector('.todo-card__item--meetings_due')!;
+    expect(tile.textContent).toBe('3本期待开组织生活');
+    expect(tile.classList.contains('todo-card__item--due')).toBe(true);
+    fireEvent.click(screen.getByText('本期待开组织生活'));
+    expect(onOpen).toHaveBeenCalledWith('/packages/org-life/pages/calendar/index');
+  });
+
   it('says so when every count is zero', () => {
     render(<TodoCard items={[{ kind: 'ASSIGNMENTS_TO_ACCEPT', count: 0 }]} onOpen={jest.fn()} />);
     expect(screen.getByText('暂无待办')).toBeTruthy();

@@ -7,6 +7,8 @@ import './todo-card.scss';
 export const TODO_ENTRIES: Record<TodoKind, { label: string; url: string }> = {
   REGISTRATIONS_TO_REVIEW: { label: '待审核报名', url: ROUTES.workspace },
   CHECKINS_TODAY: { label: '今天的活动签到', url: ROUTES.workspace },
+  // The 组织生活 calendar of the secretary's branch: each 待开 period there starts a record of its kind.
+  MEETINGS_DUE: { label: '本期待开组织生活', url: ROUTES.orgLife },
   NEEDS_TO_DISPATCH: { label: '待派单', url: withQuery(ROUTES.workspaceNeedsLedger, { status: 'SUBMITTED' }) },
   BRANDS_TO_REVIEW: { label: '待审核品牌', url: ROUTES.workspaceBrandReview },
   NEEDS_OVERDUE: { label: '超期需求', url: withQuery(ROUTES.workspaceNeedsLedger, { overdue: 1 }) },

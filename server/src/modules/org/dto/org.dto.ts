@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CHAIN_ROLES,
+  ORG_STATUSES,
   ORG_TYPES,
   type ChainRole,
   type CreateChainRequest,
@@ -9,6 +10,7 @@ import {
   type CreateOrgRequest,
   type EnterpriseListQuery,
   type OrgListQuery,
+  type OrgStatus,
   type OrgType,
   type UpdateChainRequest,
   type UpdateDepartmentRequest,
@@ -120,6 +122,11 @@ export class OrgListQueryDto extends PageQueryDto implements OrgListQuery {
   @IsString()
   @MaxLength(100)
   q?: string;
+
+  @ApiPropertyOptional({ enum: ORG_STATUSES })
+  @Optional()
+  @IsIn(ORG_STATUSES, { message: `status 必须是 ${ORG_STATUSES.join(' / ')} 之一` })
+  status?: OrgStatus;
 }
 
 export class EnterpriseListQueryDto extends PageQueryDto implements EnterpriseListQuery {

@@ -58,6 +58,7 @@ export class JoinService {
 
   async renewJoinCode(actor: AuthUser, orgId: number): Promise<JoinCodeResponse> {
     await this.policy.require(actor, 'onboarding.approve', orgId);
+    await this.orgDirectory.requireOpen(orgId);
     for (let attempt = 0; ; attempt++) {
       try {
         const saved = await this.tx.run(async (m) => {
@@ -153,6 +154,7 @@ export class JoinService {
       const request = await this.lockPending(m, actor, id);
       const person = await forUpdate(m.getRepository(UserEntity).createQueryBuilder('u').where('u.id = :id', { id: request.userId })).getOneOrFail();
       if (person.orgId !== null && person.orgId !== request.orgId) throw new AppError('ALREADY_IN_ORG', '申请人已加入其他党组织，请驳回此申请');
+      await this.orgDirectory.requireOpen(request.orgId, m);
       const before = { name: person.name, orgId: person.orgId, politicalStatus: person.politicalStatus, enterpriseId: person.enterpriseId };
       const after = { name: request.name, orgId: request.orgId, politicalStatus: request.politicalStatus, enterpriseId: person.enterpriseId ?? request.enterpriseId };
       await m.getRepository(UserEntity).update({ id: person.id }, after);
@@ -197,7 +199,8 @@ export class JoinService {
     const counted = this.clock.now();
     await this.rateLimit.consume(attempts, ONBOARDING_LIMITS.joinCodeAttempts, window, counted, `入组织码错误次数过多，请 ${ONBOARDING_LIMITS.attemptWindowMinutes} 分钟后再试`);
     const code = await this.dataSource.getRepository(JoinCodeEntity).findOneBy({ code: normaliseCode(input), revokedAt: IsNull() });
-    if (!code) throw new AppError('JOIN_CODE_INVALID');
+    // A closed org's code stops working with it (the code row is the onboarding module's, the org's state is not).
+    if (!code || !(await this.policy.tree()).isOpen(code.orgId)) throw new AppError('JOIN_CODE_INVALID');
     await this.rateLimit.release(attempts, window, counted);
     return code;
   }

@@ -98,6 +98,7 @@ export class RosterService {
       if (!org || !(await this.policy.can(actor, 'roster.manage', orgId))) {
         throw new AppError('VALIDATION_FAILED', '所在党组织不存在或不在您管理的范围内', [{ field: 'orgId', message: '所在党组织不存在或不在您管理的范围内' }]);
       }
+      if (user.orgId !== orgId) await this.orgs.requireOpen(orgId, m);
       if (enterpriseId !== null && !(await this.orgs.enterprise(enterpriseId))) {
         throw new AppError('VALIDATION_FAILED', '所在企业不存在', [{ field: 'enterpriseId', message: '所在企业不存在' }]);
       }

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ADMIN_SCREENS, AdminPage } from '@/features/admin/components/admin-page';
+import { DeadlineChecks } from '@/features/admin/components/deadline-checks';
 import { MineMenu } from '@/features/profile/components/mine-menu';
 import './index.scss';
 
@@ -18,6 +19,7 @@ export default function AdminHomePage() {
       {() => (
         <View className="admin-home">
           <MineMenu items={items} />
+          <DeadlineChecks />
         </View>
       )}
     </AdminPage>

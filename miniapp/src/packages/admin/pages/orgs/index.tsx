@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import { CHAIN_ROLE_LABELS, ORG_TYPE_LABELS, type ChainResponse, type DepartmentResponse, type EnterpriseResponse, type OrgTreeNode } from '@torch-red/shared';
+import { CHAIN_ROLE_LABELS, ORG_TYPE_LABELS, type ChainResponse, type DepartmentResponse, type EnterpriseResponse, type OrgResponse, type OrgStatus, type OrgTreeNode } from '@torch-red/shared';
 import { EmptyState } from '@/components/empty-state';
 import { StatusTag } from '@/components/status-tag';
-import { listAdminChains, listAdminDepartments, listAdminEnterprises } from '@/features/admin/api';
+import { listAdminChains, listAdminDepartments, listAdminEnterprises, listAdminOrgs } from '@/features/admin/api';
 import { AdminPage } from '@/features/admin/components/admin-page';
 import { AdminSplit } from '@/features/admin/components/admin-split';
 import { AdminTable, type AdminColumn } from '@/features/admin/components/admin-table';
 import { ChainPanel, DepartmentPanel, EnterprisePanel } from '@/features/admin/components/catalog-panels';
-import { OrgPanel, type OrgRow } from '@/features/admin/components/org-panel';
+import { ClosedOrgPanel, OrgPanel, type OrgRow } from '@/features/admin/components/org-panel';
 import { walk } from '@/features/admin/directory';
 import { wholeList } from '@/features/admin/save';
+import { formatDateTime } from '@/lib/datetime';
 import { FilterChips } from '@/features/need/components/filter-chips';
 import { useOrgTree } from '@/features/workspace/hooks/use-org-options';
 import { usePagedList } from '@/hooks/use-paged-list';
@@ -25,6 +26,11 @@ const TABS: ReadonlyArray<{ value: Tab | undefined; label: string }> = [
   { value: 'chains', label: '产业链' },
   { value: 'enterprises', label: '企业' },
   { value: 'departments', label: '部门' },
+];
+/** The orgs tab shows the tree (在用) or, behind this filter, the orgs an admin has closed. */
+const ORG_VIEWS: ReadonlyArray<{ value: OrgStatus | undefined; label: string }> = [
+  { value: 'OPEN', label: '在用' },
+  { value: 'CLOSED', label: '已关闭' },
 ];
 
 function rowsOf(nodes: OrgTreeNode[], depth: number, parentId: string | null, into: OrgRow[]): OrgRow[] {
@@ -45,6 +51,8 @@ function OrgsScreen({ tab, open, setOpen }: { tab: Tab; open: Open; setOpen: (op
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
   const enterprises = usePagedList((cursor) => listAdminEnterprises({ q: q || undefined, limit: 20, cursor }), { key: `admin:enterprises:${q}`, enabled: tab === 'enterprises' });
+  const [orgView, setOrgView] = useState<OrgStatus>('OPEN');
+  const closedOrgs = usePagedList((cursor) => listAdminOrgs({ status: 'CLOSED', limit: 20, cursor }), { key: 'admin:orgs:closed', enabled: tab === 'orgs' && orgView === 'CLOSED' });
 
   const rows = rowsOf(tree.data ?? [], 0, null, []);
   const orgOptions = walk(tree.data ?? [], 0, []);
@@ -56,6 +64,52 @@ function OrgsScreen({ tab, open, setOpen }: { tab: Tab; open: Open; setOpen: (op
   const openId = open && open !== 'new' ? open.id : undefined;
   const close = () => setOpen(undefined);
 
+  const viewChips = (
+    <FilterChips
+      name="org-view"
+      options={ORG_VIEWS}
+      value={orgView}
+      onChange={(value) => {
+        setOrgView(value ?? 'OPEN');
+        close();
+      }}
+    />
+  );
+
+  if (tab === 'orgs' && orgView === 'CLOSED') {
+    const columns: Array<AdminColumn<OrgResponse>> = [
+      { key: 'name', title: '组织', width: '2fr', render: (o) => o.name },
+      { key: 'type', title: '类型', width: '0.8fr', render: (o) => <StatusTag text={ORG_TYPE_LABELS[o.type]} tone="info" /> },
+      { key: 'closed', title: '关闭时间', width: '1.2fr', render: (o) => (o.closedAt ? formatDateTime(o.closedAt) : '—') },
+    ];
+    const org = closedOrgs.items.find((o) => o.id === openId);
+    const parentName = (id: string | null) => (id ? (rows.find((r) => r.id === id)?.name ?? closedOrgs.items.find((o) => o.id === id)?.name ?? `#${id}`) : undefined);
+    return (
+      <AdminSplit
+        main={
+          <>
+            {viewChips}
+            <AdminTable name="closed-orgs" list={closedOrgs} columns={columns} rowKey={(o) => o.id} selectedKey={openId} onRowClick={(o) => setOpen({ id: o.id })} empty={<EmptyState icon="people" title="没有已关闭的组织" />} />
+          </>
+        }
+        aside={
+          org ? (
+            <ClosedOrgPanel
+              key={org.id}
+              org={org}
+              parentName={parentName(org.parentId)}
+              onClose={close}
+              onReopened={async () => {
+                await Promise.all([closedOrgs.reload(), tree.reload()]);
+                close();
+              }}
+            />
+          ) : undefined
+        }
+      />
+    );
+  }
+
   if (tab === 'orgs') {
     const columns: Array<AdminColumn<OrgRow>> = [
       { key: 'name', title: '组织', width: '2.2fr', render: (o) => <Text className={`orgs-page__name orgs-page__name--d${Math.min(o.depth, 4)}`}>{o.name}</Text> },
@@ -65,7 +119,12 @@ function OrgsScreen({ tab, open, setOpen }: { tab: Tab; open: Open; setOpen: (op
     const org = rows.find((r) => r.id === openId);
     return (
       <AdminSplit
-        main={<AdminTable name="orgs" list={wholeList({ ...tree, data: rows })} columns={columns} rowKey={(o) => o.id} selectedKey={openId} onRowClick={(o) => setOpen({ id: o.id })} empty={<EmptyState icon="people" title="还没有组织" />} />}
+        main={
+          <>
+            {viewChips}
+            <AdminTable name="orgs" list={wholeList({ ...tree, data: rows })} columns={columns} rowKey={(o) => o.id} selectedKey={openId} onRowClick={(o) => setOpen({ id: o.id })} empty={<EmptyState icon="people" title="还没有组织" />} />
+          </>
+        }
         aside={
           org ? (
             <OrgPanel
@@ -78,6 +137,10 @@ function OrgsScreen({ tab, open, setOpen }: { tab: Tab; open: Open; setOpen: (op
               onSaved={async (id) => {
                 await tree.reload();
                 setOpen({ id });
+              }}
+              onClosed={async () => {
+                await tree.reload();
+                close();
               }}
             />
           ) : undefined
