@@ -12,7 +12,7 @@ import { refusalText } from '../save';
 import { AdminField } from './admin-panel';
 import { LessonBlocksEditor } from './lesson-blocks-editor';
 import { ChoiceChips, Refusal } from './org-panel';
-import { SelectBox, type SelectOption } from './select-box';
+import type { SelectOption } from './select-box';
 import './lesson-editor.scss';
 
 interface LessonEditorProps {
@@ -113,7 +113,7 @@ export function LessonEditor({ lesson, columns, columnId, onPickImage, onSaved }
   const form = (
     <>
       {field('title', '标题', <Input value={draft.title} placeholder="如：以产业链党建引领产业链发展" maxLength={100} onChange={(v) => set('title', v)} />)}
-      {field('columnId', '专栏', <SelectBox name="lesson-column" options={columns} value={draft.columnId} placeholder="选择专栏" onChange={(v) => set('columnId', v)} />)}
+      {field('columnId', '专栏', <ChoiceChips name="lesson-column" options={columns} value={draft.columnId} onChange={(v) => set('columnId', v)} />)}
       {field('minutes', '预计时长（分钟）', <Input type="digit" value={draft.minutes} placeholder="1–180" maxLength={3} onChange={(v) => set('minutes', v)} />)}
       {field('kind', '类型', <ChoiceChips<LessonKind> name="lesson-kind" options={KIND_OPTIONS} value={draft.kind} onChange={(v) => set('kind', v)} />)}
       {draft.kind === 'VIDEO'

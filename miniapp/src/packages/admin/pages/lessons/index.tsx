@@ -8,7 +8,6 @@ import { AdminPage } from '@/features/admin/components/admin-page';
 import { AdminSplit } from '@/features/admin/components/admin-split';
 import { AdminTable, type AdminColumn } from '@/features/admin/components/admin-table';
 import { LessonPanel } from '@/features/admin/components/lesson-panel';
-import { SelectBox } from '@/features/admin/components/select-box';
 import { StudyColumnPanel } from '@/features/admin/components/study-column-panel';
 import { listAdminColumns, listAdminLessons } from '@/features/admin/lesson-api';
 import { wholeList } from '@/features/admin/save';
@@ -64,9 +63,7 @@ function LessonsTab({ columns, open, setOpen }: { columns: QueryState<StudyColum
                 查找
               </Button>
             </View>
-            <View className="lessons-page__column admin-field">
-              <SelectBox name="filter-column" options={columnOptions} value={columnId} placeholder="全部专栏" clearLabel="全部专栏" onChange={setColumnId} />
-            </View>
+            <FilterChips name="lesson-column" options={[{ value: undefined, label: '全部专栏' }, ...columnOptions]} value={columnId} onChange={setColumnId} />
             <FilterChips name="lesson-status" options={STATUS_CHIPS} value={status} onChange={setStatus} />
           </View>
           <AdminTable
