@@ -39,11 +39,11 @@ function LessonsTab({ columns, open, setOpen }: { columns: QueryState<StudyColum
   const columnName = (id: string) => columns.data?.find((c) => c.id === id)?.name ?? `#${id}`;
 
   const tableColumns: Array<AdminColumn<LessonSummary>> = [
-    { key: 'title', title: '标题', width: '2fr', render: (l) => l.title },
+    { key: 'title', title: '标题', width: '1.8fr', render: (l) => l.title },
     { key: 'column', title: '专栏', width: '1fr', render: (l) => columnName(l.columnId) },
-    { key: 'kind', title: '类型', width: '0.9fr', render: (l) => `${LESSON_KIND_LABELS[l.kind]} · ${l.minutes} 分钟` },
+    { key: 'kind', title: '类型', width: '1.1fr', render: (l) => `${LESSON_KIND_LABELS[l.kind]} · ${l.minutes} 分钟` },
     { key: 'status', title: '状态', width: '0.7fr', render: (l) => statusTag(l.status) },
-    { key: 'published', title: '发布日期', width: '0.9fr', render: (l) => (l.publishedAt ? formatDate(l.publishedAt) : '—') },
+    { key: 'published', title: '发布日期', width: '0.8fr', render: (l) => (l.publishedAt ? formatDate(l.publishedAt) : '—') },
   ];
   const saved = (lesson: LessonDetail) => {
     setOpen({ id: lesson.id });
