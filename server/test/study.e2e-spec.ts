@@ -67,7 +67,7 @@ describe.each(DATABASES)('theory study on %s', (db) => {
       await t.http().post('/api/admin/study/lessons').set(admin).send({ columnId, title: 'x', kind: 'VIDEO', summary: '', blocks: [], minutes: 1 }).expect(400);
       await t.http().post('/api/admin/study/columns').set(auth).send({ name: 'x', description: '' }).expect(403);
       const audit = await t.http().get('/api/admin/audit-logs?entityType=study_lesson').set(admin).expect(200);
-      expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['study.lesson.create', 'study.lesson.update']));
+      expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['study.lesson.create', 'study.lesson.publish']));
     });
   });
 

@@ -86,9 +86,12 @@ export interface CreateLessonRequest {
 }
 export type UpdateLessonRequest = Partial<CreateLessonRequest>;
 
-/** `GET /api/admin/study/lessons`. */
+/** `GET /api/admin/study/lessons`: newest first, drafts included. */
 export interface LessonAdminQuery extends PageQuery {
   columnId?: string;
+  status?: ContentStatus;
+  /** Part of the title. */
+  q?: string;
 }
 
 // ── Study sessions (time credited by the server) ─────────────────────────────

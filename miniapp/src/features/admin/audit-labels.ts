@@ -60,6 +60,12 @@ const ACTION_LABELS: Record<string, string> = {
   'roster.person.update': '花名册修改',
   'roster.person.leave': '办理离开',
   'auth.password-change': '修改管理员密码',
+  'study.column.create': '新建专栏',
+  'study.column.update': '修改专栏',
+  'study.lesson.create': '新建课程',
+  'study.lesson.update': '修改课程',
+  'study.lesson.publish': '发布课程',
+  'study.lesson.unpublish': '撤回课程',
 };
 
 export const AUDIT_ENTITY_TYPES: ReadonlyArray<{ value: string; label: string }> = [
@@ -75,7 +81,7 @@ export const AUDIT_ENTITY_TYPES: ReadonlyArray<{ value: string; label: string }>
   { value: 'chain', label: '产业链' },
   { value: 'enterprise', label: '企业' },
   { value: 'department', label: '部门' },
-  { value: 'study_column', label: '学习栏目' },
+  { value: 'study_column', label: '学习专栏' },
   { value: 'study_lesson', label: '课程' },
   { value: 'study_question', label: '题目' },
   { value: 'study_paper', label: '试卷' },

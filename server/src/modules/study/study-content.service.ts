@@ -13,6 +13,8 @@ import { PointsService } from './points.service';
 import { LessonProgressEntity } from './study-session.entity';
 import { toColumnResponse, toLessonDetail, toLessonSummary, type LessonProgress } from './study.mapper';
 
+const escapeLike = (q: string): string => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** A lesson nobody has begun (and every lesson in the admin's lists). */
 const NOT_BEGUN: LessonProgress = { creditedSeconds: 0, completed: false };
 
@@ -124,14 +126,15 @@ export class StudyContentService {
   }
 
   async adminLessons(query: LessonAdminQueryDto): Promise<Page<LessonSummary>> {
-    const rows = await this.dataSource.getRepository(LessonEntity).find({
-      where: query.columnId ? { columnId: Number(query.columnId) } : {},
-      order: { id: 'DESC' },
-      skip: query.cursor ? Number(query.cursor) : 0,
-      take: query.limit + 1,
-    });
-    const page = rows.slice(0, query.limit);
     const offset = query.cursor ? Number(query.cursor) : 0;
+    const qb = this.dataSource.getRepository(LessonEntity).createQueryBuilder('l');
+    if (query.columnId) qb.andWhere('l.columnId = :columnId', { columnId: Number(query.columnId) });
+    if (query.status) qb.andWhere('l.status = :status', { status: query.status });
+    const q = query.q?.trim();
+    // MySQL escapes LIKE patterns with a backslash by default; SQLite only when told.
+    if (q) qb.andWhere(`l.title LIKE :title${this.tx.isMysql ? '' : " ESCAPE '\\'"}`, { title: `%${escapeLike(q)}%` });
+    const rows = await qb.orderBy('l.id', 'DESC').skip(offset).take(query.limit + 1).getMany();
+    const page = rows.slice(0, query.limit);
     return { items: page.map((l) => toLessonSummary(l, NOT_BEGUN)), nextCursor: rows.length > query.limit ? String(offset + query.limit) : null };
   }
 
@@ -180,10 +183,12 @@ export class StudyContentService {
       if (dto.columnId !== undefined && !(await m.getRepository(StudyColumnEntity).existsBy({ id: Number(dto.columnId) }))) throw new AppError('NOT_FOUND', '专栏不存在');
       const { columnId, blocks, ...rest } = definedOnly(dto);
       Object.assign(row, rest, columnId !== undefined ? { columnId: Number(columnId) } : {}, blocks ? { blocks: blocks.map(normaliseBlock) } : {});
+      // publishedAt is the latest publication: withdrawing clears it, publishing again sets it anew.
       if (row.status === 'PUBLISHED' && !row.publishedAt) row.publishedAt = this.clock.now();
+      if (row.status === 'DRAFT') row.publishedAt = null;
       requireVideoUrl(row);
       await repo.save(row);
-      await this.audit.record({ actorId: user.id, action: 'study.lesson.update', entityType: 'study_lesson', entityId: id, before, after: { title: row.title, status: row.status, minutes: row.minutes, columnId: row.columnId } }, m);
+      await this.audit.record({ actorId: user.id, action: lessonAction(before.status, row.status), entityType: 'study_lesson', entityId: id, before, after: { title: row.title, status: row.status, minutes: row.minutes, columnId: row.columnId } }, m);
     });
     return this.adminLesson(id);
   }
@@ -196,6 +201,12 @@ export class StudyContentService {
     });
     return new Map(rows.map((r) => [r.lessonId, { creditedSeconds: r.creditedSeconds, completed: r.completedAt !== null }]));
   }
+}
+
+/** Publishing and withdrawing are audited as such (发布课程 / 撤回发布), other edits as an update. */
+function lessonAction(before: LessonEntity['status'], after: LessonEntity['status']): string {
+  if (before !== after) return after === 'PUBLISHED' ? 'study.lesson.publish' : 'study.lesson.unpublish';
+  return 'study.lesson.update';
 }
 
 function requireVideoUrl(l: LessonEntity): void {

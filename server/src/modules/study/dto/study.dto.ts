@@ -154,6 +154,17 @@ export class UpdateLessonDto extends PartialType(CreateLessonDto) implements Upd
 export class LessonAdminQueryDto extends PageQueryDto implements LessonAdminQuery {
   @IsOptionalId()
   columnId?: string;
+
+  @ApiPropertyOptional({ enum: CONTENT_STATUSES })
+  @Optional()
+  @IsIn(CONTENT_STATUSES, { message: '状态不正确' })
+  status?: ContentStatus;
+
+  @ApiPropertyOptional({ description: 'part of the title' })
+  @Optional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }
 
 export class CreateQuestionDto implements CreateQuestionRequest {

@@ -1,20 +1,16 @@
-import { Text, Video, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { LESSON_KIND_LABELS, type LessonDetail } from '@torch-red/shared';
+import type { LessonDetail } from '@torch-red/shared';
 import { PageShell } from '@/components/page-shell';
 import { QueryView } from '@/components/query-view';
-import { StatusTag } from '@/components/status-tag';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { getLesson } from '@/features/study/api';
-import { LessonBlocks } from '@/features/study/components/lesson-blocks';
+import { LessonArticle } from '@/features/study/components/lesson-article';
 import { StudyClockBar } from '@/features/study/components/study-clock-bar';
 import { useStudyHeartbeat } from '@/features/study/hooks/use-study-heartbeat';
 import { usePullToRefresh } from '@/hooks/use-pull-to-refresh';
 import { useQuery } from '@/hooks/use-query';
-import { buildUrl } from '@/services/http';
 import './index.scss';
-
-const mediaSrc = (url: string) => (/^https?:\/\//.test(url) ? url : buildUrl(url));
 
 export default function LessonPage() {
   const { params } = useRouter();
@@ -29,20 +25,9 @@ export default function LessonPage() {
   const renderLesson = (data: LessonDetail) => (
     <>
       <StudyClockBar lesson={data} clock={clock} />
-      <View className="lesson-page__article">
-        <Text className="lesson-page__title">{data.title}</Text>
-        <View className="lesson-page__meta">
-          <StatusTag text={LESSON_KIND_LABELS[data.kind]} tone={data.kind === 'VIDEO' ? 'info' : 'brand'} />
-          <Text className="lesson-page__minutes">约 {data.minutes} 分钟</Text>
-          {data.isSample ? <StatusTag className="lesson-page__sample" text="示例内容" tone="gold" /> : null}
-        </View>
-        {data.summary ? <Text className="lesson-page__summary">{data.summary}</Text> : null}
-        {data.kind === 'VIDEO' && data.videoUrl ? (
-          <Video className="lesson-page__video" src={mediaSrc(data.videoUrl)} controls showFullscreenBtn objectFit="contain" poster={data.coverUrl ? mediaSrc(data.coverUrl) : undefined} />
-        ) : null}
-        <LessonBlocks blocks={data.blocks} />
+      <LessonArticle lesson={data}>
         <Text className="lesson-page__end">— 学习时长以服务器计时为准，离开页面即暂停计时 —</Text>
-      </View>
+      </LessonArticle>
     </>
   );
 
