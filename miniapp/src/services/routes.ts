@@ -16,6 +16,7 @@ export const ROUTES = {
   adminAudit: '/packages/admin/pages/audit/index',
   adminOrgs: '/packages/admin/pages/orgs/index',
   adminInstructors: '/packages/admin/pages/instructors/index',
+  adminQuestions: '/packages/admin/pages/questions/index',
   workspace: '/packages/workspace/pages/activities/index',
   workspaceActivityForm: '/packages/workspace/pages/activity-form/index',
   workspaceRegistrations: '/packages/workspace/pages/registrations/index',

@@ -12,7 +12,7 @@ import { isAdmin } from '../access';
 import '../desktop';
 import './admin-page.scss';
 
-export type AdminScreen = 'home' | 'orgs' | 'people' | 'instructors' | 'talks' | 'brands' | 'audit';
+export type AdminScreen = 'home' | 'orgs' | 'people' | 'instructors' | 'talks' | 'brands' | 'questions' | 'audit';
 
 /** The admin screens in the order the left menu (desktop) and the 概览 list (phone) show them. */
 export const ADMIN_SCREENS: ReadonlyArray<{ key: AdminScreen; title: string; icon: string; description: string; route: string }> = [
@@ -22,6 +22,7 @@ export const ADMIN_SCREENS: ReadonlyArray<{ key: AdminScreen; title: string; ico
   { key: 'instructors', title: '指导员', icon: '导', description: '为党建指导员分配联系企业，查看走访记录', route: ROUTES.adminInstructors },
   { key: 'talks', title: '企业家月月谈', icon: '谈', description: '新建、编辑、发布场次，报名名单、诉求答复与会议纪要', route: ROUTES.adminTalks },
   { key: 'brands', title: '品牌与示范点', icon: '品', description: '品牌审核，命名年度示范点', route: ROUTES.adminBrands },
+  { key: 'questions', title: '理论学习·题库', icon: '题', description: '维护题库、Excel 导入题目、组卷发布专题测试，查看学习异常记录', route: ROUTES.adminQuestions },
   { key: 'audit', title: '审计日志', icon: '审', description: '按人员、操作、对象与日期查看每一次管理操作', route: ROUTES.adminAudit },
 ];
 
