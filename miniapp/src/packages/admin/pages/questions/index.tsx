@@ -77,8 +77,10 @@ function BankTab({ open, setOpen, version }: { open: Open; setOpen: (open: Open)
   const [q, setQ] = useState('');
   const query: QuestionAdminQuery = { type, q: q || undefined, enabled: enabled === undefined ? undefined : enabled === 'on' };
   const list = usePagedList((cursor) => listQuestions({ ...query, limit: 20, cursor }), { key: `admin:questions:${JSON.stringify(query)}:${version}` });
+  // The question just saved (the freshest copy) stays open even when the list's filters leave it out (a new one).
+  const [saved, setSaved] = useState<QuestionResponse>();
   const openId = open && open !== 'new' ? open.id : undefined;
-  const question = list.items.find((x) => x.id === openId);
+  const question = (saved?.id === openId ? saved : undefined) ?? list.items.find((x) => x.id === openId);
   const filtered = Boolean(type || enabled || q);
 
   return (
@@ -112,9 +114,10 @@ function BankTab({ open, setOpen, version }: { open: Open; setOpen: (open: Open)
             key={question ? `${question.id}:${question.enabled}` : 'new'}
             question={question}
             onClose={() => setOpen(undefined)}
-            onSaved={async (saved) => {
+            onSaved={async (next) => {
+              setSaved(next);
               await list.reload();
-              setOpen({ id: saved.id });
+              setOpen({ id: next.id });
             }}
           />
         ) : undefined
