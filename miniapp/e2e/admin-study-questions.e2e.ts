@@ -204,6 +204,7 @@ for (const screen of SCREENS) {
       await expect(row.locator('.admin-table__cell--mode .admin-table__value')).toHaveText('固定组卷 · 2 题');
       await expect(row.locator('.admin-table__cell--rules')).toContainText('限时 15 分钟');
       await expect(row.locator('.admin-table__cell--status .admin-table__value')).toHaveText('已发布');
+      await admin.evaluate(() => window.scrollTo(0, 0));
       await shot(admin, 'papers');
 
       // Published: members see it among their 专题测试.

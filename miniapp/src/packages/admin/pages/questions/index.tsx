@@ -205,7 +205,7 @@ function FlagsTab() {
         <AdminField label="异常类型" name="flag-kind">
           <FilterChips name="flag-kind" options={FLAG_CHIPS} value={kind} onChange={setKind} />
         </AdminField>
-        <Text className="questions-page__note">这些记录不计积分，仅供核实；排行榜仅供个人学习参考，不作为考核依据。</Text>
+        <Text className="questions-page__note">这些记录供核实学习是否真实；排行榜仅供个人学习参考，不作为考核依据。</Text>
       </View>
       <AdminTable name="flags" list={list} columns={FLAG_COLUMNS} rowKey={(f) => f.id} empty={<EmptyState icon="document" title="没有异常记录" description={kind ? '换一个类型再看看' : '学习计时和答题都在正常范围内'} />} />
     </>
