@@ -45,7 +45,7 @@ export default defineAppConfig({
     // 管理后台: the working committee admins' screens, downloaded only by those who open them.
     {
       root: 'packages/admin',
-      pages: ['pages/index/index', 'pages/people/index', 'pages/talks/index', 'pages/brands/index', 'pages/audit/index', 'pages/orgs/index', 'pages/instructors/index', 'pages/lessons/index'],
+      pages: ['pages/index/index', 'pages/people/index', 'pages/talks/index', 'pages/brands/index', 'pages/audit/index', 'pages/orgs/index', 'pages/instructors/index', 'pages/lessons/index', 'pages/questions/index'],
     },
     // 组织生活: the secretary's records and calendar, 我的组织生活 for members, compliance for the committee.
     {

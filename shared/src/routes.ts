@@ -105,6 +105,7 @@ import type {
   UpdateOrgRequest,
 } from './org';
 import type {
+  AdminPaperResponse,
   CheckinDayResponse,
   CreateColumnRequest,
   CreateLessonRequest,
@@ -112,6 +113,7 @@ import type {
   CreateQuestionRequest,
   DailyQuizResponse,
   GroupBoardResponse,
+  ImportQuestionsPreview,
   ImportQuestionsResponse,
   LeaderboardResponse,
   LeaderboardScope,
@@ -475,9 +477,11 @@ export const API = {
       importTemplate: get<SpreadsheetFile>('/api/admin/study/questions/import-template'),
       /** Any bad row imports nothing: STUDY_IMPORT_INVALID with the row errors (ImportRowError[]) in `details`. */
       importQuestions: post<ImportQuestionsResponse, FileUpload>('/api/admin/study/questions/import'),
-      papers: get<PaperResponse[]>('/api/admin/study/papers'),
-      createPaper: post<PaperResponse, CreatePaperRequest>('/api/admin/study/papers'),
-      updatePaper: (id: string) => patch<PaperResponse, UpdatePaperRequest>(`/api/admin/study/papers/${id}`),
+      /** Checks an import file and writes nothing: how many rows would be imported, a sample, every row error. */
+      previewImport: post<ImportQuestionsPreview, FileUpload>('/api/admin/study/questions/import-preview'),
+      papers: get<AdminPaperResponse[]>('/api/admin/study/papers'),
+      createPaper: post<AdminPaperResponse, CreatePaperRequest>('/api/admin/study/papers'),
+      updatePaper: (id: string) => patch<AdminPaperResponse, UpdatePaperRequest>(`/api/admin/study/papers/${id}`),
       flags: get<Page<StudyFlagResponse>, StudyFlagQuery>('/api/admin/study/flags'),
     },
     talks: {

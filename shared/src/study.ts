@@ -151,6 +151,10 @@ export type UpdateQuestionRequest = Partial<CreateQuestionRequest>;
 /** `GET /api/admin/study/questions`. */
 export interface QuestionAdminQuery extends PageQuery {
   type?: QuestionType;
+  /** Part of the stem. */
+  q?: string;
+  /** true: only questions that may be drawn; false: only disabled ones. */
+  enabled?: boolean;
 }
 
 export interface AnswerInput {
@@ -225,6 +229,20 @@ export interface CreatePaperRequest {
 }
 export type UpdatePaperRequest = Partial<CreatePaperRequest>;
 
+/** A question of a fixed paper, as its list in the 管理后台 shows it. */
+export interface PaperQuestionItem {
+  id: string;
+  type: QuestionType;
+  stem: string;
+  enabled: boolean;
+}
+
+/** A paper as admins manage it: which questions, in order (FIXED), or how many are drawn (RANDOM). */
+export interface AdminPaperResponse extends PaperResponse {
+  questions: PaperQuestionItem[];
+  drawCount: number;
+}
+
 export interface PaperAttemptResponse {
   id: string;
   paperId: string;
@@ -283,6 +301,8 @@ export const STUDY_LIMITS = {
   paperGraceSeconds: 10,
   leaderboardSize: 50,
   importMaxRows: 1000,
+  /** Good rows shown in an import preview. */
+  importPreviewSample: 5,
   titleMaxLength: 100,
   textMaxLength: 2000,
   blocksMax: 100,
@@ -410,4 +430,29 @@ export interface ImportRowError {
 
 export interface ImportQuestionsResponse {
   imported: number;
+}
+
+/** One good row of an import file, as it would be stored. */
+export interface ImportQuestionSample {
+  row: number;
+  type: QuestionType;
+  stem: string;
+  options: string[];
+  answer: number[];
+  explanation: string;
+}
+
+/**
+ * `POST /api/admin/study/questions/import-preview`: the file checked as the import would check it, nothing written.
+ * The import itself takes the file only when `errors` is empty.
+ */
+export interface ImportQuestionsPreview {
+  /** Rows with content (blank rows are skipped). */
+  rows: number;
+  /** Rows that would be imported. */
+  valid: number;
+  /** The first good rows (at most STUDY_LIMITS.importPreviewSample). */
+  sample: ImportQuestionSample[];
+  /** Every bad row, by row and column. */
+  errors: ImportRowError[];
 }

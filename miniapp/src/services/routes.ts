@@ -17,6 +17,7 @@ export const ROUTES = {
   adminOrgs: '/packages/admin/pages/orgs/index',
   adminInstructors: '/packages/admin/pages/instructors/index',
   adminLessons: '/packages/admin/pages/lessons/index',
+  adminQuestions: '/packages/admin/pages/questions/index',
   workspace: '/packages/workspace/pages/activities/index',
   workspaceActivityForm: '/packages/workspace/pages/activity-form/index',
   workspaceRegistrations: '/packages/workspace/pages/registrations/index',

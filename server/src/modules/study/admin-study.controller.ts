@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type {
+  AdminPaperResponse,
+  ImportQuestionsPreview,
   ImportQuestionsResponse,
   LessonDetail,
   LessonSummary,
   Page,
-  PaperResponse,
   QuestionResponse,
   StudyColumnResponse,
   StudyFlagResponse,
@@ -122,19 +123,29 @@ export class AdminStudyController {
     return this.bank.importQuestions(user, await readUploadedFile(request, { missing: '请上传 .xlsx 文件' }));
   }
 
+  @Post('questions/import-preview')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({ summary: 'Check an import file without writing anything: rows that would be imported, a sample, and every row error' })
+  async previewImport(@Req() request: FastifyRequest): Promise<ImportQuestionsPreview> {
+    if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 文件');
+    return this.bank.previewImport(await readUploadedFile(request, { missing: '请上传 .xlsx 文件' }));
+  }
+
   @Get('papers')
-  papers(): Promise<PaperResponse[]> {
+  papers(): Promise<AdminPaperResponse[]> {
     return this.bank.adminPapers();
   }
 
   @Post('papers')
   @ApiOperation({ summary: 'Create a paper: fixed questions or a random draw, time limit, pass mark, attempts' })
-  createPaper(@CurrentUser() user: AuthUser, @Body() dto: CreatePaperDto): Promise<PaperResponse> {
+  createPaper(@CurrentUser() user: AuthUser, @Body() dto: CreatePaperDto): Promise<AdminPaperResponse> {
     return this.bank.createPaper(user, dto);
   }
 
   @Patch('papers/:id')
-  updatePaper(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: UpdatePaperDto): Promise<PaperResponse> {
+  updatePaper(@CurrentUser() user: AuthUser, @IdParam() id: number, @Body() dto: UpdatePaperDto): Promise<AdminPaperResponse> {
     return this.bank.updatePaper(user, id, dto);
   }
 

@@ -1,21 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ImportQuestionsResponse, ImportRowError, Page, PaperResponse, QuestionResponse } from '@torch-red/shared';
+import type { AdminPaperResponse, ImportQuestionSample, ImportQuestionsPreview, ImportQuestionsResponse, ImportRowError, Page, QuestionResponse } from '@torch-red/shared';
 import { STUDY_LIMITS } from '@torch-red/shared';
 import ExcelJS from 'exceljs';
-import { DataSource, EntityManager, In, LessThan } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan, Raw, type FindOptionsWhere } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
 import { cellText } from '../../common/xlsx/spreadsheet';
 import { Tx } from '../../database/tx.service';
 import { AuditService } from '../audit/audit.service';
 import type { CreatePaperDto, CreateQuestionDto, QuestionAdminQueryDto, UpdatePaperDto, UpdateQuestionDto } from './dto/study.dto';
-import { checkQuestion, parseImportRow, type QuestionInput } from './question-rules';
+import { checkQuestion, IMPORT_HEADER, parseImportRow, type QuestionInput } from './question-rules';
 import { PaperEntity, QuestionEntity } from './question.entity';
 import { definedOnly } from './study-content.service';
-import { toPaperResponse, toQuestionResponse } from './study.mapper';
+import { toAdminPaperResponse, toQuestionResponse } from './study.mapper';
 
-const IMPORT_HEADER = ['题型', '题干', '选项A', '选项B', '选项C', '选项D', '选项E', '选项F', '答案', '解析'];
+const escapeLike = (q: string): string => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** An import file read and checked: the good rows as questions, the bad ones as errors (nothing written yet). */
+interface CheckedImport {
+  questions: Array<{ row: number; question: QuestionInput }>;
+  errors: ImportRowError[];
+}
 
 /** The ids of the questions that may be drawn, in id order (the daily quiz and random papers draw from them). */
 export async function enabledQuestionIds(m: EntityManager): Promise<number[]> {
@@ -32,11 +38,13 @@ export class QuestionBankService {
   ) {}
 
   async adminQuestions(query: QuestionAdminQueryDto): Promise<Page<QuestionResponse>> {
-    const rows = await this.dataSource.getRepository(QuestionEntity).find({
-      where: { ...(query.type ? { type: query.type } : {}), ...(query.cursor ? { id: LessThan(Number(query.cursor)) } : {}) },
-      order: { id: 'DESC' },
-      take: query.limit + 1,
-    });
+    const where: FindOptionsWhere<QuestionEntity> = {
+      ...(query.type ? { type: query.type } : {}),
+      ...(query.enabled !== undefined ? { enabled: query.enabled } : {}),
+      ...(query.q ? { stem: Raw((column) => `${column} LIKE :stem${this.tx.isMysql ? '' : " ESCAPE '\\'"}`, { stem: `%${escapeLike(query.q)}%` }) } : {}),
+      ...(query.cursor ? { id: LessThan(Number(query.cursor)) } : {}),
+    };
+    const rows = await this.dataSource.getRepository(QuestionEntity).find({ where, order: { id: 'DESC' }, take: query.limit + 1 });
     const page = rows.slice(0, query.limit);
     return { items: page.map(toQuestionResponse), nextCursor: rows.length > query.limit ? String(page[page.length - 1].id) : null };
   }
@@ -90,8 +98,31 @@ export class QuestionBankService {
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 
+  /** Checks a file as the import would and writes nothing: what would be imported, and every bad row. */
+  async previewImport(file: Buffer): Promise<ImportQuestionsPreview> {
+    const { questions, errors } = await this.checkImport(file);
+    const sample: ImportQuestionSample[] = questions.slice(0, STUDY_LIMITS.importPreviewSample).map(({ row, question }) => ({ row, ...question }));
+    const rows = questions.length + errors.length;
+    return { rows, valid: questions.length, sample, errors: rows === 0 ? [{ row: 2, message: '文件中没有题目' }] : errors };
+  }
+
   /** Validates every row first; only a file without errors is inserted, in one transaction. */
   async importQuestions(user: AuthUser, file: Buffer): Promise<ImportQuestionsResponse> {
+    const { questions, errors } = await this.checkImport(file);
+    if (errors.length) throw new AppError('STUDY_IMPORT_INVALID', `第 ${errors[0].row} 行：${errors[0].message}（共 ${errors.length} 行有错误，未导入任何题目）`, errors);
+    if (questions.length === 0) throw new AppError('STUDY_IMPORT_INVALID', '文件中没有题目', [{ row: 2, message: '文件中没有题目' }]);
+    const rows = questions.map((q) => q.question);
+    await this.tx.run(async (m) => {
+      for (let i = 0; i < rows.length; i += 100) {
+        await m.getRepository(QuestionEntity).insert(rows.slice(i, i + 100).map((q) => ({ ...q, enabled: true, isSample: false })));
+      }
+      await this.audit.record({ actorId: user.id, action: 'study.question.import', entityType: 'study_question', entityId: null, after: { imported: rows.length } }, m);
+    });
+    return { imported: rows.length };
+  }
+
+  /** Reads the file and checks every row; a file that is not the template at all (or too long) is refused whole. */
+  private async checkImport(file: Buffer): Promise<CheckedImport> {
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(file as unknown as ArrayBuffer);
@@ -100,40 +131,32 @@ export class QuestionBankService {
     }
     const sheet = workbook.worksheets[0];
     if (!sheet) throw new AppError('STUDY_IMPORT_INVALID', '文件中没有工作表', [{ row: 0, message: '文件中没有工作表' }] satisfies ImportRowError[]);
-    const header = IMPORT_HEADER.map((_, i) => cellText(sheet.getRow(1).getCell(i + 1).value));
+    const header = IMPORT_HEADER.map((_, i) => cellText(sheet.getRow(1).getCell(i + 1).value).trim());
     if (header.join('|') !== IMPORT_HEADER.join('|')) {
       throw new AppError('STUDY_IMPORT_INVALID', '表头与模板不一致，请使用下载的模板', [{ row: 1, message: `表头应为：${IMPORT_HEADER.join('、')}` }] satisfies ImportRowError[]);
     }
     const errors: ImportRowError[] = [];
-    const questions: QuestionInput[] = [];
+    const questions: CheckedImport['questions'] = [];
     for (let r = 2; r <= sheet.rowCount; r++) {
       const cells = IMPORT_HEADER.map((_, i) => cellText(sheet.getRow(r).getCell(i + 1).value));
-      if (cells.every((c) => !c)) continue;
+      if (cells.every((c) => !c.trim())) continue;
       const parsed = parseImportRow(cells);
-      if ('error' in parsed) errors.push({ row: r, message: parsed.error });
-      else questions.push(parsed.question);
+      if ('error' in parsed) errors.push({ row: r, column: parsed.column, message: parsed.error });
+      else questions.push({ row: r, question: parsed.question });
     }
     if (questions.length + errors.length > STUDY_LIMITS.importMaxRows) {
       throw new AppError('STUDY_IMPORT_INVALID', `一次最多导入 ${STUDY_LIMITS.importMaxRows} 题`, [{ row: 0, message: `一次最多导入 ${STUDY_LIMITS.importMaxRows} 题` }]);
     }
-    if (errors.length) throw new AppError('STUDY_IMPORT_INVALID', `第 ${errors[0].row} 行：${errors[0].message}（共 ${errors.length} 行有错误，未导入任何题目）`, errors);
-    if (questions.length === 0) throw new AppError('STUDY_IMPORT_INVALID', '文件中没有题目', [{ row: 2, message: '文件中没有题目' }]);
-    await this.tx.run(async (m) => {
-      for (let i = 0; i < questions.length; i += 100) {
-        await m.getRepository(QuestionEntity).insert(questions.slice(i, i + 100).map((q) => ({ ...q, enabled: true, isSample: false })));
-      }
-      await this.audit.record({ actorId: user.id, action: 'study.question.import', entityType: 'study_question', entityId: null, after: { imported: questions.length } }, m);
-    });
-    return { imported: questions.length };
+    return { questions, errors };
   }
 
-  async adminPapers(): Promise<PaperResponse[]> {
+  async adminPapers(): Promise<AdminPaperResponse[]> {
     const papers = await this.dataSource.getRepository(PaperEntity).find({ order: { id: 'DESC' } });
-    return papers.map((p) => toPaperResponse(p, { attemptsUsed: 0, bestScore: null }));
+    return this.withQuestions(this.dataSource.manager, papers);
   }
 
-  async createPaper(user: AuthUser, dto: CreatePaperDto): Promise<PaperResponse> {
-    const saved = await this.tx.run(async (m) => {
+  async createPaper(user: AuthUser, dto: CreatePaperDto): Promise<AdminPaperResponse> {
+    return this.tx.run(async (m) => {
       const fields = await this.paperFields(m, dto.mode, dto.questionIds, dto.drawCount);
       const repo = m.getRepository(PaperEntity);
       const row = await repo.save(
@@ -150,13 +173,12 @@ export class QuestionBankService {
         }),
       );
       await this.audit.record({ actorId: user.id, action: 'study.paper.create', entityType: 'study_paper', entityId: row.id, after: { title: row.title, mode: row.mode, status: row.status } }, m);
-      return row;
+      return (await this.withQuestions(m, [row]))[0];
     });
-    return toPaperResponse(saved, { attemptsUsed: 0, bestScore: null });
   }
 
-  async updatePaper(user: AuthUser, id: number, dto: UpdatePaperDto): Promise<PaperResponse> {
-    const saved = await this.tx.run(async (m) => {
+  async updatePaper(user: AuthUser, id: number, dto: UpdatePaperDto): Promise<AdminPaperResponse> {
+    return this.tx.run(async (m) => {
       const repo = m.getRepository(PaperEntity);
       const row = await repo.findOneBy({ id });
       if (!row) throw new AppError('NOT_FOUND');
@@ -167,12 +189,22 @@ export class QuestionBankService {
       Object.assign(row, rest, { mode: nextMode, ...fields });
       const after = await repo.save(row);
       await this.audit.record({ actorId: user.id, action: 'study.paper.update', entityType: 'study_paper', entityId: id, before, after: { title: after.title, status: after.status, timeLimitMinutes: after.timeLimitMinutes, passScore: after.passScore, maxAttempts: after.maxAttempts } }, m);
-      return after;
+      return (await this.withQuestions(m, [after]))[0];
     });
-    return toPaperResponse(saved, { attemptsUsed: 0, bestScore: null });
   }
 
   // ── helpers ─────────────────────────────────────────────────────────────────
+
+  /** Papers with their fixed questions' stems (one query for all of them). */
+  private async withQuestions(m: EntityManager, papers: PaperEntity[]): Promise<AdminPaperResponse[]> {
+    const ids = [...new Set(papers.flatMap((p) => p.questionIds))];
+    const questions = new Map<number, QuestionEntity>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const found = await m.getRepository(QuestionEntity).find({ select: { id: true, type: true, stem: true, enabled: true }, where: { id: In(ids.slice(i, i + 500)) } });
+      for (const q of found) questions.set(q.id, q);
+    }
+    return papers.map((p) => toAdminPaperResponse(p, questions));
+  }
 
   private async paperFields(m: EntityManager, mode: PaperEntity['mode'], questionIds: string[] | undefined, drawCount: number | undefined): Promise<{ questionIds: number[]; drawCount: number }> {
     if (mode === 'FIXED') {

@@ -7,10 +7,10 @@ describe('question rules', () => {
   });
 
   it('refuses answers out of range, single with two answers and empty explanations', () => {
-    expect(checkQuestion({ type: 'SINGLE', stem: '题', options: ['甲', '乙'], answer: [2], explanation: 'x' })).toEqual({ error: '正确答案不在选项范围内' });
+    expect(checkQuestion({ type: 'SINGLE', stem: '题', options: ['甲', '乙'], answer: [2], explanation: 'x' })).toEqual({ error: '正确答案不在选项范围内', part: 'answer' });
     expect(checkQuestion({ type: 'SINGLE', stem: '题', options: ['甲', '乙'], answer: [0, 1], explanation: 'x' })).toHaveProperty('error');
     expect(checkQuestion({ type: 'MULTIPLE', stem: '题', options: ['甲', '乙'], answer: [0], explanation: 'x' })).toHaveProperty('error');
-    expect(checkQuestion({ type: 'SINGLE', stem: '题', options: ['甲', '乙'], answer: [0], explanation: ' ' })).toEqual({ error: '请填写解析' });
+    expect(checkQuestion({ type: 'SINGLE', stem: '题', options: ['甲', '乙'], answer: [0], explanation: ' ' })).toEqual({ error: '请填写解析', part: 'explanation' });
   });
 
   it('parses spreadsheet rows', () => {
@@ -19,7 +19,17 @@ describe('question rules', () => {
     });
     expect(parseImportRow(['多选', '题干', '甲', '乙', '丙', '', '', '', 'A、C', '解析'])).toMatchObject({ question: { answer: [0, 2], options: ['甲', '乙', '丙'] } });
     expect(parseImportRow(['填空', '题干', '甲', '乙', '', '', '', '', 'A', '解析'])).toHaveProperty('error');
-    expect(parseImportRow(['单选', '题干', '甲', '乙', '', '', '', '', 'D', '解析'])).toEqual({ error: '正确答案不在选项范围内' });
+    expect(parseImportRow(['单选', '题干', '甲', '乙', '', '', '', '', 'D', '解析'])).toEqual({ error: '正确答案不在选项范围内', column: '答案' });
+  });
+
+  it('names the column of a bad cell', () => {
+    expect(parseImportRow(['填空', '题干', '甲', '乙', '', '', '', '', 'A', '解析'])).toMatchObject({ column: '题型' });
+    expect(parseImportRow(['单选', ' ', '甲', '乙', '', '', '', '', 'A', '解析'])).toMatchObject({ column: '题干' });
+    expect(parseImportRow(['单选', '题干', '甲', '', '丙', '', '', '', 'A', '解析'])).toEqual({ error: '选项不能为空，且不超过 200 字', column: '选项B' });
+    expect(parseImportRow(['单选', '题干', '甲', '乙', '甲', '', '', '', 'A', '解析'])).toMatchObject({ column: '选项C' });
+    expect(parseImportRow(['单选', '题干', '甲', '', '', '', '', '', 'A', '解析'])).toMatchObject({ column: '选项' });
+    expect(parseImportRow(['判断', '题干', '', '', '', '', '', '', '也许', '解析'])).toMatchObject({ column: '答案' });
+    expect(parseImportRow(['单选', '题干', '甲', '乙', '', '', '', '', 'A', ''])).toMatchObject({ column: '解析' });
   });
 
   it('checks answers as sets', () => {

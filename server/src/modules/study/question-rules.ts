@@ -11,25 +11,31 @@ export interface QuestionInput {
 
 export const JUDGE_OPTIONS = ['正确', '错误'];
 
+/** The part of a question a problem is about (an import row names its column from it). */
+export type QuestionPart = 'stem' | 'options' | 'answer' | 'explanation';
+export type QuestionProblem = { error: string; part: QuestionPart; optionIndex?: number };
+
 /** Checks one question (from the API or a spreadsheet row); returns it normalised, or the first problem in Chinese. */
-export function checkQuestion(q: QuestionInput): { question: QuestionInput } | { error: string } {
+export function checkQuestion(q: QuestionInput): { question: QuestionInput } | QuestionProblem {
   const stem = q.stem.trim();
-  if (!stem) return { error: '题干不能为空' };
-  if (stem.length > 500) return { error: '题干不超过 500 字' };
+  if (!stem) return { error: '题干不能为空', part: 'stem' };
+  if (stem.length > 500) return { error: '题干不超过 500 字', part: 'stem' };
   const options = q.type === 'JUDGE' ? JUDGE_OPTIONS : q.options.map((o) => o.trim());
   if (q.type !== 'JUDGE') {
-    if (options.length < 2 || options.length > STUDY_LIMITS.optionsMax) return { error: `${QUESTION_TYPE_LABELS[q.type]}需要 2 到 ${STUDY_LIMITS.optionsMax} 个选项` };
-    if (options.some((o) => !o || o.length > 200)) return { error: '选项不能为空，且不超过 200 字' };
-    if (new Set(options).size !== options.length) return { error: '选项不能重复' };
+    if (options.length < 2 || options.length > STUDY_LIMITS.optionsMax) return { error: `${QUESTION_TYPE_LABELS[q.type]}需要 2 到 ${STUDY_LIMITS.optionsMax} 个选项`, part: 'options' };
+    const bad = options.findIndex((o) => !o || o.length > 200);
+    if (bad >= 0) return { error: '选项不能为空，且不超过 200 字', part: 'options', optionIndex: bad };
+    const repeated = options.findIndex((o, i) => options.indexOf(o) !== i);
+    if (repeated >= 0) return { error: '选项不能重复', part: 'options', optionIndex: repeated };
   }
   const answer = [...new Set(q.answer)].sort((a, b) => a - b);
-  if (answer.length === 0) return { error: '请填写正确答案' };
-  if (answer.some((i) => !Number.isInteger(i) || i < 0 || i >= options.length)) return { error: '正确答案不在选项范围内' };
-  if (q.type !== 'MULTIPLE' && answer.length !== 1) return { error: `${QUESTION_TYPE_LABELS[q.type]}只能有一个正确答案` };
-  if (q.type === 'MULTIPLE' && answer.length < 2) return { error: '多选题至少有两个正确答案' };
+  if (answer.length === 0) return { error: '请填写正确答案', part: 'answer' };
+  if (answer.some((i) => !Number.isInteger(i) || i < 0 || i >= options.length)) return { error: '正确答案不在选项范围内', part: 'answer' };
+  if (q.type !== 'MULTIPLE' && answer.length !== 1) return { error: `${QUESTION_TYPE_LABELS[q.type]}只能有一个正确答案`, part: 'answer' };
+  if (q.type === 'MULTIPLE' && answer.length < 2) return { error: '多选题至少有两个正确答案', part: 'answer' };
   const explanation = q.explanation.trim();
-  if (!explanation) return { error: '请填写解析' };
-  if (explanation.length > STUDY_LIMITS.textMaxLength) return { error: `解析不超过 ${STUDY_LIMITS.textMaxLength} 字` };
+  if (!explanation) return { error: '请填写解析', part: 'explanation' };
+  if (explanation.length > STUDY_LIMITS.textMaxLength) return { error: `解析不超过 ${STUDY_LIMITS.textMaxLength} 字`, part: 'explanation' };
   return { question: { type: q.type, stem, options, answer, explanation } };
 }
 
@@ -72,11 +78,16 @@ export function drawQuestions(ids: number[], recent: Set<number>, count: number,
 
 const TYPE_BY_LABEL: Record<string, QuestionType> = { 单选: 'SINGLE', 单选题: 'SINGLE', 多选: 'MULTIPLE', 多选题: 'MULTIPLE', 判断: 'JUDGE', 判断题: 'JUDGE' };
 
-/** One spreadsheet row (题型, 题干, 选项A–F, 答案, 解析) to a question, or what is wrong with it. */
-export function parseImportRow(cells: string[]): { question: QuestionInput } | { error: string } {
+/** The import template's columns, in order. */
+export const IMPORT_HEADER = ['题型', '题干', '选项A', '选项B', '选项C', '选项D', '选项E', '选项F', '答案', '解析'] as const;
+
+const COLUMN_OF_PART: Record<QuestionPart, string> = { stem: '题干', options: '选项', answer: '答案', explanation: '解析' };
+
+/** One spreadsheet row (题型, 题干, 选项A–F, 答案, 解析) to a question, or what is wrong with it and in which column. */
+export function parseImportRow(cells: string[]): { question: QuestionInput } | { error: string; column: string } {
   const [typeLabel, stem, a, b, c, d, e, f, answerText, explanation] = cells.map((x) => (x ?? '').trim());
   const type = TYPE_BY_LABEL[typeLabel];
-  if (!type) return { error: `题型“${typeLabel || '（空）'}”不正确，应为 单选 / 多选 / 判断` };
+  if (!type) return { error: `题型“${typeLabel || '（空）'}”不正确，应为 单选 / 多选 / 判断`, column: '题型' };
   const options = [a, b, c, d, e, f];
   while (options.length && !options[options.length - 1]) options.pop();
   let answer: number[];
@@ -86,11 +97,14 @@ export function parseImportRow(cells: string[]): { question: QuestionInput } | {
     const upper = answerText.toUpperCase();
     if (truthy.includes(upper)) answer = [0];
     else if (falsy.includes(upper)) answer = [1];
-    else return { error: `判断题答案“${answerText || '（空）'}”应为 正确 或 错误` };
+    else return { error: `判断题答案“${answerText || '（空）'}”应为 正确 或 错误`, column: '答案' };
   } else {
     const letters = answerText.toUpperCase().replace(/[\s,，、]/g, '');
-    if (!/^[A-F]+$/.test(letters)) return { error: `答案“${answerText || '（空）'}”应为选项字母，如 A 或 ACD` };
+    if (!/^[A-F]+$/.test(letters)) return { error: `答案“${answerText || '（空）'}”应为选项字母，如 A 或 ACD`, column: '答案' };
     answer = [...letters].map((ch) => ch.charCodeAt(0) - 65);
   }
-  return checkQuestion({ type, stem, options, answer, explanation });
+  const checked = checkQuestion({ type, stem, options, answer, explanation });
+  if ('question' in checked) return checked;
+  const column = checked.optionIndex !== undefined ? IMPORT_HEADER[2 + checked.optionIndex] : COLUMN_OF_PART[checked.part];
+  return { error: checked.error, column };
 }

@@ -1,4 +1,4 @@
-import type { LessonDetail, LessonSummary, PaperResponse, QuestionResponse, QuizQuestion, StudyColumnResponse } from '@torch-red/shared';
+import type { AdminPaperResponse, LessonDetail, LessonSummary, PaperResponse, QuestionResponse, QuizQuestion, StudyColumnResponse } from '@torch-red/shared';
 import { STUDY_LIMITS } from '@torch-red/shared';
 import { toIso } from '../../database/sql-time';
 import type { LessonEntity, StudyColumnEntity } from './content.entity';
@@ -63,5 +63,17 @@ export function toPaperResponse(p: PaperEntity, mine: { attemptsUsed: number; be
     maxAttempts: p.maxAttempts,
     status: p.status,
     ...mine,
+  };
+}
+
+/** A paper as admins manage it: its questions in order (FIXED, from `questions` by id) or its draw count (RANDOM). */
+export function toAdminPaperResponse(p: PaperEntity, questions: Map<number, QuestionEntity>): AdminPaperResponse {
+  return {
+    ...toPaperResponse(p, { attemptsUsed: 0, bestScore: null }),
+    questions: p.questionIds.flatMap((id) => {
+      const q = questions.get(id);
+      return q ? [{ id: String(q.id), type: q.type, stem: q.stem, enabled: q.enabled }] : [];
+    }),
+    drawCount: p.drawCount,
   };
 }

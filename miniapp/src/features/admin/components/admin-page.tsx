@@ -12,7 +12,7 @@ import { isAdmin } from '../access';
 import '../desktop';
 import './admin-page.scss';
 
-export type AdminScreen = 'home' | 'orgs' | 'people' | 'instructors' | 'talks' | 'brands' | 'lessons' | 'audit';
+export type AdminScreen = 'home' | 'orgs' | 'people' | 'instructors' | 'talks' | 'brands' | 'lessons' | 'questions' | 'audit';
 
 /** The admin screens in the order the left menu (desktop) and the 概览 list (phone) show them. */
 export const ADMIN_SCREENS: ReadonlyArray<{ key: AdminScreen; title: string; icon: string; description: string; route: string }> = [
@@ -23,6 +23,7 @@ export const ADMIN_SCREENS: ReadonlyArray<{ key: AdminScreen; title: string; ico
   { key: 'talks', title: '企业家月月谈', icon: '谈', description: '新建、编辑、发布场次，报名名单、诉求答复与会议纪要', route: ROUTES.adminTalks },
   { key: 'brands', title: '品牌与示范点', icon: '品', description: '品牌审核，命名年度示范点', route: ROUTES.adminBrands },
   { key: 'lessons', title: '理论学习·课程', icon: '学', description: '编写、预览、发布与撤回课程，管理专栏', route: ROUTES.adminLessons },
+  { key: 'questions', title: '理论学习·题库', icon: '题', description: '维护题库、Excel 导入题目、组卷发布专题测试，查看学习异常记录', route: ROUTES.adminQuestions },
   { key: 'audit', title: '审计日志', icon: '审', description: '按人员、操作、对象与日期查看每一次管理操作', route: ROUTES.adminAudit },
 ];
 

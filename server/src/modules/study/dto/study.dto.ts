@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
   CONTENT_STATUSES,
   LEADERBOARD_SCOPES,
@@ -46,7 +47,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { EachNested, IsIdString, IsName, IsNotBlank, IsOptionalId, IsRequiredId, Optional, OptionalOrNull, PartialType } from '../../../common/validation/decorators';
+import { EachNested, IsIdString, IsName, IsNotBlank, IsOptionalId, IsRequiredId, Optional, OptionalOrNull, PartialType, Trim } from '../../../common/validation/decorators';
 import { PageQueryDto } from '../../../common/validation/page-query.dto';
 
 const URL_PATTERN = /^(https?:\/\/|\/)[^\s<>"']*$/;
@@ -210,6 +211,19 @@ export class QuestionAdminQueryDto extends PageQueryDto implements QuestionAdmin
   @Optional()
   @IsIn(QUESTION_TYPES)
   type?: QuestionType;
+
+  @ApiPropertyOptional({ description: 'part of the stem' })
+  @Optional()
+  @Trim()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'true: only enabled questions; false: only disabled ones' })
+  @Optional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value))
+  @IsBoolean()
+  enabled?: boolean;
 }
 
 export class CreatePaperDto implements CreatePaperRequest {
