@@ -15,7 +15,7 @@ export default function AdminHomePage() {
     onClick: () => void Taro.navigateTo({ url: screen.route }),
   }));
   return (
-    <AdminPage screen="home" title="管理后台" subtitle="党工委的日常管理：组织架构、人员与权限、指导员、月月谈、品牌示范点与审计日志">
+    <AdminPage screen="home" title="管理后台" subtitle="党工委的日常管理：组织架构、人员与权限、指导员、月月谈、品牌示范点、理论学习与审计日志">
       {() => (
         <View className="admin-home">
           <MineMenu items={items} />
