@@ -85,6 +85,8 @@ describe.each(DATABASES)('theory study on %s', (db) => {
       const { auth, id } = await person();
       const lesson = await publishedLesson(t, admin, columnId, { minutes: 10 });
       await checkin(auth);
+      // Only the moved clock counts: a slow machine's real seconds between requests must not add to the figures.
+      t.app.get(Clock).freeze();
       const session = await startSession(t, auth, lesson.id);
       expect(session).toMatchObject({ creditedNow: 0, lessonCreditedSeconds: 0, requiredSeconds: 300, heartbeatSeconds: 30 });
       const claimed = await t.http().post(`/api/study/sessions/${session.sessionId}/heartbeat`).set(auth).send({ seconds: 600 }).expect(400);
@@ -121,6 +123,7 @@ describe.each(DATABASES)('theory study on %s', (db) => {
     it('marks a lesson read after its required time, credits one of two concurrent heartbeats, and caps reading at 6 a day', async () => {
       const { auth } = await person();
       await checkin(auth);
+      t.app.get(Clock).freeze();
       let reads = 0;
       for (let i = 0; i < 7; i++) {
         const lesson = await publishedLesson(t, admin, columnId, { title: `短文${i}` });

@@ -4,9 +4,15 @@ import { Injectable } from '@nestjs/common';
 @Injectable()
 export class Clock {
   private offsetMs = 0;
+  private frozenAtMs: number | null = null;
 
   now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+    return new Date((this.frozenAtMs ?? Date.now()) + this.offsetMs);
+  }
+
+  /** Tests only: stop the clock where it is (it still moves by `travel`), for figures in whole seconds. */
+  freeze(): void {
+    this.frozenAtMs = Date.now();
   }
 
   /** Tests only: move the clock forward or back. */
@@ -16,6 +22,7 @@ export class Clock {
 
   reset(): void {
     this.offsetMs = 0;
+    this.frozenAtMs = null;
   }
 }
 
