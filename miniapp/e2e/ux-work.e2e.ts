@@ -30,7 +30,12 @@ test.describe.serial('each role finds its work: 待办, 派单 sheet, 诉求答�
     const tile = page.locator('.todo-card__item--registrations_to_review');
     await expect(tile.locator('.todo-card__count')).toHaveText(String(pending));
     await expect(page.locator('.todo-card__item--checkins_today .todo-card__label')).toHaveText('今天的活动签到');
-    await expect(page.locator('.todo-card__item')).toHaveCount(2);
+    // And the branch's organisational life still due this period (三会一课 …), counted as the calendar counts it.
+    const due = todo.items.find((i) => i.kind === 'MEETINGS_DUE')!.count;
+    const meetings = page.locator('.todo-card__item--meetings_due');
+    await expect(meetings.locator('.todo-card__label')).toHaveText('本期待开组织生活');
+    await expect(meetings.locator('.todo-card__count')).toHaveText(String(due));
+    await expect(page.locator('.todo-card__item')).toHaveCount(3);
     await shots(page, 'home-secretary');
     await tile.click();
     await page.waitForURL(/#\/packages\/workspace\/pages\/activities\/index/);
