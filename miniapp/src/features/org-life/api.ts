@@ -2,6 +2,7 @@ import {
   API,
   type ComplianceExportQuery,
   type ComplianceQuery,
+  type CorrectMeetingRequest,
   type MeetingInput,
   type MeetingListQuery,
   type PageQuery,
@@ -19,6 +20,8 @@ export const updateMeeting = (id: string, body: MeetingInput) => send(API.orgLif
 export const setMeetingAttendees = (id: string, body: SetAttendeesRequest) => send(API.orgLife.attendees(id), { body });
 /** MEETING_INCOMPLETE (422) names what is missing; the HTTP client toasts it. */
 export const archiveMeeting = (id: string) => send(API.orgLife.archive(id));
+/** An admin's correction of an archived record (reason required); the audit log keeps it before and after. */
+export const correctMeeting = (id: string, body: CorrectMeetingRequest) => send(API.admin.orgLife.correct(id), { body });
 export const deleteMeeting = (id: string) => send(API.orgLife.remove(id));
 export const listMyMeetings = (query: PageQuery) => send(API.orgLife.mine, { query });
 export const getCompliance = (query: ComplianceQuery) => send(API.orgLife.compliance, { query });

@@ -2,6 +2,7 @@ import {
   MEETING_LIMITS,
   type MeetingAttendanceStatus,
   type AttendeeInput,
+  type CorrectMeetingRequest,
   type ImageResponse,
   type MeetingDetail,
   type MeetingInput,
@@ -110,4 +111,39 @@ export function checkMeetingDraft(draft: MeetingDraft, forArchive: boolean): Rec
   if (Object.values(draft.marks).some((mark) => mark.status === 'LEAVE' && mark.reason.trim() === '')) problems.attendees = '请为请假的同志填写请假原因';
   else if (forArchive && Object.keys(draft.marks).length === 0) problems.attendees = '归档前请登记参会人员的出勤情况';
   return problems;
+}
+
+/**
+ * An admin's correction of an archived record: every field, the whole attendance list (the record must keep at
+ * least one person), and the 更正说明 that the audit log keeps with it.
+ */
+export function checkMeetingCorrection(draft: MeetingDraft, reason: string): Record<string, string> {
+  const problems = checkMeetingDraft(draft, false);
+  if (!problems.attendees && Object.keys(draft.marks).length === 0) problems.attendees = '归档的记录至少要保留一名参会人员';
+  if (reason.trim() === '') problems.reason = '请填写更正说明，它会记入审计日志';
+  else if (reason.trim().length > MEETING_LIMITS.reasonMaxLength) problems.reason = `更正说明不能超过 ${MEETING_LIMITS.reasonMaxLength} 字`;
+  return problems;
+}
+
+/** Whether two drafts count the same people the same way (order aside). */
+export function sameAttendance(a: MeetingDraft, b: MeetingDraft): boolean {
+  const key = (draft: MeetingDraft) =>
+    toAttendees(draft)
+      .map((line) => `${line.userId}:${line.status}:${line.reason ?? ''}`)
+      .sort()
+      .join('|');
+  return key(a) === key(b);
+}
+
+/**
+ * The correction as sent: every field and the reason; the attendance list only when it differs from the record's,
+ * so an untouched list is neither rewritten nor shown as changed in the audit log; a record without an end time
+ * keeps none unless one was picked (the form offers start + 2 h).
+ */
+export function toCorrectRequest(draft: MeetingDraft, reason: string, original: MeetingDetail): CorrectMeetingRequest {
+  const before = draftFromMeeting(original);
+  const input = toMeetingInput(draft);
+  const endsAt = original.endsAt === null && draft.endsAt === before.endsAt ? null : input.endsAt;
+  const request: CorrectMeetingRequest = { ...input, endsAt, reason: reason.trim() };
+  return sameAttendance(draft, before) ? request : { ...request, attendees: toAttendees(draft) };
 }

@@ -5,45 +5,71 @@ import { MEETING_KINDS, MEETING_KIND_LABELS, MEETING_LIMITS, type ImageResponse 
 import { imageSrc } from '@/features/brand/image-src';
 import { DateTimeField } from '@/features/workspace/components/date-time-field';
 import { fieldErrorsOf } from '@/services/field-errors';
-import { checkMeetingDraft, type MeetingDraft } from '../meeting-draft';
+import { checkMeetingCorrection, checkMeetingDraft, type MeetingDraft } from '../meeting-draft';
 import { AttendeePicker, type AttendeeCandidate } from './attendee-picker';
 import './meeting-editor.scss';
 
 type TextKey = 'place' | 'hostName' | 'recorderName' | 'topic' | 'agenda' | 'minutes' | 'resolutions';
 
 /** Server field names (MeetingInput, attendees[…]) to the box that shows the message. */
-const SERVER_FIELDS: Record<string, string> = { kind: 'kind', startsAt: 'startsAt', endsAt: 'endsAt', place: 'place', hostName: 'people', recorderName: 'people', topic: 'topic', agenda: 'topic', minutes: 'minutes', imageIds: 'minutes', resolutions: 'resolutions', attendees: 'attendees' };
+const SERVER_FIELDS: Record<string, string> = { kind: 'kind', startsAt: 'startsAt', endsAt: 'endsAt', place: 'place', hostName: 'people', recorderName: 'people', topic: 'topic', agenda: 'topic', minutes: 'minutes', imageIds: 'minutes', resolutions: 'resolutions', attendees: 'attendees', reason: 'reason' };
 
-interface MeetingEditorProps {
-  initial: MeetingDraft;
-  people: AttendeeCandidate[];
-  /** Picks and uploads one image; null when the person backs out. */
-  onPickImage: () => Promise<ImageResponse | null>;
+/** A secretary's draft: 保存草稿 and 归档. */
+interface DraftActions {
   onSave: (draft: MeetingDraft) => Promise<void>;
   /** Saves, then archives (after the page's confirmation). */
   onArchive: (draft: MeetingDraft) => Promise<void>;
   /** Only for a saved draft. */
   onDelete?: () => void;
+  onCorrect?: undefined;
 }
 
-/** The secretary's record of one meeting: what, when, where, who ran it, who came, the minutes and decisions. */
-export function MeetingEditor({ initial, people, onPickImage, onSave, onArchive, onDelete }: MeetingEditorProps) {
+/** An admin's correction of an archived record: a required 更正说明 and one 保存更正. */
+interface CorrectionActions {
+  /** Saves the correction (after the page's confirmation). */
+  onCorrect: (draft: MeetingDraft, reason: string) => Promise<void>;
+  onSave?: undefined;
+  onArchive?: undefined;
+  onDelete?: undefined;
+}
+
+type MeetingEditorProps = {
+  initial: MeetingDraft;
+  people: AttendeeCandidate[];
+  /** Picks and uploads one image; null when the person backs out. */
+  onPickImage: () => Promise<ImageResponse | null>;
+} & (DraftActions | CorrectionActions);
+
+type Action = 'save' | 'archive' | 'correct';
+
+/**
+ * The secretary's record of one meeting: what, when, where, who ran it, who came, the minutes and decisions.
+ * With `onCorrect`, the same form corrects an archived record and asks for the reason instead.
+ */
+export function MeetingEditor({ initial, people, onPickImage, ...actions }: MeetingEditorProps) {
   const [draft, setDraft] = useState<MeetingDraft>(initial);
+  const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState<'save' | 'archive' | null>(null);
+  const [busy, setBusy] = useState<Action | null>(null);
+  const correcting = actions.onCorrect !== undefined;
 
   const set = <K extends keyof MeetingDraft>(key: K, value: MeetingDraft[K], box: string = key) => {
     setDraft((previous) => ({ ...previous, [key]: value }));
     setErrors(({ [box]: _cleared, ...rest }) => rest);
   };
 
-  const run = async (action: 'save' | 'archive') => {
-    const problems = checkMeetingDraft(draft, action === 'archive');
+  const perform = (action: Action): Promise<void> => {
+    if (actions.onCorrect) return actions.onCorrect(draft, reason);
+    return action === 'save' ? actions.onSave(draft) : actions.onArchive(draft);
+  };
+
+  const run = async (action: Action) => {
+    const problems = action === 'correct' ? checkMeetingCorrection(draft, reason) : checkMeetingDraft(draft, action === 'archive');
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
     setBusy(action);
     try {
-      await (action === 'save' ? onSave(draft) : onArchive(draft));
+      await perform(action);
     } catch (error) {
       const mapped: Record<string, string> = {};
       for (const [field, message] of Object.entries(fieldErrorsOf(error) ?? {})) {
@@ -88,7 +114,8 @@ export function MeetingEditor({ initial, people, onPickImage, onSave, onArchive,
   );
 
   return (
-    <View className="meeting-editor">
+    <View className={`meeting-editor${correcting ? ' meeting-editor--correcting' : ''}`}>
+      {correcting ? <Text className="meeting-editor__banner">这是已归档的记录。更正后原内容与更正内容都会记入审计日志。</Text> : null}
       {box(
         'kind',
         '会议类型',
@@ -169,21 +196,51 @@ export function MeetingEditor({ initial, people, onPickImage, onSave, onArchive,
       )}
       {box('resolutions', '决议事项', area('resolutions', '会议形成的决议、决定（选填）'))}
 
+      {correcting
+        ? box(
+            'reason',
+            '更正说明',
+            <Textarea
+              className="meeting-editor__textarea meeting-editor__reason"
+              value={reason}
+              maxlength={MEETING_LIMITS.reasonMaxLength}
+              autoHeight
+              placeholder="为什么更正，如：补录漏记的会议纪要"
+              onInput={(event) => {
+                setReason(event.detail.value);
+                setErrors(({ reason: _cleared, ...rest }) => rest);
+              }}
+            />,
+            true,
+            '记入审计日志',
+          )
+        : null}
+
       {errors.general ? <Text className="meeting-editor__error meeting-editor__error--general">{errors.general}</Text> : null}
-      <View className="meeting-editor__actions">
-        <Button className="meeting-editor__save" shape="round" size="large" fill="outline" type="primary" loading={busy === 'save'} disabled={busy !== null} onClick={() => void run('save')}>
-          保存草稿
-        </Button>
-        <Button className="meeting-editor__archive" shape="round" size="large" type="primary" loading={busy === 'archive'} disabled={busy !== null} onClick={() => void run('archive')}>
-          归档
-        </Button>
-      </View>
-      <Text className="meeting-editor__note">归档后记录只读，计入本期组织生活；如需更正请联系管理员</Text>
-      {onDelete ? (
-        <Text className="meeting-editor__delete" onClick={onDelete}>
-          删除草稿
-        </Text>
-      ) : null}
+      {correcting ? (
+        <View className="meeting-editor__actions">
+          <Button className="meeting-editor__correct" shape="round" size="large" type="primary" loading={busy === 'correct'} disabled={busy !== null} onClick={() => void run('correct')}>
+            保存更正
+          </Button>
+        </View>
+      ) : (
+        <>
+          <View className="meeting-editor__actions">
+            <Button className="meeting-editor__save" shape="round" size="large" fill="outline" type="primary" loading={busy === 'save'} disabled={busy !== null} onClick={() => void run('save')}>
+              保存草稿
+            </Button>
+            <Button className="meeting-editor__archive" shape="round" size="large" type="primary" loading={busy === 'archive'} disabled={busy !== null} onClick={() => void run('archive')}>
+              归档
+            </Button>
+          </View>
+          <Text className="meeting-editor__note">归档后记录只读，计入本期组织生活；如需更正请联系管理员</Text>
+          {actions.onDelete ? (
+            <Text className="meeting-editor__delete" onClick={actions.onDelete}>
+              删除草稿
+            </Text>
+          ) : null}
+        </>
+      )}
     </View>
   );
 }

@@ -5,10 +5,10 @@ import { PageShell } from '@/components/page-shell';
 import { QueryView } from '@/components/query-view';
 import { useRequireSession } from '@/features/auth/hooks/use-require-session';
 import { pickAndUploadImage } from '@/features/brand/upload-image';
-import { archiveMeeting, createMeeting, deleteMeeting, getMeeting, listAllMembers, setMeetingAttendees, updateMeeting } from '@/features/org-life/api';
+import { archiveMeeting, correctMeeting, createMeeting, deleteMeeting, getMeeting, listAllMembers, setMeetingAttendees, updateMeeting } from '@/features/org-life/api';
 import type { AttendeeCandidate } from '@/features/org-life/components/attendee-picker';
 import { MeetingEditor } from '@/features/org-life/components/meeting-editor';
-import { draftFromMeeting, emptyMeetingDraft, toAttendees, toMeetingInput, type MeetingDraft } from '@/features/org-life/meeting-draft';
+import { draftFromMeeting, emptyMeetingDraft, toAttendees, toCorrectRequest, toMeetingInput, type MeetingDraft } from '@/features/org-life/meeting-draft';
 import { combineQueries, useQuery } from '@/hooks/use-query';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
@@ -23,11 +23,23 @@ function candidatesOf(members: UserResponse[], meeting: MeetingDetail | null): A
   return people;
 }
 
-/** 新建 / 编辑会议记录 (secretary, drafts only): the form, 保存草稿, 归档 after a confirmation, 删除草稿. */
+/** Back to the record's page: the one underneath when the editor was opened from it, else in the editor's place. */
+function showRecord(id: string): void {
+  const pages = Taro.getCurrentPages();
+  const below = pages.length > 1 ? pages[pages.length - 2] : undefined;
+  if (below?.route?.includes('org-life/pages/detail')) void Taro.navigateBack();
+  else void Taro.redirectTo({ url: withQuery(ROUTES.orgLifeDetail, { id }) });
+}
+
+/**
+ * 新建 / 编辑会议记录 (secretary, drafts only): the form, 保存草稿, 归档 after a confirmation, 删除草稿.
+ * `?id=…&mode=correct`: 更正记录, an admin's audited correction of an archived record.
+ */
 export default function MeetingEditorPage() {
   const signedIn = useRequireSession();
   const { params } = useRouter();
   const id = params.id;
+  const correcting = params.mode === 'correct' && id !== undefined;
   const kind = MEETING_KINDS.find((value) => value === params.kind) ?? 'THEME_DAY';
   // Never cached: the form starts from it.
   const existing = useQuery(() => getMeeting(id ?? ''), { enabled: signedIn && id !== undefined });
@@ -38,11 +50,12 @@ export default function MeetingEditorPage() {
   const savedId = useRef(id);
 
   useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: id ? '编辑会议记录' : '新建会议记录' });
-  }, [id]);
+    void Taro.setNavigationBarTitle({ title: correcting ? '更正会议记录' : id ? '编辑会议记录' : '新建会议记录' });
+  }, [id, correcting]);
 
-  // An archived record (or one this person may not change) is shown read-only instead.
-  const locked = existing.data !== undefined && !existing.data.canEdit;
+  // An archived record (or one this person may not change) is shown read-only instead; a correction needs canCorrect.
+  const mayChange = (current: MeetingDetail) => (correcting ? current.canCorrect : current.canEdit);
+  const locked = existing.data !== undefined && !mayChange(existing.data);
   useEffect(() => {
     if (locked && id) void Taro.redirectTo({ url: withQuery(ROUTES.orgLifeDetail, { id }) });
   }, [locked, id]);
@@ -75,6 +88,20 @@ export default function MeetingEditorPage() {
     setTimeout(() => void Taro.redirectTo({ url: withQuery(ROUTES.orgLifeDetail, { id: saved.id }) }), 600);
   };
 
+  const handleCorrect = async (current: MeetingDetail, draft: MeetingDraft, reason: string) => {
+    const { confirm } = await Taro.showModal({
+      title: '保存更正',
+      content: '更正将记入审计日志，原内容与更正后的内容都会保留。确定保存吗？',
+      confirmText: '保存更正',
+      cancelText: '再检查',
+      confirmColor: '#c8102e',
+    });
+    if (!confirm) return;
+    await correctMeeting(current.id, toCorrectRequest(draft, reason, current));
+    await Taro.showToast({ title: '已更正', icon: 'success', duration: 1200 });
+    setTimeout(() => showRecord(current.id), 600);
+  };
+
   const handleDelete = async () => {
     const { confirm } = await Taro.showModal({ title: '删除草稿', content: '删除后这份记录草稿将不再保留，确定删除吗？', confirmText: '删除', cancelText: '不删了', confirmColor: '#c8102e' });
     if (!confirm || !savedId.current) return;
@@ -91,7 +118,9 @@ export default function MeetingEditorPage() {
     <PageShell className="meeting-editor-page">
       <QueryView query={combineQueries<[MeetingDetail | null, UserResponse[]]>(meeting, members)} stateClassName="meeting-editor-page__state">
         {([current, people]) =>
-          current && !current.canEdit ? null : (
+          current && !mayChange(current) ? null : correcting && current ? (
+            <MeetingEditor initial={draftFromMeeting(current)} people={candidatesOf(people, current)} onPickImage={pickAndUploadImage} onCorrect={(draft, reason) => handleCorrect(current, draft, reason)} />
+          ) : (
             <MeetingEditor
               initial={current ? draftFromMeeting(current) : emptyMeetingDraft(kind)}
               people={candidatesOf(people, current)}
