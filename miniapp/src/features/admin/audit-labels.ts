@@ -13,6 +13,7 @@ export const AUDIT_ACTION_KINDS: ReadonlyArray<{ value: string; label: string }>
   { value: 'study.', label: '理论学习' },
   { value: 'roster.', label: '花名册' },
   { value: 'onboarding.', label: '入组织与绑定' },
+  { value: 'meeting.', label: '组织生活' },
 ];
 
 const ACTION_LABELS: Record<string, string> = {
@@ -71,6 +72,15 @@ const ACTION_LABELS: Record<string, string> = {
   'study.lesson.update': '修改课程',
   'study.lesson.publish': '发布课程',
   'study.lesson.unpublish': '撤回课程',
+  'meeting.create': '新建会议记录',
+  'meeting.update': '修改会议记录',
+  'meeting.attendees': '登记参会人员',
+  'meeting.archive': '归档会议记录',
+  'meeting.delete': '删除会议草稿',
+  'meeting.correct': '更正会议记录',
+  'meeting.rules': '修改组织生活要求',
+  'meeting.export-compliance': '导出按期开展情况',
+  'meeting.export-book': '导出年度记录簿',
 };
 
 export const AUDIT_ENTITY_TYPES: ReadonlyArray<{ value: string; label: string }> = [
@@ -94,6 +104,7 @@ export const AUDIT_ENTITY_TYPES: ReadonlyArray<{ value: string; label: string }>
   { value: 'join_request', label: '入组织申请' },
   { value: 'representation_request', label: '企业代表申请' },
   { value: 'admin-account', label: '管理员账号' },
+  { value: 'meeting', label: '会议记录' },
 ];
 
 const ENTITY_LABELS = new Map(AUDIT_ENTITY_TYPES.map((type) => [type.value, type.label]));
