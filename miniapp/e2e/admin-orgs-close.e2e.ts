@@ -1,14 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { OrgResponse, OrgTreeNode, UserResponse } from '@torch-red/shared';
-import { api, BASE_URL, BrowserSession, confirmModal, screenshot, tokenOf, type Screen } from './support/browser';
+import { ADMIN_SCREENS, runStamp } from './support/admin';
+import { api, BASE_URL, BrowserSession, confirmModal, screenshot, tokenOf } from './support/browser';
 
 const session = new BrowserSession();
 const { pageErrors } = session;
-
-const SCREENS: Array<Screen & { name: string }> = [
-  { name: 'desktop', width: 1280, height: 800, desktop: true },
-  { name: 'phone', width: 390, height: 844 },
-];
 
 const findOrg = (nodes: OrgTreeNode[], name: string): OrgTreeNode | undefined => {
   for (const node of nodes) {
@@ -22,9 +18,9 @@ const findOrg = (nodes: OrgTreeNode[], name: string): OrgTreeNode | undefined =>
 test.beforeAll(() => session.start());
 test.afterAll(() => session.close());
 
-for (const screen of SCREENS) {
+for (const screen of ADMIN_SCREENS) {
   test.describe.serial(`组织架构: closing an org, and 运行期限检查, at ${screen.width}×${screen.height} (H5)`, () => {
-    const stamp = `${Date.now() % 100000}${screen.name === 'desktop' ? 'D' : 'P'}`;
+    const stamp = runStamp(screen);
     const emptyName = `待撤销党支部${stamp}`;
     const busyName = `有党员的党支部${stamp}`;
     const shot = (page: Page, name: string) => screenshot(page, `admin-orgs-close-${name}-${screen.name}`);

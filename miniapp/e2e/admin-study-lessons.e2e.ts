@@ -1,21 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
-import { BrowserSession, BASE_URL, confirmModal, makePng, openTab, screenshot, type Screen } from './support/browser';
+import { ADMIN_SCREENS, adminRoute, expectAdminDenied, openAdminScreen, runStamp } from './support/admin';
+import { BrowserSession, confirmModal, makePng, openTab, screenshot } from './support/browser';
 
 const session = new BrowserSession();
 const { pageErrors } = session;
 
-const LESSONS_ROUTE = `${BASE_URL}/#/packages/admin/pages/lessons/index`;
-const SCREENS: Array<Screen & { name: string }> = [
-  { name: 'desktop', width: 1280, height: 800, desktop: true },
-  { name: 'phone', width: 390, height: 844 },
-];
-
 test.beforeAll(() => session.start());
 test.afterAll(() => session.close());
 
-for (const screen of SCREENS) {
+for (const screen of ADMIN_SCREENS) {
   test.describe.serial(`管理后台 理论学习·课程 at ${screen.width}×${screen.height} (H5)`, () => {
-    const stamp = `${Date.now() % 100000}${screen.name === 'desktop' ? 'D' : 'P'}`;
+    const stamp = runStamp(screen);
     const columnName = `链上学习专栏${stamp}`;
     const title = `以产业链党建引领强链补链 ${stamp}`;
     const heading = '一、为什么要把支部建在链上';
@@ -26,22 +21,12 @@ for (const screen of SCREENS) {
     let lessonId = '';
 
     test('a non-admin opening the lessons screen sees 无权限, and no admin data is requested', async () => {
-      const page = await session.signInAs('王军', screen);
-      const adminCalls: string[] = [];
-      page.on('request', (request) => {
-        if (request.url().includes('/api/admin/')) adminCalls.push(request.url());
-      });
-      await page.goto(LESSONS_ROUTE);
-      await expect(page.locator('.admin-page--denied .page-state__title:visible').first()).toHaveText('无权限');
-      await expect(page.locator('.admin-layout')).toHaveCount(0);
-      expect(adminCalls).toEqual([]);
+      await expectAdminDenied(await session.signInAs('王军', screen), ['lessons']);
     });
 
     test('admin 许红 opens 理论学习·课程 from 管理后台 and creates a column', async () => {
       admin = await session.signInAs('许红', screen);
-      await admin.goto(`${BASE_URL}/#/packages/admin/pages/index/index`);
-      await admin.locator('.admin-home .mine-menu__item--admin-lessons').click();
-      await admin.waitForURL(/packages\/admin\/pages\/lessons\/index/);
+      await openAdminScreen(admin, 'lessons');
       await admin.locator('.admin-table--lessons').waitFor();
       if (screen.desktop) await expect(admin.locator('.admin-page--lessons .admin-layout__nav-item--lessons')).toHaveClass(/admin-layout__nav-item--active/);
 
@@ -177,7 +162,7 @@ for (const screen of SCREENS) {
       await expect(entry.locator('.admin-field--action')).toContainText('发布课程');
       await expect(entry.locator('.admin-field--actor')).toContainText('许红');
 
-      await admin.goto(`${BASE_URL}/#/packages/admin/pages/audit/index`);
+      await admin.goto(adminRoute('audit'));
       await admin.locator('.filter-chips--audit-action .filter-chips__chip', { hasText: '理论学习' }).click();
       await expect(rows.filter({ hasText: '发布课程' }).filter({ hasText: `#${lessonId}` }).first()).toBeVisible();
       await shot(admin, 'audit');
@@ -185,7 +170,7 @@ for (const screen of SCREENS) {
 
     test('withdraws it after confirming: back to 草稿 in the list', async () => {
       // Back to the lessons screen (the one left open, with its filters).
-      await admin.goto(LESSONS_ROUTE);
+      await admin.goto(adminRoute('lessons'));
       const statusChip = (label: string) => admin.locator('.filter-chips--lesson-status .filter-chips__chip', { hasText: label });
       await statusChip('全部状态').click();
       const row = admin.locator(`.admin-table--lessons .admin-table__row[data-key="${lessonId}"]`);

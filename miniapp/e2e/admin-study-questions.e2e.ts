@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import type { DailyQuizResponse, LoginResponse, Page as ListPage, QuestionResponse } from '@torch-red/shared';
-import { api, BrowserSession, BASE_URL, confirmModal, screenshot, type Screen } from './support/browser';
+import type { DailyQuizResponse, Page as ListPage, QuestionResponse } from '@torch-red/shared';
+import { ADMIN_SCREENS, adminRoute, expectAdminDenied, openAdminScreen, runStamp } from './support/admin';
+import { api, BrowserSession, confirmModal, screenshot, tokenOf } from './support/browser';
 
 // The spreadsheets are built with the server's own xlsx library, from the template the page downloads.
 const requireServer = createRequire(path.join(__dirname, '..', '..', 'server', 'package.json'));
@@ -21,13 +22,6 @@ const ExcelJS = requireServer('exceljs') as { Workbook: new () => Workbook };
 
 const session = new BrowserSession();
 const { pageErrors } = session;
-const ROUTE = `${BASE_URL}/#/packages/admin/pages/questions/index`;
-const SCREENS: Array<Screen & { name: string }> = [
-  { name: 'desktop', width: 1280, height: 800, desktop: true },
-  { name: 'phone', width: 390, height: 844 },
-];
-
-const signIn = async (openid: string, name?: string) => (await api<LoginResponse>('POST', '/api/auth/dev-login', null, name ? { openid, name } : { openid })).body;
 /** The bank's questions whose stem holds `text`, as the server has them. */
 const bankSearch = async (token: string, text: string) =>
   (await api<ListPage<QuestionResponse>>('GET', `/api/admin/study/questions?limit=100&q=${encodeURIComponent(text)}`, token)).body.items;
@@ -35,9 +29,9 @@ const bankSearch = async (token: string, text: string) =>
 test.beforeAll(() => session.start());
 test.afterAll(() => session.close());
 
-for (const screen of SCREENS) {
+for (const screen of ADMIN_SCREENS) {
   test.describe.serial(`理论学习·题库 at ${screen.width}×${screen.height} (H5)`, () => {
-    const stamp = `${Date.now() % 100000}${screen.name === 'desktop' ? 'D' : 'P'}`;
+    const stamp = runStamp(screen);
     const shot = (page: Page, name: string) => screenshot(page, `admin-questions-${name}-${screen.name}`);
     const stem = (n: number) => `产业链党建导入题${n}-${stamp}`;
     let admin: Page;
@@ -60,23 +54,13 @@ for (const screen of SCREENS) {
 
     test('a non-admin opening the route sees 无权限, and no admin data is requested', async () => {
       const page = await session.signInAs('王军', screen);
-      const adminCalls: string[] = [];
-      page.on('request', (request) => {
-        if (request.url().includes('/api/admin/')) adminCalls.push(request.url());
-      });
-      await page.goto(ROUTE);
-      await expect(page.locator('.admin-page--denied .page-state__title:visible').first()).toHaveText('无权限');
-      await expect(page.locator('.admin-layout')).toHaveCount(0);
-      await shot(page, 'denied');
-      expect(adminCalls).toEqual([]);
+      await expectAdminDenied(page, ['questions'], () => shot(page, 'denied'));
     });
 
     test('许红 opens 理论学习·题库 from the 管理后台: the bank with its filters', async () => {
       admin = await session.signInAs('许红', screen);
-      token = (await signIn('demo-admin-xuhong')).accessToken;
-      await admin.goto(`${BASE_URL}/#/packages/admin/pages/index/index`);
-      await admin.locator('.admin-home .mine-menu__item--admin-questions').click();
-      await admin.waitForURL(/packages\/admin\/pages\/questions\/index/);
+      token = (await tokenOf('demo-admin-xuhong')).accessToken;
+      await openAdminScreen(admin, 'questions');
       const rows = admin.locator('.admin-table--questions .admin-table__row');
       await rows.first().waitFor();
       if (screen.desktop) await expect(admin.locator('.admin-layout__nav-item--questions:visible')).toHaveClass(/admin-layout__nav-item--active/);
@@ -208,14 +192,14 @@ for (const screen of SCREENS) {
       await shot(admin, 'papers');
 
       // Published: members see it among their 专题测试.
-      const member = await signIn(`e2e-paper-${stamp}`, `党员${stamp}`);
+      const member = await tokenOf(`e2e-paper-${stamp}`, `党员${stamp}`);
       const papers = (await api<Array<{ title: string }>>('GET', '/api/study/papers', member.accessToken)).body;
       expect(papers.map((p) => p.title)).toContain(title);
     });
 
     test('异常记录: a too-fast daily quiz shows with the person and what happened', async () => {
       const name = `快答${stamp}`;
-      const member = await signIn(`e2e-flag-${stamp}`, name);
+      const member = await tokenOf(`e2e-flag-${stamp}`, name);
       const quiz = (await api<DailyQuizResponse>('GET', '/api/study/daily-quiz', member.accessToken)).body;
       const submitted = await api('POST', '/api/study/daily-quiz/submit', member.accessToken, { answers: quiz.questions.map((q) => ({ questionId: q.id, choice: [0] })) });
       expect(submitted.status).toBeLessThan(300);
@@ -229,7 +213,7 @@ for (const screen of SCREENS) {
     });
 
     test('审计日志 holds the import, by 许红, with how many questions', async () => {
-      await admin.goto(`${BASE_URL}/#/packages/admin/pages/audit/index`);
+      await admin.goto(adminRoute('audit'));
       await admin.locator('.filter-chips--audit-action .filter-chips__chip', { hasText: '理论学习' }).click();
       const rows = admin.locator('.admin-table--audit .admin-table__row', { hasText: '导入题目' });
       await rows.first().click();

@@ -1,34 +1,19 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { ChainResponse, InstructorEnterpriseItem, InstructorSummary, LoginResponse, TalkDetail, TalkRegistrationResponse } from '@torch-red/shared';
-import { BrowserSession, BASE_URL, confirmModal, screenshot, type Screen } from './support/browser';
+import type { ChainResponse, InstructorEnterpriseItem, InstructorSummary, TalkDetail, TalkRegistrationResponse } from '@torch-red/shared';
+import { ADMIN_SCREENS, expectAdminDenied, runStamp } from './support/admin';
+import { api, BrowserSession, BASE_URL, confirmModal, screenshot, tokenOf } from './support/browser';
 
 const session = new BrowserSession();
 const { pageErrors } = session;
 
-/** One API call from the test itself (setting up data the way the app would). */
-async function api<T>(method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-}
-const signIn = async (openid: string, name?: string) => (await api<LoginResponse>('POST', '/api/auth/dev-login', null, name ? { openid, name } : { openid })).body;
-
-const ADMIN_ROUTES = ['index', 'orgs', 'people', 'instructors', 'talks', 'brands', 'audit'].map((page) => `/#/packages/admin/pages/${page}/index`);
-const SCREENS: Array<Screen & { name: string }> = [
-  { name: 'desktop', width: 1280, height: 800, desktop: true },
-  { name: 'phone', width: 390, height: 844 },
-];
+const ADMIN_PAGES = ['index', 'orgs', 'people', 'instructors', 'talks', 'brands', 'audit'];
 
 test.beforeAll(() => session.start());
 test.afterAll(() => session.close());
 
-for (const screen of SCREENS) {
+for (const screen of ADMIN_SCREENS) {
   test.describe.serial(`管理后台 at ${screen.width}×${screen.height} (H5)`, () => {
-    const stamp = `${Date.now() % 100000}${screen.name === 'desktop' ? 'D' : 'P'}`;
+    const stamp = runStamp(screen);
     const theme = `链上协同与要素保障 ${stamp}`;
     const shot = (page: Page, name: string) => screenshot(page, `admin-${name}-${screen.name}`);
     let admin: Page;
@@ -38,19 +23,7 @@ for (const screen of SCREENS) {
 
     test('a non-admin opening any admin route sees 无权限, and no admin data is requested', async () => {
       const page = await session.signInAs('王军', screen);
-      const adminCalls: string[] = [];
-      page.on('request', (request) => {
-        if (request.url().includes('/api/admin/')) adminCalls.push(request.url());
-      });
-      for (const route of ADMIN_ROUTES) {
-        await page.goto(`${BASE_URL}${route}`);
-        await expect(page.locator('.admin-page--denied .page-state__title:visible').first()).toHaveText('无权限');
-        // Two denied pages may show for a moment while the route changes.
-        await expect(page.locator('.admin-page--denied .page-state__leave:visible').first()).toBeVisible();
-      }
-      await expect(page.locator('.admin-layout')).toHaveCount(0);
-      await shot(page, 'denied');
-      expect(adminCalls).toEqual([]);
+      await expectAdminDenied(page, ADMIN_PAGES, () => shot(page, 'denied'));
     });
 
     test('admin 许红 opens 管理后台 from 我的: a left menu on a desktop, the screens as a list on a phone', async () => {
@@ -105,7 +78,7 @@ for (const screen of SCREENS) {
       // Two entrepreneurs register with an appeal each, as the app would.
       appealIds = [];
       for (const [index, text] of [`希望协调丙烯原料长期供货（${stamp}）`, `研发楼消防验收排期太久（${stamp}）`].entries()) {
-        const who = await signIn(`admin-e2e-${stamp}-${index}`.toLowerCase(), index === 0 ? registrantName : `企业家${stamp}`);
+        const who = await tokenOf(`admin-e2e-${stamp}-${index}`.toLowerCase(), index === 0 ? registrantName : `企业家${stamp}`);
         // An enterprise on the chain map: only such an appeal can become a need on the ledger.
         const [chain] = (await api<ChainResponse[]>('GET', '/api/chains', who.accessToken)).body;
         const res = await api<TalkRegistrationResponse>('POST', `/api/talks/${talkId}/registrations`, who.accessToken, {
@@ -172,7 +145,7 @@ for (const screen of SCREENS) {
         await admin.locator('.filter-chips--audit-action .filter-chips__chip', { hasText: label }).click();
         await expect(rows.filter({ hasText: expected }).filter({ hasText: object }).first()).toBeVisible();
       };
-      const detail = await api<TalkDetail>('GET', `/api/talks/${talkId}`, (await signIn('demo-admin-xuhong')).accessToken);
+      const detail = await api<TalkDetail>('GET', `/api/talks/${talkId}`, (await tokenOf('demo-admin-xuhong')).accessToken);
       await byKind('月月谈', '新建月月谈', `#${talkId}`);
       await byKind('月月谈', '发布会议纪要', `#${talkId}`);
       await byKind('活动', '发布活动', `#${detail.body.activity.id}`);
@@ -220,7 +193,7 @@ for (const screen of SCREENS) {
     });
 
     test('指导员: assigns an enterprise to 周凯, sees the visits; found in 审计日志', async () => {
-      const token = (await signIn('demo-admin-xuhong')).accessToken;
+      const token = (await tokenOf('demo-admin-xuhong')).accessToken;
       const zhoukai = (await api<InstructorSummary[]>('GET', '/api/admin/instructors', token)).body.find((i) => i.name === '周凯')!;
       const assigned = new Set((await api<InstructorEnterpriseItem[]>('GET', `/api/admin/instructors/${zhoukai.id}/enterprises`, token)).body.map((e) => e.enterpriseId));
       const chains = (await api<ChainResponse[]>('GET', '/api/chains', token)).body;

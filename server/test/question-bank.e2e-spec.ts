@@ -1,6 +1,7 @@
 import type { AdminPaperResponse, AuditLogResponse, ImportQuestionsPreview, Page, QuestionResponse } from '@torch-red/shared';
 import ExcelJS from 'exceljs';
 import { adminLogin, devLogin } from './factories/auth.factory';
+import { postQuestionFile, questionSheet } from './factories/study.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
 
 type Auth = { Authorization: string };
@@ -12,26 +13,11 @@ describe.each(DATABASES)('question bank admin on %s', (db) => {
   let member: Auth;
   const stamp = `${db}${Date.now() % 100000}`;
 
-  /** A file in the template's columns (read from the template itself), with these rows under the header. */
-  const sheet = async (rows: string[][]): Promise<Buffer> => {
-    const template = await t.http().get('/api/admin/study/questions/import-template').set(admin).expect(200).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(template.body as ArrayBuffer);
-    const header = (workbook.worksheets[0].getRow(1).values as unknown[]).slice(1).map(String);
-    const upload = new ExcelJS.Workbook();
-    const ws = upload.addWorksheet('题目');
-    ws.addRow(header);
-    for (const r of rows) ws.addRow(r);
-    return Buffer.from(await upload.xlsx.writeBuffer());
-  };
+  const sheet = (rows: string[][]) => questionSheet(t, admin, rows);
   const count = async () => Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM study_questions'))[0].n);
   const imports = async () =>
     ((await t.http().get('/api/admin/audit-logs?action=study.question.import&limit=100').set(admin).expect(200)).body as Page<AuditLogResponse>).items;
-  const preview = (file: Buffer, auth: Auth = admin) => t.http().post('/api/admin/study/questions/import-preview').set(auth).attach('file', file, 'questions.xlsx');
+  const preview = (file: Buffer, auth: Auth | null = admin) => postQuestionFile(t, auth, file, { preview: true });
   const questions = async (query: string) => ((await t.http().get(`/api/admin/study/questions?${query}`).set(admin).expect(200)).body as Page<QuestionResponse>).items;
 
   beforeAll(async () => {
@@ -73,7 +59,7 @@ describe.each(DATABASES)('question bank admin on %s', (db) => {
       expect((await imports()).length).toBe(audited);
 
       // The import itself still takes the file whole or not at all, with the same row errors.
-      const refused = await t.http().post('/api/admin/study/questions/import').set(admin).attach('file', file, 'questions.xlsx').expect(422);
+      const refused = await postQuestionFile(t, admin, file).expect(422);
       expect(refused.body.code).toBe('STUDY_IMPORT_INVALID');
       expect(refused.body.details).toEqual(body.errors);
       expect(await count()).toBe(before);
@@ -99,7 +85,7 @@ describe.each(DATABASES)('question bank admin on %s', (db) => {
     it('is for admins only', async () => {
       const file = await sheet([['判断', `权限题${stamp}`, '', '', '', '', '', '', '正确', '解析']]);
       await preview(file, member).expect(403);
-      await t.http().post('/api/admin/study/questions/import-preview').attach('file', file, 'questions.xlsx').expect(401);
+      await preview(file, null).expect(401);
     });
 
     it('a file fixed after the preview imports in one go, audited, and is found by search', async () => {
@@ -112,7 +98,7 @@ describe.each(DATABASES)('question bank admin on %s', (db) => {
       ]);
       expect((await preview(file).expect(200)).body).toMatchObject({ rows: 3, valid: 3, errors: [] });
       expect(await count()).toBe(before);
-      expect((await t.http().post('/api/admin/study/questions/import').set(admin).attach('file', file, 'questions.xlsx').expect(201)).body).toEqual({ imported: 3 });
+      expect((await postQuestionFile(t, admin, file).expect(201)).body).toEqual({ imported: 3 });
       expect(await count()).toBe(before + 3);
       const entries = await imports();
       expect(entries.length).toBe(audited + 1);

@@ -1,10 +1,9 @@
 import type { DailyQuizResponse, LeaderboardResponse, LessonSummary, MyPointsResponse, Page, PaperAttemptResponse, QuestionResponse, StudyColumnResponse } from '@torch-red/shared';
-import ExcelJS from 'exceljs';
 import { Clock } from '../src/common/clock';
 import { Tx } from '../src/database/tx.service';
 import { PointsService } from '../src/modules/study/points.service';
 import { devLogin, adminLogin } from './factories/auth.factory';
-import { answersFor, beatAfter, keysOf, shownKey, publishedLesson, questionBank, startOfStudyMorning, startSession, studyColumn } from './factories/study.factory';
+import { answersFor, beatAfter, keysOf, postQuestionFile, questionSheet, shownKey, publishedLesson, questionBank, startOfStudyMorning, startSession, studyColumn } from './factories/study.factory';
 import { createPerson, createWorld, type World } from './factories/world.factory';
 import { DATABASES, startTestApp, type TestApp } from './support/test-app';
 
@@ -431,23 +430,7 @@ describe.each(DATABASES)('theory study on %s', (db) => {
   });
 
   describe('question import', () => {
-    const sheet = async (rows: string[][]): Promise<Buffer> => {
-      const template = await t.http().get('/api/admin/study/questions/import-template').set(admin).expect(200).buffer(true).parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
-      expect(template.headers['content-type']).toContain('spreadsheetml');
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(template.body as ArrayBuffer);
-      const header = (workbook.worksheets[0].getRow(1).values as unknown[]).slice(1).map(String);
-      expect(header[0]).toBe('题型');
-      const upload = new ExcelJS.Workbook();
-      const ws = upload.addWorksheet('题目');
-      ws.addRow(header);
-      for (const r of rows) ws.addRow(r);
-      return Buffer.from(await upload.xlsx.writeBuffer());
-    };
+    const sheet = (rows: string[][]) => questionSheet(t, admin, rows);
     const count = async () => Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM study_questions'))[0].n);
 
     it('imports nothing when any row is bad, and says which rows', async () => {
@@ -458,13 +441,13 @@ describe.each(DATABASES)('theory study on %s', (db) => {
         ['判断', '导入题三', '', '', '', '', '', '', '正确', '解析三'],
         ['填空', '导入题四', '', '', '', '', '', '', 'A', '解析四'],
       ]);
-      const bad = await t.http().post('/api/admin/study/questions/import').set(admin).attach('file', file, 'questions.xlsx').expect(422);
+      const bad = await postQuestionFile(t, admin, file).expect(422);
       expect(bad.body.code).toBe('STUDY_IMPORT_INVALID');
       expect(bad.body.details.map((d: { row: number }) => d.row)).toEqual([3, 5]);
       expect(await count()).toBe(before);
       const member = (await person()).auth;
-      await t.http().post('/api/admin/study/questions/import').set(member).attach('file', file, 'questions.xlsx').expect(403);
-      await t.http().post('/api/admin/study/questions/import').set(admin).attach('file', Buffer.from('not a spreadsheet'), 'x.xlsx').expect(422);
+      await postQuestionFile(t, member, file).expect(403);
+      await postQuestionFile(t, admin, Buffer.from('not a spreadsheet'), { name: 'x.xlsx' }).expect(422);
     });
 
     it('imports a clean file in one go', async () => {
@@ -474,7 +457,7 @@ describe.each(DATABASES)('theory study on %s', (db) => {
         ['多选', '导入题二', '甲', '乙', '丙', '', '', '', 'AC', '解析二'],
         ['判断', '导入题三', '', '', '', '', '', '', '错误', '解析三'],
       ]);
-      const res = await t.http().post('/api/admin/study/questions/import').set(admin).attach('file', file, 'questions.xlsx').expect(201);
+      const res = await postQuestionFile(t, admin, file).expect(201);
       expect(res.body).toEqual({ imported: 3 });
       expect(await count()).toBe(before + 3);
     });

@@ -113,8 +113,8 @@ export async function api<T>(method: string, path: string, token: string | null,
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }
-/** Signs a demo person in through the API: their token and profile. */
-export const tokenOf = async (openid: string) => (await api<LoginResponse>('POST', '/api/auth/dev-login', null, { openid })).body;
+/** Signs a person in through the API (a demo person, or a new one with `name`): their token and profile. */
+export const tokenOf = async (openid: string, name?: string) => (await api<LoginResponse>('POST', '/api/auth/dev-login', null, name ? { openid, name } : { openid })).body;
 
 const TAB_PAGES: Record<string, string> = { 首页: 'index', 活动: 'activities', 学习: 'study', 品牌: 'brands', 我的: 'mine' };
 

@@ -1,4 +1,5 @@
 import type { LessonDetail, QuestionResponse, QuizQuestion, StudySessionResponse } from '@torch-red/shared';
+import ExcelJS from 'exceljs';
 import { Clock } from '../../src/common/clock';
 import type { TestApp } from '../support/test-app';
 
@@ -37,6 +38,34 @@ export async function beatAfter(t: TestApp, auth: Auth, sessionId: string, secon
 
 export async function startSession(t: TestApp, auth: Auth, lessonId: string): Promise<StudySessionResponse> {
   return (await t.http().post(`/api/study/lessons/${lessonId}/sessions`).set(auth).expect(201)).body as StudySessionResponse;
+}
+
+/**
+ * A question-import file as an admin fills it in: the header read from the template the server serves (checked
+ * to be a spreadsheet that starts with 题型), these rows under it.
+ */
+export async function questionSheet(t: TestApp, admin: Auth, rows: string[][]): Promise<Buffer> {
+  const template = await t.http().get('/api/admin/study/questions/import-template').set(admin).expect(200).buffer(true).parse((res, cb) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => cb(null, Buffer.concat(chunks)));
+  });
+  expect(template.headers['content-type']).toContain('spreadsheetml');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(template.body as ArrayBuffer);
+  const header = (workbook.worksheets[0].getRow(1).values as unknown[]).slice(1).map(String);
+  expect(header[0]).toBe('题型');
+  const upload = new ExcelJS.Workbook();
+  const ws = upload.addWorksheet('题目');
+  ws.addRow(header);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await upload.xlsx.writeBuffer());
+}
+
+/** Sends a file to the question import (`preview`: its check, nothing written), signed in as `auth` or not at all. */
+export function postQuestionFile(t: TestApp, auth: Auth | null, file: Buffer, { preview = false, name = 'questions.xlsx' } = {}) {
+  const req = t.http().post(`/api/admin/study/questions/${preview ? 'import-preview' : 'import'}`);
+  return (auth ? req.set(auth) : req).attach('file', file, name);
 }
 
 /** The whole bank with answers, as admins see it. */

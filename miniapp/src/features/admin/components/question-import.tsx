@@ -3,11 +3,12 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { QUESTION_TYPE_LABELS, type ImportQuestionsPreview, type ImportRowError } from '@torch-red/shared';
+import { pickSheetFile } from '@/lib/pick-sheet-file';
 import type { LocalFile } from '@/services/file-transfer';
 import { ApiError } from '@/services/http';
-import { pickSheetFile } from '../pick-sheet-file';
 import { downloadQuestionTemplate, importQuestions, previewQuestionImport } from '../question-api';
 import { answerText } from './question-panel';
+import './admin-panel.scss';
 import './question-import.scss';
 
 /** Where the import stands: nothing chosen, a file checked (with its preview), or imported. */
@@ -93,7 +94,7 @@ export function QuestionImport({ onImported, onShowBank }: { onImported: () => v
       <View className="question-import__card question-import__steps">
         <Text className="question-import__title">从 Excel 批量导入题目</Text>
         <Text className="question-import__hint">1. 下载模板，按“填写说明”填写题型、题干、选项、答案与解析；2. 选择填好的 .xlsx 文件，先检查、不写入；3. 全部无误后确认导入。有任何一行错误时不会导入任何题目。</Text>
-        <View className="question-import__buttons">
+        <View className="admin-panel__buttons">
           <Button className="question-import__template" shape="round" fill="outline" loading={busy === 'template'} disabled={busy !== null} onClick={() => void template()}>
             下载模板
           </Button>
@@ -128,7 +129,7 @@ export function QuestionImport({ onImported, onShowBank }: { onImported: () => v
               ))}
             </View>
           ) : null}
-          <View className="question-import__buttons">
+          <View className="admin-panel__buttons">
             <Button className="question-import__confirm" type="primary" shape="round" loading={busy === 'import'} disabled={busy !== null || preview.errors.length > 0 || preview.valid === 0} onClick={() => void confirm()}>
               {preview.errors.length ? '改正错误后才能导入' : `确认导入 ${preview.valid} 题`}
             </Button>
@@ -148,7 +149,7 @@ export function QuestionImport({ onImported, onShowBank }: { onImported: () => v
         <View className="question-import__card question-import__done">
           <Text className="question-import__valid">已导入 {step.imported} 题</Text>
           <Text className="question-import__hint">新题目已启用，可在题库中查看、修改或停用；导入记录见审计日志。</Text>
-          <View className="question-import__buttons">
+          <View className="admin-panel__buttons">
             <Button className="question-import__to-bank" type="primary" shape="round" fill="outline" onClick={onShowBank}>
               查看题库
             </Button>

@@ -24,9 +24,9 @@ import { rosterOrgs } from '@/features/roster/access';
 import { downloadTemplate, exportRoster, getOrgTree, importRoster, listRoster, markLeft } from '@/features/roster/api';
 import { ImportErrors } from '@/features/roster/components/import-errors';
 import { RosterCard } from '@/features/roster/components/roster-card';
-import { pickRosterFile } from '@/features/roster/pick-roster-file';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { useQuery } from '@/hooks/use-query';
+import { pickSheetFile } from '@/lib/pick-sheet-file';
 import { ApiError } from '@/services/http';
 import { ROUTES, withQuery } from '@/services/routes';
 import './index.scss';
@@ -77,7 +77,7 @@ export default function RosterPage() {
   const [busy, setBusy] = useState<'template' | 'export' | null>(null);
 
   const handleImport = async () => {
-    const file = await pickRosterFile();
+    const file = await pickSheetFile();
     if (!file) return;
     setImporting(true);
     setResult(null);
