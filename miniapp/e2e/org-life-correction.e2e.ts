@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { LoginResponse, MeetingDetail, Page as ListPage, UserResponse } from '@torch-red/shared';
-import { BrowserSession, BASE_URL, confirmModal, screenshot, type Screen } from './support/browser';
+import { apiOk as call, BrowserSession, BASE_URL, confirmModal, screenshot, type Screen } from './support/browser';
 import { expectReadable } from './support/readable';
 
 /**
@@ -17,17 +17,6 @@ const SCREENS: Array<Screen & { name: string }> = [
   { name: 'desktop', width: 1280, height: 800, desktop: true },
 ];
 
-/** One API call from the test itself, which must succeed (setting up the record the way the app would). */
-async function call<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const res = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? (method === 'GET' ? undefined : '{}') : JSON.stringify(body),
-  });
-  const text = await res.text();
-  expect(res.status, `${method} ${path}: ${text}`).toBeLessThan(300);
-  return (text ? JSON.parse(text) : null) as T;
-}
 const signIn = (openid: string) => call<LoginResponse>('POST', '/api/auth/dev-login', null, { openid });
 
 /**

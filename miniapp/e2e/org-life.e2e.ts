@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { ActivityResponse, AttendeeResponse, LoginResponse } from '@torch-red/shared';
-import { BrowserSession, BASE_URL, confirmModal, makePng, screenshot } from './support/browser';
+import { apiOk as api, BrowserSession, BASE_URL, confirmModal, makePng, screenshot } from './support/browser';
 import { expectReadable } from './support/readable';
 
 /**
@@ -17,17 +17,6 @@ const stamp = Date.now() % 100000;
 const TITLE = `主题党日：学习新党章 誓词再重温（${stamp}）`;
 const MINUTES = `刘洋同志领学新党章，全体党员面向党旗重温入党誓词（${stamp}）。`;
 
-/** One API call from the test itself (setting up the finished activity the way the app would). */
-async function api<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const res = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? (method === 'GET' ? undefined : '{}') : JSON.stringify(body),
-  });
-  const text = await res.text();
-  expect(res.status, `${method} ${path}: ${text}`).toBeLessThan(300);
-  return (text ? JSON.parse(text) : null) as T;
-}
 const signIn = (openid: string) => api<LoginResponse>('POST', '/api/auth/dev-login', null, { openid });
 
 /** `orglife-<name>-<width>.png` at each of the three phone widths. */

@@ -113,6 +113,12 @@ export async function api<T>(method: string, path: string, token: string | null,
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }
+/** An API call that must succeed (a test setting up data the way the app would): its body. A bodiless write sends `{}`. */
+export async function apiOk<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+  const res = await api<T>(method, path, token, body === undefined && method !== 'GET' ? {} : body);
+  expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+  return res.body;
+}
 /** Signs a person in through the API (a demo person, or a new one with `name`): their token and profile. */
 export const tokenOf = async (openid: string, name?: string) => (await api<LoginResponse>('POST', '/api/auth/dev-login', null, name ? { openid, name } : { openid })).body;
 
