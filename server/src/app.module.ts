@@ -1,7 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthGuard } from './common/auth/auth.guard';
+import { PrincipalProofInterceptor } from './common/auth/principal-proof.interceptor';
 import { CoreModule } from './common/core.module';
 import { AccessModule } from './modules/access/access.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -72,7 +73,7 @@ export class AppModule {
         OnboardingModule,
         OrgLifeModule,
       ],
-      providers: [AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
+      providers: [AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: PrincipalProofInterceptor }],
     };
   }
 }

@@ -5,7 +5,7 @@ import type { AuthUser } from './auth-user';
 
 export const ACCESS_KEY = 'torch-red:access';
 
-export type AccessRule = { kind: 'public' } | { kind: 'authenticated'; roles: Role[] };
+export type AccessRule = { kind: 'public' } | { kind: 'authenticated'; roles: Role[]; confirmInQuery?: boolean };
 
 /** Anyone, signed in or not. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);
@@ -13,9 +13,14 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS
 /**
  * A signed-in person; with roles, one who holds at least one of them (admins always pass).
  * Object-level checks ("this person and this object") still happen in the service via AccessPolicy.
+ * `confirmInQuery` (hot GET reads only; ignored for any other method): the handler's first query confirms the
+ * principal in its own round trip instead of the guard reading it first (see PrincipalProof).
  */
-export const Authenticated = (options: { roles?: Role[] } = {}): MethodDecorator & ClassDecorator =>
-  applyDecorators(SetMetadata(ACCESS_KEY, { kind: 'authenticated', roles: options.roles ?? [] } satisfies AccessRule), ApiBearerAuth());
+export const Authenticated = (options: { roles?: Role[]; confirmInQuery?: boolean } = {}): MethodDecorator & ClassDecorator =>
+  applyDecorators(
+    SetMetadata(ACCESS_KEY, { kind: 'authenticated', roles: options.roles ?? [], ...(options.confirmInQuery ? { confirmInQuery: true } : {}) } satisfies AccessRule),
+    ApiBearerAuth(),
+  );
 
 export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser => {
   const request = ctx.switchToHttp().getRequest<{ user?: AuthUser }>();

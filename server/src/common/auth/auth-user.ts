@@ -1,4 +1,5 @@
 import type { Role } from '@torch-red/shared';
+import type { PrincipalProof } from './principal';
 
 export interface Grant {
   id: number;
@@ -20,6 +21,11 @@ export interface AuthUser {
    * keeps is current when its counter equals this, so permission checks in this request make no extra query.
    */
   orgTreeVersion?: string;
+  /**
+   * Present when this principal is the process's last read of the person, to be confirmed by the handler's first
+   * query (see PrincipalProof); absent when it was read from the database in this request.
+   */
+  proof?: PrincipalProof;
 }
 
 export function hasRole(user: AuthUser, role: Role): boolean {

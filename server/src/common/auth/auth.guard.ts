@@ -3,8 +3,25 @@ import { Reflector } from '@nestjs/core';
 import { AppError } from '../errors/app-error';
 import { ACCESS_KEY, type AccessRule } from './access.decorator';
 import { hasRole, type AuthUser } from './auth-user';
-import { PRINCIPAL_LOADER, type PrincipalLoader } from './principal';
-import { TokenService } from './token.service';
+import { PRINCIPAL_LOADER, PrincipalProof, type LoadedPrincipal, type PrincipalLoader } from './principal';
+import { TokenService, type VerifiedToken } from './token.service';
+
+type AuthenticatedRule = Extract<AccessRule, { kind: 'authenticated' }>;
+
+/** What the guard leaves on a request whose principal is still to be confirmed (PrincipalProofInterceptor). */
+export interface PendingAdmission {
+  token: VerifiedToken;
+  rule: AuthenticatedRule;
+}
+
+export interface GuardedRequest {
+  method?: string;
+  headers: Record<string, string | undefined>;
+  user?: AuthUser;
+  pendingAdmission?: PendingAdmission;
+}
+
+const RECENT_PRINCIPALS = 10_000;
 
 /**
  * The one global guard. A route without @Public/@Authenticated is refused (and a test lists any such route),
@@ -12,6 +29,12 @@ import { TokenService } from './token.service';
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /**
+   * Each person's principal as this process last read it in full: never trusted on its own, only handed to
+   * `confirmInQuery` reads as a PrincipalProof that the database confirms in the same request. Oldest out first.
+   */
+  private readonly recent = new Map<number, LoadedPrincipal>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
@@ -23,23 +46,55 @@ export class AuthGuard implements CanActivate {
     if (!rule) throw new AppError('FORBIDDEN');
     if (rule.kind === 'public') return true;
 
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: AuthUser }>();
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new AppError('UNAUTHENTICATED');
     const token = await this.tokens.verify(match[1]);
 
-    // One read of the person's row serves roles, the session generation and the disabled flag.
-    // The token's `kind` is deliberately not consulted: roles from the database decide (see TokenKind).
-    const loaded = await this.principals.load(token.userId);
-    if (!loaded) throw new AppError('TOKEN_INVALID');
-    if (loaded.disabled) throw new AppError('ACCOUNT_DISABLED');
-    if (loaded.tokenVersion !== token.version) throw new AppError('SESSION_REVOKED');
-    const user = loaded.user;
-    if (rule.roles.length > 0 && !rule.roles.some((role) => hasRole(user, role))) {
-      throw new AppError('FORBIDDEN');
+    if (rule.confirmInQuery && request.method === 'GET') {
+      const last = this.recent.get(token.userId);
+      // Only a principal that would pass is handed on; anything else is decided by a full read below.
+      if (last && passes(last, token, rule)) {
+        request.user = { ...last.user, proof: new PrincipalProof(token.userId, last.stamp, this.principals.stampSql) };
+        request.pendingAdmission = { token, rule };
+        return true;
+      }
     }
-    request.user = user;
+    request.user = (await this.admit(token, rule)).user;
     return true;
   }
+
+  /**
+   * One read of the person's row serves roles, the session generation and the disabled flag; throws unless
+   * the person may use this route. The token's `kind` is deliberately not consulted: roles from the database
+   * decide (see TokenKind).
+   */
+  async admit(token: VerifiedToken, rule: AuthenticatedRule): Promise<LoadedPrincipal> {
+    const loaded = await this.principals.load(token.userId);
+    if (!loaded) {
+      this.recent.delete(token.userId);
+      throw new AppError('TOKEN_INVALID');
+    }
+    this.remember(token.userId, loaded);
+    if (loaded.disabled) throw new AppError('ACCOUNT_DISABLED');
+    if (loaded.tokenVersion !== token.version) throw new AppError('SESSION_REVOKED');
+    if (!allowed(loaded.user, rule)) throw new AppError('FORBIDDEN');
+    return loaded;
+  }
+
+  /** The principal a full read found, for the next `confirmInQuery` request of the person. */
+  private remember(userId: number, loaded: LoadedPrincipal): void {
+    this.recent.delete(userId);
+    if (this.recent.size >= RECENT_PRINCIPALS) this.recent.delete(this.recent.keys().next().value as number);
+    this.recent.set(userId, loaded);
+  }
+}
+
+function passes(loaded: LoadedPrincipal, token: VerifiedToken, rule: AuthenticatedRule): boolean {
+  return !loaded.disabled && loaded.tokenVersion === token.version && allowed(loaded.user, rule);
+}
+
+function allowed(user: AuthUser, rule: AuthenticatedRule): boolean {
+  return rule.roles.length === 0 || rule.roles.some((role) => hasRole(user, role));
 }

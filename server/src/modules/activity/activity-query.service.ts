@@ -46,7 +46,7 @@ export class ActivityQueryService {
     if (query.sort === 'START') filter.byStart = true;
     const audience = await this.access.audience(user);
     if (audience) filter.audience = audience;
-    const rows = await this.activities.published(filter, query.limit + 1);
+    const rows = await this.activities.published(filter, query.limit + 1, user.proof);
     const page = rows.slice(0, query.limit);
     const now = this.clock.now();
     return {
@@ -72,7 +72,7 @@ export class ActivityQueryService {
 
   /** One query for the activity, its queues and my registration; the access check reads nothing for a plain member. */
   async detail(user: AuthUser, id: number): Promise<ActivityDetailResponse> {
-    const read = await this.activities.withMine(id, user.id);
+    const read = await this.activities.withMine(id, user.id, user.proof);
     if (!read) throw new AppError('NOT_FOUND');
     const canManage = await this.policy.can(user, 'org.manage', read.activity.orgId);
     if (read.activity.status === 'DRAFT' && !canManage) throw new AppError('NOT_FOUND');
@@ -88,7 +88,7 @@ export class ActivityQueryService {
 
   /** One query: my registrations with their activities, queues and my waitlist places. */
   async myRegistrations(user: AuthUser, limit: number, cursor?: number): Promise<Page<MyRegistrationItem>> {
-    const rows = await this.activities.mine(user.id, limit + 1, cursor);
+    const rows = await this.activities.mine(user.id, limit + 1, cursor, user.proof);
     const page = rows.slice(0, limit);
     const now = this.clock.now();
     return {

@@ -72,7 +72,7 @@ export class ActivityController {
   }
 
   @Get('activities')
-  @Authenticated()
+  @Authenticated({ confirmInQuery: true })
   @ApiOperation({ summary: 'Published activities the caller may see (visibility), newest first or sort=START; filters orgId, chainId, type, from, to' })
   list(@CurrentUser() user: AuthUser, @Query() query: ActivityListQueryDto): Promise<Page<ActivityResponse>> {
     return this.query.list(user, query);
@@ -86,7 +86,7 @@ export class ActivityController {
   }
 
   @Get('activities/:id')
-  @Authenticated()
+  @Authenticated({ confirmInQuery: true })
   detail(@CurrentUser() user: AuthUser, @IdParam() id: number): Promise<ActivityDetailResponse> {
     return this.query.detail(user, id);
   }
@@ -131,7 +131,7 @@ export class ActivityController {
   }
 
   @Get('me/registrations')
-  @Authenticated()
+  @Authenticated({ confirmInQuery: true })
   myRegistrations(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<MyRegistrationItem>> {
     return this.query.myRegistrations(user, query.limit, query.cursor ? Number(query.cursor) : undefined);
   }

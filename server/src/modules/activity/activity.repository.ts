@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ActivityStatus, ActivityType, ActivityVisibility, AttendanceStatus, FormAnswers, FormField, RegistrationStatus } from '@torch-red/shared';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { PrincipalProof } from '../../common/auth/principal';
 import { execute, select, selectPrepared, sqlDate, sqlInt, sqlJson } from '../../database/raw-sql';
 import { toSqlDateTime } from '../../database/sql-time';
 import type { ActivityEntity } from './activity.entity';
@@ -81,24 +82,42 @@ const POSITION =
 
 // `LEFT JOIN orgs` below reads the org module's table for the org name, to keep each read one query: a documented
 // exception in modules/module-boundaries.spec.ts (SQL_EXCEPTIONS).
-const DETAIL_SQL = `SELECT ${A}, o.name AS orgName, ${COUNTS}, ${R}, ${POSITION}
+const detailSql = (principal = '') => `SELECT ${A}, o.name AS orgName, ${COUNTS}, ${R}, ${POSITION}${principal}
   FROM activities a LEFT JOIN orgs o ON o.id = a.orgId LEFT JOIN registrations r ON r.activityId = a.id AND r.userId = ?
   WHERE a.id = ?`;
+const DETAIL_SQL = detailSql();
 
 /** The sign-up's read: no org name or queue counts (the answer does not send them; counting costs). */
 const ADMISSION_SQL = `SELECT ${A}, ${R}, ${POSITION}
   FROM activities a LEFT JOIN registrations r ON r.activityId = a.id AND r.userId = ?
   WHERE a.id = ?`;
 
-const mineSql = (withCursor: boolean) => `SELECT ${A}, o.name AS orgName, ${COUNTS}, ${R}, ${POSITION}
+const mineSql = (withCursor: boolean, principal = '') => `SELECT ${A}, o.name AS orgName, ${COUNTS}, ${R}, ${POSITION}${principal}
   FROM registrations r JOIN activities a ON a.id = r.activityId LEFT JOIN orgs o ON o.id = a.orgId
   WHERE r.userId = ?${withCursor ? ' AND r.id < ?' : ''} ORDER BY r.id DESC LIMIT ?`;
 
 type Row = Record<string, unknown>;
 
+/**
+ * The caller's principal stamp as one more column of a hot read (see PrincipalProof): its text and its parameter,
+ * which goes before the statement's own since the column is in the SELECT list. Nothing without a proof.
+ */
+function principalColumn(proof: PrincipalProof | undefined): { sql: string; params: unknown[] } {
+  if (!proof) return { sql: '', params: [] };
+  const column = proof.column();
+  return { sql: `, ${column.sql}`, params: [column.param] };
+}
+
+/** Hands the stamp the database returned (on the first row, if any) to the proof. */
+function confirm(proof: PrincipalProof | undefined, rows: Row[]): void {
+  if (proof && rows.length > 0) proof.record(rows[0].principalStamp);
+}
+
 @Injectable()
 export class ActivityRepository {
   private readonly mysql: boolean;
+  /** DETAIL_SQL with the principal's stamp column (PrincipalProof), made once. */
+  private detailWithPrincipal?: string;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.mysql = dataSource.options.type === 'mysql';
@@ -108,9 +127,10 @@ export class ActivityRepository {
    * Published activities the caller may see, newest first (the (status, id) index serves it on both databases),
    * or earliest start first ((status, startAt) index).
    */
-  async published(filter: ActivityFilter, limit: number): Promise<ActivityRead[]> {
+  async published(filter: ActivityFilter, limit: number, proof?: PrincipalProof): Promise<ActivityRead[]> {
     const where = ["a.status = 'PUBLISHED'"];
-    const params: unknown[] = [];
+    const principal = principalColumn(proof);
+    const params: unknown[] = [...principal.params];
     const inList = (column: string, ids: number[]) => {
       where.push(`${column} IN (${ids.map(() => '?').join(', ')})`);
       params.push(...ids);
@@ -132,8 +152,11 @@ export class ActivityRepository {
     if (filter.audience) {
       // PUBLIC for everyone; ORG and CHAIN only for activities of the orgs in the caller's audience.
       const { orgIds, chainOrgIds } = filter.audience;
-      const of = (ids: number[]) => (ids.length ? `a.orgId IN (${ids.map(() => '?').join(', ')})` : '1 = 0');
-      where.push(`(a.visibility = 'PUBLIC' OR (a.visibility = 'ORG' AND ${of(orgIds)}) OR (a.visibility = 'CHAIN' AND ${of(chainOrgIds)}))`);
+      const of = (ids: number[]) => `a.orgId IN (${ids.map(() => '?').join(', ')})`;
+      const visible = ["a.visibility = 'PUBLIC'"];
+      if (orgIds.length) visible.push(`(a.visibility = 'ORG' AND ${of(orgIds)})`);
+      if (chainOrgIds.length) visible.push(`(a.visibility = 'CHAIN' AND ${of(chainOrgIds)})`);
+      where.push(visible.length === 1 ? visible[0] : `(${visible.join(' OR ')})`);
       params.push(...orgIds, ...chainOrgIds);
     }
     let order = 'a.id DESC';
@@ -150,14 +173,20 @@ export class ActivityRepository {
       params.push(filter.before);
     }
     params.push(limit);
-    const sql = `SELECT ${A}, o.name AS orgName, ${COUNTS} FROM activities a LEFT JOIN orgs o ON o.id = a.orgId WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`;
-    return (await this.dataSource.query<Row[]>(sql, params)).map(activityRead);
+    const sql = `SELECT ${A}, o.name AS orgName, ${COUNTS}${principal.sql} FROM activities a LEFT JOIN orgs o ON o.id = a.orgId WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`;
+    const rows = await this.dataSource.query<Row[]>(sql, params);
+    confirm(proof, rows);
+    return rows.map(activityRead);
   }
 
   /** One activity with the caller's registration on it; null when there is no such activity. */
-  async withMine(id: number, userId: number): Promise<ActivityWithMine | null> {
-    const [row] = await selectPrepared<Row>(this.dataSource, DETAIL_SQL, [userId, id]);
-    return row ? withMine(row) : null;
+  async withMine(id: number, userId: number, proof?: PrincipalProof): Promise<ActivityWithMine | null> {
+    const principal = principalColumn(proof);
+    // The same string object every time: mysql2 finds its prepared statement by the text (hash kept on the string).
+    const sql = proof ? (this.detailWithPrincipal ??= detailSql(principal.sql)) : DETAIL_SQL;
+    const rows = await selectPrepared<Row>(this.dataSource, sql, [...principal.params, userId, id]);
+    confirm(proof, rows);
+    return rows.length ? withMine(rows[0]) : null;
   }
 
   /** `withMine` for a sign-up: the activity and my registration only (orgName '' and counts 0 in the answer). */
@@ -167,9 +196,12 @@ export class ActivityRepository {
   }
 
   /** The caller's registrations, newest first, each with its activity (registrations of a deleted activity drop out). */
-  async mine(userId: number, limit: number, before?: number): Promise<ActivityWithMine[]> {
-    const params = before !== undefined ? [userId, before, limit] : [userId, limit];
-    return (await this.dataSource.query<Row[]>(mineSql(before !== undefined), params)).map(withMine);
+  async mine(userId: number, limit: number, before?: number, proof?: PrincipalProof): Promise<ActivityWithMine[]> {
+    const principal = principalColumn(proof);
+    const params = [...principal.params, ...(before !== undefined ? [userId, before, limit] : [userId, limit])];
+    const rows = await this.dataSource.query<Row[]>(mineSql(before !== undefined, principal.sql), params);
+    confirm(proof, rows);
+    return rows.map(withMine);
   }
 
   // ── The sign-up, inside the caller's transaction ─────────────────────────────
