@@ -19,33 +19,42 @@ describe.each(DATABASES)('principal confirmed by the read itself on %s', (db) =>
 
   const ids = (page: Page<ActivityResponse>) => page.items.map((a) => a.id);
   const list = async (auth: Auth, expected = 200) => (await t.http().get('/api/activities?limit=100').set(auth).expect(expected)).body as Page<ActivityResponse>;
-  /** Statements sent to the database while `run` goes: every query runner's, plus mysql2's prepared statements. */
+  /**
+   * Statements the database ran while `run` goes. SQLite: every execution of a better-sqlite3 statement (what
+   * TypeORM and the hot reads both end in). MySQL: every query runner's statements plus the pool's own
+   * (`query`/`execute`, the hot reads' path).
+   */
   const statements = async (run: () => Promise<unknown>): Promise<number> => {
     let n = 0;
-    const ds = t.dataSource;
-    const createRunner = ds.createQueryRunner.bind(ds);
-    const runners = jest.spyOn(ds, 'createQueryRunner').mockImplementation((...a) => {
-      const r = createRunner(...a);
-      const q = r.query.bind(r);
-      r.query = ((...args: Parameters<typeof q>) => {
+    const restore: Array<() => void> = [];
+    const patch = <O extends object>(target: O, method: keyof O & string) => {
+      const original = target[method] as unknown as (...a: unknown[]) => unknown;
+      (target as Record<string, unknown>)[method] = function (this: unknown, ...a: unknown[]) {
         n += 1;
-        return q(...args);
-      }) as typeof r.query;
-      return r;
-    });
-    const pool = (ds.driver as unknown as { pool?: { execute: (...a: unknown[]) => unknown } }).pool;
-    const execute = pool?.execute;
-    if (pool && execute) {
-      pool.execute = (...a: unknown[]) => {
-        n += 1;
-        return execute.apply(pool, a);
+        return original.apply(this, a);
       };
+      restore.push(() => ((target as Record<string, unknown>)[method] = original));
+    };
+    const ds = t.dataSource;
+    const driver = ds.driver as unknown as { pool?: Record<'execute' | 'query', unknown>; databaseConnection?: { prepare(sql: string): object } };
+    if (driver.pool) {
+      patch(driver.pool, 'execute');
+      patch(driver.pool, 'query');
+      const createRunner = ds.createQueryRunner.bind(ds);
+      const runners = jest.spyOn(ds, 'createQueryRunner').mockImplementation((...a) => {
+        const r = createRunner(...a);
+        patch(r, 'query');
+        return r;
+      });
+      restore.push(() => runners.mockRestore());
+    } else {
+      const statement = Object.getPrototypeOf(driver.databaseConnection!.prepare('SELECT 1')) as Record<string, unknown>;
+      for (const method of ['all', 'get', 'run', 'iterate']) patch(statement, method);
     }
     try {
       await run();
     } finally {
-      runners.mockRestore();
-      if (pool && execute) pool.execute = execute;
+      for (const r of restore.reverse()) r();
     }
     return n;
   };

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ActivityStatus, ActivityType, ActivityVisibility, AttendanceStatus, FormAnswers, FormField, RegistrationStatus } from '@torch-red/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PrincipalProof } from '../../common/auth/principal';
-import { execute, select, selectPrepared, sqlDate, sqlInt, sqlJson } from '../../database/raw-sql';
+import { execute, select, selectHot, selectPrepared, sqlDate, sqlInt, sqlJson } from '../../database/raw-sql';
 import { toSqlDateTime } from '../../database/sql-time';
 import type { ActivityEntity } from './activity.entity';
 import type { ActivityCounts } from './activity.mapper';
@@ -174,7 +174,7 @@ export class ActivityRepository {
     }
     params.push(limit);
     const sql = `SELECT ${A}, o.name AS orgName, ${COUNTS}${principal.sql} FROM activities a LEFT JOIN orgs o ON o.id = a.orgId WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`;
-    const rows = await this.dataSource.query<Row[]>(sql, params);
+    const rows = await selectHot<Row>(this.dataSource, sql, params);
     confirm(proof, rows);
     return rows.map(activityRead);
   }
@@ -199,7 +199,7 @@ export class ActivityRepository {
   async mine(userId: number, limit: number, before?: number, proof?: PrincipalProof): Promise<ActivityWithMine[]> {
     const principal = principalColumn(proof);
     const params = [...principal.params, ...(before !== undefined ? [userId, before, limit] : [userId, limit])];
-    const rows = await this.dataSource.query<Row[]>(mineSql(before !== undefined, principal.sql), params);
+    const rows = await selectHot<Row>(this.dataSource, mineSql(before !== undefined, principal.sql), params);
     confirm(proof, rows);
     return rows.map(withMine);
   }
