@@ -55,7 +55,7 @@ export class AuthGuard implements CanActivate {
     if (rule.confirmInQuery && request.method === 'GET') {
       const last = this.recent.get(token.userId);
       // Only a principal that would pass is handed on; anything else is decided by a full read below.
-      if (last && passes(last, token, rule)) {
+      if (last && !refusal(last, token, rule)) {
         request.user = { ...last.user, proof: new PrincipalProof(token.userId, last.stamp, this.principals.stampSql) };
         request.pendingAdmission = { token, rule };
         return true;
@@ -77,9 +77,8 @@ export class AuthGuard implements CanActivate {
       throw new AppError('TOKEN_INVALID');
     }
     this.remember(token.userId, loaded);
-    if (loaded.disabled) throw new AppError('ACCOUNT_DISABLED');
-    if (loaded.tokenVersion !== token.version) throw new AppError('SESSION_REVOKED');
-    if (!allowed(loaded.user, rule)) throw new AppError('FORBIDDEN');
+    const refused = refusal(loaded, token, rule);
+    if (refused) throw new AppError(refused);
     return loaded;
   }
 
@@ -91,10 +90,10 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-function passes(loaded: LoadedPrincipal, token: VerifiedToken, rule: AuthenticatedRule): boolean {
-  return !loaded.disabled && loaded.tokenVersion === token.version && allowed(loaded.user, rule);
-}
-
-function allowed(user: AuthUser, rule: AuthenticatedRule): boolean {
-  return rule.roles.length === 0 || rule.roles.some((role) => hasRole(user, role));
+/** Why this principal may not use the route with this token, or null when it may. */
+function refusal(loaded: LoadedPrincipal, token: VerifiedToken, rule: AuthenticatedRule): 'ACCOUNT_DISABLED' | 'SESSION_REVOKED' | 'FORBIDDEN' | null {
+  if (loaded.disabled) return 'ACCOUNT_DISABLED';
+  if (loaded.tokenVersion !== token.version) return 'SESSION_REVOKED';
+  if (rule.roles.length > 0 && !rule.roles.some((role) => hasRole(loaded.user, role))) return 'FORBIDDEN';
+  return null;
 }

@@ -29,6 +29,9 @@ export interface PrincipalLoader {
 
 export const PRINCIPAL_LOADER = Symbol('PRINCIPAL_LOADER');
 
+/** The column a hot read returns the stamp in. */
+export const PRINCIPAL_STAMP_COLUMN = 'principalStamp';
+
 /**
  * A principal the guard took from this process's last full read of the person, still to be confirmed by the
  * database in this request. Only read-only routes that opt in (`@Authenticated({ confirmInQuery: true })`) get
@@ -48,8 +51,8 @@ export class PrincipalProof {
   ) {}
 
   /** A SELECT-list item and its parameter (which comes before the WHERE clause's). */
-  column(alias = 'principalStamp'): { sql: string; param: number } {
-    return { sql: `${this.sql} AS ${alias}`, param: this.userId };
+  column(): { sql: string; param: number } {
+    return { sql: `${this.sql} AS ${PRINCIPAL_STAMP_COLUMN}`, param: this.userId };
   }
 
   /** The value the query returned for `column()`; the first one counts. */

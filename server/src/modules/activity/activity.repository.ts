@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ActivityStatus, ActivityType, ActivityVisibility, AttendanceStatus, FormAnswers, FormField, RegistrationStatus } from '@torch-red/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { PrincipalProof } from '../../common/auth/principal';
+import { PRINCIPAL_STAMP_COLUMN, type PrincipalProof } from '../../common/auth/principal';
 import { execute, select, selectHot, selectPrepared, sqlDate, sqlInt, sqlJson } from '../../database/raw-sql';
 import { toSqlDateTime } from '../../database/sql-time';
 import type { ActivityEntity } from './activity.entity';
@@ -110,7 +110,7 @@ function principalColumn(proof: PrincipalProof | undefined): { sql: string; para
 
 /** Hands the stamp the database returned (on the first row, if any) to the proof. */
 function confirm(proof: PrincipalProof | undefined, rows: Row[]): void {
-  if (proof && rows.length > 0) proof.record(rows[0].principalStamp);
+  if (proof && rows.length > 0) proof.record(rows[0][PRINCIPAL_STAMP_COLUMN]);
 }
 
 @Injectable()

@@ -27,20 +27,13 @@ const principalSql = (stamp: string) =>
  */
 function stampSql(mysql: boolean): string {
   const text = (expr: string) => `COALESCE(${expr}, '')`;
-  if (mysql) {
-    const grant = `CONCAT(g.id, ':', g.role, ':', ${text('g.orgId')}, ':', ${text('g.departmentId')})`;
-    const grants = `(SELECT CONCAT(COUNT(*), '=', ${text(`GROUP_CONCAT(${grant} ORDER BY g.id SEPARATOR ',')`)}) FROM role_grants g WHERE g.userId = s.id)`;
-    return (
-      `(SELECT CONCAT(s.tokenVersion, '|', s.disabledAt IS NOT NULL, '|', ${text('s.orgId')}, '|', ${text('s.enterpriseId')}, '|', ${grants}, '|', ` +
-      `${text(dataVersionSql(ORG_TREE_VERSION))}, '|', s.name) FROM users s WHERE s.id = ?)`
-    );
-  }
-  const grant = `g.id || ':' || g.role || ':' || ${text('g.orgId')} || ':' || ${text('g.departmentId')}`;
-  const grants = `(SELECT COUNT(*) || '=' || ${text(`group_concat(${grant}, ',' ORDER BY g.id)`)} FROM role_grants g WHERE g.userId = s.id)`;
-  return (
-    `(SELECT s.tokenVersion || '|' || (s.disabledAt IS NOT NULL) || '|' || ${text('s.orgId')} || '|' || ${text('s.enterpriseId')} || '|' || ${grants} || '|' || ` +
-    `${text(dataVersionSql(ORG_TREE_VERSION))} || '|' || s.name FROM users s WHERE s.id = ?)`
-  );
+  const joined = (separator: string, parts: string[]) =>
+    mysql ? `CONCAT(${parts.join(`, '${separator}', `)})` : parts.join(` || '${separator}' || `);
+  const grant = joined(':', ['g.id', 'g.role', text('g.orgId'), text('g.departmentId')]);
+  const list = mysql ? `GROUP_CONCAT(${grant} ORDER BY g.id SEPARATOR ',')` : `group_concat(${grant}, ',' ORDER BY g.id)`;
+  const grants = `(SELECT ${joined('=', ['COUNT(*)', text(list)])} FROM role_grants g WHERE g.userId = s.id)`;
+  const person = joined('|', ['s.tokenVersion', '(s.disabledAt IS NOT NULL)', text('s.orgId'), text('s.enterpriseId'), grants, text(dataVersionSql(ORG_TREE_VERSION)), 's.name']);
+  return `(SELECT ${person} FROM users s WHERE s.id = ?)`;
 }
 
 interface PrincipalRow {
