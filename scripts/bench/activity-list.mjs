@@ -17,7 +17,7 @@
 //           each), both servers running, so the ratio holds on a machine whose background load moves.
 // --smoke: 100 rows, 10 connections, 0.5 s per endpoint (npm test runs this; no timing assertion; exit 1
 //          on any non-200 answer, a JSON difference from the raw handler or wrong counts).
-// --cpu-prof: the server runs under node --cpu-prof; prints the top 15 self-time functions per endpoint.
+// --cpu-prof: both servers run under node --cpu-prof; prints the top 15 self-time functions per endpoint and side.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,7 +134,7 @@ async function runDatabase(db) {
   let sql;
   const problems = [];
   try {
-    server = await startProcesses('server', database.env, PROCESSES, { cpuProfDir: profDir });
+    server = await startProcesses('server', database.env, PROCESSES, { cpuProfDir: profDir && join(profDir, 'server') });
     const [member] = await devLoginMany(server.bases, ['bench-member']);
     sql = await openSql(database.env);
     const t = Date.now();
@@ -169,7 +169,7 @@ async function runDatabase(db) {
     const expected = { status: 'WAITLISTED', waitlistPosition: 4, waitlistCount: 4, pendingCount: 2 };
     const got = { status: detail?.myRegistration?.status, waitlistPosition: detail?.myRegistration?.waitlistPosition, waitlistCount: detail?.waitlistCount, pendingCount: detail?.pendingCount };
     if (diff(got, expected)) problems.push(`detail counts: ${diff(got, expected)}`);
-    raw = await startProcesses('raw', database.env, PROCESSES);
+    raw = await startProcesses('raw', database.env, PROCESSES, { cpuProfDir: profDir && join(profDir, 'raw') });
     for (const [i, e] of endpoints.entries()) {
       const r = await httpJson(raw.bases[0], 'GET', e.path, { token: member.token });
       const d = r.status === 200 ? diff(reference[i], r.body) : `raw answered ${r.status}`;
@@ -226,7 +226,7 @@ async function runDatabase(db) {
         });
       }
     });
-    return { rows, problems, label, profDir, windows: endpoints.flatMap((e, i) => (serverRuns[i] ? [[e.name, serverRuns[i].window]] : [])) };
+    return { rows, problems, label, profDir, windows: endpoints.flatMap((e, i) => (serverRuns[i] ? [[e.name, serverRuns[i].window, rawRuns[i].window]] : [])) };
   } finally {
     await server?.stop();
     await raw?.stop();
@@ -241,7 +241,12 @@ for (const db of DBS) outcomes.push(await runDatabase(db));
 console.log(`\nReads under load: ${ROWS} published activities, ${CONNECTIONS} keep-alive connections, ${SECONDS} s per endpoint and side in ${ROUNDS} alternating window${ROUNDS > 1 ? 's' : ''}, ${PROCESSES} process${PROCESSES > 1 ? 'es' : ''} each`);
 console.table(outcomes.flatMap((o) => o.rows));
 if (CPU_PROF) {
-  for (const o of outcomes) for (const [name, window] of o.windows) printProfile(`Torch Red server, ${name}, ${o.label}`, o.profDir, window);
+  for (const o of outcomes) {
+    for (const [name, window, rawWindow] of o.windows) {
+      printProfile(`Torch Red server, ${name}, ${o.label}`, join(o.profDir, 'server'), window);
+      printProfile(`raw ceiling, ${name}, ${o.label}`, join(o.profDir, 'raw'), rawWindow);
+    }
+  }
   console.log(`\nProfiles: ${PROF_ROOT}`);
 }
 const problems = outcomes.flatMap((o) => o.problems.map((p) => `${o.label}: ${p}`));

@@ -1,8 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthGuard } from './common/auth/auth.guard';
-import { PrincipalProofInterceptor } from './common/auth/principal-proof.interceptor';
 import { CoreModule } from './common/core.module';
 import { AccessModule } from './modules/access/access.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -73,7 +72,7 @@ export class AppModule {
         OnboardingModule,
         OrgLifeModule,
       ],
-      providers: [AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }, { provide: APP_INTERCEPTOR, useClass: PrincipalProofInterceptor }],
+      providers: [AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
     };
   }
 }

@@ -8,17 +8,10 @@ import { TokenService, type VerifiedToken } from './token.service';
 
 type AuthenticatedRule = Extract<AccessRule, { kind: 'authenticated' }>;
 
-/** What the guard leaves on a request whose principal is still to be confirmed (PrincipalProofInterceptor). */
-export interface PendingAdmission {
-  token: VerifiedToken;
-  rule: AuthenticatedRule;
-}
-
 export interface GuardedRequest {
   method?: string;
   headers: Record<string, string | undefined>;
   user?: AuthUser;
-  pendingAdmission?: PendingAdmission;
 }
 
 const RECENT_PRINCIPALS = 10_000;
@@ -56,8 +49,7 @@ export class AuthGuard implements CanActivate {
       const last = this.recent.get(token.userId);
       // Only a principal that would pass is handed on; anything else is decided by a full read below.
       if (last && !refusal(last, token, rule)) {
-        request.user = { ...last.user, proof: new PrincipalProof(token.userId, last.stamp, this.principals.stampSql) };
-        request.pendingAdmission = { token, rule };
+        request.user = { ...last.user, proof: new PrincipalProof(token.userId, last.stamp, this.principals.stampSql, () => this.admit(token, rule)) };
         return true;
       }
     }

@@ -36,10 +36,11 @@ export const PRINCIPAL_STAMP_COLUMN = 'principalStamp';
  * A principal the guard took from this process's last full read of the person, still to be confirmed by the
  * database in this request. Only read-only routes that opt in (`@Authenticated({ confirmInQuery: true })`) get
  * one. The handler's first query adds `column()` (the stamp as the database has it now) and hands the value
- * to `record`; `PrincipalProofInterceptor` then lets the answer out only when it equals `stamp`; otherwise
- * (person changed, or the query returned no row to carry the column) it reads the person in full, applies the
- * guard's checks and runs the handler again with the fresh principal. So a revoked session, a removed role or a
- * moved organisation counts on the very next request, as with a full read, in one round trip instead of two.
+ * to `record`; the handler's wrapper (confirm-in-query.ts) then lets the answer out only when it equals `stamp`;
+ * otherwise (person changed, or the query returned no row to carry the column) `settle` reads the person in
+ * full, applies the guard's checks and the handler runs again with the fresh principal. So a revoked session, a
+ * removed role or a moved organisation counts on the very next request, as with a full read, in one round trip
+ * instead of two.
  */
 export class PrincipalProof {
   private seen: string | null | undefined;
@@ -48,6 +49,8 @@ export class PrincipalProof {
     readonly userId: number,
     readonly stamp: string,
     private readonly sql: string,
+    /** The guard's full read and checks for this request's token and route (throws 401 / 403). */
+    private readonly readInFull: () => Promise<LoadedPrincipal>,
   ) {}
 
   /** A SELECT-list item and its parameter (which comes before the WHERE clause's). */
@@ -64,5 +67,17 @@ export class PrincipalProof {
   get state(): 'unread' | 'confirmed' | 'changed' {
     if (this.seen === undefined) return 'unread';
     return this.seen === this.stamp ? 'confirmed' : 'changed';
+  }
+
+  /**
+   * Once the handler has run: null when the database confirmed the principal (its answer may go out);
+   * otherwise the person is read in full and checked as the guard would (401 / 403 thrown here), and the fresh
+   * principal is returned when it differs from the remembered one (the handler must run again with it), null
+   * when it does not.
+   */
+  async settle(): Promise<AuthUser | null> {
+    if (this.state === 'confirmed') return null;
+    const fresh = await this.readInFull();
+    return this.state === 'changed' || fresh.stamp !== this.stamp ? fresh.user : null;
   }
 }
