@@ -17,10 +17,13 @@
 //           each), both servers running, so the ratio holds on a machine whose background load moves.
 // --smoke: 100 rows, 10 connections, 0.5 s per endpoint (npm test runs this; no timing assertion; exit 1
 //          on any non-200 answer, a JSON difference from the raw handler or wrong counts).
+// --baseline DIR: in place of the raw ceiling, another checkout's built server (DIR/server/dist/main.js, e.g. a git
+//                worktree of an older commit) on the same database: an A/B of two builds, the ratio new / old.
+//                MariaDB only (one server process per SQLite file).
 // --cpu-prof: both servers run under node --cpu-prof; prints the top 15 self-time functions per endpoint and side.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   createDatabase, databasesOf, devLoginMany, httpJson, insertRows, keepAliveLoad, mariadbPid, ms, openSql, parseArgs, pct, printProfile, startProcesses,
 } from './bench-lib.mjs';
@@ -39,6 +42,9 @@ const DBS = databasesOf(args.db, 'mysql');
 const CPU_PROF = Boolean(args['cpu-prof']);
 const PROF_ROOT = CPU_PROF ? mkdtempSync(join(tmpdir(), 'torch-red-prof-list-')) : null;
 const MINE = 30;
+const BASELINE = args.baseline ? resolve(String(args.baseline), 'server', 'dist', 'main.js') : null;
+const OTHER = BASELINE ? 'baseline' : 'raw';
+if (BASELINE && databasesOf(args.db, 'mysql').includes('sqlite')) throw new Error('--baseline runs on MariaDB only: one server process per SQLite file');
 const ONLY = args.only ? new Set(String(args.only).split(',')) : null;
 const TYPES = ['THEME_PARTY_DAY', 'GOV_ENTERPRISE_FORUM', 'TRAINING', 'VOLUNTEER', 'OTHER'];
 const log = (...a) => console.error('  ·', ...a);
@@ -169,7 +175,9 @@ async function runDatabase(db) {
     const expected = { status: 'WAITLISTED', waitlistPosition: 4, waitlistCount: 4, pendingCount: 2 };
     const got = { status: detail?.myRegistration?.status, waitlistPosition: detail?.myRegistration?.waitlistPosition, waitlistCount: detail?.waitlistCount, pendingCount: detail?.pendingCount };
     if (diff(got, expected)) problems.push(`detail counts: ${diff(got, expected)}`);
-    raw = await startProcesses('raw', database.env, PROCESSES, { cpuProfDir: profDir && join(profDir, 'raw') });
+    raw = BASELINE
+      ? await startProcesses('server', database.env, PROCESSES, { cpuProfDir: profDir && join(profDir, 'raw'), main: BASELINE })
+      : await startProcesses('raw', database.env, PROCESSES, { cpuProfDir: profDir && join(profDir, 'raw') });
     for (const [i, e] of endpoints.entries()) {
       const r = await httpJson(raw.bases[0], 'GET', e.path, { token: member.token });
       const d = r.status === 200 ? diff(reference[i], r.body) : `raw answered ${r.status}`;
@@ -210,7 +218,7 @@ async function runDatabase(db) {
     const rows = [];
     endpoints.forEach((e, i) => {
       if (!serverRuns[i]) return;
-      for (const [impl, r] of [['Torch Red', serverRuns[i]], ['raw', rawRuns[i]]]) {
+      for (const [impl, r] of [['Torch Red', serverRuns[i]], [OTHER, rawRuns[i]]]) {
         if (r.non200 || r.errors || r.completed === 0) problems.push(`${e.name} (${impl}): ${r.completed} answers, ${r.non200} not 200, ${r.errors} socket errors`);
         rows.push({
           database: label,
@@ -222,7 +230,7 @@ async function runDatabase(db) {
           'CPU ms/req': r.cpuMs ? (r.cpuMs / r.completed).toFixed(3) : '',
           requests: r.completed,
           'not 200': r.non200,
-          ratio: impl === 'raw' ? '' : `${((100 * r.rps) / rawRuns[i].rps).toFixed(1)} %`,
+          ratio: impl === OTHER ? '' : `${((100 * r.rps) / rawRuns[i].rps).toFixed(1)} %`,
         });
       }
     });
@@ -244,7 +252,7 @@ if (CPU_PROF) {
   for (const o of outcomes) {
     for (const [name, window, rawWindow] of o.windows) {
       printProfile(`Torch Red server, ${name}, ${o.label}`, join(o.profDir, 'server'), window);
-      printProfile(`raw ceiling, ${name}, ${o.label}`, join(o.profDir, 'raw'), rawWindow);
+      printProfile(`${BASELINE ? 'baseline' : 'raw ceiling'}, ${name}, ${o.label}`, join(o.profDir, 'raw'), rawWindow);
     }
   }
   console.log(`\nProfiles: ${PROF_ROOT}`);

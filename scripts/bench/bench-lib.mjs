@@ -140,9 +140,10 @@ export async function insertRows(sql, table, columns, rows, chunk = 500) {
 
 /**
  * Starts `count` processes of the built server (kind 'server') or of the raw ceiling (kind 'raw').
- * With cpuProfDir the processes run under `node --cpu-prof`; stop() then waits for the profiles.
+ * With cpuProfDir the processes run under `node --cpu-prof`; stop() then waits for the profiles. `main`: another
+ * build of the server to run (another checkout's server/dist/main.js, for A/B comparisons).
  */
-export async function startProcesses(kind, env, count, { cpuProfDir } = {}) {
+export async function startProcesses(kind, env, count, { cpuProfDir, main } = {}) {
   const children = [];
   const bases = [];
   for (let i = 0; i < count; i++) {
@@ -154,7 +155,7 @@ export async function startProcesses(kind, env, count, { cpuProfDir } = {}) {
       // this preload exits normally on SIGTERM first.
       nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`, '--require', EXIT_ON_TERM);
     }
-    const child = spawn(process.execPath, [...nodeArgs, kind === 'raw' ? RAW : MAIN], {
+    const child = spawn(process.execPath, [...nodeArgs, kind === 'raw' ? RAW : (main ?? MAIN)], {
       cwd: ROOT,
       env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'ignore', 'inherit'],

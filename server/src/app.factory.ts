@@ -27,13 +27,14 @@ import { DemoSeedService } from './modules/seed/demo-seed.service';
 
 /**
  * API answers carry personal data (names, masked phones, roles), so no browser, proxy or WebView cache may
- * keep them: every /api response without its own Cache-Control (files, exports, health set theirs) gets
- * `no-store`.
+ * keep them: every /api response gets `no-store` up front, and the few that may be cached (files, images)
+ * replace it with their own Cache-Control. A callback hook on the request, not an async one on the answer:
+ * no promise per request.
  */
 function addNoStoreHook(fastify: FastifyInstance): void {
-  fastify.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
-    return payload;
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+    done();
   });
 }
 
@@ -93,8 +94,8 @@ async function buildApp(config: AppConfig, options: CreateAppOptions, onClose: (
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestLogging(fastify, logger);
   // Bodies nested absurdly deep would exhaust the stack in validation: refuse them up front.
-  fastify.addHook('preValidation', async (request) => {
-    if (nestsDeeperThan(request.body, 16)) throw new AppError('VALIDATION_FAILED', '提交的内容嵌套层级过深');
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    done(nestsDeeperThan(request.body, 16) ? new AppError('VALIDATION_FAILED', '提交的内容嵌套层级过深') : undefined);
   });
   registerSecurityHeaders(fastify, {
     contentSecurityPolicy: {

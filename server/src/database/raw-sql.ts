@@ -62,8 +62,15 @@ export function sqlJson<T>(value: string | T): T {
 
 /** What the helpers below need of mysql2's callback pool (TypeORM's MysqlDriver keeps one in `pool`). */
 interface Mysql2Pool {
-  execute(options: { sql: string; values: unknown[]; timeout?: number }, callback: (err: Error | null, rows: unknown) => void): void;
-  query(options: { sql: string; values: unknown[]; timeout?: number }, callback: (err: Error | null, rows: unknown) => void): void;
+  execute(options: Mysql2QueryOptions, callback: (err: Error | null, rows: unknown) => void): void;
+  query(options: Mysql2QueryOptions, callback: (err: Error | null, rows: unknown) => void): void;
+}
+
+interface Mysql2QueryOptions {
+  sql: string;
+  values: unknown[];
+  timeout?: number;
+  dateStrings?: boolean;
 }
 
 /** …and of better-sqlite3's database (TypeORM's BetterSqlite3Driver keeps it in `databaseConnection`). */
@@ -81,7 +88,8 @@ const SQLITE_STATEMENTS = 200;
  * A hot read outside any transaction (the per-request principal, an activity's detail), as a server-side prepared
  * statement on MySQL: MariaDB parses and plans it once per pooled connection and sends binary rows, where a text
  * query is parsed and planned on every call. Values come back as the text protocol gives them (TypeORM's pool
- * options: BIGINT as strings, DATETIME as Date in UTC). On SQLite, see `selectHot`.
+ * options: BIGINT as strings), except DATETIME: SQL text ('2026-12-01 01:00:00.000', UTC) as SQLite stores it,
+ * for `sqlTime` (no Date built per value). On SQLite, see `selectHot`.
  */
 export function selectPrepared<T>(dataSource: DataSource, sql: string, params: unknown[]): Promise<T[]> {
   return hotSelect<T>(dataSource, sql, params, 'execute');
@@ -92,7 +100,8 @@ export function selectPrepared<T>(dataSource: DataSource, sql: string, params: u
  * 20 wide rows cost more to decode in mysql2 than they save). Both go straight to the driver — the pool on
  * MySQL, a cached prepared statement on SQLite — without TypeORM's query runner (its connection promise, query
  * events and result wrapping are a tenth of a short read's time); errors are TypeORM's `QueryFailedError`
- * still, so the exception filter maps them as any other query's (timeouts: 503).
+ * still, so the exception filter maps them as any other query's (timeouts: 503). DATETIME values come back as
+ * SQL text on both databases (see `selectPrepared`).
  */
 export function selectHot<T>(dataSource: DataSource, sql: string, params: unknown[]): Promise<T[]> {
   return hotSelect<T>(dataSource, sql, params, 'query');
@@ -106,7 +115,7 @@ function hotSelect<T>(dataSource: DataSource, sql: string, params: unknown[], my
   const options = dataSource.options;
   const timeout = options.enableQueryTimeout && options.maxQueryExecutionTime ? options.maxQueryExecutionTime : undefined;
   return new Promise<T[]>((resolve, reject) => {
-    pool[mysqlMethod]({ sql, values: params, timeout }, (err, rows) => {
+    pool[mysqlMethod]({ sql, values: params, timeout, dateStrings: true }, (err, rows) => {
       // The same error type as every other query, so the exception filter maps it the same way (timeouts: 503).
       if (err) reject(new QueryFailedError(sql, params, err));
       else resolve(rows as T[]);

@@ -3,6 +3,7 @@ import type { FieldError } from '@torch-red/shared';
 import { AppError } from '../errors/app-error';
 import { NOT_NULL } from './decorators';
 import { normaliseTextInput } from './text-input';
+import { memoiseValidationMetadata } from './validation-metadata';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -41,6 +42,7 @@ class AppValidationPipe extends ValidationPipe {
 }
 
 export function createValidationPipe(): ValidationPipe {
+  memoiseValidationMetadata();
   return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

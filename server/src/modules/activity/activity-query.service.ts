@@ -4,13 +4,14 @@ import type { ActivityDetailResponse, ActivityResponse, MyRegistrationItem, MyRe
 import { DataSource, In } from 'typeorm';
 import { orgIdsWithRole, type AuthUser } from '../../common/auth/auth-user';
 import { Clock } from '../../common/clock';
+import type { Time } from '../../database/sql-time';
 import { DataCipher } from '../../common/crypto/data-cipher';
 import { AppError } from '../../common/errors/app-error';
 import { AccessPolicy } from '../access/access-policy.service';
 import { OrgDirectory } from '../org/org-directory.service';
 import { ActivityAccess } from './activity-access';
 import { ActivityEntity } from './activity.entity';
-import { ActivityRepository, type ActivityFilter, type ActivityView } from './activity.repository';
+import { ActivityRepository, type ActivityFilter, type ActivityView, type RegistrationView } from './activity.repository';
 import { toActivityResponse, toMyRegistrationResponse, type ActivityCounts } from './activity.mapper';
 import type { ActivityListQueryDto } from './dto/activity.dto';
 import { RegistrationEntity } from './registration.entity';
@@ -48,7 +49,7 @@ export class ActivityQueryService {
     if (audience) filter.audience = audience;
     const rows = await this.activities.published(filter, query.limit + 1, user.proof);
     const page = rows.slice(0, query.limit);
-    const now = this.clock.now();
+    const now = this.clock.now().toISOString();
     return {
       items: page.map((r) => toActivityResponse(r.activity, r.orgName, r.counts, now)),
       nextCursor: rows.length > query.limit ? String(page[page.length - 1].activity.id) : null,
@@ -78,7 +79,7 @@ export class ActivityQueryService {
     if (read.activity.status === 'DRAFT' && !canManage) throw new AppError('NOT_FOUND');
     // Outside the audience it looks missing, unless the person already registered (visibility changed since).
     if (!canManage && !read.mine) await this.access.requireAudience(user, read.activity);
-    const now = this.clock.now();
+    const now = this.clock.now().toISOString();
     return {
       ...toActivityResponse(read.activity, read.orgName, read.counts, now),
       myRegistration: read.mine ? this.myView(read.mine, read.position, read.activity, now) : null,
@@ -90,7 +91,7 @@ export class ActivityQueryService {
   async myRegistrations(user: AuthUser, limit: number, cursor?: number): Promise<Page<MyRegistrationItem>> {
     const rows = await this.activities.mine(user.id, limit + 1, cursor, user.proof);
     const page = rows.slice(0, limit);
-    const now = this.clock.now();
+    const now = this.clock.now().toISOString();
     return {
       items: page.map((r) => ({
         registration: this.myView(r.mine!, r.position, r.activity, now),
@@ -136,7 +137,7 @@ export class ActivityQueryService {
   }
 
   /** The caller's own registration as read with its activity and waitlist place (phones masked). */
-  myView(reg: RegistrationEntity, position: number | null, activity: ActivityView, now: Date): MyRegistrationResponse {
+  myView(reg: RegistrationView<Time>, position: number | null, activity: ActivityView<Time>, now: Time): MyRegistrationResponse {
     return toMyRegistrationResponse({ ...reg, answers: openAnswers(this.cipher, reg.answers, 'mask') }, position, activity, now);
   }
 

@@ -1,8 +1,8 @@
 import { allowedAttendeeActions, allowedRegistrationActions } from '@torch-red/shared';
 import type { ActivityPhase, ActivityResponse, AttendeeResponse, MyRegistrationResponse, RegistrationResponse } from '@torch-red/shared';
-import { toIso } from '../../database/sql-time';
+import { isoOf, type Time } from '../../database/sql-time';
 import type { ActivityEntity } from './activity.entity';
-import type { ActivityView } from './activity.repository';
+import type { ActivityView, RegistrationView } from './activity.repository';
 import type { RegistrationEntity } from './registration.entity';
 
 export interface ActivityCounts {
@@ -10,18 +10,31 @@ export interface ActivityCounts {
   pendingCount: number;
 }
 
-export function phaseOf(a: ActivityView, now: Date): ActivityPhase | null {
-  if (a.status !== 'PUBLISHED') return null;
-  const t = now.getTime();
-  if (t >= a.endAt.getTime()) return 'ENDED';
-  if (t >= a.startAt.getTime()) return 'ONGOING';
-  const opens = (a.signupStartAt ?? a.publishedAt ?? a.createdAt).getTime();
-  if (t < opens) return 'NOT_OPEN';
-  if (t > a.signupEndAt.getTime()) return 'SIGNUP_CLOSED';
+/**
+ * Where a published activity stands at `now`, from ISO text: text of one shape ('…T…Z', UTC, millisecond)
+ * orders as the times do, so no Date is built.
+ */
+function phaseAt(
+  status: string,
+  t: { startAt: string; endAt: string; signupStartAt: string | null; signupEndAt: string; publishedAt: string | null; createdAt: string },
+  now: string,
+): ActivityPhase | null {
+  if (status !== 'PUBLISHED') return null;
+  if (now >= t.endAt) return 'ENDED';
+  if (now >= t.startAt) return 'ONGOING';
+  if (now < (t.signupStartAt ?? t.publishedAt ?? t.createdAt)) return 'NOT_OPEN';
+  if (now > t.signupEndAt) return 'SIGNUP_CLOSED';
   return 'SIGNUP_OPEN';
 }
 
-export function toActivityResponse(a: ActivityView, orgName: string, counts: ActivityCounts, now: Date): ActivityResponse {
+/** `now` as ISO text may be given once for a whole page instead of a Date per row. */
+export function toActivityResponse(a: ActivityView<Time>, orgName: string, counts: ActivityCounts, now: Time): ActivityResponse {
+  const startAt = isoOf(a.startAt);
+  const endAt = isoOf(a.endAt);
+  const signupStartAt = isoOf(a.signupStartAt);
+  const signupEndAt = isoOf(a.signupEndAt);
+  const publishedAt = isoOf(a.publishedAt);
+  const createdAt = isoOf(a.createdAt);
   return {
     id: String(a.id),
     orgId: String(a.orgId),
@@ -32,30 +45,30 @@ export function toActivityResponse(a: ActivityView, orgName: string, counts: Act
     coverUrl: a.coverUrl,
     location: a.location,
     onlineUrl: a.onlineUrl,
-    startAt: toIso(a.startAt),
-    endAt: toIso(a.endAt),
-    signupStartAt: toIso(a.signupStartAt),
-    signupEndAt: toIso(a.signupEndAt),
+    startAt,
+    endAt,
+    signupStartAt,
+    signupEndAt,
     capacity: a.capacity,
     waitlist: a.waitlist,
     requiresApproval: a.requiresApproval,
-    cancelDeadline: toIso(a.cancelDeadline),
+    cancelDeadline: isoOf(a.cancelDeadline),
     formFields: a.formFields,
     visibility: a.visibility,
     status: a.status,
-    phase: phaseOf(a, now),
-    publishedAt: toIso(a.publishedAt),
-    cancelledAt: toIso(a.cancelledAt),
+    phase: phaseAt(a.status, { startAt, endAt, signupStartAt, signupEndAt, publishedAt, createdAt }, isoOf(now)),
+    publishedAt,
+    cancelledAt: isoOf(a.cancelledAt),
     cancelReason: a.cancelReason,
     confirmedCount: a.confirmedCount,
     waitlistCount: counts.waitlistCount,
     pendingCount: counts.pendingCount,
-    createdAt: toIso(a.createdAt),
-    updatedAt: toIso(a.updatedAt),
+    createdAt,
+    updatedAt: isoOf(a.updatedAt),
   };
 }
 
-export function toRegistrationResponse(r: RegistrationEntity, waitlistPosition: number | null): RegistrationResponse {
+export function toRegistrationResponse(r: RegistrationView<Time>, waitlistPosition: number | null): RegistrationResponse {
   return {
     id: String(r.id),
     activityId: String(r.activityId),
@@ -65,14 +78,14 @@ export function toRegistrationResponse(r: RegistrationEntity, waitlistPosition: 
     attendance: r.attendance,
     leaveReason: r.leaveReason,
     rejectReason: r.rejectReason,
-    checkedInAt: toIso(r.checkedInAt),
-    createdAt: toIso(r.createdAt),
-    updatedAt: toIso(r.updatedAt),
+    checkedInAt: isoOf(r.checkedInAt),
+    createdAt: isoOf(r.createdAt),
+    updatedAt: isoOf(r.updatedAt),
   };
 }
 
 /** The caller's own registration, with what they may do next (the shared registration state machine). */
-export function toMyRegistrationResponse(r: RegistrationEntity, waitlistPosition: number | null, activity: ActivityView, now: Date): MyRegistrationResponse {
+export function toMyRegistrationResponse(r: RegistrationView<Time>, waitlistPosition: number | null, activity: ActivityView<Time>, now: Time): MyRegistrationResponse {
   return { ...toRegistrationResponse(r, waitlistPosition), ...allowedRegistrationActions(r, activity, now) };
 }
 

@@ -4,7 +4,7 @@ import type { ActivityStatus, ActivityType, ActivityVisibility, AttendanceStatus
 import type { DataSource, EntityManager } from 'typeorm';
 import { PRINCIPAL_STAMP_COLUMN, type PrincipalProof } from '../../common/auth/principal';
 import { execute, select, selectHot, selectPrepared, sqlDate, sqlInt, sqlJson } from '../../database/raw-sql';
-import { toSqlDateTime } from '../../database/sql-time';
+import { sqlTime, toSqlDateTime, type Time } from '../../database/sql-time';
 import type { ActivityEntity } from './activity.entity';
 import type { ActivityCounts } from './activity.mapper';
 import type { RegistrationEntity } from './registration.entity';
@@ -18,24 +18,36 @@ import type { RegistrationEntity } from './registration.entity';
  * (queuedAt, id) as in `SeatEngine`.
  */
 
+/** An entity's times as `T`: Date as entities hold them, or ISO text as the hot reads hand them on (sql-time.ts). */
+type Timed<E, T extends Time> = { [K in keyof E]: E[K] extends Date ? T : E[K] extends Date | null ? T | null : E[K] };
+
 /** The activity columns responses are built from (not reminderSentAt, createdBy, isSample). */
-export type ActivityView = Pick<
-  ActivityEntity,
-  | 'id' | 'orgId' | 'title' | 'type' | 'description' | 'coverUrl' | 'location' | 'onlineUrl' | 'startAt' | 'endAt' | 'signupStartAt' | 'signupEndAt'
-  | 'capacity' | 'waitlist' | 'requiresApproval' | 'cancelDeadline' | 'formFields' | 'visibility' | 'status' | 'publishedAt' | 'cancelledAt' | 'cancelReason'
-  | 'confirmedCount' | 'createdAt' | 'updatedAt'
+export type ActivityView<T extends Time = Date> = Timed<
+  Pick<
+    ActivityEntity,
+    | 'id' | 'orgId' | 'title' | 'type' | 'description' | 'coverUrl' | 'location' | 'onlineUrl' | 'startAt' | 'endAt' | 'signupStartAt' | 'signupEndAt'
+    | 'capacity' | 'waitlist' | 'requiresApproval' | 'cancelDeadline' | 'formFields' | 'visibility' | 'status' | 'publishedAt' | 'cancelledAt' | 'cancelReason'
+    | 'confirmedCount' | 'createdAt' | 'updatedAt'
+  >,
+  T
 >;
 
-/** One activity as the member sees it: the row, its org's name and its queues. */
-export interface ActivityRead {
-  activity: ActivityView;
+/** A registration with its times as `T` (RegistrationEntity when Date). */
+export type RegistrationView<T extends Time = Date> = Timed<RegistrationEntity, T>;
+
+/**
+ * One activity as the member sees it: the row, its org's name and its queues. The hot reads (list, detail, my
+ * registrations) give times as ISO text (`Time`); the sign-up's read gives Dates.
+ */
+export interface ActivityRead<T extends Time = Time> {
+  activity: ActivityView<T>;
   orgName: string;
   counts: ActivityCounts;
 }
 
 /** …plus the caller's registration on it and their waitlist place (null unless waitlisted). */
-export interface ActivityWithMine extends ActivityRead {
-  mine: RegistrationEntity | null;
+export interface ActivityWithMine<T extends Time = Time> extends ActivityRead<T> {
+  mine: RegistrationView<T> | null;
   position: number | null;
 }
 
@@ -176,7 +188,7 @@ export class ActivityRepository {
     const sql = `SELECT ${A}, o.name AS orgName, ${COUNTS}${principal.sql} FROM activities a LEFT JOIN orgs o ON o.id = a.orgId WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`;
     const rows = await selectHot<Row>(this.dataSource, sql, params);
     confirm(proof, rows);
-    return rows.map(activityRead);
+    return rows.map((row) => activityRead(row, sqlTime));
   }
 
   /** One activity with the caller's registration on it; null when there is no such activity. */
@@ -186,13 +198,13 @@ export class ActivityRepository {
     const sql = proof ? (this.detailWithPrincipal ??= detailSql(principal.sql)) : DETAIL_SQL;
     const rows = await selectPrepared<Row>(this.dataSource, sql, [...principal.params, userId, id]);
     confirm(proof, rows);
-    return rows.length ? withMine(rows[0]) : null;
+    return rows.length ? withMine(rows[0], sqlTime) : null;
   }
 
   /** `withMine` for a sign-up: the activity and my registration only (orgName '' and counts 0 in the answer). */
-  async admission(id: number, userId: number): Promise<ActivityWithMine | null> {
+  async admission(id: number, userId: number): Promise<ActivityWithMine<Date> | null> {
     const [row] = await this.dataSource.query<Row[]>(ADMISSION_SQL, [userId, id]);
-    return row ? withMine(row) : null;
+    return row ? withMine(row, sqlDate) : null;
   }
 
   /** The caller's registrations, newest first, each with its activity (registrations of a deleted activity drop out). */
@@ -201,7 +213,7 @@ export class ActivityRepository {
     const params = [...principal.params, ...(before !== undefined ? [userId, before, limit] : [userId, limit])];
     const rows = await selectHot<Row>(this.dataSource, mineSql(before !== undefined, principal.sql), params);
     confirm(proof, rows);
-    return rows.map(withMine);
+    return rows.map((row) => withMine(row, sqlTime));
   }
 
   // ── The sign-up, inside the caller's transaction ─────────────────────────────
@@ -274,7 +286,10 @@ export class ActivityRepository {
   }
 }
 
-function activityView(row: Row): ActivityView {
+/** How a row's DATETIME becomes a view's time: a Date (`sqlDate`) or ISO text (`sqlTime`). */
+type TimeOf<T extends Time> = { (value: Date | string): T; (value: Date | string | null): T | null };
+
+function activityView<T extends Time>(row: Row, time: TimeOf<T>): ActivityView<T> {
   return {
     id: Number(row.id),
     orgId: Number(row.orgId),
@@ -284,35 +299,35 @@ function activityView(row: Row): ActivityView {
     coverUrl: row.coverUrl as string | null,
     location: row.location as string,
     onlineUrl: row.onlineUrl as string | null,
-    startAt: sqlDate(row.startAt as Date | string),
-    endAt: sqlDate(row.endAt as Date | string),
-    signupStartAt: sqlDate(row.signupStartAt as Date | string | null),
-    signupEndAt: sqlDate(row.signupEndAt as Date | string),
+    startAt: time(row.startAt as Date | string),
+    endAt: time(row.endAt as Date | string),
+    signupStartAt: time(row.signupStartAt as Date | string | null),
+    signupEndAt: time(row.signupEndAt as Date | string),
     capacity: sqlInt(row.capacity as number | null),
     waitlist: Boolean(Number(row.waitlist)),
     requiresApproval: Boolean(Number(row.requiresApproval)),
-    cancelDeadline: sqlDate(row.cancelDeadline as Date | string | null),
+    cancelDeadline: time(row.cancelDeadline as Date | string | null),
     formFields: sqlJson<FormField[]>(row.formFields as string),
     visibility: row.visibility as ActivityVisibility,
     status: row.status as ActivityStatus,
-    publishedAt: sqlDate(row.publishedAt as Date | string | null),
-    cancelledAt: sqlDate(row.cancelledAt as Date | string | null),
+    publishedAt: time(row.publishedAt as Date | string | null),
+    cancelledAt: time(row.cancelledAt as Date | string | null),
     cancelReason: row.cancelReason as string | null,
     confirmedCount: Number(row.confirmedCount),
-    createdAt: sqlDate(row.createdAt as Date | string),
-    updatedAt: sqlDate(row.updatedAt as Date | string),
+    createdAt: time(row.createdAt as Date | string),
+    updatedAt: time(row.updatedAt as Date | string),
   };
 }
 
-function activityRead(row: Row): ActivityRead {
+function activityRead<T extends Time>(row: Row, time: TimeOf<T>): ActivityRead<T> {
   return {
-    activity: activityView(row),
+    activity: activityView(row, time),
     orgName: (row.orgName as string | null) ?? '',
     counts: { waitlistCount: Number(row.waitlistCount ?? 0), pendingCount: Number(row.pendingCount ?? 0) },
   };
 }
 
-function registrationOf(row: Row): RegistrationEntity | null {
+function registrationOf<T extends Time>(row: Row, time: TimeOf<T>): RegistrationView<T> | null {
   if (row.r_id === null || row.r_id === undefined) return null;
   return {
     id: Number(row.r_id),
@@ -320,19 +335,19 @@ function registrationOf(row: Row): RegistrationEntity | null {
     userId: Number(row.r_userId),
     status: row.r_status as RegistrationStatus,
     answers: sqlJson<FormAnswers>(row.r_answers as string),
-    queuedAt: sqlDate(row.r_queuedAt as Date | string),
+    queuedAt: time(row.r_queuedAt as Date | string),
     attendance: row.r_attendance as AttendanceStatus,
     leaveReason: row.r_leaveReason as string | null,
     rejectReason: row.r_rejectReason as string | null,
-    checkedInAt: sqlDate(row.r_checkedInAt as Date | string | null),
+    checkedInAt: time(row.r_checkedInAt as Date | string | null),
     reviewedBy: sqlInt(row.r_reviewedBy as number | null),
-    createdAt: sqlDate(row.r_createdAt as Date | string),
-    updatedAt: sqlDate(row.r_updatedAt as Date | string),
+    createdAt: time(row.r_createdAt as Date | string),
+    updatedAt: time(row.r_updatedAt as Date | string),
   };
 }
 
-function withMine(row: Row): ActivityWithMine {
-  const mine = registrationOf(row);
+function withMine<T extends Time>(row: Row, time: TimeOf<T>): ActivityWithMine<T> {
+  const mine = registrationOf(row, time);
   const ahead = row.r_ahead;
-  return { ...activityRead(row), mine, position: mine?.status === 'WAITLISTED' && ahead !== null && ahead !== undefined ? Number(ahead) + 1 : null };
+  return { ...activityRead(row, time), mine, position: mine?.status === 'WAITLISTED' && ahead !== null && ahead !== undefined ? Number(ahead) + 1 : null };
 }
