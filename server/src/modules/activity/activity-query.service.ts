@@ -138,7 +138,8 @@ export class ActivityQueryService {
 
   /** The caller's own registration as read with its activity and waitlist place (phones masked). */
   myView(reg: RegistrationView<Time>, position: number | null, activity: ActivityView<Time>, now: Time): MyRegistrationResponse {
-    return toMyRegistrationResponse({ ...reg, answers: openAnswers(this.cipher, reg.answers, 'mask') }, position, activity, now);
+    const answers = openAnswers(this.cipher, reg.answers, 'mask');
+    return toMyRegistrationResponse(answers === reg.answers ? reg : { ...reg, answers }, position, activity, now);
   }
 
   /** The caller's own registration; `activity` when the caller has it at hand, else it is read. */

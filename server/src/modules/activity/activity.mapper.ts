@@ -86,7 +86,7 @@ export function toRegistrationResponse(r: RegistrationView<Time>, waitlistPositi
 
 /** The caller's own registration, with what they may do next (the shared registration state machine). */
 export function toMyRegistrationResponse(r: RegistrationView<Time>, waitlistPosition: number | null, activity: ActivityView<Time>, now: Time): MyRegistrationResponse {
-  return { ...toRegistrationResponse(r, waitlistPosition), ...allowedRegistrationActions(r, activity, now) };
+  return Object.assign(toRegistrationResponse(r, waitlistPosition), allowedRegistrationActions(r, activity, now));
 }
 
 /** `activity`: the attendee's activity, for what its manager may do next. */

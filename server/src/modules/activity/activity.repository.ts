@@ -349,5 +349,11 @@ function registrationOf<T extends Time>(row: Row, time: TimeOf<T>): Registration
 function withMine<T extends Time>(row: Row, time: TimeOf<T>): ActivityWithMine<T> {
   const mine = registrationOf(row, time);
   const ahead = row.r_ahead;
-  return { ...activityRead(row, time), mine, position: mine?.status === 'WAITLISTED' && ahead !== null && ahead !== undefined ? Number(ahead) + 1 : null };
+  return {
+    activity: activityView(row, time),
+    orgName: (row.orgName as string | null) ?? '',
+    counts: { waitlistCount: Number(row.waitlistCount ?? 0), pendingCount: Number(row.pendingCount ?? 0) },
+    mine,
+    position: mine?.status === 'WAITLISTED' && ahead !== null && ahead !== undefined ? Number(ahead) + 1 : null,
+  };
 }

@@ -13,10 +13,14 @@ export function sealAnswers(cipher: DataCipher, fields: FormField[], answers: Fo
 
 /** Decrypts sealed answers: masked for lists and the person's own view, in full only for the export. */
 export function openAnswers(cipher: DataCipher, answers: FormAnswers, mode: 'mask' | 'full'): FormAnswers {
-  const opened: FormAnswers = {};
-  for (const [key, value] of Object.entries(answers)) {
+  let opened: FormAnswers | null = null;
+  for (const key in answers) {
+    const value = answers[key];
     const plain = typeof value === 'string' && value.startsWith('v1:') ? cipher.decryptOrNull(value) : null;
-    opened[key] = plain === null ? value : mode === 'full' ? plain : maskPhone(plain);
+    if (plain === null) continue;
+    opened ??= { ...answers };
+    opened[key] = mode === 'full' ? plain : maskPhone(plain);
   }
-  return opened;
+  // Nothing sealed (most forms have no phone field): the answers as they are, no copy.
+  return opened ?? answers;
 }
