@@ -5,7 +5,7 @@
 //   GET /api/me/registrations?limit=20  (the member has 30 registrations)
 // on the built server (node server/dist/main.js) and, in the same run on the same database, on the raw
 // ceiling: fastify + mysql2 / better-sqlite3 running the equivalent single query and returning
-// equivalent JSON (scripts/bench/raw-server.mjs; the script checks the JSON, second pages included, is
+// equivalent JSON (scripts/bench/raw-server.mjs; times as SQL text sliced into ISO, as the server does; the script checks the JSON, second pages included, is
 // the same before it measures). The rows go in with plain SQL after the server has migrated the database.
 // Prints req/s, p50/p99, CPU per answer (server processes + MariaDB, from /proc) and Torch Red / raw in % per endpoint.
 //

@@ -10,21 +10,32 @@ const requireServer = createRequire(join(dirname(fileURLToPath(import.meta.url))
 // ── Mapping (as the server's activity.mapper) ────────────────────────────────
 
 const date = (v) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(`${String(v).replace(' ', 'T')}Z`));
-const iso = (v) => (v === null || v === undefined ? null : date(v).toISOString());
+// The reads get DATETIME as SQL text from both drivers ('2026-12-01 01:00:00.000', UTC) and slice it into ISO
+// text, as the server's hot reads do (no Date per value); anything else goes through a Date.
+export const iso = (v) =>
+  v === null || v === undefined ? null : typeof v === 'string' && v.length === 23 && v[10] === ' ' ? `${v.slice(0, 10)}T${v.slice(11)}Z` : date(v).toISOString();
 const json = (v) => (typeof v === 'string' ? JSON.parse(v) : v);
 
-function phaseOf(a, now) {
-  if (a.status !== 'PUBLISHED') return null;
-  const t = now.getTime();
-  if (t >= date(a.endAt).getTime()) return 'ENDED';
-  if (t >= date(a.startAt).getTime()) return 'ONGOING';
-  const opens = date(a.signupStartAt ?? a.publishedAt ?? a.createdAt).getTime();
-  if (t < opens) return 'NOT_OPEN';
-  if (t > date(a.signupEndAt).getTime()) return 'SIGNUP_CLOSED';
+/** ISO text of one shape orders as the times do. `now`: ISO text. */
+function phaseOf(status, t, now) {
+  if (status !== 'PUBLISHED') return null;
+  if (now >= t.endAt) return 'ENDED';
+  if (now >= t.startAt) return 'ONGOING';
+  if (now < (t.signupStartAt ?? t.publishedAt ?? t.createdAt)) return 'NOT_OPEN';
+  if (now > t.signupEndAt) return 'SIGNUP_CLOSED';
   return 'SIGNUP_OPEN';
 }
 
+/** `now`: ISO text, once per answer. */
 export function activityJson(a, now) {
+  const t = {
+    startAt: iso(a.startAt),
+    endAt: iso(a.endAt),
+    signupStartAt: iso(a.signupStartAt),
+    signupEndAt: iso(a.signupEndAt),
+    publishedAt: iso(a.publishedAt),
+    createdAt: iso(a.createdAt),
+  };
   return {
     id: String(a.id),
     orgId: String(a.orgId),
@@ -35,10 +46,10 @@ export function activityJson(a, now) {
     coverUrl: a.coverUrl,
     location: a.location,
     onlineUrl: a.onlineUrl,
-    startAt: iso(a.startAt),
-    endAt: iso(a.endAt),
-    signupStartAt: iso(a.signupStartAt),
-    signupEndAt: iso(a.signupEndAt),
+    startAt: t.startAt,
+    endAt: t.endAt,
+    signupStartAt: t.signupStartAt,
+    signupEndAt: t.signupEndAt,
     capacity: a.capacity,
     waitlist: Boolean(a.waitlist),
     requiresApproval: Boolean(a.requiresApproval),
@@ -46,14 +57,14 @@ export function activityJson(a, now) {
     formFields: json(a.formFields),
     visibility: a.visibility,
     status: a.status,
-    phase: phaseOf(a, now),
-    publishedAt: iso(a.publishedAt),
+    phase: phaseOf(a.status, t, now),
+    publishedAt: t.publishedAt,
     cancelledAt: iso(a.cancelledAt),
     cancelReason: a.cancelReason,
     confirmedCount: a.confirmedCount,
     waitlistCount: Number(a.waitlistCount ?? 0),
     pendingCount: Number(a.pendingCount ?? 0),
-    createdAt: iso(a.createdAt),
+    createdAt: t.createdAt,
     updatedAt: iso(a.updatedAt),
   };
 }
@@ -155,7 +166,7 @@ export async function openDatabase(env = process.env) {
   if (env.DATABASE_URL) {
     const mysql = requireServer('mysql2/promise');
     const pool = mysql.createPool({ uri: env.DATABASE_URL, connectionLimit: 20, charset: 'utf8mb4', timezone: 'Z', trace: false });
-    const all = async (sql, params) => (await pool.query(sql, params))[0];
+    const all = async (sql, params) => (await pool.query({ sql, values: params, dateStrings: true }))[0];
     async function registerOnce(userId, activityId, answers) {
       const c = await pool.getConnection();
       try {

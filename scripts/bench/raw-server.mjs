@@ -17,18 +17,17 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { activityJson, DETAIL_SQL, HttpError, LIST_SQL, MINE_SQL, openDatabase, registrationJson } from './raw-db.mjs';
+import { activityJson, DETAIL_SQL, HttpError, iso, LIST_SQL, MINE_SQL, openDatabase, registrationJson } from './raw-db.mjs';
 
 const requireServer = createRequire(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'server', 'package.json'));
 const Fastify = requireServer('fastify');
 // What the member may do next comes from the shared state machines, as on the server.
 const { allowedRegistrationActions } = requireServer('@torch-red/shared');
-const date = (v) => (v instanceof Date ? v : new Date(`${String(v).replace(' ', 'T')}Z`));
 const mine = (row, now) => ({
   ...registrationJson(row),
   ...allowedRegistrationActions(
     { status: row.r_status, attendance: row.r_attendance },
-    { status: row.status, startAt: date(row.startAt), endAt: date(row.endAt), cancelDeadline: row.cancelDeadline ? date(row.cancelDeadline) : null },
+    { status: row.status, startAt: iso(row.startAt), endAt: iso(row.endAt), cancelDeadline: iso(row.cancelDeadline) },
     now,
   ),
 });
@@ -79,7 +78,7 @@ app.get('/api/activities', async (req, reply) => {
   const cursor = cursorOf(req.query);
   const rows = await db.all(LIST_SQL(cursor !== null, db.sqlite), cursor !== null ? [cursor, limit + 1] : [limit + 1]);
   const page = rows.slice(0, limit);
-  const now = new Date();
+  const now = new Date().toISOString();
   return { items: page.map((a) => activityJson(a, now)), nextCursor: rows.length > limit ? String(page[page.length - 1].id) : null };
 });
 
@@ -90,7 +89,7 @@ app.get('/api/activities/:id', async (req, reply) => {
   const [row] = await db.all(DETAIL_SQL, [userId, userId, id]);
   const canManage = Boolean(row?.canManage);
   if (!row || (row.status === 'DRAFT' && !canManage)) return fail(reply, 404, 'NOT_FOUND', '内容不存在或无权查看');
-  const now = new Date();
+  const now = new Date().toISOString();
   return { ...activityJson(row, now), myRegistration: row.r_id ? mine(row, now) : null, canManage };
 });
 
@@ -101,7 +100,7 @@ app.get('/api/me/registrations', async (req, reply) => {
   const cursor = cursorOf(req.query);
   const rows = await db.all(MINE_SQL(cursor !== null), cursor !== null ? [userId, cursor, limit + 1] : [userId, limit + 1]);
   const page = rows.slice(0, limit);
-  const now = new Date();
+  const now = new Date().toISOString();
   return {
     items: page.map((row) => ({ registration: mine(row, now), activity: activityJson(row, now) })),
     nextCursor: rows.length > limit ? String(page[page.length - 1].r_id) : null,
