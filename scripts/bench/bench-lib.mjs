@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { connect, createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../server-node-flags.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const requireServer = createRequire(join(ROOT, 'server', 'package.json'));
@@ -148,7 +149,8 @@ export async function startProcesses(kind, env, count, { cpuProfDir, main } = {}
   const bases = [];
   for (let i = 0; i < count; i++) {
     const port = await freePort();
-    const nodeArgs = [];
+    // Both sides run with the server's production Node flags (a V8 heap setting, not a framework one).
+    const nodeArgs = [...SERVER_NODE_FLAGS];
     if (cpuProfDir) {
       mkdirSync(cpuProfDir, { recursive: true });
       // Nest's shutdown hooks end the process by re-raising the signal, which skips writing the profile;
