@@ -1,4 +1,5 @@
-import { sqlDate, sqlInt, sqlJson } from './raw-sql';
+import { sqlInt, sqlJson } from './raw-sql';
+import { sqlDate } from './sql-time';
 
 describe('raw-sql value mapping', () => {
   it('reads SQLite datetimes as UTC, like TypeORM hydrates them', () => {

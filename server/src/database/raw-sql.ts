@@ -34,22 +34,6 @@ export async function select<T>(m: EntityManager, sql: string, params: unknown[]
   return (await m.query(sql, params)) as T[];
 }
 
-/** A DATETIME as either driver returns it (mysql2: Date; better-sqlite3: '2026-12-01 01:00:00.000', UTC). */
-export function sqlDate(value: Date | string): Date;
-export function sqlDate(value: Date | string | null): Date | null;
-export function sqlDate(value: Date | string | null): Date | null {
-  if (value === null || value instanceof Date) return value;
-  // What both write: '2026-12-01 01:00:00.000' (the common case, without regular expressions).
-  if (value.length === 23 && value[10] === ' ' && value[19] === '.') return new Date(`${value.slice(0, 10)}T${value.slice(11)}Z`);
-  // As TypeORM hydrates SQLite datetimes: 'T' for the space, 'Z' when no offset is written.
-  let text = SPACED.test(value) ? value.replace(' ', 'T') : value;
-  if (NO_OFFSET.test(text)) text += 'Z';
-  return new Date(text);
-}
-
-const SPACED = /^\d{4}-\d\d-\d\d \d\d:\d\d/;
-const NO_OFFSET = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?$/;
-
 /** COUNT(*) and BIGINT come back as strings from mysql2 (TypeORM turns on bigNumberStrings). */
 export function sqlInt(value: number | string | bigint | null): number | null {
   return value === null ? null : Number(value);

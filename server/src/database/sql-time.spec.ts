@@ -1,5 +1,4 @@
-import { sqlDate } from './raw-sql';
-import { isoOf, sqlTime } from './sql-time';
+import { isoOf, sqlDate, sqlTime } from './sql-time';
 
 describe('times as the hot reads hand them on', () => {
   it('SQL text becomes exactly the ISO text toISOString() would give, in any shape a driver may send', () => {

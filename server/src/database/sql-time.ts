@@ -1,4 +1,3 @@
-import { sqlDate } from './raw-sql';
 /** The UTC datetime literal both MySQL (timezone 'Z') and SQLite store: 2026-12-01 01:00:00.000 */
 export function toSqlDateTime(date: Date): string {
   return date.toISOString().replace('T', ' ').replace('Z', '');
@@ -34,6 +33,26 @@ export function sqlTime(value: Date | string): Time;
 export function sqlTime(value: Date | string | null): Time | null;
 export function sqlTime(value: Date | string | null): Time | null {
   if (value === null || value instanceof Date) return value;
-  if (value.length === 23 && value[10] === ' ' && value[19] === '.') return `${value.slice(0, 10)}T${value.slice(11)}Z`;
-  return sqlDate(value).toISOString();
+  return canonicalIso(value) ?? sqlDate(value).toISOString();
 }
+
+/** A DATETIME as either driver returns it (mysql2: Date; better-sqlite3: '2026-12-01 01:00:00.000', UTC). */
+export function sqlDate(value: Date | string): Date;
+export function sqlDate(value: Date | string | null): Date | null;
+export function sqlDate(value: Date | string | null): Date | null {
+  if (value === null || value instanceof Date) return value;
+  const iso = canonicalIso(value);
+  if (iso !== null) return new Date(iso);
+  // As TypeORM hydrates SQLite datetimes: 'T' for the space, 'Z' when no offset is written.
+  let text = SPACED.test(value) ? value.replace(' ', 'T') : value;
+  if (NO_OFFSET.test(text)) text += 'Z';
+  return new Date(text);
+}
+
+/** What both databases write, '2026-12-01 01:00:00.000', as ISO text (the common case, without regular expressions); null for any other shape. */
+function canonicalIso(value: string): string | null {
+  return value.length === 23 && value[10] === ' ' && value[19] === '.' ? `${value.slice(0, 10)}T${value.slice(11)}Z` : null;
+}
+
+const SPACED = /^\d{4}-\d\d-\d\d \d\d:\d\d/;
+const NO_OFFSET = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?$/;

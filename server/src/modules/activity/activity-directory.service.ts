@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ActivityType, AttendanceStatus, FormAnswers, RegistrationStatus } from '@torch-red/shared';
 import { DataSource, In, MoreThan, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { sqlDate } from '../../database/raw-sql';
+import { sqlDate } from '../../database/sql-time';
 import { ActivityEntity } from './activity.entity';
 import { RegistrationEntity } from './registration.entity';
 

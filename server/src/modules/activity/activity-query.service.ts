@@ -128,7 +128,7 @@ export class ActivityQueryService {
       .addGroupBy('r.status')
       .getRawMany();
     const orgs = await this.orgDirectory.orgs(activities.map((a) => a.orgId));
-    const now = this.clock.now();
+    const now = this.clock.now().toISOString();
     return activities.map((a) => {
       const of = (status: string) => Number(counts.find((c) => Number(c.activityId) === a.id && c.status === status)?.n ?? 0);
       const c: ActivityCounts = { waitlistCount: of('WAITLISTED'), pendingCount: of('PENDING') };

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MEETING_KINDS, type MeetingKind } from '@torch-red/shared';
 import type { DataSource } from 'typeorm';
-import { select, sqlDate, sqlInt } from '../../database/raw-sql';
+import { select, sqlInt } from '../../database/raw-sql';
+import { sqlDate } from '../../database/sql-time';
 import { monthSpan, type Period } from './meeting-period';
 
 const KIND_INDEX = new Map(MEETING_KINDS.map((k, i) => [k, i]));
