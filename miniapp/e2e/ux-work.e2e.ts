@@ -39,6 +39,9 @@ test.describe.serial('each role finds its work: 待办, 派单 sheet, 诉求答�
     await shots(page, 'home-secretary');
     await tile.click();
     await page.waitForURL(/#\/packages\/workspace\/pages\/activities\/index/);
+    // The subpackage page must have rendered before the next navigation: a hash change while its chunk still loads
+    // leaves the router showing it over 我的.
+    await expect(page.locator('.workspace-page__title')).toBeVisible();
 
     // 我的: work first, under 我的工作.
     await page.goto(`${BASE_URL}/#/pages/mine/index`);
