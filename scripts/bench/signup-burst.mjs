@@ -9,7 +9,8 @@
 // The ratio Torch Red / raw compares with the raw HTTP server.
 // Both sides first sign up min(N, 200) of the people on a warm-up activity of their own, unmeasured
 // (not in --smoke).
-// Prints throughput, p50/p95/p99, Torch Red / raw in %, and checks the database for both: exactly C
+// Prints throughput, p50/p95/p99, the CPU each sign-up cost the servers, MariaDB and the load generator
+// (all share this machine's cores), Torch Red / raw in %, and checks the database for both: exactly C
 // confirmed, N - C waitlisted, the seat counter at C, waitlist positions 1..N-C once each.
 //
 //   pnpm --filter @torch-red/shared build && pnpm --filter @torch-red/server build
@@ -22,7 +23,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  burst, createDatabase, mapLimit, databasesOf, devLoginMany, httpJson, ms, openSql, parseArgs, pct, printProfile, startProcesses, monotonicMicros,
+  burst, cpuMsOf, createDatabase, mapLimit, mariadbPid, databasesOf, devLoginMany, httpJson, ms, openSql, parseArgs, pct, printProfile, startProcesses, monotonicMicros,
 } from './bench-lib.mjs';
 import { openDatabase } from './raw-db.mjs';
 
@@ -76,8 +77,9 @@ async function verify(sql, activityId, run) {
 }
 
 /** The raw transaction called directly from this process (no HTTP): the database's own ceiling. */
-async function inProcess(direct, people, activityId, concurrency) {
+async function inProcess(direct, people, activityId, concurrency, dbPid) {
   const latencies = [];
+  const cpu0 = { db: dbPid ? cpuMsOf([dbPid]) : 0, self: process.cpuUsage() };
   const started = performance.now();
   const results = await mapLimit(people, concurrency, async (p, i) => {
     const t0 = performance.now();
@@ -92,9 +94,14 @@ async function inProcess(direct, people, activityId, concurrency) {
     return res;
   });
   const wallMs = performance.now() - started;
+  const self = process.cpuUsage(cpu0.self);
   latencies.sort((a, b) => a - b);
-  return { results, latencies, wallMs };
+  // Here this process is the server: no generator apart from it.
+  return { results, latencies, wallMs, cpu: { servers: (self.user + self.system) / 1000, db: dbPid ? cpuMsOf([dbPid]) - cpu0.db : null, generator: null } };
 }
+
+/** CPU ms per sign-up (null: not measured; the embedded database's work is the server's). */
+const perSignup = (cpuMs) => (cpuMs === null ? '-' : (cpuMs / N).toFixed(2));
 
 async function runDatabase(db) {
   const dir = mkdtempSync(join(tmpdir(), 'torch-red-bench-'));
@@ -102,6 +109,7 @@ async function runDatabase(db) {
   const processes = db === 'mysql' ? 2 : 1;
   const label = db === 'mysql' ? 'MariaDB' : 'SQLite';
   const profDir = PROF_ROOT ? join(PROF_ROOT, db) : undefined;
+  const dbPid = db === 'mysql' ? mariadbPid() : null;
   let server;
   let raw;
   const sql = { close: async () => {} };
@@ -133,7 +141,7 @@ async function runDatabase(db) {
     if (WARMUP) await burst(server.bases, warm(serverWarm), 50);
     phase('Torch Red warmed up');
     const w0 = monotonicMicros();
-    const serverRun = await burst(server.bases, requests(serverActivity), CONCURRENCY);
+    const serverRun = await burst(server.bases, requests(serverActivity), CONCURRENCY, { pids: server.pids, dbPid });
     const window = [w0, monotonicMicros()];
     phase('Torch Red burst');
     await server.stop();
@@ -142,13 +150,13 @@ async function runDatabase(db) {
     raw = await startProcesses('raw', database.env, processes);
     if (WARMUP) await burst(raw.bases, warm(rawWarm), 50);
     phase('raw up and warmed up');
-    const rawRun = await burst(raw.bases, requests(rawActivity), CONCURRENCY);
+    const rawRun = await burst(raw.bases, requests(rawActivity), CONCURRENCY, { pids: raw.pids, dbPid });
     phase('raw burst');
     const direct = await openDatabase(database.env);
     let directRun;
     try {
       if (WARMUP) await inProcess(direct, people.slice(0, WARMUP), directWarm, 50);
-      directRun = await inProcess(direct, people, directActivity, CONCURRENCY);
+      directRun = await inProcess(direct, people, directActivity, CONCURRENCY, dbPid);
     } finally {
       await direct.close();
     }
@@ -167,6 +175,9 @@ async function runDatabase(db) {
         'p50 ms': ms(pct(run.latencies, 50)),
         'p95 ms': ms(pct(run.latencies, 95)),
         'p99 ms': ms(pct(run.latencies, 99)),
+        'CPU ms/sign-up server': perSignup(run.cpu.servers),
+        db: perSignup(run.cpu.db),
+        generator: perSignup(run.cpu.generator),
         ...check,
         exact: check.exact ? 'yes' : 'NO',
       });
