@@ -471,6 +471,7 @@ export async function keepAliveLoad(base, { path, token, connections = 100, seco
 export function profileTop(dir, { window, top = 15 } = {}) {
   const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
   const self = new Map();
+  const packages = new Map();
   let totalUs = 0;
   let inWindow = 0;
   for (const file of files) {
@@ -497,6 +498,8 @@ export function profileTop(dir, { window, top = 15 } = {}) {
       const url = f.url ? f.url.replace(`file://${ROOT}/`, '').replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '') : '';
       const key = `${f.functionName || '(anonymous)'} ${url}${url ? `:${f.lineNumber + 1}` : ''}`.trim();
       self.set(key, (self.get(key) ?? 0) + us);
+      const pkg = packageOf(f.url, f.functionName);
+      packages.set(pkg, (packages.get(pkg) ?? 0) + us);
       totalUs += us;
     }
   }
@@ -504,11 +507,27 @@ export function profileTop(dir, { window, top = 15 } = {}) {
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
     .map(([fn, us]) => ({ 'self ms': (us / 1000).toFixed(0), '%': ((100 * us) / (totalUs || 1)).toFixed(1), function: fn }));
-  return { rows, files: files.length, busyMs: totalUs / 1000, windowed: Boolean(window && inWindow) };
+  const byPackage = [...packages.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([pkg, us]) => ({ 'self ms': (us / 1000).toFixed(0), '%': ((100 * us) / (totalUs || 1)).toFixed(1), package: pkg }));
+  return { rows, byPackage, files: files.length, busyMs: totalUs / 1000, windowed: Boolean(window && inWindow) };
+}
+
+/** Where a frame's code lives: an npm package, the server's own code, Node's internals, or the engine/native work. */
+function packageOf(url, functionName) {
+  if (!url) return functionName.startsWith('(') ? functionName : `native: ${functionName || '(anonymous)'}`;
+  const pkg = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (pkg) return pkg[1];
+  if (url.startsWith('node:')) return 'node (internals)';
+  if (url.includes('/server/dist/')) return 'Torch Red (server/dist)';
+  return url.replace(`file://${ROOT}/`, '');
 }
 
 export function printProfile(title, dir, window) {
-  const { rows, files, busyMs, windowed } = profileTop(dir, { window });
+  const { rows, byPackage, files, busyMs, windowed } = profileTop(dir, { window });
   console.log(`\nCPU profile — ${title}: top 15 self time (${files} process${files === 1 ? '' : 'es'}, ${busyMs.toFixed(0)} ms busy${windowed ? ' during the load' : ', whole run'})`);
   console.table(rows);
+  console.log('  by package:');
+  console.table(byPackage);
 }

@@ -18,11 +18,12 @@
 //        [--concurrency N] [--smoke] [--cpu-prof]
 // --smoke: 50 people, 10 seats (npm test runs this; no timing assertion, exit 1 unless counts are exact).
 // --cpu-prof: the server processes run under node --cpu-prof; prints the top 15 self-time functions
-//             during the burst (profiles kept in the printed folder).
+//             and packages during the burst (profiles kept in the printed folder).
+// --main FILE: run this built server as Torch Red instead of server/dist/main.js (an A/B of two builds: copy the
+//             other build's dist inside server/, e.g. server/dist-before, so its packages resolve).
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import {
   burst, cpuMsOf, createDatabase, mapLimit, mariadbPid, databasesOf, devLoginMany, httpJson, ms, openSql, parseArgs, pct, printProfile, startProcesses, monotonicMicros,
 } from './bench-lib.mjs';
@@ -37,6 +38,7 @@ const DBS = databasesOf(args.db, 'both');
 const WARMUP = SMOKE ? 0 : Math.min(N, 200);
 const CPU_PROF = Boolean(args['cpu-prof']);
 const CORES = availableParallelism();
+const MAIN = args.main ? resolve(String(args.main)) : undefined;
 const log = (...a) => console.error('  ·', ...a);
 const PROF_ROOT = CPU_PROF ? mkdtempSync(join(tmpdir(), 'torch-red-prof-signup-')) : null;
 
@@ -121,7 +123,7 @@ async function runDatabase(db) {
       log(`${label}: ${what} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
       t = Date.now();
     };
-    server = await startProcesses('server', database.env, processes, { cpuProfDir: profDir });
+    server = await startProcesses('server', database.env, processes, { cpuProfDir: profDir, main: MAIN });
     phase(`${processes} server process${processes > 1 ? 'es' : ''} up, database migrated`);
     const secretary = await httpJson(server.bases[0], 'POST', '/api/auth/dev-login', { body: { openid: 'demo-secretary-liuyang' } });
     if (secretary.status !== 200) throw new Error(`secretary dev-login: ${secretary.status} ${JSON.stringify(secretary.body)}`);

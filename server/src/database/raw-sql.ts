@@ -1,4 +1,4 @@
-import { QueryFailedError, type DataSource, type EntityManager, type QueryResult } from 'typeorm';
+import { QueryFailedError, type DataSource, type DataSourceOptions, type EntityManager, type QueryResult, type QueryRunner } from 'typeorm';
 
 /**
  * Hand-written statements for the few hot paths that skip TypeORM's query builder and entity hydration
@@ -15,6 +15,11 @@ export interface WriteResult {
 
 /** Runs an INSERT/UPDATE on the manager's transaction. */
 export async function execute(m: EntityManager, sql: string, params: unknown[]): Promise<WriteResult> {
+  const connection = transactionConnection(m);
+  if (connection) {
+    const header = await mysqlQuery<{ affectedRows?: number; insertId?: number | string }>(connection, m.connection.options, sql, params);
+    return { affected: header.affectedRows ?? 0, insertId: Number(header.insertId ?? 0) };
+  }
   const own = m.queryRunner ? undefined : m.connection.createQueryRunner();
   const runner = m.queryRunner ?? own!;
   let result: QueryResult;
@@ -31,7 +36,43 @@ export async function execute(m: EntityManager, sql: string, params: unknown[]):
 
 /** Rows of a SELECT, typed by the caller. */
 export async function select<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  const connection = transactionConnection(m);
+  if (connection) return mysqlQuery<T[]>(connection, m.connection.options, sql, params);
   return (await m.query(sql, params)) as T[];
+}
+
+/** What `execute` and `select` need of mysql2's callback connection (TypeORM's MysqlQueryRunner keeps it in `databaseConnection`). */
+interface Mysql2Connection {
+  query(options: Mysql2QueryOptions, callback: (err: Error | null, result: unknown) => void): void;
+}
+
+/**
+ * The connection of the transaction `m` runs on MySQL, or null (no transaction, SQLite). The statements of a
+ * transaction on the hot path (the sign-up holds the activity row lock across them) go to it directly: TypeORM's
+ * `query()` adds a promise wrapper per statement (mysql2's `.promise()` resolves a `require` each time), query
+ * events no subscriber here listens to, and result wrapping. Same connection and options, so the same values come
+ * back; errors are TypeORM's `QueryFailedError` as before (unique keys, deadlock retries and timeouts map alike).
+ * BEGIN and COMMIT stay TypeORM's, so its transaction events (the org tree's version bump) still run.
+ */
+function transactionConnection(m: EntityManager): Mysql2Connection | null {
+  if (m.connection.options.type !== 'mysql') return null;
+  const runner = m.queryRunner as (QueryRunner & { databaseConnection?: Mysql2Connection }) | undefined;
+  if (!runner?.isTransactionActive || runner.isReleased) return null;
+  return runner.databaseConnection ?? null;
+}
+
+function mysqlQuery<T>(connection: Mysql2Connection, options: DataSourceOptions, sql: string, params: unknown[]): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    connection.query({ sql, values: params, timeout: queryTimeout(options) }, (err, result) => {
+      if (err) reject(new QueryFailedError(sql, params, err));
+      else resolve(result as T);
+    });
+  });
+}
+
+/** The per-statement timeout TypeORM would set (MySQL's `maxQueryExecutionTime` with `enableQueryTimeout`). */
+function queryTimeout(options: DataSourceOptions): number | undefined {
+  return options.type === 'mysql' && options.enableQueryTimeout && options.maxQueryExecutionTime ? options.maxQueryExecutionTime : undefined;
 }
 
 /** COUNT(*) and BIGINT come back as strings from mysql2 (TypeORM turns on bigNumberStrings). */
@@ -96,8 +137,7 @@ function hotSelect<T>(dataSource: DataSource, sql: string, params: unknown[], my
   if (dataSource.options.type === 'better-sqlite3' && driver.databaseConnection) return sqliteSelect<T>(driver.databaseConnection, sql, params);
   if (dataSource.options.type !== 'mysql' || !driver.pool) return dataSource.query(sql, params) as Promise<T[]>;
   const pool = driver.pool;
-  const options = dataSource.options;
-  const timeout = options.enableQueryTimeout && options.maxQueryExecutionTime ? options.maxQueryExecutionTime : undefined;
+  const timeout = queryTimeout(dataSource.options);
   return new Promise<T[]>((resolve, reject) => {
     pool[mysqlMethod]({ sql, values: params, timeout, dateStrings: true }, (err, rows) => {
       // The same error type as every other query, so the exception filter maps it the same way (timeouts: 503).

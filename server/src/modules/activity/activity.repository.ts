@@ -219,7 +219,7 @@ export class ActivityRepository {
   // ── The sign-up, inside the caller's transaction ─────────────────────────────
 
   /**
-   * Takes a seat if one is free, atomically (the conditional UPDATE also takes the row lock on MySQL):
+   * Takes a seat if one is free, atomically (a conditional UPDATE, so capacity holds even without the row lock):
    * only for a published activity that confirms straight away.
    */
   async takeFreeSeat(m: EntityManager, id: number): Promise<boolean> {

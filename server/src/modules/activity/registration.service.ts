@@ -80,7 +80,7 @@ export class RegistrationService {
         return { registration: this.query.myView(admission.existing, admission.position, admission.activity, this.clock.now()), created: false };
       }
       const { row, position } = await this.tx.run((m) => this.take(m, user, admission));
-      // The row lock (or the seat's conditional UPDATE) saw the activity PUBLISHED when the seat was decided.
+      // The row lock saw the activity PUBLISHED when the seat was decided.
       const activity = { ...admission.activity, status: 'PUBLISHED' as const };
       return { registration: this.query.myView(row, position, activity, row.updatedAt), created: true };
     });
@@ -109,25 +109,24 @@ export class RegistrationService {
   }
 
   /**
-   * The statements that hold the activity row: while a seat looked free, one conditional UPDATE takes it (and
-   * the lock); otherwise the row is locked and read, and a waitlist place is counted. Then the registration and
-   * its notification + outbox rows, and the transaction ends. A second registration of the same person trips
-   * the unique key, a cancelled one changed meanwhile trips `reopen`: both roll back and run once more.
+   * The statements that hold the activity row: it is locked and read first, then a free seat is taken by a
+   * conditional UPDATE or a waitlist place counted; then the registration and its notification + outbox rows,
+   * and the transaction ends. (Locking first costs a seat-taker one statement, but in a rush most people's
+   * read before the transaction still showed seats that were gone by the time they got the lock — taking the
+   * seat first made each of them run one statement more while holding it.) A second registration of the same
+   * person trips the unique key, a cancelled one changed meanwhile trips `reopen`: both roll back and run once more.
    */
   private async take(m: EntityManager, user: AuthUser, admission: Exclude<Admission, { existing: RegistrationEntity }>): Promise<Registered> {
     const { activity, cancelled } = admission;
     const answers = sealAnswers(this.cipher, activity.formFields, admission.answers);
-    let status: RegistrationStatus | null = null;
-    if (!activity.requiresApproval && hasFreeSeat(activity) && (await this.activities.takeFreeSeat(m, activity.id))) status = 'CONFIRMED';
-    if (!status) {
-      const locked = await this.activities.lockSeats(m, activity.id);
-      if (!locked) throw new AppError('NOT_FOUND');
-      if (locked.status !== 'PUBLISHED') throw new AppError('ACTIVITY_NOT_PUBLISHED');
-      if (locked.requiresApproval) status = 'PENDING';
-      else if (hasFreeSeat(locked) && (await this.activities.takeFreeSeat(m, activity.id))) status = 'CONFIRMED';
-      else if (locked.waitlist) status = 'WAITLISTED';
-      else throw new AppError('ACTIVITY_FULL');
-    }
+    const locked = await this.activities.lockSeats(m, activity.id);
+    if (!locked) throw new AppError('NOT_FOUND');
+    if (locked.status !== 'PUBLISHED') throw new AppError('ACTIVITY_NOT_PUBLISHED');
+    let status: RegistrationStatus;
+    if (locked.requiresApproval) status = 'PENDING';
+    else if (hasFreeSeat(locked) && (await this.activities.takeFreeSeat(m, activity.id))) status = 'CONFIRMED';
+    else if (locked.waitlist) status = 'WAITLISTED';
+    else throw new AppError('ACTIVITY_FULL');
     // Taken with the row lock held, so places in the queue follow the order people got the lock.
     const now = this.clock.now();
     const position = status === 'WAITLISTED' ? await this.activities.waitlistPlace(m, activity.id, now, cancelled?.id ?? null) : null;
