@@ -201,9 +201,12 @@ export class ActivityRepository {
     return rows.length ? withMine(rows[0], sqlTime) : null;
   }
 
-  /** `withMine` for a sign-up: the activity and my registration only (orgName '' and counts 0 in the answer). */
+  /**
+   * `withMine` for a sign-up: the activity and my registration only (orgName '' and counts 0 in the answer).
+   * A prepared statement straight to the driver, as the detail's read; times become Dates (`sqlDate`) for the sign-up.
+   */
   async admission(id: number, userId: number): Promise<ActivityWithMine<Date> | null> {
-    const [row] = await this.dataSource.query<Row[]>(ADMISSION_SQL, [userId, id]);
+    const [row] = await selectPrepared<Row>(this.dataSource, ADMISSION_SQL, [userId, id]);
     return row ? withMine(row, sqlDate) : null;
   }
 
