@@ -12,9 +12,6 @@ import { OutboxEntity } from './outbox.entity';
 const MAX_ATTEMPTS = 5;
 /** A claim lasts the longest a send can take plus this (database round trips, a busy event loop, clock skew). */
 const CLAIM_MARGIN_MS = 30000;
-/** Rows one scheduled run looks at per batch, and at most how many batches it takes before the next interval. */
-const BATCH = 50;
-const MAX_BATCHES_PER_RUN = 40;
 
 /**
  * Sends due outbox rows through WeChat; failures are retried with backoff and never block anyone.
@@ -42,7 +39,7 @@ export class OutboxWorker implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.scheduler.register('notification-outbox', this.config.jobs.outboxIntervalMs, (signal) => this.drain(signal));
+    this.scheduler.register('notification-outbox', this.config.jobs.outboxIntervalMs, (signal) => this.processDue(50, signal).then(() => undefined));
   }
 
   /** The longest one send can take: a token fetch and a post, both repeated once when the token has expired. */
@@ -51,26 +48,10 @@ export class OutboxWorker implements OnModuleInit {
   }
 
   /**
-   * One scheduled run: batch after batch while a full batch was due, so the 2,000 messages of a sign-up rush go
-   * out within one run instead of 50 per interval (5 s each: nearly three minutes for the last person).
-   * Ends at the first batch that was not full, when `signal` aborts, or after MAX_BATCHES_PER_RUN batches.
+   * Sends up to `batch` due rows, OUTBOX_CONCURRENCY at a time, each claimed just before its send.
+   * Stops taking new rows when `signal` aborts (shutdown, lease lost); sends in flight complete.
    */
-  async drain(signal?: AbortSignal): Promise<void> {
-    for (let i = 0; i < MAX_BATCHES_PER_RUN && !signal?.aborted; i++) {
-      if ((await this.processBatch(BATCH, signal)).due < BATCH) return;
-    }
-  }
-
-  /**
-   * Sends up to `batch` due rows, OUTBOX_CONCURRENCY at a time, each claimed just before its send; returns
-   * how many went out. Stops taking new rows when `signal` aborts (shutdown, lease lost); sends in flight complete.
-   */
-  async processDue(batch = BATCH, signal?: AbortSignal): Promise<number> {
-    return (await this.processBatch(batch, signal)).sent;
-  }
-
-  /** `processDue`, also telling how many rows were due when the batch was picked. */
-  private async processBatch(batch: number, signal?: AbortSignal): Promise<{ due: number; sent: number }> {
+  async processDue(batch = 50, signal?: AbortSignal): Promise<number> {
     await this.expireClaims();
     const now = this.clock.now();
     const due = await this.dataSource
@@ -94,7 +75,7 @@ export class OutboxWorker implements OnModuleInit {
     const results = await Promise.allSettled(Array.from({ length: Math.min(this.config.jobs.outboxConcurrency, due.length) }, worker));
     const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failure) throw failure.reason;
-    return { due: due.length, sent };
+    return sent;
   }
 
   /** Rows whose claim ran out while SENDING: their send may have gone out, so they are never sent again. */
