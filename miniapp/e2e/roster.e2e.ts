@@ -77,7 +77,8 @@ test.describe.serial('花名册: an admin imports a roster (H5, 390 px)', () => 
     await page.locator('.roster-page__search-button').click();
     const zhou = page.locator('.roster-card', { hasText: '周建华' });
     await zhou.waitFor();
-    await expect(page.locator('.roster-card').count()).resolves.toBe(1);
+    // 周建华 is on the unfiltered list too: wait for the search's answer to replace it (a count is read once).
+    await expect(page.locator('.roster-card')).toHaveCount(1);
     await expect(zhou.locator('.roster-card__post').textContent()).resolves.toBe('书记');
     await expect(zhou.locator('.roster-card__roles').textContent()).resolves.toContain('书记');
     await expect(zhou.locator('.roster-card__bound').textContent()).resolves.toBe('未登录');
