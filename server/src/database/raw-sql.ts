@@ -17,7 +17,7 @@ export interface WriteResult {
 export async function execute(m: EntityManager, sql: string, params: unknown[]): Promise<WriteResult> {
   const connection = transactionConnection(m);
   if (connection) {
-    const header = await mysqlQuery<{ affectedRows?: number; insertId?: number | string }>(connection, m.connection.options, sql, params);
+    const header = await mysqlCall<{ affectedRows?: number; insertId?: number | string }>(connection, 'query', { sql, values: params, timeout: queryTimeout(m.connection.options) });
     return { affected: header.affectedRows ?? 0, insertId: Number(header.insertId ?? 0) };
   }
   const own = m.queryRunner ? undefined : m.connection.createQueryRunner();
@@ -37,13 +37,13 @@ export async function execute(m: EntityManager, sql: string, params: unknown[]):
 /** Rows of a SELECT, typed by the caller. */
 export async function select<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
   const connection = transactionConnection(m);
-  if (connection) return mysqlQuery<T[]>(connection, m.connection.options, sql, params);
+  if (connection) return mysqlCall<T[]>(connection, 'query', { sql, values: params, timeout: queryTimeout(m.connection.options) });
   return (await m.query(sql, params)) as T[];
 }
 
 /** What `execute` and `select` need of mysql2's callback connection (TypeORM's MysqlQueryRunner keeps it in `databaseConnection`). */
 interface Mysql2Connection {
-  query(options: Mysql2QueryOptions, callback: (err: Error | null, result: unknown) => void): void;
+  query: Mysql2Method;
 }
 
 /**
@@ -61,10 +61,14 @@ function transactionConnection(m: EntityManager): Mysql2Connection | null {
   return runner.databaseConnection ?? null;
 }
 
-function mysqlQuery<T>(connection: Mysql2Connection, options: DataSourceOptions, sql: string, params: unknown[]): Promise<T> {
+/**
+ * One statement through mysql2's callback API (a pool or a connection). Errors become TypeORM's `QueryFailedError`,
+ * as every other query's, so the exception filter maps them the same way (unique keys, deadlocks, timeouts: 503).
+ */
+function mysqlCall<T>(target: Partial<Record<'query' | 'execute', Mysql2Method>>, method: 'query' | 'execute', options: Mysql2QueryOptions): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    connection.query({ sql, values: params, timeout: queryTimeout(options) }, (err, result) => {
-      if (err) reject(new QueryFailedError(sql, params, err));
+    target[method]!(options, (err, result) => {
+      if (err) reject(new QueryFailedError(options.sql, options.values, err));
       else resolve(result as T);
     });
   });
@@ -87,9 +91,11 @@ export function sqlJson<T>(value: string | T): T {
 
 /** What the helpers below need of mysql2's callback pool (TypeORM's MysqlDriver keeps one in `pool`). */
 interface Mysql2Pool {
-  execute(options: Mysql2QueryOptions, callback: (err: Error | null, rows: unknown) => void): void;
-  query(options: Mysql2QueryOptions, callback: (err: Error | null, rows: unknown) => void): void;
+  execute: Mysql2Method;
+  query: Mysql2Method;
 }
+
+type Mysql2Method = (options: Mysql2QueryOptions, callback: (err: Error | null, result: unknown) => void) => void;
 
 interface Mysql2QueryOptions {
   sql: string;
@@ -136,15 +142,7 @@ function hotSelect<T>(dataSource: DataSource, sql: string, params: unknown[], my
   const driver = dataSource.driver as { pool?: Mysql2Pool; databaseConnection?: SqliteDatabase };
   if (dataSource.options.type === 'better-sqlite3' && driver.databaseConnection) return sqliteSelect<T>(driver.databaseConnection, sql, params);
   if (dataSource.options.type !== 'mysql' || !driver.pool) return dataSource.query(sql, params) as Promise<T[]>;
-  const pool = driver.pool;
-  const timeout = queryTimeout(dataSource.options);
-  return new Promise<T[]>((resolve, reject) => {
-    pool[mysqlMethod]({ sql, values: params, timeout, dateStrings: true }, (err, rows) => {
-      // The same error type as every other query, so the exception filter maps it the same way (timeouts: 503).
-      if (err) reject(new QueryFailedError(sql, params, err));
-      else resolve(rows as T[]);
-    });
-  });
+  return mysqlCall<T[]>(driver.pool, mysqlMethod, { sql, values: params, timeout: queryTimeout(dataSource.options), dateStrings: true });
 }
 
 function sqliteSelect<T>(db: SqliteDatabase, sql: string, params: unknown[]): Promise<T[]> {
